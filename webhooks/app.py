@@ -1,0 +1,65 @@
+"""The FastAPI app and its lifespan: the composition root that builds every client once."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+
+from core.config import Settings, get_settings
+from core.db.engine import make_engine, make_sessionmaker, resolve_database_url
+from core.db.migrate import upgrade
+from core.seed import seed_demo
+from webhooks.container import Container
+from webhooks.errors import BodyLimit, install_error_handlers
+from webhooks.routes import core_api
+
+log = logging.getLogger(__name__)
+
+
+async def build_container(settings: Settings, *, url: str | None = None) -> Container:
+    """Connect, migrate, seed the demo on an empty database, build provider clients."""
+    engine = make_engine(url or resolve_database_url(settings))
+    await upgrade(engine)
+    c = Container(settings=settings, engine=engine, sessionmaker=make_sessionmaker(engine))
+    async with c.uow() as uow:
+        if await seed_demo(uow.session):
+            log.info("seeded the demo configuration")
+        await uow.commit()
+    for hook in STARTUP_HOOKS:
+        await hook(c)
+    return c
+
+
+# Parts of the product register start-up work here (FAQ seeding, provider clients,
+# workers) so the composition root stays one list.
+STARTUP_HOOKS: list[Any] = []
+SHUTDOWN_HOOKS: list[Any] = []
+
+
+def create_app(settings: Settings | None = None, *, container: Container | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = container is None
+        c = container or await build_container(settings)
+        app.state.container = c
+        try:
+            yield
+        finally:
+            if owned:
+                for hook in SHUTDOWN_HOOKS:
+                    await hook(c)
+                await c.engine.dispose()
+
+    app = FastAPI(title="Hibachi booking bot", version="0.1.0", lifespan=lifespan)
+    if container is not None:
+        app.state.container = container
+    install_error_handlers(app)
+    app.include_router(core_api.router)
+    app.add_middleware(BodyLimit)
+    return app

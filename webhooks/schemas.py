@@ -1,0 +1,69 @@
+"""Request and response shapes of the public HTTP contract."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from core.models import Booking, Customer
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+
+class QuoteIn(Strict):
+    adults: int = Field(ge=-1_000_000, le=1_000_000)
+    kids: int = Field(default=0, ge=-1_000_000, le=1_000_000)
+    zip: str = Field(max_length=20)
+
+
+class CustomerIn(Strict):
+    name: str = Field(min_length=1, max_length=200)
+    phone: str = Field(min_length=3, max_length=40)
+    email: str | None = Field(default=None, max_length=320)
+
+
+class BookingIn(Strict):
+    adults: int = Field(ge=-1_000_000, le=1_000_000)
+    kids: int = Field(default=0, ge=-1_000_000, le=1_000_000)
+    zip: str = Field(max_length=20)
+    date: date
+    time: str = Field(pattern=r"^\d{1,2}:\d{2}$")
+    address: str = Field(min_length=3, max_length=500)
+    customer: CustomerIn
+
+
+def customer_json(c: Customer | None) -> dict[str, Any] | None:
+    if c is None:
+        return None
+    return {"id": str(c.id), "name": c.name, "phone": c.phone, "email": c.email}
+
+
+def booking_json(b: Booking, c: Customer) -> dict[str, Any]:
+    return {
+        "id": str(b.id),
+        "status": b.status,
+        "station": b.station_id,
+        "date": b.event_date.isoformat(),
+        "time": b.slot,
+        "adults": b.adults,
+        "kids": b.kids,
+        "zip": b.zip,
+        "address": b.address,
+        "miles": b.miles,
+        "food_cents": b.food_cents,
+        "food_billed_cents": b.food_billed_cents,
+        "gratuity_cents": b.gratuity_cents,
+        "travel_cents": b.travel_cents,
+        "total_cents": b.total_cents,
+        "deposit_cents": b.deposit_cents,
+        "hold_expires_at": b.hold_expires_at.isoformat() if b.hold_expires_at else None,
+        "cancel_reason": b.cancel_reason,
+        "checkout_url": b.checkout_url,
+        "channel": b.channel,
+        "customer": customer_json(c),
+        "created_at": b.created_at.isoformat() if b.created_at else None,
+    }
