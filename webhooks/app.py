@@ -15,7 +15,7 @@ from core.db.migrate import upgrade
 from core.seed import seed_demo
 from webhooks.container import Container
 from webhooks.errors import BodyLimit, install_error_handlers
-from webhooks.routes import core_api
+from webhooks.routes import chat, core_api
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +24,10 @@ async def build_container(settings: Settings, *, url: str | None = None) -> Cont
     """Connect, migrate, seed the demo on an empty database, build provider clients."""
     engine = make_engine(url or resolve_database_url(settings))
     await upgrade(engine)
+    from channels.webchat import WebchatHub
+
     c = Container(settings=settings, engine=engine, sessionmaker=make_sessionmaker(engine))
+    c.webchat = WebchatHub()
     async with c.uow() as uow:
         if await seed_demo(uow.session):
             log.info("seeded the demo configuration")
@@ -61,5 +64,6 @@ def create_app(settings: Settings | None = None, *, container: Container | None 
         app.state.container = container
     install_error_handlers(app)
     app.include_router(core_api.router)
+    app.include_router(chat.router)
     app.add_middleware(BodyLimit)
     return app

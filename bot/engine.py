@@ -1,0 +1,608 @@
+"""The dialogue policy: one customer message in, replies (and an escalation) out.
+
+Channel-agnostic: the caller supplies `Ports` for every fact and action, and persists
+the returned state. Forms collect what is missing in any order; corrections overwrite;
+FAQ questions are answered mid-form and the form resumes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+from bot import templates as t
+from bot.nlu import Entities, classify_intent, extract_entities
+from bot.ports import Ports, TurnInput
+from bot.state import DialogueState, Slots
+from channels.base import Reply
+from channels.sms import resolve_numbered_choice
+from core.errors import (
+    DomainError,
+    InvalidContact,
+    InvalidDate,
+    InvalidGuests,
+    OutOfArea,
+    PartyTooLarge,
+    SlotTaken,
+    UnknownZip,
+)
+from core.models import Station
+from core.pricing import Quote
+from core.services.customers import normalize_phone
+
+BUTTON_INTENTS = {
+    t.B_QUOTE: "quote",
+    t.B_BOOK: "book",
+    t.B_BOOK_IT: "book",
+    t.B_QUESTION: "ask_question",
+    t.B_CONFIRM: "affirm",
+    t.B_CHANGE: "deny",
+    t.B_PERSON: "human",
+    t.B_YES_CANCEL: "affirm",
+    t.B_KEEP: "deny",
+    t.B_SKIP: "skip",
+}
+_SKIP = re.compile(r"^\s*(skip|no|nope|no thanks|none|n/?a|no email|don'?t have one|pass)\W*$", re.I)
+_NO_EMAIL = re.compile(r"\b(no|without|skip(?: the)?|don'?t (?:have|need)(?: an?)?)\s+e-?mails?\b", re.I)
+_QUESTION = re.compile(r"\?\s*$|^\s*(what|how|do|does|can|is|are|will|would|should|where|when|who|why|which)\b", re.I)
+# Words that make a message about something else than the facts it happens to contain.
+BOOKING_INTENTS = {"quote", "book", "availability", "inform"}
+
+
+@dataclass
+class TurnResult:
+    replies: list[Reply] = field(default_factory=list)
+    escalate: str | None = None  # reason, when the conversation goes to staff
+
+
+class Engine:
+    """One turn of one conversation. Create per turn; not shared."""
+
+    def __init__(self, ports: Ports, state: DialogueState, inp: TurnInput) -> None:
+        self.p = ports
+        self.st = state
+        self.inp = inp
+        self.out = TurnResult()
+
+    # ----------------------------------------------------------------- helpers
+    def say(self, reply: Reply) -> None:
+        self.out.replies.append(reply)
+
+    async def escalate(self, reason: str, reply: Reply | None) -> TurnResult:
+        if reply is not None:
+            self.say(reply)
+        self.out.escalate = reason
+        self.st.expecting = None
+        self.st.confirming = False
+        await self.p.lead_event("escalated", {"reason": reason})
+        return self.finish()
+
+    def finish(self) -> TurnResult:
+        buttons: list[str] = []
+        for r in self.out.replies:
+            buttons = list(r.buttons) or buttons
+        self.st.buttons = buttons
+        return self.out
+
+    async def _tz(self) -> ZoneInfo:
+        return ZoneInfo((await self.p.default_station()).timezone)
+
+    # ------------------------------------------------------------------- turn
+    async def run(self) -> TurnResult:
+        st = self.st
+        text = self.inp.text.strip()
+        choice = resolve_numbered_choice(text, st.buttons) if st.buttons else None
+        if choice:
+            text = choice
+        for b in st.buttons:  # a pressed button's label, in any case
+            if text.lower() == b.lower():
+                text = b
+        now_local = self.inp.now.astimezone(await self._tz())
+        ent = extract_entities(text, now=now_local, expecting=st.expecting)
+        intent = BUTTON_INTENTS.get(text) or classify_intent(text, expecting=st.expecting).intent
+        intent = self._slot_from_button(text, intent)
+
+        if intent == "human":
+            return await self.escalate("asked_for_person", t.escalated("asked_for_person"))
+        if intent == "complaint":
+            return await self.escalate("complaint", t.escalated("complaint"))
+
+        if st.form == "cancel" and st.expecting == "confirm":
+            return await self._cancel_answer(intent)
+        if intent in ("cancel_booking", "reschedule_booking", "booking_status"):
+            st.confirming = False
+            return await {
+                "cancel_booking": self._cancel_start,
+                "reschedule_booking": self._reschedule_start,
+                "booking_status": self._status,
+            }[intent](ent)
+        if st.form == "reschedule" and (ent.date or ent.time):
+            return await self._reschedule_try(ent)
+
+        if st.confirming:
+            if intent == "affirm" and not _has_facts(ent):
+                return await self._book()
+            if intent == "deny" and not _has_facts(ent):
+                st.confirming = False
+                self.say(t.booking_declined())
+                return self.finish()
+
+        if _NO_EMAIL.search(text):
+            st.slots.email_asked = True
+        if st.expecting == "email" and (intent == "skip" or _SKIP.match(text)) and not ent.email:
+            st.slots.email_asked = True
+            st.misunderstood = 0
+            return await self._advance()
+
+        if intent == "faq" or (intent == "unknown" and _QUESTION.search(text) and not _has_facts(ent)):
+            return await self._faq(text, ent)
+        if intent == "ask_question":
+            self.say(t.ask("question"))
+            st.expecting = None
+            return self.finish()
+
+        facts = _has_facts(ent) or self._lenient_fill(text, ent)
+        if intent == "greeting" and not facts:
+            st.misunderstood = 0
+            self.say(t.greeting(self.p.business_name))
+            if st.form:
+                return await self._advance()
+            return self.finish()
+        if intent in ("thanks", "bye") and not facts:
+            st.misunderstood = 0
+            self.say(t.thanks() if intent == "thanks" else t.bye())
+            return self.finish()
+
+        if intent in BOOKING_INTENTS or facts or intent in ("affirm", "deny"):
+            if intent == "affirm" and not facts and not st.form:
+                # "yes" to a quote's offer to book.
+                if st.slots.adults is not None and st.slots.zip:
+                    intent = "book"
+                else:
+                    return await self._not_understood()
+            if intent == "deny" and not facts:
+                st.misunderstood = 0
+                self.say(t.thanks() if not st.form else t.booking_declined())
+                return self.finish()
+            await self._choose_form(intent, ent)
+            if self.st.form is None:
+                return await self._not_understood()
+            self._merge(ent)
+            st.misunderstood = 0
+            return await self._advance()
+        return await self._not_understood()
+
+    def _slot_from_button(self, text: str, intent: str) -> str:
+        return intent
+
+    def _lenient_fill(self, text: str, ent: Entities) -> bool:
+        """When we asked for a name or address and the reply is plausibly just that,
+        take it as written (customers rarely say 'my address is …')."""
+        st = self.st
+        raw = text.strip()
+        if st.expecting == "address" and not ent.address and re.search(r"\d", raw) and re.search(r"[a-zA-Z]{2,}", raw) and len(raw) <= 200:
+            st.slots.address = raw
+            return True
+        return False
+
+    async def _not_understood(self) -> TurnResult:
+        st = self.st
+        st.misunderstood += 1
+        if st.misunderstood >= 2:
+            st.misunderstood = 0
+            return await self.escalate("not_understood", t.escalated("not_understood"))
+        resume = await self._prompt_for_current() if st.form else None
+        self.say(t.clarify(resume))
+        return self.finish()
+
+    # -------------------------------------------------------------------- FAQ
+    async def _faq(self, text: str, ent: Entities) -> TurnResult:
+        st = self.st
+        hit = await self.p.faq(text)
+        if hit is None or not hit.answerable or not hit.answer:
+            st.misunderstood = 0
+            return await self.escalate("unanswered_question", t.faq_unsure())
+        st.misunderstood = 0
+        self.say(t.faq_answer(hit.answer))
+        if _has_facts(ent):
+            if st.form is None:
+                st.form = "quote"
+            self._merge(ent)
+        if st.form:
+            return await self._advance()
+        return self.finish()
+
+    # ------------------------------------------------------------------ forms
+    async def _choose_form(self, intent: str, ent: Entities) -> None:
+        st = self.st
+        if intent == "book" and st.form != "booking":
+            st.form = "booking"
+            await self.p.lead_event("booking_started")
+        elif intent == "quote" and st.form not in ("booking",):
+            st.form = "quote"
+        elif intent == "availability" and st.form not in ("booking", "quote"):
+            st.form = "availability"
+        elif st.form is None and _has_facts(ent):
+            st.form = "booking" if (ent.date or ent.time or ent.address or ent.name) else "quote"
+            if st.form == "booking":
+                await self.p.lead_event("booking_started")
+        elif st.form in ("quote", "availability") and (ent.address or ent.name or ent.time or (st.form == "quote" and ent.date)):
+            st.form = "booking"
+            await self.p.lead_event("booking_started")
+        elif st.form in ("cancel", "reschedule"):
+            st.form = "booking" if (ent.date or ent.time) else "quote"
+
+    def _merge(self, ent: Entities) -> None:
+        s = self.st.slots
+        if ent.adults is not None or ent.kids is not None or ent.guests is not None:
+            self.st.confirming = False
+        if ent.guests is not None and ent.adults is None:
+            s.guests, s.adults = ent.guests, None
+            s.kids = ent.kids
+            if s.kids is not None:
+                s.adults = s.guests - s.kids
+                s.guests = None
+        if ent.adults is not None:
+            s.adults, s.guests = ent.adults, None
+            s.kids = ent.kids if ent.kids is not None else (s.kids if s.kids is not None else 0)
+        elif ent.kids is not None:
+            s.kids = ent.kids
+            if s.guests is not None:
+                s.adults, s.guests = s.guests - ent.kids, None
+        if ent.zip:
+            s.zip = ent.zip
+        if ent.date:
+            s.date = ent.date.isoformat()
+            self.st.confirming = False
+        if ent.time:
+            s.time = f"{ent.time.hour:02d}:{ent.time.minute:02d}"
+            self.st.confirming = False
+        if ent.name:
+            s.name = ent.name
+        if ent.phone:
+            s.phone = ent.phone
+        if ent.email:
+            s.email = ent.email
+        if ent.address:
+            s.address = ent.address
+            self.st.confirming = False
+
+    async def _prompt_for_current(self) -> Reply | None:
+        """The question the form would ask now (for clarify/resume), without side effects."""
+        need = self._next_missing()
+        if need is None:
+            return None
+        return t.ask(need, guests=self.st.slots.guests)
+
+    def _next_missing(self) -> str | None:
+        s, form = self.st.slots, self.st.form
+        if form in ("quote", "booking"):
+            if s.guests is not None and s.adults is None:
+                return "kids"
+            if s.adults is None:
+                return "guests"
+        if form in ("quote", "booking", "availability") and not s.zip:
+            return "zip"
+        if form in ("booking", "availability") and not s.date:
+            return "date"
+        if form == "booking":
+            if not s.time:
+                return "time"
+            if not s.name:
+                return "name"
+            if not s.phone and self.inp.channel != "sms":
+                return "phone"
+            if not s.address:
+                return "address"
+            if not s.email and not s.email_asked:
+                return "email"
+        return None
+
+    async def _advance(self) -> TurnResult:
+        st, s = self.st, self.st.slots
+        if self.inp.channel == "sms" and not s.phone and self.inp.sender_phone:
+            s.phone = self.inp.sender_phone
+
+        # Guests.
+        if s.adults is not None:
+            kids = s.kids or 0
+            if s.adults < 1 or kids < 0 or s.adults + kids >= 10_000:
+                s.adults = s.kids = s.guests = None
+                self.say(t.invalid_guests(
+                    "A party needs at least one adult." if (s.adults or 0) + kids < 10_000
+                    else "That guest count doesn't look right."))
+                st.expecting = "guests"
+                return self.finish()
+        elif s.guests is not None and (s.guests < 1 or s.guests >= 10_000):
+            s.guests = None
+            self.say(t.invalid_guests("That guest count doesn't look right."))
+            st.expecting = "guests"
+            return self.finish()
+
+        # Zip → station.
+        station: Station | None = None
+        if s.zip:
+            try:
+                r = await self.p.route(s.zip)
+                station, _miles = r.station, r.miles
+            except UnknownZip:
+                bad, s.zip = s.zip, None
+                self.say(t.unknown_zip(bad))
+                st.expecting = "zip"
+                return self.finish()
+            except OutOfArea:
+                z = s.zip
+                return await self.escalate("out_of_area", t.out_of_area(z))
+        total_guests = (s.adults or 0) + (s.kids or 0) if s.adults is not None else (s.guests or 0)
+        limit_station = station or await self.p.default_station()
+        if total_guests > limit_station.max_guests:
+            return await self.escalate("party_too_large", t.party_too_large(total_guests, limit_station.max_guests))
+
+        # Quote as soon as we can (and again when guests or zip change).
+        quote: Quote | None = None
+        if s.adults is not None and s.kids is not None and s.zip and st.form in ("quote", "booking"):
+            try:
+                quote = await self.p.quote(s.adults, s.kids, s.zip)
+            except (InvalidGuests, PartyTooLarge) as exc:
+                self.say(t.invalid_guests(exc.message))
+                s.adults = s.kids = None
+                st.expecting = "guests"
+                return self.finish()
+            key = quote.total_cents * 1000 + quote.adults * 10 + quote.kids
+            if st.quoted_total != key:
+                st.quoted_total = key
+                self.say(t.quote(quote, booking=st.form == "booking"))
+                await self.p.lead_event(
+                    "quote_viewed",
+                    {"adults": s.adults, "kids": s.kids, "zip": s.zip, "total_cents": quote.total_cents},
+                )
+            if st.form == "quote":
+                st.expecting = None
+                st.form = "quote"
+                return self.finish()
+
+        # Date and time.
+        if s.date and (st.form in ("booking", "availability")):
+            st_for_date = station or await self.p.default_station()
+            res = await self._check_date_time(st_for_date)
+            if res is not None:
+                return res
+
+        need = self._next_missing()
+        if need is not None:
+            if need == "time" and station is None:
+                need = "zip"
+            st.expecting = need
+            if need == "time" and s.date:
+                return self.finish()  # availability already listed the slots
+            self.say(t.ask(need, guests=s.guests))
+            return self.finish()
+
+        if st.form == "availability":
+            st.expecting = "time"
+            return self.finish()
+
+        # Everything known: summary, then confirmation.
+        assert quote is not None and s.date and s.time and s.name and s.address
+        if s.name or s.phone or s.email:
+            try:
+                await self.p.update_contact(name=s.name, phone=s.phone, email=s.email)
+            except InvalidContact:
+                s.phone = None
+                st.expecting = "phone"
+                self.say(Reply("That phone number doesn't look right. " + t.ask("phone").text, (), "ask_phone"))
+                return self.finish()
+        st.confirming = True
+        st.expecting = "confirm"
+        self.say(t.summary(quote, date.fromisoformat(s.date), s.time, s.name, s.address, s.phone, s.email))
+        return self.finish()
+
+    async def _check_date_time(self, station: Station) -> TurnResult | None:
+        st, s = self.st, self.st.slots
+        day = date.fromisoformat(s.date)  # type: ignore[arg-type]
+        try:
+            slots = await self.p.slots(station, day)
+        except InvalidDate as exc:
+            s.date = None
+            s.time = None
+            st.expecting = "date"
+            self.say(t.date_rule(exc.code, exc.message))
+            return self.finish()
+        free = [x.time for x in slots if x.available]
+        await self.p.lead_event("availability_checked", {"date": day.isoformat()})
+        if s.time:
+            if s.time not in station.slots:
+                asked = t.slot_label(s.time)
+                s.time = None
+                st.expecting = "time"
+                self.say(t.not_a_slot(asked, free))
+                return self.finish()
+            if s.time not in free:
+                asked_slot, s.time = s.time, None
+                if not free and not await self._other_days(station, day, asked_slot):
+                    s.date = None
+                    st.expecting = "date"
+                    self.say(t.day_full(day))
+                    return self.finish()
+                st.expecting = "time"
+                self.say(t.slot_unavailable(day, asked_slot, free, await self._other_days(station, day, asked_slot)))
+                return self.finish()
+            return None
+        if not free:
+            s.date = None
+            st.expecting = "date"
+            self.say(t.day_full(day))
+            return self.finish()
+        if (st.form == "booking" and self._next_missing() == "time") or st.form == "availability":
+            st.expecting = "time"
+            self.say(t.availability(day, free))
+            return self.finish()
+        return None
+
+    async def _other_days(self, station: Station, day: date, slot: str) -> list[tuple[date, str]]:
+        out: list[tuple[date, str]] = []
+        for delta in (1, -1, 2, -2, 7):
+            d = day + timedelta(days=delta)
+            try:
+                slots = await self.p.slots(station, d)
+            except DomainError:
+                continue
+            if any(x.time == slot and x.available for x in slots):
+                out.append((d, slot))
+            if len(out) == 2:
+                break
+        return sorted(out)
+
+    async def _book(self) -> TurnResult:
+        st, s = self.st, self.st.slots
+        assert s.adults is not None and s.zip and s.date and s.time and s.address
+        r = await self.p.route(s.zip)
+        quote = await self.p.quote(s.adults, s.kids or 0, s.zip)
+        day = date.fromisoformat(s.date)
+        try:
+            booking, url = await self.p.create_booking(quote, r.station, day, s.time, s.address)
+        except SlotTaken:
+            st.confirming = False
+            slot, s.time = s.time, None
+            slots = await self.p.slots(r.station, day)
+            free = [x.time for x in slots if x.available]
+            st.expecting = "time"
+            self.say(t.slot_unavailable(day, slot, free, await self._other_days(r.station, day, slot)))
+            return self.finish()
+        except InvalidDate as exc:
+            st.confirming = False
+            s.date = s.time = None
+            st.expecting = "date"
+            self.say(t.date_rule(exc.code, exc.message))
+            return self.finish()
+        st.confirming = False
+        st.expecting = None
+        st.form = None
+        st.quoted_total = None
+        self.say(t.booking_created(day, s.time, booking.deposit_cents, r.station.hold_hours, url))
+        # Keep who they are; forget the event so a second booking starts fresh.
+        self.st.slots = Slots(name=s.name, phone=s.phone, email=s.email, email_asked=s.email_asked)
+        return self.finish()
+
+    # --------------------------------------------------- cancel / reschedule
+    async def _find_booking(self) -> tuple[str, date, str, str, int, int] | None:
+        bookings = await self.p.upcoming_bookings()
+        if not bookings:
+            return None
+        b = bookings[0]
+        return str(b.id), b.event_date, b.slot, b.status, b.total_cents, b.deposit_cents
+
+    async def _cancel_start(self, ent: Entities) -> TurnResult:
+        st = self.st
+        bookings = await self.p.upcoming_bookings()
+        if not bookings:
+            st.form = None
+            self.say(t.no_booking_found())
+            return self.finish()
+        b = bookings[0]
+        station = await self.p.station_of(b)
+        refund = b.status == "deposit_paid" and (b.starts_at - self.inp.now) >= timedelta(days=station.free_cancel_days)
+        st.form, st.expecting, st.target_booking = "cancel", "confirm", str(b.id)
+        self.say(t.cancel_confirm(b.event_date, b.slot, refund, b.status == "deposit_paid", b.deposit_cents, station.free_cancel_days))
+        return self.finish()
+
+    async def _cancel_answer(self, intent: str) -> TurnResult:
+        st = self.st
+        if intent == "affirm" and st.target_booking:
+            booking, refund = await self.p.cancel(st.target_booking)
+            st.form = st.expecting = st.target_booking = None
+            self.say(t.booking_cancelled(refund, booking.deposit_cents))
+            return self.finish()
+        if intent == "deny":
+            st.form = st.expecting = st.target_booking = None
+            self.say(t.kept())
+            return self.finish()
+        st.form = st.expecting = None
+        return await self.run_again()
+
+    async def run_again(self) -> TurnResult:
+        return await self.run()
+
+    async def _reschedule_start(self, ent: Entities) -> TurnResult:
+        st = self.st
+        bookings = await self.p.upcoming_bookings()
+        if not bookings:
+            self.say(t.no_booking_found())
+            return self.finish()
+        b = bookings[0]
+        why = await self.p.can_reschedule(str(b.id))
+        if why is not None:
+            station = await self.p.station_of(b)
+            return await self.escalate("reschedule_refused", t.reschedule_refused(why, station.reschedule_hours))
+        st.form, st.target_booking = "reschedule", str(b.id)
+        st.slots.date = st.slots.time = None
+        if ent.date or ent.time:
+            return await self._reschedule_try(ent)
+        st.expecting = "date"
+        self.say(t.reschedule_ask(b.event_date, b.slot))
+        return self.finish()
+
+    async def _reschedule_try(self, ent: Entities) -> TurnResult:
+        st, s = self.st, self.st.slots
+        if ent.date:
+            s.date = ent.date.isoformat()
+        if ent.time:
+            s.time = f"{ent.time.hour:02d}:{ent.time.minute:02d}"
+        bookings = [b for b in await self.p.upcoming_bookings() if str(b.id) == st.target_booking]
+        if not bookings:
+            st.form = None
+            self.say(t.no_booking_found())
+            return self.finish()
+        station = await self.p.station_of(bookings[0])
+        if not s.date:
+            st.expecting = "date"
+            self.say(t.ask("date"))
+            return self.finish()
+        saved_form, st.form = st.form, "booking"
+        res = await self._check_date_time(station)
+        st.form = saved_form
+        if res is not None:
+            return res
+        if not s.time:
+            st.expecting = "time"
+            self.say(t.ask("time"))
+            return self.finish()
+        try:
+            await self.p.reschedule(st.target_booking or "", date.fromisoformat(s.date), s.time)
+        except SlotTaken:
+            slot, s.time = s.time, None
+            self.say(t.slot_unavailable(date.fromisoformat(s.date), slot, [], []))
+            return self.finish()
+        except DomainError:
+            return await self.escalate("reschedule_refused", t.reschedule_refused("too_late", station.reschedule_hours))
+        day, slot = date.fromisoformat(s.date), s.time
+        st.form = st.expecting = st.target_booking = None
+        s.date = s.time = None
+        self.say(t.booking_rescheduled(day, slot))
+        return self.finish()
+
+    async def _status(self, ent: Entities) -> TurnResult:
+        bookings = await self.p.upcoming_bookings()
+        if not bookings:
+            self.say(t.no_booking_found())
+            return self.finish()
+        for b in bookings[:3]:
+            self.say(t.booking_status(b.event_date, b.slot, b.status, b.total_cents, b.deposit_cents))
+        return self.finish()
+
+
+def _has_facts(ent: Entities) -> bool:
+    return any(
+        v is not None
+        for v in (ent.adults, ent.kids, ent.guests, ent.zip, ent.date, ent.time, ent.name, ent.phone, ent.email, ent.address)
+    )
+
+
+async def handle(ports: Ports, state: DialogueState, inp: TurnInput) -> TurnResult:
+    """Decide the replies to one message; mutates `state`."""
+    return await Engine(ports, state, inp).run()
+
+
+__all__ = ["TurnResult", "handle", "normalize_phone"]

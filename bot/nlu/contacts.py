@@ -1,0 +1,129 @@
+"""Phone numbers, e-mail addresses, street addresses and zip codes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import phonenumbers
+import usaddress
+
+from bot.nlu.spans import Span
+
+EMAIL_RE = re.compile(r"\b[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+_ZIP_RE = re.compile(r"(?<![\d$.,#-])(?P<zip>\d{5})(?:-\d{4})?(?!\d|,\d|\.\d|\s*(?:k\b|dollars|bucks|usd"
+                     r"|people|guests|adults|kids|miles|mi\b))")
+_ZIP_CUE_RE = re.compile(r"\bzip(?:\s*code)?\s*(?:is|:|=|#)?\s*(?P<zip>\d{5})\b", re.IGNORECASE)
+_STREET_TYPES = (
+    "st|street|ave|av|avenue|rd|road|dr|drive|ln|lane|way|ct|court|blvd|boulevard|pl|place|"
+    "cir|circle|ter|terrace|pkwy|parkway|hwy|highway|trl|trail|loop|sq|square|row|walk|"
+    "expy|expressway|cres|crescent|pike|aly|alley|plz|plaza|run|path|pt|point|xing|crossing|"
+    "commons|cv|cove|hl|hill|hts|heights|blf|bluff|grn|green|ests|estates|park|real"
+)
+# A number, then one to five words ending in a street type, e.g. "123 north main st".
+_STREET_HINT_RE = re.compile(
+    rf"\b\d{{1,6}}[a-z]?\s+(?:[\w.'-]+\s+){{0,4}}(?:{_STREET_TYPES})\b\.?", re.IGNORECASE
+)
+_NUMBER_WORD_RE = re.compile(r"\b\d{1,6}[A-Za-z]?\s+[A-Za-z]", re.IGNORECASE)
+_NOT_STREET = frozenset(
+    ["adults", "adult", "kids", "kid", "children", "child", "people", "persons", "guests", "guest", "ppl", "pm", "am", "of", "us", "and", "or", "to", "at", "for", "on", "in", "years", "year", "days", "weeks", "pax", "grown", "grownups", "kiddos", "folks", "total", "more", "dollars", "minutes", "hours", "miles", "mi", "is", "are", "will", "would"]
+)
+# Words that end an address line when usaddress would run on into the rest of a message.
+_ADDRESS_STOP = frozenset(
+    ["on", "at", "for", "from", "next", "this", "tomorrow", "today", "tonight", "and", "with", "around", "about", "by", "please", "thanks", "thank", "we", "i", "my", "our", "is", "it", "the", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "people", "adults", "kids", "guests"]
+)
+_ADDRESS_PARTS = frozenset({
+    "AddressNumber", "AddressNumberPrefix", "AddressNumberSuffix", "StreetNamePreDirectional",
+    "StreetNamePreModifier", "StreetNamePreType", "StreetName", "StreetNamePostType",
+    "StreetNamePostDirectional", "StreetNamePostModifier", "OccupancyType",
+    "OccupancyIdentifier", "SubaddressType", "SubaddressIdentifier", "PlaceName", "StateName",
+    "ZipCode", "BuildingName", "LandmarkName", "CornerOf", "IntersectionSeparator",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    """A street address line as written, with the span of its house number."""
+
+    text: str
+    span: Span
+    number_span: Span
+
+
+def find_emails(text: str) -> tuple[str | None, list[Span]]:
+    """Return the first e-mail address (lower-cased) and every e-mail span."""
+    matches = list(EMAIL_RE.finditer(text))
+    if not matches:
+        return None, []
+    return matches[0].group(0).lower(), [m.span() for m in matches]
+
+
+def find_phone(text: str) -> tuple[str | None, list[Span]]:
+    """Return the first US phone number in E.164 and the spans of all phone numbers."""
+    if sum(c.isdigit() for c in text) < 7:
+        return None, []
+    found: str | None = None
+    spans: list[Span] = []
+    for m in phonenumbers.PhoneNumberMatcher(text, "US"):
+        spans.append((m.start, m.end))
+        if found is None:
+            found = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
+    return found, spans
+
+
+def _tokens_with_offsets(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[^\s,;]+", text)]
+
+
+def find_address(text: str, *, expecting: str | None = None) -> Address | None:
+    """Return a street address found by usaddress, kept as the customer wrote it.
+
+    Needs a house number followed by a street name; without an explicit street type
+    ("St", "Ave", ...) only when the bot asked for the address.
+    """
+    hint = _STREET_HINT_RE.search(text)
+    if hint is None:
+        if expecting != "address":
+            return None
+        hint = _NUMBER_WORD_RE.search(text)
+        if hint is None:
+            return None
+    start = hint.start()
+    tokens = _tokens_with_offsets(text[start:])
+    try:
+        tagged: list[tuple[str, Any]] = usaddress.parse(text[start:])
+    except Exception:  # usaddress raises on odd input; no address then
+        return None
+    if len(tagged) != len(tokens):  # tokenisation differs: fall back to a plain walk
+        tokens = tokens[: len(tagged)]
+    labels = [label for _, label in tagged]
+    if not labels or labels[0] != "AddressNumber" or "StreetName" not in labels:
+        return None
+    street = [tok.lower().strip(".") for (tok, label) in tagged if label == "StreetName"]
+    if any(w in _NOT_STREET for w in street):
+        return None
+    end_index = 0
+    for i, label in enumerate(labels):
+        word = tagged[i][0].lower().strip(",.;")
+        if label not in _ADDRESS_PARTS or (i > 1 and word in _ADDRESS_STOP):
+            break
+        end_index = i
+    if end_index >= len(tokens):
+        end_index = len(tokens) - 1
+    end = start + tokens[end_index][2]
+    # Blanked-out spans (a phone, an email) leave runs of spaces: the address ends there.
+    line = re.split(r"\s{3,}|[.!?;]\s+(?=[a-z])|,\s*(?=no\b)", text[start:end])[0].rstrip(" ,.;")
+    return Address(line, (start, start + len(line)), (start, start + tokens[0][2]))
+
+
+def find_zip(text: str) -> tuple[str | None, list[Span]]:
+    """Return a 5-digit zip ("95112-1234" gives "95112") and the spans of zip-like numbers."""
+    cue = _ZIP_CUE_RE.search(text)
+    matches = list(_ZIP_RE.finditer(text))
+    spans = [m.span() for m in matches]
+    if cue:
+        return cue.group("zip"), [*spans, cue.span()]
+    if not matches:
+        return None, []
+    return matches[0].group("zip"), spans

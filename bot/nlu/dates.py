@@ -1,0 +1,263 @@
+"""Calendar dates in customer text: fast regex paths, dateparser only as a fallback.
+
+All input is the output of :func:`bot.nlu.numbers.normalize` (lower case, digits).
+Dates without a year that are already past roll to next year. "this <weekday>" and a
+bare weekday mean the next one to come; "next <weekday>" means that weekday of next
+week when the coming one still falls in the current (Mon-Sun) week.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Any
+
+from dateutil.easter import easter
+
+from bot.nlu.spans import Span
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "wednesday": 2, "thursday": 3,
+    "friday": 4, "saturday": 5, "sunday": 6,
+}
+# Three-letter forms that are also words ("sat", "sun", "wed", "mon"): only next to a
+# modifier ("this sat") or a date ("sat 12/5", "sun. dec 6").
+_SHORT_WD = {"sat": 5, "sun": 6, "wed": 2, "mon": 0}
+_MON = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WD = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_ORD = r"(?:st|nd|rd|th)"
+_YEAR = r"(?:,?\s*(?P<year>(?:19|20)\d\d|'\d\d))?"
+_NOT_TIME = (
+    r"(?!\s*(?::\d|am\b|pm\b|a\.m|p\.m|o'?clock|people|persons|adults|kids|children|guests"
+    r"|of\s+(?:us|them|you)|others|friends|more|hours?|days?|weeks?))"
+)
+
+_MD_RE = re.compile(
+    rf"\b(?P<mon>{_MON})\.?\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}?\b{_NOT_TIME}{_YEAR}"
+)
+_DM_RE = re.compile(
+    rf"\b(?P<day>\d{{1,2}}){_ORD}?\s+(?:day\s+)?(?:of\s+)?(?P<mon>{_MON})\b\.?{_YEAR}"
+)
+_ISO_RE = re.compile(r"\b(?P<year>\d{4})[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})\b")
+_NUM_RE = re.compile(
+    r"(?<![\d/.-])(?P<mon>\d{1,2})/(?P<day>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])"
+    r"|(?<![\d/.-])(?P<mon2>\d{1,2})[-.](?P<day2>\d{1,2})[-.](?P<year2>\d{4}|\d{2})(?![\d.-])"
+)
+_ORDINAL_RE = re.compile(
+    rf"(?:\b(?P<cue>the|on|for|this|by|until|til)\s+)?\b(?P<day>\d{{1,2}}){_ORD}\b"
+    rf"(?!\s*(?:birthday|bday|b-day|anniversary|time|grade|floor|year|annual|st\b|street|ave"
+    rf"|avenue|place|person|guest|adult|kid|child|party|of\s+(?!(?:{_MON}|this|next)\b)))"
+    rf"(?P<nextmonth>\s+of\s+next\s+month)?"
+)
+_WEEKDAY_RE = re.compile(
+    rf"\b(?:(?P<mod>next|this\s+coming|this|coming|upcoming|following)\s+)?"
+    rf"(?:week\s+)?(?P<wd>{_WD})s?\b(?P<post>\s+(?:next\s+week|after\s+next|of\s+next\s+week))?"
+    rf"|\b(?:(?P<mod2>next|this|coming|on|by|for)\s+)(?P<wd2>sat|sun|wed|mon)\b\.?"
+    rf"|\b(?P<wd3>sat|sun|wed|mon)\.?,?(?=\s*(?:\d|{_MON}))"
+)
+_RELATIVE_RE = re.compile(
+    r"\b(?:(?P<dat>(?:the\s+)?day\s+after\s+tomorrow)|(?P<today>today|tonight|this\s+evening)"
+    r"|(?P<tomorrow>tomorrow)"
+    r"|in\s+(?P<n>\d{1,3}|an?)\s+(?P<unit>day|week|month)s?"
+    r"|(?P<n2>\d{1,3}|an?)\s+(?P<unit2>day|week|month)s?\s+from\s+(?:now|today)"
+    r"|(?P<n3>\d{1,3}|an?)\s+(?P<unit3>day|week)s?\s+ago"
+    r"|(?P<wknd>(?:this|next|the)\s+weekend))\b"
+)
+_HOLIDAY_RE = re.compile(
+    r"\b(?:(?P<xeve>christmas\s+eve)|(?P<xmas>christmas(?:\s+day)?)"
+    r"|(?P<nye>new\s+year'?s\s+eve|nye)|(?P<ny>new\s+year'?s(?:\s+day)?)"
+    r"|(?P<val>valentine'?s(?:\s+day)?)|(?P<july>(?:the\s+)?4th\s+of\s+july|july\s+4th"
+    r"|independence\s+day)|(?P<hallo>halloween)|(?P<thanks>thanksgiving)"
+    r"|(?P<mom>mother'?s\s+day)|(?P<dad>father'?s\s+day)|(?P<mem>memorial\s+day)"
+    r"|(?P<labor>labou?r\s+day)|(?P<easter>easter(?:\s+sunday)?)|(?P<cinco>cinco\s+de\s+mayo))\b"
+)
+# Month and weekday names that are not also everyday words ("may", "mar", "sun", ...).
+_FALLBACK_CUE_RE = re.compile(
+    rf"\b(?!(?:may|mar|sun|mon|wed|sat)\b)(?:{_MON}|{_WD})\b.*\d|\d.*\b(?!(?:may|mar)\b)"
+    rf"(?:{_MON})\b"
+)
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year(raw: str | None) -> int | None:
+    if not raw:
+        return None
+    raw = raw.lstrip("'")
+    return int(raw) + 2000 if len(raw) == 2 else int(raw)
+
+
+def _month_day(month: int, day: int, year: int | None, today: dt.date) -> dt.date | None:
+    if year is not None:
+        return _safe(year, month, day)
+    found = _safe(today.year, month, day)
+    if found is None or found < today:
+        found = _safe(today.year + 1, month, day)
+    return found
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    first = dt.date(year, month, 1)
+    offset = (weekday - first.weekday()) % 7
+    if n > 0:
+        return first + dt.timedelta(days=offset + 7 * (n - 1))
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    last = nxt - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _holiday(m: re.Match[str], today: dt.date) -> dt.date | None:
+    fixed = {"xeve": (12, 24), "xmas": (12, 25), "nye": (12, 31), "ny": (1, 1),
+             "val": (2, 14), "july": (7, 4), "hallo": (10, 31), "cinco": (5, 5)}
+    movable = {"thanks": (11, 3, 4), "mom": (5, 6, 2), "dad": (6, 6, 3), "mem": (5, 0, -1),
+               "labor": (9, 0, 1)}
+    key = m.lastgroup or ""
+    for year in (today.year, today.year + 1):
+        if key in fixed:
+            day: dt.date = dt.date(year, *fixed[key])
+        elif key in movable:
+            month, weekday, n = movable[key]
+            day = _nth_weekday(year, month, weekday, n)
+        elif key == "easter":
+            day = easter(year)
+        else:
+            return None
+        if day >= today:
+            return day
+    return None
+
+
+def _weekday(m: re.Match[str], today: dt.date) -> dt.date:
+    short = m.group("wd2") or m.group("wd3")
+    target = _SHORT_WD[short] if short else WEEKDAYS[m.group("wd")]
+    mod = (m.group("mod") or m.group("mod2") or "").split()[-1:] or [""]
+    ahead = (target - today.weekday()) % 7
+    if ahead == 0 and mod[0] != "this":
+        ahead = 7
+    found = today + dt.timedelta(days=ahead)
+    post = (m.group("post") or "").strip() if not short else ""
+    same_week = found.isocalendar()[:2] == today.isocalendar()[:2]
+    if (mod[0] == "next" and same_week) or post.startswith("next") or post.startswith("of"):
+        found += dt.timedelta(days=7)
+    elif post.startswith("after"):
+        found += dt.timedelta(days=14 if same_week else 7)
+    return found
+
+
+def _relative(m: re.Match[str], today: dt.date) -> dt.date | None:
+    if m.group("today"):
+        return today
+    if m.group("tomorrow"):
+        return today + dt.timedelta(days=1)
+    if m.group("dat"):
+        return today + dt.timedelta(days=2)
+    if m.group("wknd"):
+        sat = today + dt.timedelta(days=(5 - today.weekday()) % 7)
+        return sat + dt.timedelta(days=7) if m.group("wknd").startswith("next") else sat
+    raw = m.group("n") or m.group("n2") or m.group("n3")
+    unit = m.group("unit") or m.group("unit2") or m.group("unit3")
+    n = 1 if raw in ("a", "an") else int(raw)
+    if m.group("n3"):
+        n = -n
+    if unit == "day":
+        return today + dt.timedelta(days=n)
+    if unit == "week":
+        return today + dt.timedelta(weeks=n)
+    month0 = today.month - 1 + n
+    year, month = today.year + month0 // 12, month0 % 12 + 1
+    return _safe(year, month, today.day) or _safe(year, month, 28)
+
+
+def _ordinal_day(day: int, today: dt.date) -> dt.date | None:
+    if not 1 <= day <= 31:
+        return None
+    year, month = today.year, today.month
+    for _ in range(3):
+        found = _safe(year, month, day)
+        if found is not None and found >= today:
+            return found
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
+
+
+def find_date(text: str, today: dt.date) -> tuple[dt.date | None, list[Span]]:
+    """Return the first date mentioned in normalised ``text`` and every span that is date text.
+
+    Priority: explicit month/day forms, holidays, relative words, "the 12th", weekdays.
+    """
+    spans: list[Span] = []
+    candidates: list[tuple[int, int, dt.date]] = []  # (priority, position, date)
+
+    def add(priority: int, m: re.Match[str], value: dt.date | None) -> None:
+        spans.append(m.span())
+        if value is not None:
+            candidates.append((priority, m.start(), value))
+
+    for m in _ISO_RE.finditer(text):
+        add(0, m, _safe(int(m["year"]), int(m["mon"]), int(m["day"])))
+    for m in _MD_RE.finditer(text):
+        add(0, m, _month_day(MONTHS[m["mon"]], int(m["day"]), _year(m["year"]), today))
+    for m in _DM_RE.finditer(text):
+        add(0, m, _month_day(MONTHS[m["mon"]], int(m["day"]), _year(m["year"]), today))
+    for m in _NUM_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        mon, day, year = (m["mon"], m["day"], m["year"]) if m["mon"] else (
+            m["mon2"], m["day2"], m["year2"])
+        if 1 <= int(mon) <= 12:
+            add(0, m, _month_day(int(mon), int(day), _year(year), today))
+    for m in _HOLIDAY_RE.finditer(text):
+        add(1, m, _holiday(m, today))
+    for m in _RELATIVE_RE.finditer(text):
+        add(2, m, _relative(m, today))
+    for m in _ORDINAL_RE.finditer(text):
+        if any(s <= m.start("day") < e for s, e in spans):
+            continue
+        found = _ordinal_day(int(m["day"]), today)
+        if found is not None and m["nextmonth"]:
+            month0 = today.month % 12 + 1
+            found = _safe(today.year + (today.month == 12), month0, int(m["day"]))
+        add(3, m, found)
+    for m in _WEEKDAY_RE.finditer(text):
+        add(4, m, _weekday(m, today))
+    if not candidates and _FALLBACK_CUE_RE.search(text):
+        return _fallback(text, today)
+    if not candidates:
+        return None, spans
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    return candidates[0][2], spans
+
+
+@lru_cache(maxsize=1)
+def _search() -> Any:
+    """Import dateparser's search lazily (it is slow to import and to warm up)."""
+    from dateparser.search import search_dates
+
+    return search_dates
+
+
+def _fallback(text: str, today: dt.date) -> tuple[dt.date | None, list[Span]]:
+    """Ask dateparser about text that has a date cue but matched no fast path."""
+    settings = {
+        "RELATIVE_BASE": dt.datetime.combine(today, dt.time(12)),
+        "PREFER_DATES_FROM": "future",
+        "REQUIRE_PARTS": ["day"],
+    }
+    found = _search()(text, languages=["en"], settings=settings) or []
+    for phrase, value in found:
+        if _FALLBACK_CUE_RE.search(phrase):
+            start = text.find(phrase)
+            return value.date(), [(start, start + len(phrase))] if start >= 0 else []
+    return None, []

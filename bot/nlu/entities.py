@@ -1,0 +1,104 @@
+"""One customer message -> :class:`Entities` (pure function, no I/O)."""
+
+from __future__ import annotations
+
+import re
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from bot.nlu.contacts import find_address, find_emails, find_phone, find_zip
+from bot.nlu.dates import find_date
+from bot.nlu.guests import find_party
+from bot.nlu.names import find_name
+from bot.nlu.numbers import normalize
+from bot.nlu.spans import Span, blank
+from bot.nlu.times import find_time
+
+SLOTS = ("adults", "kids", "guests", "zip", "date", "time", "name", "phone", "email",
+         "address", "confirm")
+
+
+@dataclass(frozen=True, slots=True)
+class Entities:
+    """Facts found in one message; None means "not said"."""
+
+    adults: int | None = None
+    kids: int | None = None
+    guests: int | None = None
+    zip: str | None = None
+    date: dt.date | None = None
+    time: dt.time | None = None
+    name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready mapping (date ``YYYY-MM-DD``, time ``HH:MM``)."""
+        return {
+            "adults": self.adults,
+            "kids": self.kids,
+            "guests": self.guests,
+            "zip": self.zip,
+            "date": self.date.isoformat() if self.date else None,
+            "time": self.time.strftime("%H:%M") if self.time else None,
+            "name": self.name,
+            "phone": self.phone,
+            "email": self.email,
+            "address": self.address,
+        }
+
+    def is_empty(self) -> bool:
+        """True when nothing was found."""
+        return all(v is None for v in self.as_dict().values())
+
+
+_LEADING_NAME = re.compile(r"^\s*(?:(?:i'?m|im|it'?s|this is|name'?s|my name is)\s+)?([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})\s*(?:[,\n;]|$)")
+_NOT_NAME_START = {"hi", "hello", "hey", "yes", "no", "ok", "okay", "thanks", "sure", "please", "dec", "jan"}
+
+
+def extract_entities(
+    text: str, *, now: dt.datetime, expecting: str | None = None
+) -> Entities:
+    """Extract booking facts from ``text``; relative dates resolve against ``now``'s date.
+
+    ``now`` should be timezone-aware in the station's zone; ``expecting`` is the slot the
+    bot just asked for and lets a bare reply ("12", "John", "6") fill that slot.
+    """
+    today = now.date()
+    email, email_spans = find_emails(text)
+    work = blank(text, email_spans)
+    phone, phone_spans = find_phone(work)
+    work = blank(work, phone_spans)
+    address = find_address(work, expecting=expecting)
+    addr_spans: list[Span] = [address.span] if address else []
+    zip_code, zip_spans = find_zip(blank(work, [address.number_span] if address else []))
+    name = find_name(blank(work, addr_spans + zip_spans), expecting=expecting)
+
+    norm = normalize(blank(work, addr_spans + zip_spans))
+    date, date_spans = find_date(norm, today)
+    norm = blank(norm, date_spans)
+    time, time_spans = find_time(norm, expecting=expecting)
+    norm = blank(norm, time_spans)
+    party = find_party(norm, expecting=expecting if expecting != "time" else None)
+    if name is not None and expecting == "name" and (party.adults or party.guests):
+        name = None
+    if name is None and (phone or email or address):
+        # A contact dump often leads with the name: "Nina Patel, 2150 Lincoln Ave, …".
+        lead = _LEADING_NAME.match(text)
+        if lead and lead.group(1).split()[0].lower() not in _NOT_NAME_START:
+            name = lead.group(1)
+    return Entities(
+        adults=party.adults,
+        kids=party.kids,
+        guests=party.guests,
+        zip=zip_code,
+        date=date,
+        time=time,
+        name=name,
+        phone=phone,
+        email=email,
+        address=address.text if address else None,
+    )

@@ -1,0 +1,265 @@
+"""Party size: adults, kids (12 and under) and an unsplit total of guests.
+
+Input is normalised text (see :mod:`bot.nlu.numbers`) from which dates, times, zips,
+phones and addresses have already been blanked out, so every number left is a
+candidate count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.nlu.spans import Span, blank
+
+ADULT_WORDS = (
+    r"adults?|grown[\s-]?ups?|grownups?|men|man|women|woman|ladies|lady|gentlemen|gentleman"
+    r"|gents|guys|guy|gals|gal|dudes|teens?|teenagers?|seniors?|elders?|parents?|moms?|dads?"
+    r"|couples?|big\s+people"
+)
+KID_WORDS = (
+    r"kids?|kiddos?|kiddies|children|child|chil?dren|little\s+ones?|littles|lil\s+ones"
+    r"|toddlers?|babies|baby|infants?|minors|youngsters|young\s+ones|little\s+people"
+    r"|small\s+people|under\s*12s?|boys\s+and\s+girls"
+)
+GUEST_WORDS = (
+    r"people|persons?|person|guests?|pax|heads|folks|attendees|diners|eaters|individuals"
+    r"|humans|bodies|mouths(?:\s+to\s+feed)?|total|in\s+total|altogether|all\s+together"
+    r"|of\s+us|of\s+them"
+)
+_FILLER = (
+    r"(?:\s+(?:of\s+(?:them|which|whom|those|the\s+guests|the\s+people)|are|will\s+be|would\s+be"
+    r"|being|is|who\s+are|that\s+are|hungry|little|small|young|younger|older|big|grown|more"
+    r"|extra|other|additional|teenage|lovely|wonderful|amazing|awesome|happy|very|sweet|cute"
+    r"|total|hibachi|adult|kid|x))*"
+)
+_NUM = r"(?P<n>\d{1,4})(?:\s*(?:x|\+))?"
+_KID_AFTER = r"(?:\s*\(?\s*(?:under|below|12\s+and\s+under|ages?|aged?)\s*\d*\s*\)?)?"
+
+_ADULT_RE = re.compile(rf"\b{_NUM}{_FILLER}\s*(?:{ADULT_WORDS})\b")
+_KID_RE = re.compile(rf"\b{_NUM}{_FILLER}\s*(?:{KID_WORDS})\b{_KID_AFTER}")
+_GUEST_RE = re.compile(rf"\b{_NUM}{_FILLER}\s*(?:{GUEST_WORDS})\b")
+# "me and my 3 friends", "myself + 2 others", "my 4 coworkers and i": the speaker counts too.
+_SELF_PLUS_RE = re.compile(
+    r"\b(?:me|myself|i)\s*,?\s*(?:and|plus|\+|&|with)\s+(?:my\s+|the\s+|about\s+)?"
+    r"(?P<n>\d{1,3})\s+(?:of\s+my\s+)?(?P<noun>[a-z'-]+)"
+    r"|\bmy\s+(?P<n2>\d{1,3})\s+(?P<noun2>[a-z'-]+)\s*,?\s*(?:and|&|\+|plus)\s+(?:me|i|myself)\b"
+)
+# "me and my wife", "me, my sister and a colleague": one person per listed relative.
+_SELF_LIST_RE = re.compile(
+    r"\b(?:me|myself)(?P<items>(?:\s*(?:,|and|&|\+|plus)\s*(?:and\s+)?(?:my|a|an|his|her|their"
+    r"|our)\s+(?:(?!and\b)[a-z'-]+\s+)?(?!and\b)[a-z'-]+)+)"
+)
+_ITEM_RE = re.compile(
+    r"\b(?:my|a|an|his|her|their|our)\s+(?:(?!and\b)[a-z'-]+\s+)?(?P<noun>(?!and\b)[a-z'-]+)"
+)
+_ONLY_ME_RE = re.compile(r"\b(?:just|only)\s+(?:me|myself)\b(?!\s*(?:,|and|&|\+|plus))"
+                         r"|\bfor\s+a\s+couple\b(?!\s+(?:of|more))")
+_OTHER_TOTAL_RE = re.compile(
+    r"\b(?:number|count)\s+of\s+(?:people|guests|persons|diners)(?:\s+[a-z']+){0,4}?\s+"
+    r"(?:is|=|:|will\s+be|would\s+be)\s+(?P<n>\d{1,4})\b"
+    r"|\ball\s+(?P<n2>\d{1,3})\b(?=\s+(?:of\s+us|together|seated|of\s+them|people|guests))"
+    r"|\b(?:for\s+)?us\s+(?P<n3>\d{1,3})\b(?!\s*(?:/|:|am\b|pm\b))"
+)
+# Numbers the customer takes back: "not 4", "from 8 people to 7", "instead of 6".
+_RETRACTED_RE = re.compile(
+    r"\b(?:not|instead\s+of|rather\s+than|no\s+longer)\s+\d{1,4}\b|\bfrom\s+\d{1,4}(?:\s+(?:people|guests|persons|adults|kids))?"
+    r"(?=\s+to\b)"
+)
+_LABEL_RE = re.compile(
+    rf"\b(?P<kind>{ADULT_WORDS}|{KID_WORDS}|{GUEST_WORDS}|party\s+size|headcount|head\s+count"
+    rf"|guest\s+count)\s*(?:\(\s*[^)]*\)\s*)?(?:[:=\-]|is|are|will\s+be|would\s+be)?"
+    rf"\s*(?P<n>\d{{1,4}})\b"
+)
+_TOTAL_RE = re.compile(
+    r"\b(?:party|group|table|crowd|gathering|family)\s+(?:of|for)\s+(?:about\s+|around\s+|like\s+"
+    r"|approx(?:imately)?\s+|roughly\s+|maybe\s+|~\s*)?(?P<n>\d{1,4})\b"
+    r"|\b(?:we\s+are|we're|were|we\s+will\s+be|we'll\s+be|there\s+will\s+be|there'll\s+be"
+    r"|there\s+are|there\s+is|we\s+have|expecting|expect|inviting|invited|feeding|feed"
+    r"|total\s+(?:of|is)?|just|only|about|around|approx(?:imately)?|roughly|maybe)\s+"
+    r"(?:about\s+|around\s+|like\s+|approx(?:imately)?\s+|roughly\s+|maybe\s+|~\s*)?"
+    r"(?P<n2>\d{1,4})\b(?!\s*(?:/|:|st\b|nd\b|rd\b|th\b|am\b|pm\b|dollars|bucks|%|days?|weeks?"
+    r"|months?|years?|hours?|minutes?|miles?|dogs?|cats?|pets?))"
+)
+_FOR_RE = re.compile(
+    r"\b(?:for|4)\s+(?:about\s+|around\s+|like\s+|approx(?:imately)?\s+|roughly\s+|~\s*)?"
+    r"(?P<n>\d{1,3})\b(?!\s*(?:/|:|\.\d|st\b|nd\b|rd\b|th\b|am\b|pm\b|a\.m|p\.m|o'?clock|ish"
+    r"|dollars|bucks|%|days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|miles?|\$))"
+)
+_NO_KIDS_RE = re.compile(
+    rf"\b(?:no|zero|without(?:\s+any)?|not\s+any|none\s+of\s+them)\s+(?:{KID_WORDS})\b"
+    rf"|\b(?:just|only|all)\s+(?:{ADULT_WORDS})\b|\b(?:{ADULT_WORDS})\s+only\b"
+    rf"|\b(?:{KID_WORDS})\s*(?:[:=\-]|is|are|will\s+be)?\s*(?:none|no|nope|zero)\b"
+    rf"|\b(?:no|don't\s+have\s+any|dont\s+have\s+any|not\s+bringing\s+any)\s+(?:little|small)"
+    rf"\s+ones\b"
+)
+_ADDITIVE_RE = re.compile(r"\b(?:and|plus|also|additional|extra|more|on\s+top)\b|\+|&")
+_SUBTRACT_RE = re.compile(r"\b(?:includ\w*|incl|inc|of\s+(?:them|which|whom|those)|among|being)\b")
+_BARE_NUM_RE = re.compile(r"(?<![\d$#/:.])\b(?P<n>\d{1,4})\b(?![\d/:]|\.\d|%)")
+_NONE_RE = re.compile(r"^\W*(?:none|no|nope|nah|zero|0|no\s+kids|no\s+children|nobody)\b")
+_YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+
+
+@dataclass(frozen=True, slots=True)
+class PartySize:
+    """What the text says about the party: any field may be unknown."""
+
+    adults: int | None = None
+    kids: int | None = None
+    guests: int | None = None
+
+
+def _free(m: re.Match[str], used: list[Span]) -> bool:
+    """True when the match overlaps no span that is already used."""
+    return not any(m.start() < e and s < m.end() for s, e in used)
+
+
+def _sum(rx: re.Pattern[str], text: str, used: list[Span]) -> tuple[int | None, list[Span]]:
+    total: int | None = None
+    spans: list[Span] = []
+    for m in rx.finditer(text):
+        if not _free(m, used):
+            continue
+        n = int(m["n"])
+        if "couple" in m.group(0) and not re.search(r"couple\s+(?:of|people)", m.group(0)):
+            n *= 2
+        total = (total or 0) + n
+        spans.append(m.span())
+    return total, spans
+
+
+def _label_first(text: str) -> bool:
+    """True when counts are written after their labels ("adults 12, kids 3")."""
+    first = _LABEL_RE.search(text)
+    if first is None:
+        return False
+    starts = [m.start() for rx in (_ADULT_RE, _KID_RE) if (m := rx.search(text))]
+    return not starts or first.start() < min(starts)
+
+
+def find_party(text: str, *, expecting: str | None = None) -> PartySize:
+    """Read adults, kids and guests from blanked, normalised ``text``."""
+    adults = kids = guests = None
+    text = blank(text, [m.span() for m in _RETRACTED_RE.finditer(text)])
+    used: list[Span] = []
+    kid_span: Span | None = None
+    guest_span: Span | None = None
+    if _label_first(text):
+        for m in _LABEL_RE.finditer(text):
+            kind, n = m["kind"], int(m["n"])
+            if re.fullmatch(ADULT_WORDS, kind):
+                adults = (adults or 0) + n
+            elif re.fullmatch(KID_WORDS, kind):
+                kids = (kids or 0) + n
+            else:
+                guests = n
+            used.append(m.span())
+    else:
+        kids, spans = _sum(_KID_RE, text, used)
+        if spans:
+            kid_span = spans[0]
+        used += spans
+        adults, spans = _sum(_ADULT_RE, text, used)
+        used += spans
+        self_adult = False
+        for m in _SELF_PLUS_RE.finditer(text):
+            noun = m["noun"] or m["noun2"]
+            if re.fullmatch(KID_WORDS, noun):
+                self_adult = True
+            elif _free(m, used) and adults is None:
+                guests = int(m["n"] or m["n2"]) + 1
+                guest_span = m.span()
+                used.append(guest_span)
+            break
+        if self_adult and kids is not None:
+            adults = (adults or 0) + 1
+        g_match = None if guests is not None else next(
+            (m for m in _GUEST_RE.finditer(text) if _free(m, used)), None)
+        if g_match is None:
+            g_match = next((m for m in _TOTAL_RE.finditer(text)
+                            if _free(m, used)), None)
+        if g_match is None and guests is None and adults is None and kids is None:
+            guests = _listed_party(text)
+        if g_match is None and guests is None:
+            g_match = next((m for m in _OTHER_TOTAL_RE.finditer(text) if _free(m, used)), None)
+        if g_match is None and adults is None and kids is None and guests is None:
+            g_match = next((m for m in _FOR_RE.finditer(text) if int(m["n"]) > 0), None)
+        if g_match is not None:
+            groups = g_match.groupdict()
+            raw = groups.get("n") or groups.get("n2") or groups.get("n3")
+            if raw is not None:
+                guests = int(raw)
+                guest_span = g_match.span()
+                used.append(guest_span)
+    if _NO_KIDS_RE.search(text) and kids is None:
+        kids = 0
+    leftovers = [m for m in _BARE_NUM_RE.finditer(text)
+                 if _free(m, used) and not _YEAR_RE.match(m["n"])]
+    adults, kids, guests = _bare(expecting, text, leftovers, adults, kids, guests)
+    return _combine(text, adults, kids, guests, kid_span, guest_span)
+
+
+def _listed_party(text: str) -> int | None:
+    """Count "me and my wife" style parties; None when a listed noun is plural."""
+    m = _SELF_LIST_RE.search(text)
+    if m:
+        nouns = [i["noun"] for i in _ITEM_RE.finditer(m["items"])]
+        if nouns and not any(n.endswith("s") and not n.endswith("ss") for n in nouns):
+            return 1 + len(nouns)
+        return None
+    m = _ONLY_ME_RE.search(text)
+    if m:
+        return 2 if "couple" in m.group(0) else 1
+    return None
+
+
+def _bare(
+    expecting: str | None, text: str, leftovers: list[re.Match[str]],
+    adults: int | None, kids: int | None, guests: int | None,
+) -> tuple[int | None, int | None, int | None]:
+    """Give numbers without a noun to the slot the bot asked for."""
+    nums = [int(m["n"]) for m in leftovers]
+    if expecting == "kids" and kids is None:
+        if len(nums) == 1:
+            kids = nums[0]
+        elif not nums and _NONE_RE.search(text):
+            kids = 0
+    elif expecting in ("adults", "guests") and adults is None and guests is None:
+        if len(nums) == 1 and expecting == "adults":
+            adults = nums[0]
+        elif len(nums) == 1:
+            guests = nums[0]
+        elif len(nums) == 2 and kids is None and len(text.split()) <= 8:
+            adults, kids = nums
+    elif expecting in ("adults", "guests") and adults is None and kids is not None and nums:
+        adults = nums[0]
+    return adults, kids, guests
+
+
+def _combine(
+    text: str, adults: int | None, kids: int | None, guests: int | None,
+    kid_span: Span | None, guest_span: Span | None,
+) -> PartySize:
+    """Reconcile the pieces into one consistent party size."""
+    if guests is not None and adults is None and kids:
+        between = ""
+        if kid_span and guest_span:
+            lo, hi = sorted((kid_span, guest_span))
+            between = text[lo[1]:hi[0]]
+        kid_text = text[kid_span[0]:kid_span[1]] if kid_span else ""
+        subtract = bool(_SUBTRACT_RE.search(between) or _SUBTRACT_RE.search(kid_text))
+        if not subtract and not _ADDITIVE_RE.search(between):
+            subtract = True  # "30 guests, 8 kids": a breakdown of the total
+        adults = guests - kids if subtract and kids <= guests else guests
+    elif guests is not None and adults is not None and kids is None:
+        if adults < guests:
+            kids = guests - adults
+        elif adults == guests:
+            kids = None
+    elif guests is not None and adults is None and kids == 0:
+        adults = guests
+    if adults is not None and kids is not None:
+        guests = adults + kids
+    elif adults is not None and guests is None:
+        guests = None
+    return PartySize(adults, kids, guests)

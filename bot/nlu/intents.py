@@ -1,0 +1,331 @@
+"""Intent classification with weighted lexical patterns and the dialogue context.
+
+Each intent has cue patterns with weights; the best-scoring intent wins and the
+confidence grows with its score and with its margin over the runner-up. Goal intents
+(book, quote) beat plain facts; a question about a booking topic that asks for neither
+a price nor a booking is ``faq``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.nlu.numbers import normalize
+from bot.nlu.spans import word_set
+
+INTENTS = (
+    "greeting", "quote", "book", "availability", "faq", "human", "complaint",
+    "cancel_booking", "reschedule_booking", "booking_status", "affirm", "deny", "thanks",
+    "bye", "inform", "unknown",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class IntentResult:
+    """The intent of one message and how sure we are (0..1)."""
+
+    intent: str
+    confidence: float
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in parts))
+
+
+# Things this business deals in: a booking/price verb aimed at one of these is ours.
+_DOMAIN_WORDS = (
+    r"chef|chefs|hibachi|teppanyaki|cook|cooks|catering|cater|caterer|party|parties|event"
+    r"|events|dinner|lunch|birthday|bday|anniversary|celebration|wedding|shower|graduation"
+    r"|gathering|get-together|cookout|bbq|backyard|service|package|menu|food|meal|guests?"
+    r"|people|adults?|kids?|children|persons?|pax|deposit|booking|reservation|date|day|slot"
+    r"|spot|time|quote|estimate|travel|gratuity|protein|upgrade|experience|night|show"
+)
+_DOMAIN_RE = re.compile(rf"\b(?:{_DOMAIN_WORDS})\b")
+_ADDRESSEE_RE = re.compile(r"\b(?:you|your|u|y'all|ya'll|you\s+guys)\b")
+# Words skipped when looking for what a verb is aimed at ("book ME A chef").
+_SKIP = word_set("me us a an the my our your some in to of it its this that one do does did is are was "
+    "were be would will could can you u i we they he she get have had just please also "
+    "really like cost costs run charge charged pay much again now")
+_PREPS = word_set("for on at with this next tomorrow today tonight around about by from between asap "
+    "soon so and or please then there here anything everything per range list breakdown info "
+    "information details roughly approximately total plus")
+_OBJECT_VERB_RE = re.compile(
+    r"\b(?:book|booking|reserve|schedule|secure|hire|cancel|reschedule|postpone|price|prices"
+    r"|pricing|cost|costs|how\s+much|quote|estimate|status\s+of|availability\s+(?:of|for))\b"
+)
+_FEE_TOPIC_RE = re.compile(
+    r"\b(?:deposit|gratuity|tips?|tipping|travel\s+fees?|travel|minimum|cancellation\s+fee"
+    r"|extra\s+for|upgrade|upgrades|lobster|filet|steak|shrimp|sake)\b"
+)
+_STRONG_TOPIC_RE = re.compile(
+    r"\b(?:menu|proteins?|chicken|steak|filet|shrimp|lobster|scallops?|salmon|tofu|vegetarian"
+    r"|vegan|gluten|allerg\w*|shellfish|halal|kosher|fried\s+rice|noodles|sake|grill|propane"
+    r"|utensils|setup|set\s+up|clean\s*up|rain|rains|raining|indoors?|outdoors?|garage|patio"
+    r"|deposit|gratuity|tips?|tipping|travel\s+fee|cancellation|refundable|onion\s+volcano)\b"
+)
+# "exchange rate", "interest rate", "gas prices": a price of something else.
+_MODIFIED_PRICE_RE = re.compile(r"\b(?P<mod>[a-z']+)\s+(?:rates?|prices?|costs?|fees?)\b")
+_PRICE_MODIFIERS = word_set("your the a what whats what's total per our my full final average usual base starting "
+    "rough estimated approximate exact best lowest good fair any of for and is are")
+_VENUE_RE = re.compile(r"\b(?:at|from)\s+(?:the\s+)?[a-z]+'s\b")
+_FACT_RE = _rx(
+    r"\b\d{1,4}\s*(?:adults?|kids?|children|people|guests?|persons?|of\s+us|pax|grown|kiddos?)",
+    r"\b\d{5}\b", r"\b\d{1,2}\s*(?:am|pm|p\b|:\d\d)", r"\b\d{1,2}/\d{1,2}\b",
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d",
+    r"\b\d{1,2}(?:st|nd|rd|th)\b",
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight"
+    r"|weekend|christmas|noon)\b",
+    r"@\w+\.\w", r"\d{3}\D{0,2}\d{3}\D?\d{4}",
+    r"\b\d+\s+\w+\s+(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|way|ct|court|blvd|pl)\b",
+    r"\b(?:my\s+name\s+is|name's|this\s+is\s+[a-z]+$)",
+    r"\b(?:no|just|only)\s+(?:kids|adults|children)\b",
+)
+_QUESTION_RE = _rx(
+    r"\?", r"^(?:what|whats|what's|how|do|does|did|is|are|can|could|will|would|should|may"
+    r"|who|where|when|which|why|any)\b", r"\b(?:wondering|curious|question)\b",
+)
+
+# (pattern, weight) per intent. Weights near 1 are decisive cues; ~0.5 are hints.
+_CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
+    "greeting": [
+        (_rx(r"^\W*(?:hi+|hello+|hey+|heya|hiya|howdy|yo|sup|greetings|hola|aloha|good\s+"
+             r"(?:morning|afternoon|evening|day))\b"), 0.8),
+        (_rx(r"\b(?:what'?s\s+up|how\s+are\s+(?:you|u)|how'?s\s+it\s+going)\b"), 0.6),
+    ],
+    "quote": [
+        (_rx(r"\b(?:how\s+much|price|prices|pricing|cost|costs|quote|estimate|your\s+rates?"
+             r"|rates?\s+for|per\s+(?:person|head|plate|guest|adult|kid)|ballpark"
+             r"|total\s+(?:cost|price))\b",
+             r"\$\s?\d", r"\bwhat\s+(?:would|will|does)\s+(?:it|that|this)\s+(?:be|run|come)"
+             r"|\bwhat\s+do\s+(?:you|u)\s+charge\b|\bhow\s+expensive\b"), 0.9),
+    ],
+    "book": [
+        (_rx(r"\b(?:book|books|booking|reserve|reservation|schedule|hire|lock\s+in|sign\s+(?:me|us)"
+             r"\s+up|set\s+up\s+(?:a|an|the)\s+(?:party|event|dinner)|secure|make\s+it\s+official"
+             r"|get\s+(?:a|the)\s+chef|want\s+(?:a|the)\s+chef|need\s+(?:a|the)\s+chef"
+             r"|have\s+(?:a|the)\s+chef|would\s+like\s+(?:a|the)\s+chef|plan\s+(?:a|an|our|my)"
+             r"\s+(?:party|event|dinner)|throw\s+(?:a|an)\s+\w*\s*party)\b"), 0.85),
+        (_rx(r"\b(?:let'?s\s+do\s+it|go\s+ahead\s+and\s+book|i'?ll\s+take\s+it|count\s+(?:me|us)"
+             r"\s+in|ready\s+to\s+book)\b"), 0.95),
+    ],
+    "availability": [
+        (_rx(r"\b(?:available|availability|avail|openings?|open\s+(?:on|for|slots?)|free\s+on"
+             r"|still\s+open|booked\s+up|fully\s+booked|any\s+(?:slots?|spots?|dates?|times?)"
+             r"|do\s+(?:you|u)\s+have\s+(?:any\s+)?(?:room|space|slots?|spots?|dates?|time)"
+             r"|can\s+(?:you|u)\s+do|(?:is|are)\s+(?:the\s+)?\S+\s+(?:open|free|taken))\b"), 0.85),
+    ],
+    "faq": [
+        (_rx(r"\b(?:menu|menus|proteins?|chicken|steak|filet|shrimp|lobster|scallops?|salmon"
+             r"|tofu|veggies?|vegetables?|vegetarian|vegan|gluten|allerg\w*|nuts?|shellfish"
+             r"|halal|kosher|dairy|fried\s+rice|noodles|sauce|sake|drinks?|alcohol|appetizers?"
+             r"|dessert|upgrades?|equipment|grill|propane|table|tables|chairs|plates|utensils"
+             r"|setup|set\s+up|clean\s*up|cleanup|mess|smoke|rain|rains|raining|indoors?"
+             r"|inside|outdoors?|outside|garage|patio|balcony|apartment|deposit|gratuity|tips?"
+             r"|tipping|travel\s+fee|travel|minimum|insurance|licensed|license|cancellation"
+             r"|refundable|refund\s+policy|policy|how\s+long|duration|hours|areas?|service\s+area"
+             r"|cities|come\s+to|serve|portions?|leftovers?|entertainment|show|tricks|onion"
+             r"|volcano|kids?\s+menu|payment|pay|venmo|zelle|cash|credit\s+card)\b"), 0.55),
+        (_rx(r"\b(?:do|does|will|can|is|are)\s+(?:you|u|the\s+chef|y'all|it|your)\s+(?:bring"
+             r"|provide|include|supply|need|require|offer|accommodate|charge|clean|cook|come"
+             r"|serve|travel|work|handle|accept|take|allow)\b",
+             r"\bwhat\s+(?:if|happens|do\s+(?:you|i)\s+need|is\s+included|comes\s+with)\b",
+             r"\b(?:included|includes|including)\b\W*$"), 0.6),
+        (_rx(r"\b(?:are\s+(?:you|u)\s+(?:a\s+)?(?:bot|robot|real|human|ai)|who\s+(?:are|is)"
+             r"\s+(?:you|this))\b"), 0.6),
+    ],
+    "human": [
+        (_rx(r"\b(?:human|agent|real\s+person|live\s+person|actual\s+person|representative"
+             r"|rep|operator|manager|supervisor|owner|customer\s+service|staff|someone\s+real"
+             r"|(?:talk|speak|chat)\s+(?:to|with)\s+(?:a\s+|an\s+|the\s+)?(?:someone|somebody"
+             r"|person|people|human|manager|owner|you\s+guys|a\s+real)"
+             r"|call\s+me(?!\s+[a-z]+\s*$)|give\s+me\s+a\s+call|phone\s+call|can\s+(?:i|you)"
+             r"\s+call\s+(?:you|me|someone|somebody|the)|call\s+you|callback|ring\s+me)\b"),
+         0.95),
+    ],
+    "complaint": [
+        (_rx(r"\b(?:no[\s-]?show|never\s+(?:showed|came|arrived)|didn'?t\s+(?:show|come|arrive)"
+             r"|did\s+not\s+(?:show|come|arrive)|stood\s+(?:us|me)\s+up|terrible|horrible"
+             r"|awful|worst|disgusting|disappointed|disappointing|unacceptable|unprofessional"
+             r"|rude|food\s+poisoning|got\s+sick|made\s+(?:us|me)\s+sick|ripped\s+off|scam"
+             r"|ridiculous|furious|angry|pissed|upset|complain\w*|lawsuit|sue\b|lawyer"
+             r"|bbb|bad\s+review|charged\s+(?:me\s+)?twice|double\s+charged|overcharged"
+             r"|money\s+back|want\s+(?:a|my)\s+refund|refund\s+(?:me|my)|demand|wtf|raw|burnt"
+             r"|cold\s+food|undercooked|late\s+(?:again|by)|showed\s+up\s+late|was\s+late)\b"),
+         0.95),
+        (_rx(r"\brefund\b"), 0.6),
+    ],
+    "cancel_booking": [
+        (_rx(r"^\W*cancel\W*$", r"\bcancel(?:l?ing)?\s+(?:my|our|the|this|that|it|a)?\s*"
+             r"(?:booking|reservation|event|party|order|appointment|dinner|chef|it)?\b",
+             r"\bcall\s+(?:it\s+)?off\b", r"\bdon'?t\s+need\s+(?:the\s+)?(?:chef|booking)\b",
+             r"\bno\s+longer\s+need\b"), 0.9),
+    ],
+    "reschedule_booking": [
+        (_rx(r"\b(?:reschedul\w*|re-schedul\w*|postpone|push\s+(?:it|the\s+\w+)?\s*back"
+             r"|move\s+(?:my|our|the|it)\s*(?:booking|reservation|event|party|date|time)?"
+             r"\s+to|change\s+(?:my|our|the)\s+(?:booking\s+)?(?:date|day|time)"
+             r"|different\s+(?:date|day|time)|another\s+(?:date|day))\b"), 0.9),
+    ],
+    "booking_status": [
+        (_rx(r"\b(?:status\s+of\s+(?:my|our|the)\s+(?:booking|reservation|event|party|deposit"
+             r"|payment|order)|(?:booking|reservation|event|deposit|payment)\s+status"
+             r"|did\s+(?:my|the)\s+(?:deposit|payment)\s+go\s+through"
+             r"|(?:deposit|payment)\s+(?:go|went)\s+through|(?:am\s+i|are\s+we)\s+(?:booked"
+             r"|confirmed|all\s+set)|is\s+(?:my|our)\s+(?:booking|reservation|event)\s+"
+             r"(?:confirmed|still\s+on|set|booked)|confirmation|(?:my|our)\s+(?:booking|"
+             r"reservation)\s+(?:details|number|info)|what'?s\s+my\s+(?:booking|reservation)"
+             r"|when\s+is\s+(?:my|our)\s+(?:booking|event|party|reservation)"
+             r"|did\s+(?:you|u)\s+(?:get|receive)\s+(?:my|the)\s+(?:deposit|payment))\b"), 0.95),
+    ],
+    "affirm": [
+        (_rx(r"^\W*(?:y|yes+|yeah+|yea|ya|yah|yep+|yup+|sure|ok+|okay|k|kk|okie|alright|aight"
+             r"|correct|right|exactly|absolutely|definitely|of\s+course|certainly|indeed|perfect"
+             r"|great|awesome|cool|sounds\s+(?:good|great|perfect)|looks\s+(?:good|great)"
+             r"|that\s+works|works\s+for\s+me|that'?s\s+(?:right|correct|fine|perfect)"
+             r"|confirm(?:ed)?|go\s+ahead|do\s+it|affirmative|fine|good|deal|bet|for\s+sure"
+             r"|please\s+do|yes\s+please|👍|✅|👌|🙌)(?:\s+please)?\W*$"), 1.0),
+        (_rx(r"^\W*(?:yes|yeah|yep|yup|sure|ok|okay|correct|sounds\s+good|perfect)\b"), 0.6),
+    ],
+    "deny": [
+        (_rx(r"^\W*(?:n|no+|nope|nah|naw|not\s+now|not\s+really|not\s+yet|wrong|incorrect"
+             r"|negative|never\s*mind|nevermind|no\s+thanks?|no\s+thank\s+you|not\s+right"
+             r"|that'?s\s+(?:wrong|not\s+right|incorrect)|don'?t|do\s+not|not\s+interested"
+             r"|👎|❌|maybe\s+later|later|pass|i'?ll\s+pass)\W*$"), 1.0),
+        (_rx(r"^\W*(?:no|nope|nah|wrong)\b", r"\b(?:that'?s\s+(?:wrong|not\s+right)"
+             r"|not\s+correct)\b"), 0.55),
+    ],
+    "thanks": [
+        (_rx(r"\b(?:thanks|thank\s+(?:you|u)|thx|thnx|tnx|ty|tysm|appreciate\s+it|much"
+             r"\s+appreciated|appreciated)\b", r"🙏"), 0.8),
+    ],
+    "bye": [
+        (_rx(r"\b(?:bye|goodbye|good\s+bye|bye\s+bye|see\s+(?:you|ya)|cya|ttyl|later|good"
+             r"\s+night|have\s+a\s+(?:good|great|nice)\s+(?:one|day|night|evening)"
+             r"|take\s+care|that'?s\s+all|that'?s\s+it)\b"), 0.8),
+    ],
+}
+
+# Requests about something that is not ours ("book a flight", "price of bitcoin").
+_FOREIGN_OBJECT_RE = re.compile(
+    r"\b(?:book|reserve|schedule|price|cost|how\s+much|availability|cancel|hire)\b"
+    r"(?:\s+(?:of|for|is|are|does|do|on|me|us|a|an|the|my|our|some|to))*\s+(?P<obj>[a-z]+)"
+)
+_GOAL_INTENTS = ("book", "quote", "availability", "cancel_booking", "reschedule_booking")
+_FAQ_TOPIC_RE = _CUES["faq"][0][0]
+_CONDITIONAL_RE = re.compile(
+    r"\b(?:if\s+(?:i|we)|what\s+happens|policy|refundable|can\s+i\s+get\s+(?:my|a|the)\s+"
+    r"(?:deposit|money)|do\s+i\s+get)\b"
+)
+
+
+def _score(text: str) -> dict[str, float]:
+    scores: dict[str, float] = {}
+    for intent, cues in _CUES.items():
+        best = 0.0
+        hits = 0
+        for rx, weight in cues:
+            if rx.search(text):
+                hits += 1
+                best = max(best, weight)
+        if hits:
+            scores[intent] = min(1.0, best + 0.05 * (hits - 1))
+    return scores
+
+
+def _aimed_elsewhere(text: str) -> bool:
+    """True when a goal verb is aimed at something this business does not sell.
+
+    "book a flight", "how much money do I have", "cancel my gym membership": the first
+    content word after the verb is neither ours nor a preposition, date or number.
+    """
+    if _VENUE_RE.search(text):
+        return True
+    for m in _MODIFIED_PRICE_RE.finditer(text):
+        mod = m["mod"]
+        if not (mod in _PRICE_MODIFIERS or mod in _SKIP or mod in _PREPS
+                or _DOMAIN_RE.fullmatch(mod)):
+            return True
+    for m in _OBJECT_VERB_RE.finditer(text):
+        for word in re.findall(r"[a-z0-9'$]+", text[m.end():])[:6]:
+            if word in _SKIP:
+                continue
+            if word in _PREPS or word[0].isdigit() or word[0] == "$":
+                break
+            if not _DOMAIN_RE.fullmatch(word):
+                return True
+            break
+    return False
+
+
+def classify_intent(text: str, *, expecting: str | None = None) -> IntentResult:
+    """Classify one message; ``expecting`` is the slot the bot just asked for."""
+    norm = normalize(text).strip()
+    if not norm or not re.search(r"[a-z0-9👍👎✅❌👌🙏🙌]", norm):
+        return IntentResult("unknown", 0.3)
+    scores = _score(norm)
+    has_facts = bool(_FACT_RE.search(norm))
+    question = bool(_QUESTION_RE.search(norm))
+    words = len(norm.split())
+
+    # Policy questions about cancelling/refunds are FAQ, not requests.
+    if _CONDITIONAL_RE.search(norm) and question:
+        for intent in ("cancel_booking", "complaint", "reschedule_booking"):
+            if scores.get(intent, 0) < 0.95 or intent == "cancel_booking":
+                scores.pop(intent, None)
+        scores["faq"] = max(scores.get("faq", 0), 0.8)
+    # "how much is the deposit?": a fee the FAQ explains, not a quote for a party.
+    if "quote" in scores and _FEE_TOPIC_RE.search(norm) and not has_facts:
+        scores["faq"] = max(scores.get("faq", 0), scores.pop("quote") + 0.05)
+    # "do you charge for travel?", "is gratuity included?": a topic question, not a quote.
+    if "quote" in scores and question and _FAQ_TOPIC_RE.search(norm) and not re.search(
+        r"\b(?:how\s+much|quote|estimate|total|price\s+for|cost\s+for)\b", norm
+    ) and not has_facts:
+        scores["faq"] = max(scores.get("faq", 0), scores.pop("quote") + 0.05)
+    # Domain nouns in a question with no stronger goal: faq.
+    if question and "faq" not in scores and _DOMAIN_RE.search(norm) and not any(
+        i in scores for i in (*_GOAL_INTENTS, "human", "complaint", "booking_status")
+    ) and re.search(r"\b(?:you|u|chef|your)\b", norm):
+        scores["faq"] = 0.45
+    # A yes/no reply to a confirmation question.
+    if expecting == "confirm":
+        for intent in ("affirm", "deny"):
+            if intent in scores:
+                scores[intent] = min(1.0, scores[intent] + 0.3)
+    # Facts, when nothing stronger is going on, are "inform".
+    if has_facts or (expecting and expecting != "confirm" and words <= 6):
+        base = 0.75 if has_facts else 0.55
+        if expecting and expecting != "confirm":
+            base += 0.15
+        scores["inform"] = base
+        for weak in ("affirm", "deny", "greeting", "thanks", "bye"):
+            if weak in scores and scores[weak] < 1.0 and expecting != "confirm":
+                scores[weak] -= 0.3
+    # Greetings, thanks and affirmations lose to any real request in the same message.
+    if any(i in scores for i in (*_GOAL_INTENTS, "faq", "human", "complaint", "booking_status")):
+        for weak in ("greeting", "thanks", "bye", "affirm", "deny"):
+            if weak in scores:
+                scores[weak] -= 0.4
+        if "inform" in scores:
+            scores["inform"] -= 0.2
+    if "availability" in scores and "book" in scores and question:
+        scores["availability"] += 0.1
+    if "bye" in scores and "thanks" in scores:
+        scores["bye"] += 0.05
+    best_intent = max(scores, key=lambda k: scores[k]) if scores else "unknown"
+    ours = bool(_DOMAIN_RE.search(norm) or _ADDRESSEE_RE.search(norm) or has_facts)
+    if best_intent in (*_GOAL_INTENTS, "booking_status") and _aimed_elsewhere(norm):
+        return IntentResult("unknown", 0.55)
+    if best_intent == "availability" and not ours:
+        return IntentResult("unknown", 0.5)
+    if best_intent == "faq" and not (ours or _STRONG_TOPIC_RE.search(norm)):
+        return IntentResult("unknown", 0.5)
+    if not scores or scores[best_intent] <= 0.2:
+        return IntentResult("unknown", 0.5 if words > 2 else 0.4)
+    ordered = sorted(scores.values(), reverse=True)
+    top = ordered[0]
+    margin = top - (ordered[1] if len(ordered) > 1 else 0.0)
+    confidence = 0.35 + 0.45 * min(top, 1.0) + 0.2 * min(margin, 1.0)
+    if words > 25:
+        confidence -= 0.05
+    return IntentResult(best_intent, round(max(0.05, min(confidence, 0.99)), 2))

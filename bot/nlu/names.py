@@ -1,0 +1,179 @@
+"""Customer names: a short reply when the bot asked for one, otherwise only after a cue."""
+
+from __future__ import annotations
+
+import re
+
+from bot.nlu.spans import word_set
+
+# Words that are never (part of) a name in this setting: function words, chat words,
+# booking vocabulary, and adjectives/verbs that follow "I'm" / "this is".
+_COMMON = word_set("""
+a an the and or but if so to of in on at for from with by about as into over after before i
+i'm im me my mine we us our you your he she they them it its it's this that these those is
+am are was were be been being do does did done have has had will would can could should
+shall may might must not no nope nah yes yeah yep yup ya ye sure ok okay k kk alright right
+fine good great cool nice perfect awesome amazing excellent wonderful thanks thank thx ty
+please pls hi hello hey hiya howdy yo sup bye goodbye later morning afternoon evening night
+what why how when where who which whom whose there here here's just only also too very
+really still already again even well hmm hm um uh lol haha idk ikr omg wow oops sorry pardon
+excuse looking interested wondering trying planning hoping thinking calling texting going
+getting having reaching asking curious checking booking book booked reserve reservation
+schedule quote price cost deposit party event dinner lunch chef hibachi catering cater food
+menu people person adults adult kids kid children child guests guest family friends group
+today tonight tomorrow yesterday week weekend month year day date time noon midnight monday
+tuesday wednesday thursday friday saturday sunday january february march april june july
+august september october november december new next last first coming available free open
+busy ready happy glad excited back home out up down off cancel stop help info start end quit
+unsubscribe maybe probably definitely confirm correct wrong agent human representative
+someone somebody anyone name names called call text email phone number address zip code
+street st ave none nothing all any some many much more most few lot lots bunch several near
+around between hungry married single vegetarian vegan allergic gonna wanna gotta need want
+like love hate get got give go come see saw know pretty afraid unable able late early sad
+tired certain currently actually originally located based known scheduled confirmed terrible
+horrible awful running wanting old big small little starving christmas eve thanksgiving
+easter halloween valentine valentines independence memorial labor mother mothers father
+fathers anyway anyways everyone nobody everybody
+""")
+_CUE_RE = re.compile(
+    r"\b(?:my\s+name\s+is|my\s+name's|name\s+is|name's|name\s*[:\-]|names\s+is"
+    r"|this\s+is|it's|its|it\s+is|i'm|im|i\s+am|call\s+me|you\s+can\s+call\s+me"
+    r"|the\s+name\s+is|under\s+the\s+name(?:\s+of)?|under)\s+",
+    re.IGNORECASE,
+)
+_STRONG_CUE_RE = re.compile(
+    r"\b(?:(?:my\s+)?(?:full\s+)?name\s+is|my\s+name's|name's|names\s+is|name\s*[:\-]"
+    r"|(?:in|on|under|for|with|by)\s+(?:the\s+|my\s+)?name(?:\s+of)?|named\s+(?:me\s+)?"
+    r"|(?:i'm|im|i\s+am)\s+(?:called|known\s+as)|known\s+as|(?:i\s+)?go\s+by|call\s+me"
+    r"|use\s+the\s+name|(?:listed|booked|reserved|made|put|is|was|it's|its)\s+under)\s*[,:]?\s*",
+    re.IGNORECASE,
+)
+_FIRST_RE = re.compile(r"\bfirst\s+name\s*(?:is|:|-)?\s*", re.IGNORECASE)
+_LAST_RE = re.compile(r"\b(?:last|sur|family)\s*name\s*(?:is|:|-)?\s*", re.IGNORECASE)
+_TRAILING_CUE_RE = re.compile(
+    r"^\W*(?P<name>[A-Za-z][\w'.-]*(?:\s+[A-Za-z][\w'.-]*){0,2})\s+(?:is|'s)\s+(?:my|the)"
+    r"\s+name\b", re.IGNORECASE
+)
+# Two capitalised words after "for"/"under": "the reservation for Rolande Brill".
+_FOR_CAPS_RE = re.compile(r"\b(?:for|under|of)\s+(?P<name>[A-Z][a-z'-]+\s+[A-Z][a-z'-]+)\b")
+_WEAK_CUE_RE = re.compile(r"\b(?:this\s+is|i'm|im|i\s+am)\s+", re.IGNORECASE)
+_HERE_RE = re.compile(r"^\W*(?:(?:hi|hey|hello)\W+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+                      r"\s+here\b")
+_TOKEN_RE = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'.\-]*")
+_LEAD_RE = re.compile(
+    r"^\W*(?:(?:yes|yeah|yep|sure|ok|okay|hi|hey|hello|sorry|oh)\b[\s,.!-]*)+", re.IGNORECASE
+)
+_TRAIL_RE = re.compile(
+    r"[\s,.!]*(?:\b(?:thanks|thank\s+you|thx|ty|please|pls|here)\b[\s,.!]*)*$", re.IGNORECASE
+)
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."})
+
+
+def _is_name_word(word: str) -> bool:
+    low = word.lower().strip(".")
+    return (
+        bool(_TOKEN_RE.fullmatch(word))
+        and low not in _COMMON
+        and len(low) >= 2
+        and not (low.endswith("ing") and len(low) > 5)
+    )
+
+
+def _cap(word: str) -> str:
+    """Capitalise ``maria`` / ``MARIA``; keep mixed case such as ``McDonald`` as written."""
+    if not (word.islower() or word.isupper()):
+        return word
+    return re.sub(r"(^|['\-])([a-z\u00E0-\u024F])", lambda m: m.group(1) + m.group(2).upper(),
+                  word.lower())
+
+
+def _format(words: list[str]) -> str | None:
+    words = [w.strip(".") if w.lower() not in _TITLES else w for w in words]
+    words = [w for w in words if w.lower().strip(".") not in _TITLES]
+    if not words:
+        return None
+    return " ".join(_cap(w) for w in words)
+
+
+def _take(text: str, *, need_capital: bool, limit: int = 3) -> list[str]:
+    """Take leading name words from ``text``."""
+    words: list[str] = []
+    for raw in text.split():
+        word = raw.strip(",.!?;:()\"")
+        if not _is_name_word(word) and word.lower().strip(".") not in _TITLES:
+            break
+        if need_capital and not word[0].isupper():
+            break
+        words.append(word)
+        if len(words) == limit or raw[-1:] in ",.!?;:":
+            break
+    return words
+
+
+def _capital_run(text: str) -> list[str]:
+    """The longest run of capitalised name words (not the first word of a sentence)."""
+    best: list[str] = []
+    run: list[str] = []
+    for raw in text.split():
+        word = raw.strip(",.!?;:()\"")
+        if word and word[0].isupper() and _is_name_word(word) and not word.isupper():
+            run.append(word)
+        else:
+            run = []
+        if len(run) > len(best):
+            best = list(run)
+        if raw[-1:] in ",.!?;:":
+            run = []
+    return best[:3]
+
+
+def find_name(text: str, *, expecting: str | None = None) -> str | None:
+    """Return a customer's name as ``"Maria Lopez"``, or None."""
+    first = _FIRST_RE.search(text)
+    if first:
+        words = _take(text[first.end():], need_capital=False, limit=1)
+        last = _LAST_RE.search(text)
+        if last:
+            words += _take(text[last.end():], need_capital=False, limit=2)
+        if words:
+            return _format(words)
+    if expecting == "name":
+        core = _TRAIL_RE.sub("", _LEAD_RE.sub("", text.strip()))
+        core = _CUE_RE.sub("", core, count=1) if _CUE_RE.match(core) else core
+        tokens = core.split()
+        if 1 <= len(tokens) <= 4 and all(_is_name_word(t.strip(",.")) or t.lower() in _TITLES
+                                         for t in tokens):
+            return _format([t.strip(",") for t in tokens])
+    m = _STRONG_CUE_RE.search(text)
+    if m:
+        words = _take(text[m.end():], need_capital=False)
+        if words:
+            return _format(words)
+    m = _TRAILING_CUE_RE.search(text)
+    if m and all(_is_name_word(w) for w in m["name"].split()):
+        return _format(m["name"].split())
+    # "I'm X" / "this is X": a lower-case X counts only from someone who never capitalises.
+    lowercase_writer = text == text.lower()
+    for m in _WEAK_CUE_RE.finditer(text):
+        rest = text[m.end():]
+        first_word = rest.split()[0].strip(",.!?") if rest.split() else ""
+        if not first_word or not _is_name_word(first_word) or first_word.isupper():
+            continue
+        capital = first_word[0].isupper()
+        if not capital and (not lowercase_writer or re.search(r"(?:ed|ly|ful|ous|ive|able)$",
+                                                             first_word)):
+            continue
+        words = _take(rest, need_capital=capital, limit=3 if capital else 1)
+        if words:
+            return _format(words)
+    m = _HERE_RE.search(text)
+    if m and all(_is_name_word(w) for w in m["name"].split()):
+        return m["name"]
+    m = _FOR_CAPS_RE.search(text)
+    if m and all(_is_name_word(w) for w in m["name"].split()):
+        return m["name"]
+    if expecting == "name" and len(text.split()) <= 8:
+        run = _capital_run(text)
+        if run:
+            return _format(run)
+    return None

@@ -1,0 +1,138 @@
+"""Clock times in customer text, as 24h :class:`datetime.time`.
+
+Events run 12:00-21:00, so a bare hour 1-9 ("around 6", "at 9") is read as pm;
+10, 11 and 12 stay as said. Input is normalised text (see :mod:`bot.nlu.numbers`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bot.nlu.guests import ADULT_WORDS, GUEST_WORDS, KID_WORDS
+from bot.nlu.spans import Span
+
+_MER = r"(?P<mer>a\.?\s?m\.?|p\.?\s?m\.?|am|pm|(?<=\d)[ap](?![a-z]))"
+_RANGE_RE = re.compile(
+    r"\b(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?:-|–|to|or|and|till?|until)\s*"
+    r"(?P<h2>\d{1,2})(?:[:.][0-5]\d)?\s*" + _MER.replace("(?P<mer>", "(?P<mer>")
+)
+_EXPLICIT_RE = re.compile(
+    r"\b(?P<h>\d{1,2})(?:[:.]?(?P<m>[0-5]\d))?\s*" + _MER + r"(?![a-z])"
+)
+_HOURS_RE = re.compile(r"\b(?P<h>[01]?\d|2[0-3])(?::?(?P<m>[0-5]\d))?\s*(?:hrs?|hours|h)\b"
+                       r"(?<!\d\shours)")
+_COMPACT_RE = re.compile(r"^\D*?\b(?P<h>[01]?\d|2[0-3])(?P<m>[0-5]\d)\b\D*$")
+_HHMM_WORDS_RE = re.compile(r"^\W*(?P<h>\d{1,2})\s+(?P<m>[0-5]\d)\W*$")
+_COLON_RE = re.compile(r"(?<![\d/])\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\b(?!\s*(?:/|\d))")
+_WORDS_RE = re.compile(
+    r"\b(?:(?P<noon>noon|midday|12\s+noon)|(?P<midnight>midnight)"
+    r"|(?P<half>half(?:\s+|-)past|half)\s+(?P<hh>\d{1,2})"
+    r"|(?P<mins>\d{1,2})\s+(?P<rel>past|after|to|til)\s+(?P<mh>\d{1,2})"
+    r"|quarter\s+(?P<qrel>past|after|to|til|till|before)\s+(?P<qh>\d{1,2}))\b"
+)
+_ISH = r"(?:\s*o'?\s?clock|\s+ish|\s*-ish)"
+_CUE_RE = re.compile(
+    r"(?:\b(?:at|around|arround|arnd|about|abt|by|after|before|from|start(?:ing)?\s+at"
+    r"|begin(?:ning)?\s+at)\s+|@\s*|~\s*)"
+    r"(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?" + _ISH + r"?"
+    r"(?!\s*(?:/|-\d|st\b|nd\b|rd\b|th\b|\d|%|\$|dollars|bucks|days?|weeks?|months?"
+    r"|years?|miles?|mi\b|hours?|hrs?|minutes?|mins?|min\b|dozen|more|others?|friends"
+    rf"|{ADULT_WORDS}|{KID_WORDS}|{GUEST_WORDS}))"
+)
+_OCLOCK_RE = re.compile(r"\b(?P<h>\d{1,2})" + _ISH)
+_DAYPART_RE = re.compile(
+    r"\b(?:(?P<late>late\s+(?:night|evening))|(?P<eve>evening|dinner(?:\s*time)?(?!\s+part(?:y|ies))|supper"
+    r"|tonight|night)|(?P<lunch>lunch(?:\s*time)?|brunch)|(?P<aft>afternoon))\b"
+)
+_NUM_DAYPART_RE = re.compile(
+    r"\b(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s+(?:o'?clock\s+)?(?:in\s+the\s+|this\s+|at\s+|tomorrow\s+)?"
+    r"(?P<part>morning|afternoon|evening|night|tonight)\b"
+)
+_MORNING_RE = re.compile(r"\b(?:in\s+the\s+)?morning\b")
+_BARE_RE = re.compile(
+    r"^\D*?\b(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\b"
+    r"(?!\s*(?:people|adults?|kids?|children|guests?|persons?|of\s+us|pax))\D*$"
+)
+
+
+def _mk(hour: int, minute: int) -> dt.time | None:
+    return dt.time(hour, minute) if 0 <= hour <= 23 and 0 <= minute <= 59 else None
+
+
+def event_hour(hour: int) -> int:
+    """Map a bare 1-9 to pm (13-21); other hours stay."""
+    return hour + 12 if 1 <= hour <= 9 else hour
+
+
+def _with_meridiem(hour: int, minute: int, mer: str) -> dt.time | None:
+    if not 1 <= hour <= 12:
+        return None
+    pm = mer.startswith("p")
+    if pm and hour != 12:
+        hour += 12
+    elif not pm and hour == 12:
+        hour = 0
+    return _mk(hour, minute)
+
+
+def find_time(text: str, *, expecting: str | None = None) -> tuple[dt.time | None, list[Span]]:
+    """Return the time in normalised ``text`` and the spans it used."""
+    m = _RANGE_RE.search(text)
+    if m:
+        h, h2, mer = int(m["h"]), int(m["h2"]), m["mer"].replace(".", "").replace(" ", "")
+        if mer.startswith("p") and h > h2 and h != 12:
+            mer = "am"
+        return _with_meridiem(h, int(m["m"] or 0), mer), [m.span()]
+    m = _EXPLICIT_RE.search(text)
+    if m:
+        mer = m["mer"].replace(".", "").replace(" ", "")
+        h, minute = int(m["h"]), int(m["m"] or 0)
+        if h > 12:  # "13:00pm": a 24h clock with a stray suffix
+            return _mk(h, minute), [m.span()]
+        return _with_meridiem(h, minute, mer), [m.span()]
+    m = _NUM_DAYPART_RE.search(text)
+    if m:
+        mer = "am" if m["part"] == "morning" else "pm"
+        return _with_meridiem(int(m["h"]), int(m["m"] or 0), mer), [m.span()]
+    m = _HOURS_RE.search(text)
+    if m and (m["m"] or int(m["h"]) >= 10):
+        return _mk(int(m["h"]), int(m["m"] or 0)), [m.span()]
+    m = _WORDS_RE.search(text)
+    if m:
+        if m["noon"]:
+            return dt.time(12, 0), [m.span()]
+        if m["midnight"]:
+            return dt.time(0, 0), [m.span()]
+        if m["half"]:
+            return _mk(event_hour(int(m["hh"])), 30), [m.span()]
+        if m["mins"]:
+            h, mins = event_hour(int(m["mh"])), int(m["mins"])
+            if m["rel"] in ("past", "after"):
+                return _mk(h, mins), [m.span()]
+            return _mk(h - 1, 60 - mins) if 0 < mins < 60 else None, [m.span()]
+        h = event_hour(int(m["qh"]))
+        if m["qrel"] in ("past", "after"):
+            return _mk(h, 15), [m.span()]
+        return _mk(h - 1, 45), [m.span()]
+    morning = bool(_MORNING_RE.search(text))
+    for rx in (_COLON_RE, _CUE_RE, _OCLOCK_RE):
+        m = rx.search(text)
+        if m:
+            h = int(m["h"])
+            minute = int(m["m"] or 0) if "m" in rx.groupindex else 0
+            return _mk(h if morning else event_hour(h), minute), [m.span()]
+    if expecting == "time":
+        m = _COMPACT_RE.match(text) or _HHMM_WORDS_RE.match(text)
+        if m:
+            h = int(m["h"])
+            return _mk(h if morning or h > 12 else event_hour(h), int(m["m"])), [m.span()]
+        m = _BARE_RE.match(text)
+        if m:
+            h = int(m["h"])
+            return _mk(h if morning else event_hour(h), int(m["m"] or 0)), [m.span("h")]
+    m = _DAYPART_RE.search(text)
+    if m:
+        hour = 21 if m["late"] else 18 if m["eve"] else 12 if m["lunch"] else 15
+        return dt.time(hour, 0), []
+    return None, []

@@ -1,0 +1,57 @@
+"""Dialogue state, persisted per conversation as JSON."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date, time
+from typing import Any
+
+FORMS = ("quote", "booking", "availability", "cancel", "reschedule")
+
+
+@dataclass
+class Slots:
+    adults: int | None = None
+    kids: int | None = None
+    guests: int | None = None  # a total whose split is still unknown
+    zip: str | None = None
+    date: str | None = None  # ISO
+    time: str | None = None  # "HH:MM", one of the station's slots
+    name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    email_asked: bool = False
+    address: str | None = None
+
+    @property
+    def day(self) -> date | None:
+        return date.fromisoformat(self.date) if self.date else None
+
+    @property
+    def slot(self) -> time | None:
+        return time.fromisoformat(self.time) if self.time else None
+
+
+@dataclass
+class DialogueState:
+    form: str | None = None
+    slots: Slots = field(default_factory=Slots)
+    expecting: str | None = None  # what the bot just asked for
+    confirming: bool = False  # a booking summary awaits yes/no
+    misunderstood: int = 0
+    buttons: list[str] = field(default_factory=list)  # last offered, for "1"/"2" replies
+    target_booking: str | None = None  # cancel/reschedule subject
+    quoted_total: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> DialogueState:
+        if not data:
+            return cls()
+        known = {f.name for f in fields(cls)}
+        kw = {k: v for k, v in data.items() if k in known and k != "slots"}
+        slot_names = {f.name for f in fields(Slots)}
+        slots = Slots(**{k: v for k, v in (data.get("slots") or {}).items() if k in slot_names})
+        return cls(slots=slots, **kw)

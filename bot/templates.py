@@ -1,0 +1,307 @@
+"""Every reply the bot can give, in one place. Each has a stable `kind`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from channels.base import Reply
+from core.money import fmt_cents
+from core.pricing import Quote
+
+# Button labels the engine recognises by exact text (any channel; SMS numbers them).
+B_QUOTE = "Get a quote"
+B_BOOK = "Book a date"
+B_QUESTION = "Ask a question"
+B_BOOK_IT = "Book it"
+B_CONFIRM = "Yes, book it"
+B_CHANGE = "Change something"
+B_PERSON = "Talk to a person"
+B_SKIP = "Skip"
+B_YES_CANCEL = "Yes, cancel it"
+B_KEEP = "No, keep it"
+
+
+def slot_label(hhmm: str) -> str:
+    """'18:00' -> '6 PM', '12:00' -> '12 PM' (noon)."""
+    hh, mm = (int(p) for p in hhmm.split(":"))
+    suffix = "AM" if hh < 12 else "PM"
+    h12 = hh % 12 or 12
+    return f"{h12} {suffix}" if mm == 0 else f"{h12}:{mm:02d} {suffix}"
+
+
+def day_label(d: date) -> str:
+    return f"{d:%A}, {d:%b} {d.day}"
+
+
+def greeting(business: str) -> Reply:
+    return Reply(
+        f"Hi! I'm the booking assistant for {business} — a hibachi chef who cooks at your "
+        "place. I can give you a price, check dates and book your party.",
+        (B_QUOTE, B_BOOK, B_QUESTION),
+        "greeting",
+    )
+
+
+def ask(slot: str, *, guests: int | None = None, buttons: Sequence[str] = ()) -> Reply:
+    texts = {
+        "guests": "How many guests — how many adults, and how many kids (12 and under)?",
+        "kids": f"Of the {guests} guests, how many are kids 12 and under? (0 is fine)",
+        "zip": "What's the zip code of the party?",
+        "date": "What date would you like?",
+        "time": "What time should the chef start? We start at 12 PM, 3 PM, 6 PM or 9 PM.",
+        "name": "What name should I put the booking under?",
+        "phone": "What's the best phone number to reach you?",
+        "address": "What's the street address of the party?",
+        "email": "Want the confirmation by email too? Send your email, or reply Skip.",
+        "question": "Sure — what would you like to know?",
+    }
+    default_buttons: dict[str, tuple[str, ...]] = {"email": (B_SKIP,)}
+    return Reply(texts[slot], tuple(buttons) or default_buttons.get(slot, ()), f"ask_{slot}")
+
+
+def quote(q: Quote, *, booking: bool) -> Reply:
+    party = f"{q.adults} adult{'s' if q.adults != 1 else ''}"
+    if q.kids:
+        party += f" + {q.kids} kid{'s' if q.kids != 1 else ''}"
+    lines = [f"Here's your quote for {party} (zip {q.zip}):"]
+    food = f"• Food: {fmt_cents(q.food_cents)}"
+    if q.minimum_applied:
+        food += f" → {fmt_cents(q.food_billed_cents)} (our event minimum)"
+    lines += [
+        food,
+        f"• Suggested gratuity (20%): {fmt_cents(q.gratuity_cents)}",
+        f"• Travel: {fmt_cents(q.travel_cents)}"
+        + (f" ({q.miles:.0f} miles away)" if q.travel_cents else ""),
+        f"Total: {fmt_cents(q.total_cents)}. A {fmt_cents(q.deposit_cents)} deposit holds your date.",
+    ]
+    return Reply("\n".join(lines), () if booking else (B_BOOK_IT, B_QUESTION), "quote")
+
+
+def availability(d: date, free: Sequence[str]) -> Reply:
+    labels = tuple(slot_label(s) for s in free)
+    return Reply(
+        f"{day_label(d)} has a chef free at {', '.join(labels)}. Which time works?",
+        labels,
+        "availability",
+    )
+
+
+def slot_unavailable(d: date, slot: str, same_day: Sequence[str], other_days: Sequence[tuple[date, str]]) -> Reply:
+    options = [slot_label(s) for s in same_day]
+    text = f"Sorry — all our chefs are booked on {day_label(d)} at {slot_label(slot)}."
+    if same_day:
+        text += f" That day is still open at {', '.join(options)}."
+    if other_days:
+        alt = ", ".join(f"{day_label(od)} at {slot_label(os)}" for od, os in other_days)
+        text += f" Nearby: {alt}."
+        options += [f"{od:%b} {od.day} at {slot_label(os)}" for od, os in other_days]
+    if not options:
+        text += " Want to try another date?"
+    return Reply(text, tuple(options[:5]), "slot_unavailable")
+
+
+def day_full(d: date) -> Reply:
+    return Reply(
+        f"Sorry — {day_label(d)} is fully booked. Which other date would work?", (), "slot_unavailable"
+    )
+
+
+def date_rule(kind: str, message: str) -> Reply:
+    extra = {
+        "date_too_soon": " Which later date works for you?",
+        "date_too_far": " Which date within that window works?",
+        "date_past": " Which upcoming date did you mean?",
+    }[kind]
+    return Reply(message + extra, (), kind)
+
+
+def not_a_slot(asked: str, free: Sequence[str]) -> Reply:
+    labels = tuple(slot_label(s) for s in free)
+    return Reply(
+        f"Our chefs start at {', '.join(labels) or 'set times'} — {asked} isn't one of them. Which works?",
+        labels,
+        "ask_time",
+    )
+
+
+def invalid_guests(message: str) -> Reply:
+    return Reply(
+        message + " How many adults and how many kids (12 and under) will there be?", (), "invalid_guests"
+    )
+
+
+def party_too_large(guests: int, limit: int) -> Reply:
+    return Reply(
+        f"{guests} guests is a big party — one chef serves up to {limit}. I'm passing you to "
+        "our team to plan it with you; someone will reply here shortly.",
+        (),
+        "party_too_large",
+    )
+
+
+def unknown_zip(raw: str) -> Reply:
+    return Reply(
+        f"I couldn't find the zip code {raw}. Could you double-check the 5-digit zip of the party?",
+        (),
+        "unknown_zip",
+    )
+
+
+def out_of_area(zip_code: str) -> Reply:
+    return Reply(
+        f"Zip {zip_code} is outside our usual service area. I've asked our team whether we "
+        "can make it — someone will reply here shortly.",
+        (),
+        "out_of_area",
+    )
+
+
+def summary(q: Quote, d: date, slot: str, name: str, address: str, phone: str | None, email: str | None) -> Reply:
+    party = f"{q.adults} adults" + (f" + {q.kids} kids" if q.kids else "")
+    lines = [
+        "Please check your booking:",
+        f"• {day_label(d)} at {slot_label(slot)}",
+        f"• {party}",
+        f"• {address} ({q.zip})",
+        f"• {name}" + (f", {phone}" if phone else "") + (f", {email}" if email else ""),
+        f"Total {fmt_cents(q.total_cents)} (incl. gratuity {fmt_cents(q.gratuity_cents)}"
+        + (f", travel {fmt_cents(q.travel_cents)}" if q.travel_cents else "")
+        + f"); {fmt_cents(q.deposit_cents)} deposit today. Shall I book it?",
+    ]
+    return Reply("\n".join(lines), (B_CONFIRM, B_CHANGE), "booking_summary")
+
+
+def booking_created(d: date, slot: str, deposit: int, hold_hours: int, pay_url: str | None) -> Reply:
+    text = (
+        f"You're booked for {day_label(d)} at {slot_label(slot)}! "
+        f"Your date is held for {hold_hours} hours for the {fmt_cents(deposit)} deposit."
+    )
+    text += f" Pay it here: {pay_url}" if pay_url else " We'll send you the payment link shortly."
+    return Reply(text, (), "booking_created")
+
+
+def booking_declined() -> Reply:
+    return Reply(
+        "No problem — what would you like to change? (date, time, guests, address, name…)",
+        (),
+        "booking_declined",
+    )
+
+
+def faq_answer(answer: str) -> Reply:
+    return Reply(answer, (), "faq_answer")
+
+
+def faq_unsure() -> Reply:
+    return Reply(
+        "I'm not sure about that one, and I don't want to guess. I've asked a person from our "
+        "team to answer you here.",
+        (),
+        "faq_unsure",
+    )
+
+
+def escalated(reason: str) -> Reply:
+    texts = {
+        "asked_for_person": "Of course — I've asked a person from our team to take over. They'll reply here shortly.",
+        "complaint": "I'm really sorry to hear that. I've passed this to a person on our team, who will reply here shortly.",
+        "not_understood": "Sorry, I'm not getting it. I've asked a person from our team to help — they'll reply here shortly.",
+    }
+    return Reply(texts.get(reason, texts["asked_for_person"]), (), "escalated")
+
+
+def clarify(resume: Reply | None) -> Reply:
+    if resume is not None:
+        return Reply(f"Sorry, I didn't catch that. {resume.text}", resume.buttons, "clarify")
+    return Reply(
+        "Sorry, I didn't catch that. I can give you a price, check a date, book a chef or "
+        "answer a question — what would you like?",
+        (B_QUOTE, B_BOOK, B_PERSON),
+        "clarify",
+    )
+
+
+def thanks() -> Reply:
+    return Reply("You're welcome! Anything else I can help with?", (), "thanks")
+
+
+def bye() -> Reply:
+    return Reply("Thanks for chatting — have a great day!", (), "bye")
+
+
+def no_booking_found() -> Reply:
+    return Reply(
+        "I couldn't find an upcoming booking for you. If you booked with another phone number "
+        "or email, tell me which — or I can get a person to help.",
+        (B_PERSON,),
+        "no_booking_found",
+    )
+
+
+def booking_status(d: date, slot: str, status: str, total: int, deposit: int) -> Reply:
+    states = {
+        "pending_deposit": f"waiting for the {fmt_cents(deposit)} deposit",
+        "deposit_paid": "confirmed — deposit received",
+    }
+    return Reply(
+        f"Your booking on {day_label(d)} at {slot_label(slot)} is {states.get(status, status)}. "
+        f"Total {fmt_cents(total)}.",
+        (),
+        "booking_status",
+    )
+
+
+def cancel_confirm(d: date, slot: str, refund: bool, paid: bool, deposit: int, free_days: int) -> Reply:
+    if not paid:
+        policy = "No deposit has been paid yet, so there's nothing to refund."
+    elif refund:
+        policy = f"It's {free_days}+ days away, so your {fmt_cents(deposit)} deposit will be refunded."
+    else:
+        policy = f"It's less than {free_days} days away, so the {fmt_cents(deposit)} deposit is kept."
+    return Reply(
+        f"Cancel your booking on {day_label(d)} at {slot_label(slot)}? {policy}",
+        (B_YES_CANCEL, B_KEEP),
+        "cancel_confirm",
+    )
+
+
+def booking_cancelled(refund: bool, deposit: int) -> Reply:
+    text = "Your booking is cancelled."
+    if refund:
+        text += f" Your {fmt_cents(deposit)} deposit is on its way back to you."
+    return Reply(text + " We hope to cook for you another time!", (), "booking_cancelled")
+
+
+def kept() -> Reply:
+    return Reply("Okay, your booking stays as it is.", (), "thanks")
+
+
+def reschedule_ask(d: date, slot: str) -> Reply:
+    return Reply(
+        f"Sure — your booking is {day_label(d)} at {slot_label(slot)}. "
+        "Which new date and time would you like? (one free change, 72+ hours ahead)",
+        (),
+        "reschedule_ask",
+    )
+
+
+def reschedule_refused(why: str, hours: int) -> Reply:
+    texts = {
+        "already_rescheduled": "This booking has already used its free reschedule.",
+        "too_late": f"Free rescheduling ends {hours} hours before the event.",
+        "not_active": "That booking can't be changed any more.",
+    }
+    return Reply(texts.get(why, why) + " I've asked a person from our team to help.", (), "escalated")
+
+
+def booking_rescheduled(d: date, slot: str) -> Reply:
+    return Reply(f"Done — your booking is moved to {day_label(d)} at {slot_label(slot)}.", (), "booking_rescheduled")
+
+
+def payment_confirmed(d: date, slot: str) -> Reply:
+    return Reply(
+        f"Deposit received — thank you! Your chef is confirmed for {day_label(d)} at {slot_label(slot)}.",
+        (),
+        "deposit_paid",
+    )

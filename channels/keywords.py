@@ -1,0 +1,33 @@
+"""SMS compliance keywords (carrier / CTIA rules, see DOMAIN.md "SMS compliance").
+
+Only a whole message counts: "STOP" opts out, "please stop texting me about X" does not,
+and "cancel my booking" is a booking request.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+SmsKeyword = Literal["opt_out", "opt_in", "help"]
+
+OPT_OUT_WORDS = frozenset({"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"})
+# YES is an opt-in keyword only for a number that is opted out; to anyone else it is an
+# ordinary answer, so the caller must check the number's opt-out state first.
+OPT_IN_WORDS = frozenset({"START", "UNSTOP", "YES"})
+HELP_WORDS = frozenset({"HELP", "INFO"})
+
+# Phones add trailing punctuation and quotes ("Stop.", "STOP!!", '"stop"'); none of these
+# change what the customer meant.
+_STRIP = " \t\r\n\u00a0.!?,;:'\"`()[]*~-\u2019\u201c\u201d"
+
+
+def classify_sms_keyword(text: str) -> SmsKeyword | None:
+    """Classify a whole SMS as an opt-out, opt-in or help keyword; None otherwise."""
+    word = text.strip(_STRIP).upper()
+    if word in OPT_OUT_WORDS:
+        return "opt_out"
+    if word in OPT_IN_WORDS:
+        return "opt_in"
+    if word in HELP_WORDS:
+        return "help"
+    return None

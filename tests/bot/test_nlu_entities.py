@@ -1,0 +1,238 @@
+"""Entity extraction as a customer would notice it: what the bot understood from a text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.nlu import Entities, extract_entities
+
+TZ = ZoneInfo("America/Los_Angeles")
+NOW = dt.datetime(2026, 12, 1, 10, 0, tzinfo=TZ)  # a Tuesday
+
+
+def ents(text: str, expecting: str | None = None, now: dt.datetime = NOW) -> Entities:
+    return extract_entities(text, now=now, expecting=expecting)
+
+
+@pytest.mark.parametrize(
+    ("text", "adults", "kids", "guests"),
+    [
+        ("12 adults and 3 children", 12, 3, 15),
+        ("30 guests, 8 of them kids", 22, 8, 30),
+        ("10 grown ups + 4 kiddos", 10, 4, 14),
+        ("fifteen adults and two little ones", 15, 2, 17),
+        ("twenty two adluts, a couple of kids", 22, 2, 24),
+        ("a dozen adults no kids", 12, 0, 12),
+        ("5 adults 2 teens 3 kids", 7, 3, 10),
+        ("adults: 10, kids: 2", 10, 2, 12),
+        ("Adults 8 Kids 4", 8, 4, 12),
+        ("20 people including 5 children", 15, 5, 20),
+        ("15 people", None, None, 15),
+        ("party of 8", None, None, 8),
+        ("we're expecting about 25 ppl", None, None, 25),
+        ("me and my 3 friends", None, None, 4),
+        ("just adults, 9 of us", 9, 0, 9),
+        ("it's gonna be 5 not 4 people", None, None, 5),
+    ],
+)
+def test_party_size(text: str, adults: int | None, kids: int | None, guests: int | None) -> None:
+    e = ents(text)
+    assert (e.adults, e.kids, e.guests) == (adults, kids, guests)
+
+
+@pytest.mark.parametrize(
+    ("text", "expecting", "field", "value"),
+    [
+        ("12", "adults", "adults", 12),
+        ("twelve", "adults", "adults", 12),
+        ("3", "kids", "kids", 3),
+        ("none", "kids", "kids", 0),
+        ("no kids", None, "kids", 0),
+        ("20", "guests", "guests", 20),
+        ("12 and 3", "adults", "kids", 3),
+    ],
+)
+def test_bare_numbers_fill_the_slot_asked_for(
+    text: str, expecting: str, field: str, value: int
+) -> None:
+    assert getattr(ents(text, expecting), field) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "95112",
+        "my zip is 95112",
+        "see you on 12/19",
+        "call me at 408-555-1234",
+        "in 2027",
+        "at 6pm",
+        "the 12th",
+        "I have 2 dogs",
+        "123 Main St, San Jose",
+    ],
+)
+def test_non_counts_are_not_guest_counts(text: str) -> None:
+    e = ents(text, expecting="adults" if text == "95112" else None)
+    assert (e.adults, e.kids, e.guests) == (None, None, None)
+
+
+def test_zip_and_counts_side_by_side() -> None:
+    e = ents("12 adults 3 kids 95112")
+    assert (e.adults, e.kids, e.zip) == (12, 3, "95112")
+
+
+@pytest.mark.parametrize(
+    ("text", "zip_code"),
+    [
+        ("95112", "95112"),
+        ("zip 95112-1234", "95112"),
+        ("we're in 94016 area", "94016"),
+        ("15 people", None),
+        ("call 408 555 1234", None),
+        ("budget is $12000", None),
+        ("12345 Saratoga Ave, Saratoga", None),
+        ("12345 Saratoga Ave, Saratoga CA 95070", "95070"),
+    ],
+)
+def test_zip(text: str, zip_code: str | None) -> None:
+    assert ents(text).zip == zip_code
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("December 12", dt.date(2026, 12, 12)),
+        ("Dec 12th", dt.date(2026, 12, 12)),
+        ("12/11", dt.date(2026, 12, 11)),
+        ("on the 12th", dt.date(2026, 12, 12)),
+        ("the twentieth", dt.date(2026, 12, 20)),
+        ("this friday", dt.date(2026, 12, 4)),
+        ("saturday", dt.date(2026, 12, 5)),
+        ("next Saturday", dt.date(2026, 12, 12)),
+        ("tomorrow", dt.date(2026, 12, 2)),
+        ("tmrw", dt.date(2026, 12, 2)),
+        ("in two weeks", dt.date(2026, 12, 15)),
+        ("Christmas eve", dt.date(2026, 12, 24)),
+        ("Nov 3", dt.date(2027, 11, 3)),  # already past this year
+        ("1/15", dt.date(2027, 1, 15)),
+        ("the 1st of June", dt.date(2027, 6, 1)),
+        ("2027-02-14", dt.date(2027, 2, 14)),
+        ("this sat", dt.date(2026, 12, 5)),
+    ],
+)
+def test_dates(text: str, date: dt.date) -> None:
+    assert ents(text).date == date
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my first name is Ana", "on second thought", "if we sat outside", "may I book?",
+     "my son's 5th birthday", "12 adults"],
+)
+def test_not_dates(text: str) -> None:
+    assert ents(text).date is None
+
+
+def test_relative_dates_use_the_station_day_not_utc() -> None:
+    # 23:30 in Los Angeles is already the next day in UTC.
+    late = dt.datetime(2026, 12, 1, 23, 30, tzinfo=TZ)
+    assert ents("tomorrow", now=late).date == dt.date(2026, 12, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("6pm", dt.time(18, 0)),
+        ("6 pm", dt.time(18, 0)),
+        ("6:30 p.m.", dt.time(18, 30)),
+        ("noon", dt.time(12, 0)),
+        ("18:00", dt.time(18, 0)),
+        ("around 9", dt.time(21, 0)),
+        ("at 3", dt.time(15, 0)),
+        ("7ish", dt.time(19, 0)),
+        ("evening", dt.time(18, 0)),
+        ("for dinner", dt.time(18, 0)),
+        ("lunch", dt.time(12, 0)),
+        ("half past six", dt.time(18, 30)),
+        ("11 am", dt.time(11, 0)),
+        ("5-6pm", dt.time(17, 0)),
+    ],
+)
+def test_times(text: str, time: dt.time) -> None:
+    assert ents(text).time == time
+
+
+def test_bare_time_when_asked() -> None:
+    assert ents("6", expecting="time").time == dt.time(18, 0)
+    assert ents("6").time is None
+
+
+def test_counts_are_not_times() -> None:
+    e = ents("12 adults at 6 next saturday")
+    assert (e.adults, e.time, e.date) == (12, dt.time(18, 0), dt.date(2026, 12, 12))
+    assert ents("12 adults").time is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expecting", "name"),
+    [
+        ("John", "name", "John"),
+        ("it's Maria Lopez", "name", "Maria Lopez"),
+        ("Maria lopez", "name", "Maria Lopez"),
+        ("sure, mary-jane o'brien", "name", "Mary-Jane O'Brien"),
+        ("my name is john smith and I want to book", None, "John Smith"),
+        ("Hi, I'm Christel Hackbarth and I want a quote", None, "Christel Hackbarth"),
+        ("hi this is john, want to book", None, "John"),
+        ("the reservation is under Lise Kanosh", None, "Lise Kanosh"),
+        ("yes", "name", None),
+        ("hi", "name", None),
+        ("12", "name", None),
+        ("I'm looking for a chef", None, None),
+        ("im interested in booking", None, None),
+        ("I'm pretty sure it's saturday", None, None),
+        ("this is great", None, None),
+    ],
+)
+def test_names(text: str, expecting: str | None, name: str | None) -> None:
+    assert ents(text, expecting).name == name
+
+
+def test_contacts() -> None:
+    e = ents("text me at (408) 555-1234 or John.Doe@Gmail.com")
+    assert e.phone == "+14085551234"
+    assert e.email == "john.doe@gmail.com"
+    assert (e.adults, e.guests, e.zip) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expecting", "address"),
+    [
+        ("123 Main St, San Jose 95112", None, "123 Main St, San Jose 95112"),
+        ("we're at 4500 Stevens Creek Blvd apt 5 on saturday", None,
+         "4500 Stevens Creek Blvd apt 5"),
+        ("2 Broadway, Oakland", "address", "2 Broadway, Oakland"),
+        ("12 adults and 3 kids", None, None),
+        ("500 people next saturday", "address", None),
+    ],
+)
+def test_address(text: str, expecting: str | None, address: str | None) -> None:
+    assert ents(text, expecting).address == address
+
+
+def test_everything_in_one_message() -> None:
+    e = ents("Hi im Tom, 10 grown ups + 4 kiddos next friday 6pm at 12345 Saratoga Ave, "
+             "Saratoga CA 95070. call 650 253 0000")
+    assert e.as_dict() == {
+        "adults": 10, "kids": 4, "guests": 14, "zip": "95070", "date": "2026-12-11",
+        "time": "18:00", "name": "Tom", "phone": "+16502530000", "email": None,
+        "address": "12345 Saratoga Ave, Saratoga CA 95070",
+    }
+
+
+def test_empty_and_junk() -> None:
+    assert ents("").is_empty()
+    assert ents("asdfgh ???").is_empty()

@@ -1,0 +1,316 @@
+"""One inbound message, end to end: inbox → per-conversation lock → SMS keywords →
+staff ownership → dialogue engine → messages, escalation, outbox → one commit.
+
+This is the application layer: it composes the booking core (SQL in repositories),
+the FAQ and the channel-agnostic engine."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import templates as t
+from bot.engine import handle
+from bot.ports import FaqHit, TurnInput
+from bot.state import DialogueState
+from channels.base import ChannelName, InboundMessage, Reply
+from channels.keywords import classify_sms_keyword
+from core.errors import NotFound
+from core.models import Booking, Conversation, Customer, Station
+from core.pricing import Quote
+from core.repositories.bookings import BookingRepository
+from core.repositories.conversations import ConversationRepository, InboxRepository
+from core.repositories.customers import CustomerRepository
+from core.repositories.leads import LeadRepository
+from core.repositories.outbox import OptOutRepository, OutboxRepository
+from core.repositories.stations import StationRepository
+from core.services import leads
+from core.services.availability import SlotStatus, slots_for
+from core.services.bookings import (
+    BookingRequest,
+    can_reschedule,
+    cancel_booking,
+    create_booking,
+    reschedule_booking,
+)
+from core.services.customers import mask_phone, resolve_customer
+from core.services.quotes import quote_for
+from core.services.stations import Route, route_zip
+from webhooks.container import Container
+
+log = logging.getLogger(__name__)
+
+# Channels whose replies leave through the outbox; SMS and web chat answer inline.
+OUTBOX_CHANNELS = {"telegram"}
+
+
+@dataclass
+class TurnOutcome:
+    conversation_id: uuid.UUID | None
+    replies: list[Reply]
+    duplicate: bool = False
+
+
+def replies_json(replies: list[Reply]) -> list[dict[str, Any]]:
+    return [{"text": r.text, "buttons": list(r.buttons), "kind": r.kind} for r in replies]
+
+
+def replies_from_json(data: dict[str, Any] | None) -> list[Reply]:
+    return [
+        Reply(r["text"], tuple(r.get("buttons", ())), r.get("kind", "text"))
+        for r in (data or {}).get("replies", [])
+    ]
+
+
+class CorePorts:
+    """The engine's view of the product for one conversation, inside one transaction."""
+
+    def __init__(self, c: Container, session: AsyncSession, conv: Conversation, channel: str) -> None:
+        self.c = c
+        self.s = session
+        self.conv = conv
+        self.channel = channel
+        self._stations: list[Station] | None = None
+        self.business_name = "our hibachi chefs"
+
+    async def stations(self) -> list[Station]:
+        if self._stations is None:
+            self._stations = await StationRepository(self.s).list()
+            if self._stations:
+                self.business_name = self._stations[0].business_name
+        return self._stations
+
+    async def default_station(self) -> Station:
+        stations = await self.stations()
+        return next((s for s in stations if s.id == self.conv.station_id), stations[0])
+
+    async def route(self, zip_code: str) -> Route:
+        r = route_zip(await self.stations(), zip_code)
+        self.conv.station_id = r.station.id
+        return r
+
+    async def quote(self, adults: int, kids: int, zip_code: str) -> Quote:
+        q, _ = await quote_for(self.s, adults, kids, zip_code)
+        return q
+
+    async def slots(self, station: Station, day: date) -> list[SlotStatus]:
+        return await slots_for(BookingRepository(self.s), station, day, self.c.now())
+
+    async def faq(self, text: str) -> FaqHit | None:
+        search = self.c.extras.get("faq_search")
+        if search is None:
+            return None
+        return await search(self.s, text, self.conv.station_id)  # type: ignore[no-any-return]
+
+    async def customer(self) -> Customer:
+        repo = CustomerRepository(self.s)
+        if self.conv.customer_id is not None:
+            found = await repo.get(self.conv.customer_id)
+            if found is not None:
+                return found
+        cust = await repo.add(Customer(station_id=self.conv.station_id))
+        self.conv.customer_id = cust.id
+        return cust
+
+    async def lead_event(self, kind: str, details: dict[str, Any] | None = None) -> None:
+        cust = await self.customer()
+        cust.station_id = self.conv.station_id
+        lead_details: dict[str, Any] = {}
+        if kind == "quote_viewed" and details:
+            lead_details = {
+                "adults": details.get("adults"),
+                "kids": details.get("kids"),
+                "zip": details.get("zip"),
+                "quote_total_cents": details.get("total_cents"),
+            }
+        await leads.record(
+            LeadRepository(self.s), cust, source=self.channel, event=kind, now=self.c.now(),
+            data=details or {}, details=lead_details,
+        )
+
+    async def update_contact(
+        self, *, name: str | None = None, phone: str | None = None, email: str | None = None
+    ) -> None:
+        current = await self.customer()
+        found = await resolve_customer(
+            CustomerRepository(self.s), station_id=self.conv.station_id,
+            phone=phone, email=email, name=name, current=current,
+        )
+        self.conv.customer_id = found.id
+
+    async def create_booking(
+        self, quote: Quote, station: Station, day: date, slot: str, address: str
+    ) -> tuple[Booking, str | None]:
+        cust = await self.customer()
+        lead = await LeadRepository(self.s).open_for_customer(cust.id)
+        booking = await create_booking(
+            self.s,
+            BookingRequest(station, quote, day, slot, address, cust, self.channel,
+                           lead.id if lead else None, self.conv.id),
+            self.c.now(),
+        )
+        await self.lead_event("booking_created", {"booking_id": str(booking.id)})
+        url = None
+        payments = self.c.extras.get("payment_link")
+        if payments is not None:
+            url = await payments(self.s, booking)
+        return booking, url
+
+    async def upcoming_bookings(self) -> list[Booking]:
+        if self.conv.customer_id is None:
+            return []
+        tz = ZoneInfo((await self.default_station()).timezone)
+        today = self.c.now().astimezone(tz).date()
+        return await BookingRepository(self.s).upcoming_for_customer(self.conv.customer_id, today)
+
+    async def _booking(self, booking_id: str) -> Booking:
+        b = await BookingRepository(self.s).get_for_update(uuid.UUID(booking_id))
+        if b is None:
+            raise NotFound("No such booking.")
+        return b
+
+    async def station_of(self, booking: Booking) -> Station:
+        return next(s for s in await self.stations() if s.id == booking.station_id)
+
+    async def cancel(self, booking_id: str) -> tuple[Booking, bool]:
+        b = await self._booking(booking_id)
+        outcome = await cancel_booking(self.s, await self.station_of(b), b, self.c.now(), "customer")
+        refund = self.c.extras.get("refund")
+        if outcome.refund_deposit and refund is not None:
+            await refund(self.s, b)
+        return b, outcome.refund_deposit
+
+    async def can_reschedule(self, booking_id: str) -> str | None:
+        b = await self._booking(booking_id)
+        return can_reschedule(await self.station_of(b), b, self.c.now())
+
+    async def reschedule(self, booking_id: str, day: date, slot: str) -> Booking:
+        b = await self._booking(booking_id)
+        return await reschedule_booking(self.s, await self.station_of(b), b, day, slot, self.c.now())
+
+
+async def _sms_keyword(
+    c: Container, s: AsyncSession, conv: Conversation, msg: InboundMessage
+) -> list[Reply] | None:
+    """STOP/START/HELP before anything else; None when the message is not a keyword."""
+    word = classify_sms_keyword(msg.text)
+    opt = OptOutRepository(s)
+    opted_out = await opt.is_opted_out(msg.sender)
+    if word == "opt_out":
+        if await opt.opt_out(msg.sender):
+            await OutboxRepository(s).suppress_pending_for("sms", msg.sender)
+            ports = CorePorts(c, s, conv, "sms")
+            await ports.lead_event("opted_out")
+            return [Reply(
+                f"You're unsubscribed from {ports.business_name} messages. Reply START to resubscribe.",
+                (), "opted_out")]
+        return []
+    if word == "opt_in" and (opted_out or msg.text.strip().upper().startswith(("START", "UNSTOP"))):
+        await opt.opt_in(msg.sender)
+        return [Reply("You're resubscribed. How can I help with your hibachi party?", (), "opted_in")]
+    if word == "help":
+        name = (await StationRepository(s).list())[0].business_name
+        return [Reply(
+            f"{name}: private hibachi chef booking. Reply with your question, or STOP to opt out. "
+            "Msg & data rates may apply.", (), "help")]
+    if opted_out:
+        return []  # nothing outbound to an opted-out number
+    return None
+
+
+async def process_message(c: Container, msg: InboundMessage) -> TurnOutcome:
+    """Handle one inbound message exactly once (duplicates get the stored answer)."""
+    channel = str(msg.channel)
+    # Phase 1: record it, on its own, so a crash later cannot lose it.
+    async with c.uow() as uow:
+        await InboxRepository(uow.session).claim(
+            channel, msg.provider_message_id,
+            {"sender": msg.sender, "text": msg.text, "media": msg.media_count,
+             "name": msg.display_name, "at": msg.received_at.isoformat()},
+        )
+        await uow.commit()
+    # Phase 2: process under the conversation's lock (every writer takes it).
+    async with c.uow() as uow:
+        s = uow.session
+        await uow.lock(f"conv:{channel}:{msg.sender}")
+        inbox = await InboxRepository(s).get(channel, msg.provider_message_id)
+        assert inbox is not None
+        if inbox.processed_at is not None:
+            return TurnOutcome(inbox.conversation_id, replies_from_json(inbox.response), duplicate=True)
+        stations = await StationRepository(s).list()
+        conv = await ConversationRepository(s).get_or_create(channel, msg.sender, stations[0].id)
+        outcome = await _turn(c, s, conv, msg)
+        inbox.conversation_id = conv.id
+        inbox.response = {"replies": replies_json(outcome.replies)}
+        inbox.processed_at = c.now()
+        await uow.commit()
+    return outcome
+
+
+async def _turn(c: Container, s: AsyncSession, conv: Conversation, msg: InboundMessage) -> TurnOutcome:
+    repo = ConversationRepository(s)
+    now = c.now()
+    channel = str(msg.channel)
+    if channel == ChannelName.SMS and conv.customer_id is None:
+        cust = await resolve_customer(CustomerRepository(s), station_id=conv.station_id, phone=msg.sender)
+        conv.customer_id = cust.id
+    await repo.add_message(conv, direction="in", author="customer", text=msg.text, at=now)
+    conv.last_message_at = now
+
+    if channel == ChannelName.SMS:
+        keyword = await _sms_keyword(c, s, conv, msg)
+        if keyword is not None:
+            return await _finish(c, s, conv, keyword)
+    if conv.status in ("escalated", "staff"):
+        log.info("conversation %s held by staff; bot silent", conv.id)
+        notify = c.extras.get("notify_staff")
+        if notify is not None:
+            await notify(conv, msg.text)
+        return TurnOutcome(conv.id, [])
+    if conv.status == "closed":
+        conv.status, conv.state = "bot", {}
+    if msg.media_count and not msg.text.strip():
+        return await _finish(c, s, conv, [Reply(
+            "Thanks! I can only read text messages — could you type that for me?", (), "clarify")])
+    if not msg.text.strip():
+        return await _finish(c, s, conv, [Reply(
+            "Hi! How can I help — a price, a date, or a question?", (t.B_QUOTE, t.B_BOOK, t.B_QUESTION), "clarify")])
+
+    state = DialogueState.from_json(conv.state)
+    ports = CorePorts(c, s, conv, channel)
+    result = await handle(
+        ports, state,
+        TurnInput(text=msg.text[:2000], channel=channel, now=now,
+                  sender_phone=msg.sender if channel == ChannelName.SMS else None,
+                  display_name=msg.display_name),
+    )
+    conv.state = state.to_json()
+    if result.escalate:
+        conv.status = "escalated"
+        conv.escalation_reason = result.escalate
+        await repo.add_escalation(conv.id, result.escalate)
+        notify = c.extras.get("notify_staff")
+        if notify is not None:
+            await notify(conv, msg.text)
+        log.info("conversation %s escalated (%s) for %s", conv.id, result.escalate, mask_phone(msg.sender) if channel == "sms" else channel)
+    return await _finish(c, s, conv, result.replies)
+
+
+async def _finish(c: Container, s: AsyncSession, conv: Conversation, replies: list[Reply]) -> TurnOutcome:
+    repo = ConversationRepository(s)
+    turn = uuid.uuid4().hex[:12]
+    for i, r in enumerate(replies):
+        await repo.add_message(conv, direction="out", author="bot", text=r.text, buttons=list(r.buttons), kind=r.kind)
+        if conv.channel in OUTBOX_CHANNELS:
+            await OutboxRepository(s).enqueue(
+                conversation_id=conv.id, channel=conv.channel, recipient=conv.external_id,
+                text=r.text, buttons=list(r.buttons), kind=r.kind, idempotency_key=f"turn:{conv.id}:{turn}:{i}",
+            )
+    await s.flush()
+    return TurnOutcome(conv.id, replies)
