@@ -45,6 +45,11 @@ BUTTON_INTENTS = {
     t.B_SKIP: "skip",
 }
 _SKIP = re.compile(r"^\s*(skip|no|nope|no thanks|none|n/?a|no email|don'?t have one|pass)\W*$", re.I)
+_CANCEL = re.compile(r"\b(cancel+(?:ing|ed)?|call(?:ing)? off)\b", re.I)
+_RESCHEDULE = re.compile(r"\b(re-?schedul\w*|postpone|move (?:it|our|my|the)\b|push (?:it |our |the )?(?:party |event )?back|change (?:the|our|my) (?:date|day|time))", re.I)
+_STATUS = re.compile(r"\b(still on|confirmed\?|(?:my|our) (?:party|booking|event|reservation)\b.*\?|did (?:my|the|our) (?:deposit|payment) go through|status of)", re.I)
+_YES = re.compile(r"^\s*(y|yes|yep|yeah|yup|sure|ok|okay|confirm|please do|do it|go ahead|correct|absolutely|definitely)\b", re.I)
+_SAME_TIME = re.compile(r"\bsame (?:time|slot)\b", re.I)
 _NO_EMAIL = re.compile(r"\b(no|without|skip(?: the)?|don'?t (?:have|need)(?: an?)?)\s+e-?mails?\b", re.I)
 _QUESTION = re.compile(r"\?\s*$|^\s*(what|how|do|does|can|is|are|will|would|should|where|when|who|why|which)\b", re.I)
 # Words that make a message about something else than the facts it happens to contain.
@@ -65,6 +70,8 @@ class Engine:
         self.st = state
         self.inp = inp
         self.out = TurnResult()
+        self.asked_availability = False
+        self.text = inp.text
 
     # ----------------------------------------------------------------- helpers
     def say(self, reply: Reply) -> None:
@@ -99,10 +106,22 @@ class Engine:
         for b in st.buttons:  # a pressed button's label, in any case
             if text.lower() == b.lower():
                 text = b
+        if sum(ch.isupper() for ch in text) > 0.7 * max(1, sum(ch.isalpha() for ch in text)) and len(text) > 8:
+            text = text.title()  # ALL CAPS carries no case cues for names
         now_local = self.inp.now.astimezone(await self._tz())
         ent = extract_entities(text, now=now_local, expecting=st.expecting)
         intent = BUTTON_INTENTS.get(text) or classify_intent(text, expecting=st.expecting).intent
-        intent = self._slot_from_button(text, intent)
+        if intent not in ("human", "complaint") and st.form != "cancel":
+            if _RESCHEDULE.search(text) and intent != "cancel_booking":
+                intent = "reschedule_booking"
+            elif _CANCEL.search(text) and not st.confirming:
+                intent = "cancel_booking"
+            elif _STATUS.search(text) and intent not in BOOKING_INTENTS - {"inform"}:
+                intent = "booking_status"
+        if _YES.match(text) and intent in ("cancel_booking", "book", "inform") and (st.confirming or st.expecting == "confirm"):
+            intent = "affirm"
+        self.text = text
+        self.asked_availability = intent == "availability" or ("?" in text and ent.date is not None)
 
         if intent == "human":
             return await self.escalate("asked_for_person", t.escalated("asked_for_person"))
@@ -122,7 +141,7 @@ class Engine:
             return await self._reschedule_try(ent)
 
         if st.confirming:
-            if intent == "affirm" and not _has_facts(ent):
+            if intent in ("affirm", "book") and not _has_facts(ent):
                 return await self._book()
             if intent == "deny" and not _has_facts(ent):
                 st.confirming = False
@@ -174,9 +193,6 @@ class Engine:
             return await self._advance()
         return await self._not_understood()
 
-    def _slot_from_button(self, text: str, intent: str) -> str:
-        return intent
-
     def _lenient_fill(self, text: str, ent: Entities) -> bool:
         """When we asked for a name or address and the reply is plausibly just that,
         take it as written (customers rarely say 'my address is …')."""
@@ -222,8 +238,8 @@ class Engine:
             await self.p.lead_event("booking_started")
         elif intent == "quote" and st.form not in ("booking",):
             st.form = "quote"
-        elif intent == "availability" and st.form not in ("booking", "quote"):
-            st.form = "availability"
+        elif intent == "availability" and st.form != "booking":
+            st.form = "booking"
         elif st.form is None and _has_facts(ent):
             st.form = "booking" if (ent.date or ent.time or ent.address or ent.name) else "quote"
             if st.form == "booking":
@@ -278,18 +294,22 @@ class Engine:
 
     def _next_missing(self) -> str | None:
         s, form = self.st.slots, self.st.form
-        if form in ("quote", "booking"):
+        if form == "quote" or (form == "booking" and not (s.date and not s.time)):
             if s.guests is not None and s.adults is None:
                 return "kids"
             if s.adults is None:
                 return "guests"
-        if form in ("quote", "booking", "availability") and not s.zip:
+        if form in ("quote", "booking") and not s.zip:
             return "zip"
-        if form in ("booking", "availability") and not s.date:
+        if form == "booking" and not s.date:
             return "date"
         if form == "booking":
             if not s.time:
                 return "time"
+            if s.guests is not None and s.adults is None:
+                return "kids"
+            if s.adults is None:
+                return "guests"
             if not s.name:
                 return "name"
             if not s.phone and self.inp.channel != "sms":
@@ -412,6 +432,12 @@ class Engine:
             return self.finish()
         free = [x.time for x in slots if x.available]
         await self.p.lead_event("availability_checked", {"date": day.isoformat()})
+        if self.asked_availability and free and (not s.time or s.time in free):
+            self.asked_availability = False
+            self.say(t.availability(day, free, asked=s.time))
+            if not s.time:
+                st.expecting = "time"
+                return self.finish()
         if s.time:
             if s.time not in station.slots:
                 asked = t.slot_label(s.time)
@@ -555,6 +581,8 @@ class Engine:
             st.form = None
             self.say(t.no_booking_found())
             return self.finish()
+        if not s.time and _SAME_TIME.search(self.text):
+            s.time = bookings[0].slot
         station = await self.p.station_of(bookings[0])
         if not s.date:
             st.expecting = "date"

@@ -78,8 +78,10 @@ def quote(q: Quote, *, booking: bool) -> Reply:
     return Reply("\n".join(lines), () if booking else (B_BOOK_IT, B_QUESTION), "quote")
 
 
-def availability(d: date, free: Sequence[str]) -> Reply:
+def availability(d: date, free: Sequence[str], asked: str | None = None) -> Reply:
     labels = tuple(slot_label(s) for s in free)
+    if asked:
+        return Reply(f"Good news — {day_label(d)} at {slot_label(asked)} is open.", (), "availability")
     return Reply(
         f"{day_label(d)} has a chef free at {', '.join(labels)}. Which time works?",
         labels,

@@ -17,7 +17,7 @@ _ZIP_RE = re.compile(r"(?<![\d$.,#-])(?P<zip>\d{5})(?:-\d{4})?(?!\d|,\d|\.\d|\s*
 _ZIP_CUE_RE = re.compile(r"\bzip(?:\s*code)?\s*(?:is|:|=|#)?\s*(?P<zip>\d{5})\b", re.IGNORECASE)
 _STREET_TYPES = (
     "st|street|ave|av|avenue|rd|road|dr|drive|ln|lane|way|ct|court|blvd|boulevard|pl|place|"
-    "cir|circle|ter|terrace|pkwy|parkway|hwy|highway|trl|trail|loop|sq|square|row|walk|"
+    "cir|circle|ter|terrace|plaza|plz|mall|commons|crossing|pkwy|parkway|hwy|highway|trl|trail|loop|sq|square|row|walk|"
     "expy|expressway|cres|crescent|pike|aly|alley|plz|plaza|run|path|pt|point|xing|crossing|"
     "commons|cv|cove|hl|hill|hts|heights|blf|bluff|grn|green|ests|estates|park|real"
 )
@@ -84,11 +84,18 @@ def find_address(text: str, *, expecting: str | None = None) -> Address | None:
     """
     hint = _STREET_HINT_RE.search(text)
     if hint is None:
-        if expecting != "address":
+        # Without a street type ("1500 Capitol Mall") only while collecting contact details.
+        if expecting not in ("address", "name", "phone", "email", "confirm"):
             return None
         hint = _NUMBER_WORD_RE.search(text)
         if hint is None:
             return None
+        first_word = text[hint.end() - 1 :].split(maxsplit=1)[0].strip(",.;").lower()
+        if first_word in _NOT_STREET:
+            return None
+        explicit = False
+    else:
+        explicit = True
     start = hint.start()
     tokens = _tokens_with_offsets(text[start:])
     try:
@@ -99,7 +106,12 @@ def find_address(text: str, *, expecting: str | None = None) -> Address | None:
         tokens = tokens[: len(tagged)]
     labels = [label for _, label in tagged]
     if not labels or labels[0] != "AddressNumber" or "StreetName" not in labels:
-        return None
+        if not explicit:
+            return None
+        # usaddress misses some street types ("Plaza", "Mall"): keep number…type + city.
+        tail = re.match(r"(?:,?\s+[A-Z][a-z]+){0,2}", text[hint.end():])
+        line = (hint.group(0) + (tail.group(0) if tail else "")).rstrip(" ,.;")
+        return Address(line, (start, start + len(line)), (start, start + len(line.split()[0])))
     street = [tok.lower().strip(".") for (tok, label) in tagged if label == "StreetName"]
     if any(w in _NOT_STREET for w in street):
         return None

@@ -55,8 +55,12 @@ class Entities:
         return all(v is None for v in self.as_dict().values())
 
 
-_LEADING_NAME = re.compile(r"^\s*(?:(?:i'?m|im|it'?s|this is|name'?s|my name is)\s+)?([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})\s*(?:[,\n;]|$)")
-_NOT_NAME_START = {"hi", "hello", "hey", "yes", "no", "ok", "okay", "thanks", "sure", "please", "dec", "jan"}
+_LEADING_NAME = re.compile(r"^\s*(?:(?:i'?m|im|it'?s|this is|name'?s|my name is)\s+)?([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})\s*(?:[,\n;]|$|(?=\d))")
+_NOT_NAME_START = {
+    "hi", "hello", "hey", "yes", "no", "ok", "okay", "thanks", "sure", "please", "need", "book",
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "address",
+}
 
 
 def extract_entities(
@@ -87,9 +91,11 @@ def extract_entities(
         name = None
     if name is None and (phone or email or address):
         # A contact dump often leads with the name: "Nina Patel, 2150 Lincoln Ave, …".
-        lead = _LEADING_NAME.match(text)
-        if lead and lead.group(1).split()[0].lower() not in _NOT_NAME_START:
-            name = lead.group(1)
+        for segment in re.split(r"[.;\n!]\s*", text):
+            lead = _LEADING_NAME.match(segment)
+            if lead and lead.group(1).split()[0].lower() not in _NOT_NAME_START:
+                name = lead.group(1)
+                break
     return Entities(
         adults=party.adults,
         kids=party.kids,
