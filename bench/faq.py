@@ -43,10 +43,17 @@ def main() -> None:
                 print("  miss:", m)
         results[name] = {k: v for k, v in report.as_dict().items() if k != "misses"}
     if not args.no_clinc and CLINC_PATH.exists():
-        for name, (faq, _) in {**SETS, "demo": (EVAL.parent / "data" / "demo_faq.yaml", None)}.items():
+        for name, (faq, _) in {
+            **SETS,
+            "demo": (EVAL.parent / "data" / "demo_faq.yaml", None),
+        }.items():
             clinc = run_clinc_eval(faq, embedder)
-            print(f"\n[CLINC150 val vs {name} FAQ] " + ", ".join(
-                f"{k} {v:.1%}" if k != "queries" else f"{k} {v:.0f}" for k, v in clinc.items()))
+            print(
+                f"\n[CLINC150 val vs {name} FAQ] "
+                + ", ".join(
+                    f"{k} {v:.1%}" if k != "queries" else f"{k} {v:.0f}" for k, v in clinc.items()
+                )
+            )
             results[f"clinc_vs_{name}"] = clinc
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n")

@@ -45,7 +45,22 @@ BUTTON_INTENTS = {
     t.B_SKIP: "skip",
 }
 _SKIP = re.compile(r"^\s*(skip|no|nope|no thanks|none|n/?a|no email|don'?t have one|pass)\W*$", re.I)
-_CANCEL = re.compile(r"\b(cancel+(?:ing|ed)?|call(?:ing)? off)\b", re.I)
+_CANCEL = re.compile(
+    r"^\W*(?:pls |please )?cancel\b|\b(?:cancel+(?:ing)?|call(?:ing)? off)\s+(?:my|our|the|this|that|it|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|booking|party|event|reservation|order)\b",
+    re.I,
+)
+# Strong negative sentiment goes to a person, whatever else the message says.
+_ANGRY = re.compile(
+    r"\b(useless|stupid|terrible|awful|worst|hate|ridiculous|scam|wtf|garbage|sucks|pathetic|"
+    r"f\*+\w*|fuck\w*|shit\w*|damn)\b",
+    re.I,
+)
+_BAD_COUNT = re.compile(
+    r"(?:^|[\s,(])-\s*\d+\s*(?:adults?|kids?|people|guests?|ppl|persons?)\b"
+    r"|\b\d+\.\d+\s*(?:adults?|kids?|people|guests?|ppl|persons?)\b",
+    re.I,
+)
 _RESCHEDULE = re.compile(r"\b(re-?schedul\w*|postpone|move (?:it|our|my|the)\b|push (?:it |our |the )?(?:party |event )?back|change (?:the|our|my) (?:date|day|time))", re.I)
 _STATUS = re.compile(r"\b(still on|confirmed\?|(?:my|our) (?:party|booking|event|reservation)\b.*\?|did (?:my|the|our) (?:deposit|payment) go through|status of)", re.I)
 _YES = re.compile(r"^\s*(y|yes|yep|yeah|yup|sure|ok|okay|confirm|please do|do it|go ahead|correct|absolutely|definitely)\b", re.I)
@@ -123,6 +138,17 @@ class Engine:
         self.text = text
         self.asked_availability = intent == "availability" or ("?" in text and ent.date is not None)
 
+        if text.lower().startswith("/start"):
+            st.misunderstood = 0
+            self.say(t.greeting(self.p.business_name))
+            return self.finish()
+        if intent != "human" and _ANGRY.search(text):
+            intent = "complaint"
+        if _BAD_COUNT.search(text):
+            st.slots.adults = st.slots.kids = st.slots.guests = None
+            st.expecting = "guests"
+            self.say(t.invalid_guests("Guest counts need to be whole numbers, with at least one adult."))
+            return self.finish()
         if intent == "human":
             return await self.escalate("asked_for_person", t.escalated("asked_for_person"))
         if intent == "complaint":
@@ -219,6 +245,11 @@ class Engine:
         hit = await self.p.faq(text)
         if hit is None or not hit.answerable or not hit.answer:
             st.misunderstood = 0
+            if _has_facts(ent):
+                # "do you come to LA? 90001, 20 adults": the facts answer it.
+                await self._choose_form("quote", ent)
+                self._merge(ent)
+                return await self._advance()
             return await self.escalate("unanswered_question", t.faq_unsure())
         st.misunderstood = 0
         self.say(t.faq_answer(hit.answer))
@@ -354,11 +385,13 @@ class Engine:
                 return self.finish()
             except OutOfArea:
                 z = s.zip
-                return await self.escalate("out_of_area", t.out_of_area(z))
+                self.say(t.out_of_area(z))
+                return await self.escalate("out_of_area", t.escalated("handoff"))
         total_guests = (s.adults or 0) + (s.kids or 0) if s.adults is not None else (s.guests or 0)
         limit_station = station or await self.p.default_station()
         if total_guests > limit_station.max_guests:
-            return await self.escalate("party_too_large", t.party_too_large(total_guests, limit_station.max_guests))
+            self.say(t.party_too_large(total_guests, limit_station.max_guests))
+            return await self.escalate("party_too_large", t.escalated("handoff"))
 
         # Quote as soon as we can (and again when guests or zip change).
         quote: Quote | None = None
@@ -425,8 +458,7 @@ class Engine:
         try:
             slots = await self.p.slots(station, day)
         except InvalidDate as exc:
-            s.date = None
-            s.time = None
+            s.date = None  # keep the time: "fine, dec 12 then" means the same time
             st.expecting = "date"
             self.say(t.date_rule(exc.code, exc.message))
             return self.finish()

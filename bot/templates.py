@@ -135,8 +135,8 @@ def invalid_guests(message: str) -> Reply:
 
 def party_too_large(guests: int, limit: int) -> Reply:
     return Reply(
-        f"{guests} guests is a big party — one chef serves up to {limit}. I'm passing you to "
-        "our team to plan it with you; someone will reply here shortly.",
+        f"{guests} guests is a big party — one chef serves up to {limit}, so our team will "
+        "plan it with you.",
         (),
         "party_too_large",
     )
@@ -153,7 +153,7 @@ def unknown_zip(raw: str) -> Reply:
 def out_of_area(zip_code: str) -> Reply:
     return Reply(
         f"Zip {zip_code} is outside our usual service area. I've asked our team whether we "
-        "can make it — someone will reply here shortly.",
+        "can make it.",
         (),
         "out_of_area",
     )
@@ -209,6 +209,7 @@ def escalated(reason: str) -> Reply:
         "asked_for_person": "Of course — I've asked a person from our team to take over. They'll reply here shortly.",
         "complaint": "I'm really sorry to hear that. I've passed this to a person on our team, who will reply here shortly.",
         "not_understood": "Sorry, I'm not getting it. I've asked a person from our team to help — they'll reply here shortly.",
+        "handoff": "A person from our team will reply here shortly.",
     }
     return Reply(texts.get(reason, texts["asked_for_person"]), (), "escalated")
 

@@ -28,9 +28,24 @@ async def build_container(settings: Settings, *, url: str | None = None) -> Cont
 
     c = Container(settings=settings, engine=engine, sessionmaker=make_sessionmaker(engine))
     c.webchat = WebchatHub()
+    from core.config import secret
+    from knowledge.bot_port import make_faq_search
+    from knowledge.embedder import get_embedder
+    from knowledge.seed import seed_demo_faq
+    from knowledge.threads import limit_blas_threads
+
+    limit_blas_threads()  # 2 cores: a spinning BLAS pool costs more than it gives
+    c.embedder = get_embedder(
+        settings.embeddings, secret(settings.openai_api_key), settings.openai_base_url
+    )
+    c.extras["faq_search"] = make_faq_search(c.embedder)
     async with c.uow() as uow:
         if await seed_demo(uow.session):
             log.info("seeded the demo configuration")
+            from core.repositories.stations import StationRepository
+
+            for station in await StationRepository(uow.session).list():
+                await seed_demo_faq(uow.session, station.id, c.embedder)
         await uow.commit()
     for hook in STARTUP_HOOKS:
         await hook(c)

@@ -1,0 +1,184 @@
+"""Should the bot answer from the FAQ at all? A small calibrated logistic model.
+
+A raw similarity threshold separates answerable from out-of-scope questions poorly, so
+the decision uses several signals about the best match: its score, its margin over the
+runner-up, lexical overlap, how much of the query the FAQ's vocabulary covers, and how
+much the query looks like a conversation act (booking, complaint, "a person please",
+small talk) rather than a question. Coefficients are fitted per embedding model by
+``python -m knowledge.train_answerability`` and shipped in ``answerability.json``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from knowledge.embedder import Embedder
+from knowledge.retrieval import Query, Scored
+
+log = logging.getLogger(__name__)
+
+MODEL_PATH = Path(__file__).with_name("answerability.json")
+NONFAQ_PATH = Path(__file__).with_name("data") / "nonfaq.yaml"
+
+DECISION_FEATURES = (
+    "score",
+    "margin",
+    "sim_q",
+    "sim_a",
+    "sim_qa",
+    "lex",
+    "coverage",
+    "n_terms",
+    "nonfaq",
+    "nonfaq_gap",
+)
+
+
+def decision_features(
+    query: Query, ranked: Sequence[Scored], coverage: float, nonfaq: float
+) -> dict[str, float]:
+    """Features of the query and its best match (ranked best first, may be empty)."""
+    if not ranked:
+        top = {"sim_q": 0.0, "sim_a": 0.0, "sim_qa": 0.0, "lex": 0.0}
+        score = margin = 0.0
+    else:
+        top = ranked[0].features
+        score = ranked[0].score
+        margin = score - ranked[1].score if len(ranked) > 1 else score
+    best_sim = max(top["sim_q"], top["sim_qa"])
+    return {
+        "score": score,
+        "margin": margin,
+        "sim_q": top["sim_q"],
+        "sim_a": top["sim_a"],
+        "sim_qa": top["sim_qa"],
+        "lex": top["lex"],
+        "coverage": coverage,
+        "n_terms": math.log1p(len(query.terms)),
+        "nonfaq": nonfaq,
+        "nonfaq_gap": best_sim - nonfaq,
+    }
+
+
+@dataclass(frozen=True)
+class AnswerabilityModel:
+    """Ranking weights plus a standardised logistic regression and its threshold."""
+
+    model_id: str
+    rank_weights: Mapping[str, float]
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    threshold: float
+
+    def probability(self, feats: Mapping[str, float]) -> float:
+        z = self.intercept
+        for name, m, s, c in zip(self.features, self.mean, self.scale, self.coef, strict=True):
+            z += c * (feats[name] - m) / s
+        return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+
+    def answerable(self, feats: Mapping[str, float]) -> tuple[bool, float]:
+        p = self.probability(feats)
+        return p >= self.threshold, p
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "rank_weights": dict(self.rank_weights),
+            "features": list(self.features),
+            "mean": list(self.mean),
+            "scale": list(self.scale),
+            "coef": list(self.coef),
+            "intercept": self.intercept,
+            "threshold": self.threshold,
+        }
+
+    @classmethod
+    def from_dict(cls, model_id: str, d: Mapping[str, object]) -> AnswerabilityModel:
+        def floats(key: str) -> tuple[float, ...]:
+            value = d[key]
+            assert isinstance(value, list)
+            return tuple(float(x) for x in value)
+
+        weights = d["rank_weights"]
+        features = d["features"]
+        assert isinstance(weights, dict) and isinstance(features, list)
+        return cls(
+            model_id=model_id,
+            rank_weights={str(k): float(v) for k, v in weights.items()},
+            features=tuple(str(f) for f in features),
+            mean=floats("mean"),
+            scale=floats("scale"),
+            coef=floats("coef"),
+            intercept=float(str(d["intercept"])),
+            threshold=float(str(d["threshold"])),
+        )
+
+
+@functools.lru_cache(maxsize=8)
+def load_model(model_id: str, path: Path = MODEL_PATH) -> AnswerabilityModel:
+    """The fitted model for an embedding model.
+
+    An embedder without its own fit (e.g. OpenAI before anyone trained for it) uses the
+    local model's coefficients; similarity scales differ, so this is logged loudly.
+    """
+    data = json.loads(path.read_text())
+    models = data["models"]
+    if model_id not in models:
+        fallback = data["default"]
+        log.warning(
+            "no answerability fit for %s; using %s's (run python -m knowledge.train_answerability)",
+            model_id,
+            fallback,
+        )
+        return AnswerabilityModel.from_dict(model_id, models[fallback])
+    return AnswerabilityModel.from_dict(model_id, models[model_id])
+
+
+def nonfaq_prototypes(path: Path = NONFAQ_PATH) -> list[str]:
+    data = yaml.safe_load(path.read_text())
+    return [str(p) for p in data["prototypes"]]
+
+
+_PROTOTYPE_VECTORS: dict[str, np.ndarray] = {}
+
+
+def nonfaq_similarity(embedder: Embedder, query_vector: np.ndarray) -> float:
+    """Max cosine between the query and the conversation-act prototypes (static data)."""
+    vectors = _PROTOTYPE_VECTORS.get(embedder.model_id)
+    if vectors is None:
+        from knowledge.textnorm import normalize
+
+        vectors = embedder.embed([normalize(p) for p in nonfaq_prototypes()])
+        _PROTOTYPE_VECTORS[embedder.model_id] = vectors
+    return float((vectors @ query_vector).max())
+
+
+def fit_logistic(
+    x: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float = 1.0, iters: int = 50
+) -> tuple[np.ndarray, float]:
+    """Weighted L2-regularised logistic regression by Newton's method (x standardised)."""
+    n, d = x.shape
+    xb = np.hstack([x, np.ones((n, 1))])
+    beta = np.zeros(d + 1)
+    reg = np.full(d + 1, l2)
+    reg[-1] = 0.0  # the intercept is not shrunk
+    for _ in range(iters):
+        p = 1.0 / (1.0 + np.exp(-np.clip(xb @ beta, -50, 50)))
+        grad = xb.T @ (weight * (p - y)) + reg * beta
+        hess = (xb * (weight * p * (1 - p))[:, None]).T @ xb + np.diag(reg)
+        step = np.linalg.solve(hess, grad)
+        beta -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return beta[:-1], float(beta[-1])

@@ -1,0 +1,269 @@
+"""All FAQ SQL. Functions take the caller's AsyncSession; they flush, never commit."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+import numpy as np
+from sqlalchemy import delete, func, select, text, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from knowledge.models import INDEXED_MODELS, FaqEntry, FaqRevision, FaqUnanswered, FaqVector
+
+_SAFE_MODEL_ID = re.compile(r"^[A-Za-z0-9:._/-]+$")
+
+
+def _vector_literal(vector: np.ndarray) -> str:
+    return "[" + ",".join(f"{x:.7g}" for x in vector.tolist()) + "]"
+
+
+async def get_entry(session: AsyncSession, station_id: str, entry_id: uuid.UUID) -> FaqEntry | None:
+    return (
+        await session.execute(
+            select(FaqEntry).where(FaqEntry.id == entry_id, FaqEntry.station_id == station_id)
+        )
+    ).scalar_one_or_none()
+
+
+async def list_entries(
+    session: AsyncSession,
+    station_id: str,
+    *,
+    limit: int | None = None,
+    after: uuid.UUID | None = None,
+    active_only: bool = False,
+) -> list[FaqEntry]:
+    """Entries ordered by id (a stable cursor: pass the last id as ``after``)."""
+    stmt = select(FaqEntry).where(FaqEntry.station_id == station_id).order_by(FaqEntry.id)
+    if after is not None:
+        stmt = stmt.where(FaqEntry.id > after)
+    if active_only:
+        stmt = stmt.where(FaqEntry.active.is_(True))
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return list((await session.execute(stmt)).scalars())
+
+
+async def all_entry_ids(session: AsyncSession, station_id: str | None = None) -> list[uuid.UUID]:
+    stmt = select(FaqEntry.id).order_by(FaqEntry.id)
+    if station_id is not None:
+        stmt = stmt.where(FaqEntry.station_id == station_id)
+    return list((await session.execute(stmt)).scalars())
+
+
+async def count_entries(session: AsyncSession, station_id: str) -> int:
+    stmt = select(func.count()).select_from(FaqEntry).where(FaqEntry.station_id == station_id)
+    return int((await session.execute(stmt)).scalar_one())
+
+
+async def add_entry(session: AsyncSession, entry: FaqEntry) -> FaqEntry:
+    session.add(entry)
+    await session.flush()
+    return entry
+
+
+async def touch_entry(session: AsyncSession, entry: FaqEntry) -> None:
+    entry.updated_at = datetime.now().astimezone()
+    await session.flush()
+
+
+async def delete_entry(session: AsyncSession, entry: FaqEntry) -> None:
+    await session.delete(entry)
+    await session.flush()
+
+
+async def add_revision(
+    session: AsyncSession, entry: FaqEntry, action: str, changed_by: str | None
+) -> None:
+    session.add(
+        FaqRevision(
+            entry_id=entry.id,
+            station_id=entry.station_id,
+            action=action,
+            question=entry.question,
+            answer=entry.answer,
+            tags=list(entry.tags),
+            alternates=list(entry.alternates),
+            active=entry.active,
+            changed_by=changed_by,
+        )
+    )
+    await session.flush()
+
+
+async def revisions(session: AsyncSession, entry_id: uuid.UUID) -> list[FaqRevision]:
+    stmt = select(FaqRevision).where(FaqRevision.entry_id == entry_id).order_by(FaqRevision.id)
+    return list((await session.execute(stmt)).scalars())
+
+
+async def replace_vectors(
+    session: AsyncSession,
+    entry: FaqEntry,
+    model_id: str,
+    passages: Sequence[tuple[str, str]],
+    vectors: np.ndarray,
+) -> None:
+    """Swap an entry's vectors for one model (old passages never linger after an edit)."""
+    await session.execute(
+        delete(FaqVector).where(FaqVector.entry_id == entry.id, FaqVector.model_id == model_id)
+    )
+    session.add_all(
+        FaqVector(
+            entry_id=entry.id,
+            station_id=entry.station_id,
+            model_id=model_id,
+            kind=kind,
+            text=passage,
+            embedding=vec,
+        )
+        for (kind, passage), vec in zip(passages, vectors, strict=True)
+    )
+    await session.flush()
+
+
+async def nearest_entry_ids(
+    session: AsyncSession,
+    station_id: str,
+    model_id: str,
+    dim: int,
+    vector: np.ndarray,
+    *,
+    rows: int = 60,
+    entries: int = 10,
+) -> list[uuid.UUID]:
+    """Entries owning the passages nearest the query, by pgvector cosine distance.
+
+    The cast and the model_id literal match the partial HNSW expression index of the
+    migration, so the planner can use it; iterative scan keeps the station filter from
+    starving the result on a shared index.
+    """
+    if not _SAFE_MODEL_ID.match(model_id):
+        raise ValueError(f"unsafe model id {model_id!r}")
+    dim = int(dim)
+    if INDEXED_MODELS.get(model_id) == dim:
+        await session.execute(text("SET LOCAL hnsw.ef_search = 100"))
+        await session.execute(text("SET LOCAL hnsw.iterative_scan = relaxed_order"))
+    sql = text(
+        f"""
+        SELECT entry_id, min(dist) AS dist FROM (
+            SELECT v.entry_id,
+                   (v.embedding::vector({dim})) <=> CAST(:q AS vector({dim})) AS dist
+            FROM faq_vectors v JOIN faq_entries e ON e.id = v.entry_id
+            WHERE v.model_id = '{model_id}' AND v.station_id = :station AND e.active
+            ORDER BY (v.embedding::vector({dim})) <=> CAST(:q AS vector({dim}))
+            LIMIT :rows
+        ) nearest
+        GROUP BY entry_id ORDER BY dist LIMIT :entries
+        """
+    )
+    result = await session.execute(
+        sql, {"q": _vector_literal(vector), "station": station_id, "rows": rows, "entries": entries}
+    )
+    return [row[0] for row in result]
+
+
+async def entries_with_vectors(
+    session: AsyncSession, model_id: str, entry_ids: Sequence[uuid.UUID]
+) -> list[tuple[FaqEntry, list[tuple[str, np.ndarray]]]]:
+    """Candidate entries with all their passages for ``model_id``, in ``entry_ids`` order."""
+    if not entry_ids:
+        return []
+    entries = {
+        e.id: e
+        for e in (
+            await session.execute(select(FaqEntry).where(FaqEntry.id.in_(entry_ids)))
+        ).scalars()
+    }
+    rows = await session.execute(
+        select(FaqVector.entry_id, FaqVector.kind, FaqVector.embedding)
+        .where(FaqVector.entry_id.in_(entry_ids), FaqVector.model_id == model_id)
+        .order_by(FaqVector.id)
+    )
+    passages: dict[uuid.UUID, list[tuple[str, np.ndarray]]] = {i: [] for i in entries}
+    for entry_id, kind, emb in rows:
+        passages[entry_id].append((kind, np.asarray(emb, dtype=np.float32)))
+    return [(entries[i], passages[i]) for i in entry_ids if i in entries and passages[i]]
+
+
+async def doc_freq(
+    session: AsyncSession, station_id: str, terms: Iterable[str]
+) -> tuple[dict[str, int], int]:
+    """How many active entries contain each term, and how many active entries there are."""
+    term_list = sorted(set(terms))
+    n_docs = int(
+        (
+            await session.execute(
+                select(func.count())
+                .select_from(FaqEntry)
+                .where(FaqEntry.station_id == station_id, FaqEntry.active.is_(True))
+            )
+        ).scalar_one()
+    )
+    if not term_list:
+        return {}, n_docs
+    rows = await session.execute(
+        text(
+            """
+            SELECT t, count(*) FROM faq_entries e, unnest(e.terms) AS t
+            WHERE e.station_id = :station AND e.active AND e.terms && CAST(:terms AS text[])
+              AND t = ANY(CAST(:terms AS text[]))
+            GROUP BY t
+            """
+        ),
+        {"station": station_id, "terms": term_list},
+    )
+    return {str(t): int(n) for t, n in rows}, n_docs
+
+
+async def add_unanswered(
+    session: AsyncSession,
+    station_id: str,
+    question: str,
+    probability: float,
+    best_entry_id: uuid.UUID | None,
+    channel: str | None,
+) -> FaqUnanswered:
+    row = FaqUnanswered(
+        station_id=station_id,
+        question=question,
+        probability=probability,
+        best_entry_id=best_entry_id,
+        channel=channel,
+    )
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def list_unanswered(
+    session: AsyncSession, station_id: str, *, include_resolved: bool = False, limit: int = 100
+) -> list[FaqUnanswered]:
+    stmt = (
+        select(FaqUnanswered)
+        .where(FaqUnanswered.station_id == station_id)
+        .order_by(FaqUnanswered.id.desc())
+        .limit(limit)
+    )
+    if not include_resolved:
+        stmt = stmt.where(FaqUnanswered.resolved_at.is_(None))
+    return list((await session.execute(stmt)).scalars())
+
+
+async def resolve_unanswered(
+    session: AsyncSession, station_id: str, unanswered_id: int, entry_id: uuid.UUID
+) -> FaqUnanswered | None:
+    await session.execute(
+        update(FaqUnanswered)
+        .where(FaqUnanswered.id == unanswered_id, FaqUnanswered.station_id == station_id)
+        .values(resolved_at=func.now(), resolved_entry_id=entry_id)
+    )
+    return (
+        await session.execute(
+            select(FaqUnanswered).where(
+                FaqUnanswered.id == unanswered_id, FaqUnanswered.station_id == station_id
+            )
+        )
+    ).scalar_one_or_none()

@@ -1,0 +1,117 @@
+"""FAQ pieces that need no database: text normalisation, embedder, import/export, eval."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from knowledge.embedder import CachedEmbedder, Embedder, get_embedder
+from knowledge.io import FaqImportError, dump_faq, load_faq_file, parse_faq
+from knowledge.lexical import terms
+from knowledge.textnorm import normalize
+
+DEMO = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "demo_faq.yaml"
+
+
+@pytest.fixture(scope="module")
+def embedder() -> Embedder:
+    return get_embedder("local")
+
+
+def test_texting_shorthand_is_expanded() -> None:
+    assert normalize("r u ok w/ 50ppl 2morrow?? thx") == (
+        "are you okay with 50 people tomorrow?? thanks"
+    )
+    assert normalize("Sooooo whats the cancelation policy") == (
+        "soo what is the cancellation policy"
+    )
+
+
+def test_terms_meet_across_word_forms() -> None:
+    assert terms("allergies?") == terms("allergy")
+    assert "the" not in terms("the deposit")
+
+
+def test_local_embedder_matches_reference_values(embedder: Embedder) -> None:
+    # Leading dimensions from sentence-transformers 5 + torch on the same weights.
+    v = embedder.embed(["What is included in a hibachi party?", "do u guys do bday ppl??"])
+    assert v.shape == (2, 384) and v.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
+    ref0 = [0.00141, 0.104, -0.01694, 0.02763, -0.04654, 0.05077]
+    ref1 = [-0.05459, -0.01721, 0.02844, -0.01896, -0.08187, -0.00508]
+    np.testing.assert_allclose(v[0, :6], ref0, atol=2e-4)
+    np.testing.assert_allclose(v[1, :6], ref1, atol=2e-4)
+
+
+def test_embedder_is_loaded_once_per_process() -> None:
+    assert get_embedder("local") is get_embedder("local")
+
+
+def test_query_cache_returns_same_vectors(embedder: Embedder) -> None:
+    assert isinstance(embedder, CachedEmbedder)
+    cached = CachedEmbedder(embedder.inner, maxsize=2)
+    a = cached.embed(["one", "two"])
+    b = cached.embed(["two", "three", "one"])
+    np.testing.assert_allclose(a[1], b[0])
+    np.testing.assert_allclose(a[0], b[2], atol=1e-6)
+    assert len(cached._cache) == 2
+
+
+@pytest.mark.parametrize(
+    ("fmt", "text", "line"),
+    [
+        ("csv", "question,answer,tags\nq1,a1,x;y\nq2,,z\n", 3),
+        ("csv", 'question,answer\nq1,a1\n"q2\nsecond line",a2\nq3\n', 5),
+        ("json", '{"entries": [\n {"question": "a", "answer": "b"},\n {"question": "c"}\n]}', 3),
+        ("yaml", "entries:\n  - question: a\n    answer: b\n  - question: c\n    answer: ''\n", 4),
+        ("yaml", "- question: a\n  answer: b\n  colour: red\n", 1),
+        ("csv", "question,anwser\nq,a\n", 1),
+    ],
+)
+def test_bad_row_reports_its_line_and_imports_nothing(fmt: str, text: str, line: int) -> None:
+    with pytest.raises(FaqImportError) as err:
+        parse_faq(text, fmt)
+    assert err.value.line == line
+    assert f"line {line}" in str(err.value)
+
+
+def test_duplicate_questions_are_rejected() -> None:
+    with pytest.raises(FaqImportError, match="duplicate question"):
+        parse_faq("question,answer\nHi?,a\nhi?,b\n", "csv")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "yaml"])
+def test_export_round_trips(fmt: str) -> None:
+    records = load_faq_file(DEMO)
+    again = parse_faq(dump_faq(records, fmt), fmt)
+    assert [(r.id, r.question, r.answer, r.tags, r.alternates) for r in again] == [
+        (r.id, r.question, r.answer, r.tags, r.alternates) for r in records
+    ]
+
+
+def test_demo_faq_states_no_prices() -> None:
+    for rec in load_faq_file(DEMO):
+        assert "$" not in rec.answer, rec.id
+
+
+def test_eval_on_demo_faq(tmp_path: Path, embedder: Embedder) -> None:
+    from knowledge.evaluate import run_faq_eval
+
+    questions = tmp_path / "q.yaml"
+    questions.write_text(
+        "questions:\n"
+        "  - {text: how long does the chef cook for, id: show-length}\n"
+        "  - {text: can we do it inside if its cold, id: indoor-outdoor}\n"
+        "  - {text: what if we cancel last minute, id: cancellation}\n"
+        "  - {text: do u do vegan, id: vegetarian-vegan}\n"
+        "  - {text: book me for saturday at 6pm, id: null}\n"
+        "  - {text: what's the capital of france, id: null}\n"
+    )
+    report = run_faq_eval(DEMO, questions, embedder)
+    assert report.questions == 6
+    assert report.top1 >= 0.75
+    assert report.answered_out_of_scope == 0.0
+    assert "top-1" in report.render()
+    assert report.as_dict()["answerable"] == 4
