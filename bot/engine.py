@@ -8,7 +8,7 @@ FAQ questions are answered mid-form and the form resumes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
@@ -57,7 +57,7 @@ _ANGRY = re.compile(
     re.I,
 )
 _BAD_COUNT = re.compile(
-    r"(?:^|[\s,(])-\s*\d+\s*(?:adults?|kids?|people|guests?|ppl|persons?)\b"
+    r"(?:^|[\s,(])-\d+\s*(?:adults?|kids?|people|guests?|ppl|persons?)\b"
     r"|\b\d+\.\d+\s*(?:adults?|kids?|people|guests?|ppl|persons?)\b",
     re.I,
 )
@@ -66,7 +66,7 @@ _STATUS = re.compile(r"\b(still on|confirmed\?|(?:my|our) (?:party|booking|event
 _YES = re.compile(r"^\s*(y|yes|yep|yeah|yup|sure|ok|okay|confirm|please do|do it|go ahead|correct|absolutely|definitely)\b", re.I)
 _SAME_TIME = re.compile(r"\bsame (?:time|slot)\b", re.I)
 _NO_EMAIL = re.compile(r"\b(no|without|skip(?: the)?|don'?t (?:have|need)(?: an?)?)\s+e-?mails?\b", re.I)
-_QUESTION = re.compile(r"\?\s*$|^\s*(what|how|do|does|can|is|are|will|would|should|where|when|who|why|which)\b", re.I)
+_QUESTION = re.compile(r"\?|^\W*(?:(?:and|so|also|oh|btw|ok|okay|hey|hi|um+)\W+)*(what|how|do|does|can|could|is|are|will|would|should|where|when|who|why|which)\b", re.I)
 # Words that make a message about something else than the facts it happens to contain.
 BOOKING_INTENTS = {"quote", "book", "availability", "inform"}
 
@@ -146,6 +146,8 @@ class Engine:
             intent = "complaint"
         if _BAD_COUNT.search(text):
             st.slots.adults = st.slots.kids = st.slots.guests = None
+            st.form = st.form or "quote"
+            self._merge(replace(ent, adults=None, kids=None, guests=None))
             st.expecting = "guests"
             self.say(t.invalid_guests("Guest counts need to be whole numbers, with at least one adult."))
             return self.finish()
@@ -181,8 +183,14 @@ class Engine:
             st.misunderstood = 0
             return await self._advance()
 
-        if intent == "faq" or (intent == "unknown" and _QUESTION.search(text) and not _has_facts(ent)):
-            return await self._faq(text, ent)
+        is_question = bool(_QUESTION.search(text))
+        firm_facts = any(v is not None for v in (ent.zip, ent.adults, ent.date, ent.time, ent.address, ent.phone, ent.email))
+        if intent == "faq" or (
+            is_question and not firm_facts and intent in ("availability", "unknown", "inform", "greeting", "book")
+        ):
+            done = await self._faq(text, ent, must_answer=intent in ("faq", "unknown"))
+            if done is not None:
+                return done
         if intent == "ask_question":
             self.say(t.ask("question"))
             st.expecting = None
@@ -240,10 +248,14 @@ class Engine:
         return self.finish()
 
     # -------------------------------------------------------------------- FAQ
-    async def _faq(self, text: str, ent: Entities) -> TurnResult:
+    async def _faq(self, text: str, ent: Entities, *, must_answer: bool = True) -> TurnResult | None:
+        """Answer from the FAQ. None when it has no answer and the message may still be
+        a booking step (the caller goes on)."""
         st = self.st
         hit = await self.p.faq(text)
         if hit is None or not hit.answerable or not hit.answer:
+            if not must_answer:
+                return None
             st.misunderstood = 0
             if _has_facts(ent):
                 # "do you come to LA? 90001, 20 adults": the facts answer it.
@@ -253,10 +265,12 @@ class Engine:
             return await self.escalate("unanswered_question", t.faq_unsure())
         st.misunderstood = 0
         self.say(t.faq_answer(hit.answer))
-        if _has_facts(ent):
+        # "two of us don't eat meat" is not a guest count: only firm facts go on the form.
+        firm = replace(ent, guests=None) if ent.adults is None else ent
+        if _has_facts(firm):
             if st.form is None:
                 st.form = "quote"
-            self._merge(ent)
+            self._merge(firm)
         if st.form:
             return await self._advance()
         return self.finish()

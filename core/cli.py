@@ -95,3 +95,184 @@ def users_create(
     typer.echo(f"created {role} {email}")
     if tok:
         typer.echo(f"token: {tok}")
+
+
+eval_app = typer.Typer(help="Evaluations.", no_args_is_help=True)
+faq_app = typer.Typer(help="FAQ admin.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+app.add_typer(faq_app, name="faq")
+
+
+async def _container():  # type: ignore[no-untyped-def]
+    from webhooks.app import build_container
+
+    return await build_container(get_settings())
+
+
+@app.command()
+def chat(channel: str = typer.Option("webchat", help="webchat, sms or telegram identity")) -> None:
+    """Talk to the bot in the terminal, against the same database."""
+    import uuid
+
+    from channels.base import ChannelName, InboundMessage
+
+    async def run() -> None:
+        from webhooks.turns import process_message
+
+        c = await _container()
+        sender = "+14085550000" if channel == "sms" else f"cli-{uuid.uuid4().hex[:8]}"
+        typer.echo("Type a message (Ctrl-D to quit).")
+        try:
+            while True:
+                try:
+                    text = await asyncio.to_thread(input, "you> ")
+                except EOFError:
+                    break
+                msg = InboundMessage(ChannelName(channel), sender, text, uuid.uuid4().hex, c.now())
+                for r in (await process_message(c, msg)).replies:
+                    typer.echo(f"bot> {r.text}")
+                    for i, b in enumerate(r.buttons, 1):
+                        typer.echo(f"     {i}) {b}")
+        finally:
+            await c.engine.dispose()
+
+    asyncio.run(run())
+
+
+@eval_app.command("stories")
+def eval_stories(path: str = typer.Argument("tests/stories")) -> None:
+    """Run story files against a scratch copy of the product; print the success rate."""
+    from pathlib import Path
+
+    from rich.progress import track
+
+    from bot.stories import in_process_sender, load_stories, run_story
+    from core.config import Settings
+    from core.db.embedded import recreate_database
+    from webhooks.app import build_container
+
+    async def run() -> float:
+        settings = get_settings()
+        url = recreate_database(settings.hibachi_data_dir, "hibachi_eval")
+        c = await build_container(Settings(_env_file=None, hibachi_data_dir=settings.hibachi_data_dir), url=url)  # type: ignore[call-arg]
+        from sqlalchemy import text as sql
+
+        stories = load_stories(Path(path))
+        ok = 0
+        try:
+            for file, story in track(stories, description="stories"):
+                async with c.engine.begin() as conn:
+                    tables = (await conn.execute(sql(
+                        "SELECT tablename FROM pg_tables WHERE schemaname='public' AND tablename NOT IN "
+                        "('alembic_version','stations','station_chefs') AND tablename NOT LIKE 'faq_%'"
+                    ))).scalars().all()
+                    await conn.execute(sql(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+                res = await run_story(c, story, file, in_process_sender(c))
+                ok += res.ok
+                if not res.ok:
+                    typer.echo(f"FAIL {file}: {res.name}")
+                    for f in res.failures:
+                        typer.echo(f"   {f}")
+        finally:
+            await c.engine.dispose()
+        rate = ok / max(1, len(stories))
+        typer.echo(f"task success: {ok}/{len(stories)} = {rate:.1%}")
+        return rate
+
+    asyncio.run(run())
+
+
+@eval_app.command("faq")
+def eval_faq(faq_file: str, questions_file: str) -> None:
+    """Top-1 accuracy, right-or-declined share and latency of the FAQ on a question set."""
+    from pathlib import Path
+
+    from knowledge.embedder import get_embedder
+    from knowledge.evaluate import run_faq_eval
+
+    report = run_faq_eval(Path(faq_file), Path(questions_file), get_embedder("local"))
+    typer.echo(report.render())
+
+
+def _faq_run(fn):  # type: ignore[no-untyped-def]
+    async def run():  # type: ignore[no-untyped-def]
+        from knowledge.service import FaqService
+
+        c = await _container()
+        try:
+            async with c.uow() as uow:
+                from core.repositories.stations import StationRepository
+
+                station = (await StationRepository(uow.session).list())[0].id
+                out = await fn(FaqService(uow.session, c.embedder), station)
+                await uow.commit()
+                return out
+        finally:
+            await c.engine.dispose()
+
+    return asyncio.run(run())
+
+
+@faq_app.command("list")
+def faq_list() -> None:
+    """List FAQ entries."""
+
+    async def fn(svc, station):  # type: ignore[no-untyped-def]
+        entries, _ = await svc.list_entries(station, limit=500)
+        for e in entries:
+            typer.echo(f"{e.id}  {e.question}")
+
+    _faq_run(fn)
+
+
+@faq_app.command("import")
+def faq_import(path: str, replace: bool = typer.Option(False, help="Replace existing entries")) -> None:
+    """Import a CSV, JSON or YAML FAQ (a bad row imports nothing)."""
+    from pathlib import Path
+
+    from rich.progress import Progress
+
+    from core.errors import DomainError
+    from knowledge.io import load_faq_file
+
+    try:
+        records = load_faq_file(Path(path))
+    except DomainError as exc:
+        typer.echo(f"error: {exc.message}", err=True)
+        raise typer.Exit(2) from exc
+
+    async def fn(svc, station):  # type: ignore[no-untyped-def]
+        with Progress() as bar:
+            task = bar.add_task("importing", total=len(records))
+            n = await svc.import_records(
+                station, records, updated_by="cli", replace=replace,
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+            )
+        return n
+
+    n = _faq_run(fn)
+    typer.echo(f"imported {n} entries")
+
+
+@faq_app.command("export")
+def faq_export(fmt: str = typer.Option("yaml", help="yaml, json or csv")) -> None:
+    """Print the FAQ as YAML, JSON or CSV."""
+    from knowledge.io import dump_faq
+
+    async def fn(svc, station):  # type: ignore[no-untyped-def]
+        return dump_faq(await svc.export_records(station), fmt)
+
+    typer.echo(_faq_run(fn))
+
+
+@faq_app.command("reembed")
+def faq_reembed() -> None:
+    """Re-embed every entry with the configured model (after switching EMBEDDINGS)."""
+    from rich.progress import Progress
+
+    async def fn(svc, station):  # type: ignore[no-untyped-def]
+        with Progress() as bar:
+            task = bar.add_task("embedding", total=None)
+            return await svc.reembed_all(progress=lambda done, total: bar.update(task, completed=done, total=total))
+
+    typer.echo(f"re-embedded {_faq_run(fn)} entries")

@@ -58,9 +58,8 @@ async def container(settings: Settings, database_url: str) -> AsyncIterator[Cont
     await c.engine.dispose()
 
 
-@pytest.fixture
-async def db(container: Container) -> AsyncIterator[Container]:
-    """A clean booking core for this test (demo stations kept)."""
+async def reset_db(container: Container) -> None:
+    """Empty everything but configuration and the FAQ."""
     async with container.engine.begin() as conn:
         tables = (
             await conn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))
@@ -68,6 +67,12 @@ async def db(container: Container) -> AsyncIterator[Container]:
         volatile = [t for t in tables if t not in KEEP and not t.startswith("faq_")]
         if volatile:
             await conn.execute(text(f"TRUNCATE {', '.join(volatile)} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture
+async def db(container: Container) -> AsyncIterator[Container]:
+    """A clean booking core for this test (demo stations kept)."""
+    await reset_db(container)
     saved_now = container.now
     yield container
     container.now = saved_now

@@ -15,7 +15,7 @@ from core.db.migrate import upgrade
 from core.seed import seed_demo
 from webhooks.container import Container
 from webhooks.errors import BodyLimit, install_error_handlers
-from webhooks.routes import chat, core_api
+from webhooks.routes import admin_api, chat, core_api
 
 log = logging.getLogger(__name__)
 
@@ -80,5 +80,6 @@ def create_app(settings: Settings | None = None, *, container: Container | None 
     install_error_handlers(app)
     app.include_router(core_api.router)
     app.include_router(chat.router)
+    app.include_router(admin_api.router)
     app.add_middleware(BodyLimit)
     return app

@@ -77,6 +77,7 @@ _HOLIDAY_RE = re.compile(
     r"|independence\s+day)|(?P<hallo>halloween)|(?P<thanks>thanksgiving)"
     r"|(?P<mom>mother'?s\s+day)|(?P<dad>father'?s\s+day)|(?P<mem>memorial\s+day)"
     r"|(?P<labor>labou?r\s+day)|(?P<easter>easter(?:\s+sunday)?)|(?P<cinco>cinco\s+de\s+mayo))\b"
+    r"(?:,?\s*(?P<hyear>20\d\d)\b)?"
 )
 # Month and weekday names that are not also everyday words ("may", "mar", "sun", ...).
 _FALLBACK_CUE_RE = re.compile(
@@ -123,8 +124,9 @@ def _holiday(m: re.Match[str], today: dt.date) -> dt.date | None:
              "val": (2, 14), "july": (7, 4), "hallo": (10, 31), "cinco": (5, 5)}
     movable = {"thanks": (11, 3, 4), "mom": (5, 6, 2), "dad": (6, 6, 3), "mem": (5, 0, -1),
                "labor": (9, 0, 1)}
-    key = m.lastgroup or ""
-    for year in (today.year, today.year + 1):
+    key = next((k for k, v in m.groupdict().items() if v and k != "hyear"), "")
+    years = (int(m["hyear"]),) if m["hyear"] else (today.year, today.year + 1)
+    for year in years:
         if key in fixed:
             day: dt.date = dt.date(year, *fixed[key])
         elif key in movable:
@@ -134,7 +136,7 @@ def _holiday(m: re.Match[str], today: dt.date) -> dt.date | None:
             day = easter(year)
         else:
             return None
-        if day >= today:
+        if day >= today or m["hyear"]:
             return day
     return None
 
