@@ -30,7 +30,6 @@ from core.errors import (
 )
 from core.models import Station
 from core.pricing import Quote
-from core.services.customers import normalize_phone
 
 BUTTON_INTENTS = {
     t.B_QUOTE: "quote",
@@ -559,13 +558,6 @@ class Engine:
         return self.finish()
 
     # --------------------------------------------------- cancel / reschedule
-    async def _find_booking(self) -> tuple[str, date, str, str, int, int] | None:
-        bookings = await self.p.upcoming_bookings()
-        if not bookings:
-            return None
-        b = bookings[0]
-        return str(b.id), b.event_date, b.slot, b.status, b.total_cents, b.deposit_cents
-
     async def _cancel_start(self, ent: Entities) -> TurnResult:
         st = self.st
         bookings = await self.p.upcoming_bookings()
@@ -591,10 +583,8 @@ class Engine:
             st.form = st.expecting = st.target_booking = None
             self.say(t.kept())
             return self.finish()
+        # Neither yes nor no: drop the question and treat the message afresh.
         st.form = st.expecting = None
-        return await self.run_again()
-
-    async def run_again(self) -> TurnResult:
         return await self.run()
 
     async def _reschedule_start(self, ent: Entities) -> TurnResult:
@@ -679,4 +669,4 @@ async def handle(ports: Ports, state: DialogueState, inp: TurnInput) -> TurnResu
     return await Engine(ports, state, inp).run()
 
 
-__all__ = ["TurnResult", "handle", "normalize_phone"]
+__all__ = ["TurnResult", "handle"]

@@ -31,6 +31,7 @@ from channels.base import (
     RecipientOptedOut,
     Reply,
 )
+from core.redact import mask_phone
 
 __all__ = [
     "TWILIO_UNSUBSCRIBED_RECIPIENT",
@@ -87,11 +88,6 @@ def _normalise_sender(raw: str) -> str:
     if not phonenumbers.is_possible_number(number):
         return raw
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
-def mask_phone(phone: str) -> str:
-    """A phone number safe for logs: only the last two digits are kept."""
-    return f"***{phone[-2:]}" if len(phone) > 2 else "***"
 
 
 def parse_twilio_form(form: Mapping[str, str], received_at: datetime) -> InboundMessage:

@@ -149,24 +149,18 @@ def eval_stories(path: str = typer.Argument("tests/stories")) -> None:
     from bot.stories import in_process_sender, load_stories, run_story
     from core.config import Settings
     from core.db.embedded import recreate_database
+    from core.db.reset import truncate_volatile
     from webhooks.app import build_container
 
     async def run() -> float:
         settings = get_settings()
         url = recreate_database(settings.hibachi_data_dir, "hibachi_eval")
         c = await build_container(Settings(_env_file=None, hibachi_data_dir=settings.hibachi_data_dir), url=url)  # type: ignore[call-arg]
-        from sqlalchemy import text as sql
-
         stories = load_stories(Path(path))
         ok = 0
         try:
             for file, story in track(stories, description="stories"):
-                async with c.engine.begin() as conn:
-                    tables = (await conn.execute(sql(
-                        "SELECT tablename FROM pg_tables WHERE schemaname='public' AND tablename NOT IN "
-                        "('alembic_version','stations','station_chefs') AND tablename NOT LIKE 'faq_%'"
-                    ))).scalars().all()
-                    await conn.execute(sql(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+                await truncate_volatile(c.engine)
                 res = await run_story(c, story, file, in_process_sender(c))
                 ok += res.ok
                 if not res.ok:

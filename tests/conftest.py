@@ -11,12 +11,12 @@ from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
-from sqlalchemy import text
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from core.config import Settings
 from core.db.engine import make_engine, make_sessionmaker
+from core.db.reset import truncate_volatile
 from webhooks.app import build_container, create_app
 from webhooks.container import Container
 
@@ -25,8 +25,6 @@ TEST_DATA = ROOT / ".data" / "test"
 LA = ZoneInfo("America/Los_Angeles")
 ADMIN_TOKEN = "test-admin-token-0123456789"
 
-# Tables that keep their rows between tests (configuration and the seeded FAQ).
-KEEP = {"alembic_version", "stations", "station_chefs"}
 
 
 def _database_url() -> str:
@@ -60,13 +58,7 @@ async def container(settings: Settings, database_url: str) -> AsyncIterator[Cont
 
 async def reset_db(container: Container) -> None:
     """Empty everything but configuration and the FAQ."""
-    async with container.engine.begin() as conn:
-        tables = (
-            await conn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))
-        ).scalars()
-        volatile = [t for t in tables if t not in KEEP and not t.startswith("faq_")]
-        if volatile:
-            await conn.execute(text(f"TRUNCATE {', '.join(volatile)} RESTART IDENTITY CASCADE"))
+    await truncate_volatile(container.engine)
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from channels.keywords import classify_sms_keyword
 from core.errors import NotFound
 from core.models import Booking, Conversation, Customer, Station
 from core.pricing import Quote
+from core.redact import mask_phone
 from core.repositories.bookings import BookingRepository
 from core.repositories.conversations import ConversationRepository, InboxRepository
 from core.repositories.customers import CustomerRepository
@@ -39,7 +40,7 @@ from core.services.bookings import (
     create_booking,
     reschedule_booking,
 )
-from core.services.customers import mask_phone, resolve_customer
+from core.services.customers import resolve_customer
 from core.services.quotes import quote_for
 from core.services.stations import Route, route_zip
 from webhooks.container import Container

@@ -20,11 +20,6 @@ def normalize_phone(raw: str) -> str:
     return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
 
 
-def mask_phone(phone: str | None) -> str:
-    """For logs: never a full number."""
-    return f"…{phone[-4:]}" if phone else "-"
-
-
 async def resolve_customer(
     repo: CustomerRepository,
     *,
