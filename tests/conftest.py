@@ -30,7 +30,8 @@ ADMIN_TOKEN = "test-admin-token-0123456789"
 def _database_url() -> str:
     from core.db.embedded import recreate_database
 
-    return recreate_database(TEST_DATA, "hibachi_test")
+    # HIBACHI_TEST_DB lets several pytest runs share the embedded server side by side.
+    return recreate_database(TEST_DATA, os.environ.get("HIBACHI_TEST_DB", "hibachi_test"))
 
 
 @pytest.fixture(scope="session")
