@@ -141,10 +141,11 @@ class InboxRepository:
             )
         )
 
-    async def unprocessed(self, limit: int = 100) -> list[InboxItem]:
+    async def unprocessed(self, received_before: datetime, limit: int = 100) -> list[InboxItem]:
+        """Messages recorded but never answered (the process died mid-turn)."""
         rows = await self.session.scalars(
             select(InboxItem)
-            .where(InboxItem.processed_at.is_(None))
+            .where(InboxItem.processed_at.is_(None), InboxItem.received_at < received_before)
             .order_by(InboxItem.id)
             .limit(limit)
         )
