@@ -15,6 +15,8 @@ from core.db.migrate import upgrade
 from core.seed import seed_demo
 from webhooks.container import Container
 from webhooks.errors import BodyLimit, install_error_handlers
+from webhooks.metrics import MetricsMiddleware
+from webhooks.metrics import router as metrics_router
 from webhooks.routes import admin_api, chat, core_api
 
 log = logging.getLogger(__name__)
@@ -81,5 +83,7 @@ def create_app(settings: Settings | None = None, *, container: Container | None 
     app.include_router(core_api.router)
     app.include_router(chat.router)
     app.include_router(admin_api.router)
+    app.include_router(metrics_router)
     app.add_middleware(BodyLimit)
+    app.add_middleware(MetricsMiddleware)  # outermost: counts 413s and 500s too
     return app
