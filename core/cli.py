@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import getpass
 import logging
+import logging.config
 
 import typer
 
@@ -28,15 +29,16 @@ def serve(host: str | None = None, port: int | None = None) -> None:
     """Serve the product (embedded PostgreSQL when DATABASE_URL is unset)."""
     import uvicorn
 
+    from core.logging import log_config
     from webhooks.app import create_app
 
-    _logging()
+    logging.config.dictConfig(log_config())  # JSON lines, phones and emails masked
     settings = get_settings()
     uvicorn.run(
         create_app(settings),
         host=host or settings.host,
         port=port or settings.port,
-        log_level="info",
+        log_config=log_config(),
     )
 
 
