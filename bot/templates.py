@@ -308,3 +308,34 @@ def payment_confirmed(d: date, slot: str) -> Reply:
         (),
         "deposit_paid",
     )
+
+
+# --- messages the business sends on its own (outbox) ------------------------------------
+
+
+def payment_link_later(d: date, slot: str, deposit: int, pay_url: str) -> Reply:
+    return Reply(
+        f"Here's the link for your {fmt_cents(deposit)} deposit for {day_label(d)} at "
+        f"{slot_label(slot)}: {pay_url}",
+        (),
+        "payment_link",
+    )
+
+
+def hold_expired(d: date, slot: str) -> Reply:
+    return Reply(
+        f"Your hold for {day_label(d)} at {slot_label(slot)} has expired because the deposit "
+        "wasn't paid, so the date is released. Text us any time to book again!",
+        (),
+        "hold_expired",
+    )
+
+
+def paid_without_seat(d: date, slot: str) -> Reply:
+    return Reply(
+        f"We received your deposit, but your hold for {day_label(d)} at {slot_label(slot)} had "
+        "expired and the slot was taken. A person from our team will contact you shortly to "
+        "find another time or refund you.",
+        (),
+        "paid_without_seat",
+    )

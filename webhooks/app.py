@@ -13,11 +13,13 @@ from core.config import Settings, get_settings
 from core.db.engine import make_engine, make_sessionmaker, resolve_database_url
 from core.db.migrate import upgrade
 from core.seed import seed_demo
+from webhooks.background import start_background
 from webhooks.container import Container
 from webhooks.errors import BodyLimit, install_error_handlers
 from webhooks.metrics import MetricsMiddleware
 from webhooks.metrics import router as metrics_router
-from webhooks.routes import admin_api, chat, core_api
+from webhooks.providers import build_providers, close_providers
+from webhooks.routes import admin_api, chat, core_api, providers
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +43,7 @@ async def build_container(settings: Settings, *, url: str | None = None) -> Cont
         settings.embeddings, secret(settings.openai_api_key), settings.openai_base_url
     )
     c.extras["faq_search"] = make_faq_search(c.embedder)
+    build_providers(c)
     async with c.uow() as uow:
         if await seed_demo(uow.session):
             log.info("seeded the demo configuration")
@@ -68,12 +71,16 @@ def create_app(settings: Settings | None = None, *, container: Container | None 
         owned = container is None
         c = container or await build_container(settings)
         app.state.container = c
+        background = await start_background(c) if owned else None
         try:
             yield
         finally:
+            if background is not None:
+                await background.stop()
             if owned:
                 for hook in SHUTDOWN_HOOKS:
                     await hook(c)
+                await close_providers(c)
                 await c.engine.dispose()
 
     app = FastAPI(title="Hibachi booking bot", version="0.1.0", lifespan=lifespan)
@@ -83,6 +90,7 @@ def create_app(settings: Settings | None = None, *, container: Container | None 
     app.include_router(core_api.router)
     app.include_router(chat.router)
     app.include_router(admin_api.router)
+    app.include_router(providers.router)
     app.include_router(metrics_router)
     app.add_middleware(BodyLimit)
     app.add_middleware(MetricsMiddleware)  # outermost: counts 413s and 500s too

@@ -7,6 +7,7 @@ the FAQ and the channel-agnostic engine."""
 from __future__ import annotations
 
 import logging
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import date
@@ -43,6 +44,7 @@ from core.services.bookings import (
 from core.services.customers import resolve_customer
 from core.services.quotes import quote_for
 from core.services.stations import Route, route_zip
+from webhooks import metrics
 from webhooks.container import Container
 
 log = logging.getLogger(__name__)
@@ -225,8 +227,25 @@ async def _sms_keyword(
     return None
 
 
-async def process_message(c: Container, msg: InboundMessage) -> TurnOutcome:
-    """Handle one inbound message exactly once (duplicates get the stored answer)."""
+async def process_message(c: Container, msg: InboundMessage, *, recovered: bool = False) -> TurnOutcome:
+    """Handle one inbound message exactly once (duplicates get the stored answer).
+
+    ``recovered``: the message was found unanswered after a crash; its provider request
+    is gone, so every reply leaves through the outbox, and a late retry of the same
+    request then gets an empty answer instead of a second copy.
+    """
+    started = time.perf_counter()
+    outcome = await _process(c, msg, recovered)
+    metrics.INBOUND.labels(str(msg.channel), "duplicate" if outcome.duplicate else "processed").inc()
+    if not outcome.duplicate:
+        metrics.TURN_SECONDS.labels(str(msg.channel)).observe(time.perf_counter() - started)
+        kick = c.extras.get("outbox_kick")
+        if kick is not None:
+            kick()
+    return outcome
+
+
+async def _process(c: Container, msg: InboundMessage, recovered: bool) -> TurnOutcome:
     channel = str(msg.channel)
     # Phase 1: record it, on its own, so a crash later cannot lose it.
     async with c.uow() as uow:
@@ -243,18 +262,23 @@ async def process_message(c: Container, msg: InboundMessage) -> TurnOutcome:
         inbox = await InboxRepository(s).get(channel, msg.provider_message_id)
         assert inbox is not None
         if inbox.processed_at is not None:
-            return TurnOutcome(inbox.conversation_id, replies_from_json(inbox.response), duplicate=True)
+            stored = inbox.response or {}
+            replies = [] if stored.get("via_outbox") else replies_from_json(stored)
+            return TurnOutcome(inbox.conversation_id, replies, duplicate=True)
         stations = await StationRepository(s).list()
         conv = await ConversationRepository(s).get_or_create(channel, msg.sender, stations[0].id)
-        outcome = await _turn(c, s, conv, msg)
+        via_outbox = recovered or channel in OUTBOX_CHANNELS
+        outcome = await _turn(c, s, conv, msg, via_outbox)
         inbox.conversation_id = conv.id
-        inbox.response = {"replies": replies_json(outcome.replies)}
+        inbox.response = {"replies": replies_json(outcome.replies), "via_outbox": via_outbox}
         inbox.processed_at = c.now()
         await uow.commit()
     return outcome
 
 
-async def _turn(c: Container, s: AsyncSession, conv: Conversation, msg: InboundMessage) -> TurnOutcome:
+async def _turn(
+    c: Container, s: AsyncSession, conv: Conversation, msg: InboundMessage, via_outbox: bool
+) -> TurnOutcome:
     repo = ConversationRepository(s)
     now = c.now()
     channel = str(msg.channel)
@@ -267,7 +291,7 @@ async def _turn(c: Container, s: AsyncSession, conv: Conversation, msg: InboundM
     if channel == ChannelName.SMS:
         keyword = await _sms_keyword(c, s, conv, msg)
         if keyword is not None:
-            return await _finish(c, s, conv, keyword)
+            return await _finish(s, conv, keyword, via_outbox)
     if conv.status in ("escalated", "staff"):
         log.info("conversation %s held by staff; bot silent", conv.id)
         notify = c.extras.get("notify_staff")
@@ -277,11 +301,11 @@ async def _turn(c: Container, s: AsyncSession, conv: Conversation, msg: InboundM
     if conv.status == "closed":
         conv.status, conv.state = "bot", {}
     if msg.media_count and not msg.text.strip():
-        return await _finish(c, s, conv, [Reply(
-            "Thanks! I can only read text messages — could you type that for me?", (), "clarify")])
+        return await _finish(s, conv, [Reply(
+            "Thanks! I can only read text messages — could you type that for me?", (), "clarify")], via_outbox)
     if not msg.text.strip():
-        return await _finish(c, s, conv, [Reply(
-            "Hi! How can I help — a price, a date, or a question?", (t.B_QUOTE, t.B_BOOK, t.B_QUESTION), "clarify")])
+        return await _finish(s, conv, [Reply(
+            "Hi! How can I help — a price, a date, or a question?", (t.B_QUOTE, t.B_BOOK, t.B_QUESTION), "clarify")], via_outbox)
 
     state = DialogueState.from_json(conv.state)
     ports = CorePorts(c, s, conv, channel)
@@ -296,19 +320,20 @@ async def _turn(c: Container, s: AsyncSession, conv: Conversation, msg: InboundM
         conv.status = "escalated"
         conv.escalation_reason = result.escalate
         await repo.add_escalation(conv.id, result.escalate)
+        metrics.ESCALATIONS.labels(result.escalate).inc()
         notify = c.extras.get("notify_staff")
         if notify is not None:
             await notify(conv, msg.text)
         log.info("conversation %s escalated (%s) for %s", conv.id, result.escalate, mask_phone(msg.sender) if channel == "sms" else channel)
-    return await _finish(c, s, conv, result.replies)
+    return await _finish(s, conv, result.replies, via_outbox)
 
 
-async def _finish(c: Container, s: AsyncSession, conv: Conversation, replies: list[Reply]) -> TurnOutcome:
+async def _finish(s: AsyncSession, conv: Conversation, replies: list[Reply], via_outbox: bool) -> TurnOutcome:
     repo = ConversationRepository(s)
     turn = uuid.uuid4().hex[:12]
     for i, r in enumerate(replies):
         await repo.add_message(conv, direction="out", author="bot", text=r.text, buttons=list(r.buttons), kind=r.kind)
-        if conv.channel in OUTBOX_CHANNELS:
+        if via_outbox:
             await OutboxRepository(s).enqueue(
                 conversation_id=conv.id, channel=conv.channel, recipient=conv.external_id,
                 text=r.text, buttons=list(r.buttons), kind=r.kind, idempotency_key=f"turn:{conv.id}:{turn}:{i}",

@@ -143,3 +143,23 @@ class BookingRepository:
         return await self.session.scalar(
             select(Booking).where(Booking.checkout_session_id == session_id)
         )
+
+    async def awaiting_payment_link(self, now: datetime, limit: int = 20) -> list[Booking]:
+        """Live unpaid holds that never got a Checkout link (Stripe was unreachable)."""
+        rows = await self.session.scalars(
+            select(Booking)
+            .where(
+                Booking.status == "pending_deposit",
+                Booking.checkout_url.is_(None),
+                Booking.hold_expires_at > now,
+            )
+            .order_by(Booking.created_at)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        return list(rows.all())
+
+    async def get_many(self, ids: list[uuid.UUID]) -> list[Booking]:
+        if not ids:
+            return []
+        return list((await self.session.scalars(select(Booking).where(Booking.id.in_(ids)))).all())

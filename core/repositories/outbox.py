@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert
@@ -65,12 +65,13 @@ class OutboxRepository:
         await self.session.flush()
 
     async def mark_failed(
-        self, item: OutboxItem, error: str, now: datetime, *, retry: bool
+        self, item: OutboxItem, error: str, *, retry_at: datetime | None
     ) -> None:
+        """Record a failed attempt; ``retry_at`` None gives up on the message."""
         item.attempts += 1
         item.last_error = error[:500]
-        if retry and item.attempts < 8:
-            item.next_attempt_at = now + timedelta(seconds=min(2**item.attempts, 300))
+        if retry_at is not None:
+            item.next_attempt_at = retry_at
         else:
             item.status = "failed"
         await self.session.flush()

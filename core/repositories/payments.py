@@ -25,6 +25,12 @@ class PaymentRepository:
         )
         return inserted is not None
 
+    async def has_ref(self, provider_ref: str) -> bool:
+        found = await self.session.scalar(
+            select(Payment.id).where(Payment.provider_ref == provider_ref)
+        )
+        return found is not None
+
     async def add(self, payment: Payment) -> None:
         self.session.add(payment)
         await self.session.flush()

@@ -76,3 +76,15 @@ async def record(
     lead.last_activity_at = now
     await repo.session.flush()
     return lead
+
+
+async def record_on_lead(
+    repo: LeadRepository, lead: Lead, *, event: str, now: datetime, data: dict[str, Any] | None = None
+) -> None:
+    """Append an event to a known lead (a booking's own lead, even once it is booked)."""
+    await repo.add_event(lead.id, event, data or {})
+    target = EVENT_STATUS.get(event)
+    if target and STATUS_RANK[target] > STATUS_RANK.get(lead.status, 0):
+        lead.status = target
+    lead.last_activity_at = now
+    await repo.session.flush()
