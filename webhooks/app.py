@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from core.config import Settings, get_settings
 from core.db.engine import make_engine, make_sessionmaker, resolve_database_url
@@ -19,9 +21,19 @@ from webhooks.errors import BodyLimit, install_error_handlers
 from webhooks.metrics import MetricsMiddleware
 from webhooks.metrics import router as metrics_router
 from webhooks.providers import build_providers, close_providers
-from webhooks.routes import admin_api, chat, core_api, providers
+from webhooks.routes import (
+    admin_api,
+    admin_pages,
+    chat,
+    core_api,
+    kpi_api,
+    pages,
+    providers,
+    staff_api,
+)
 
 log = logging.getLogger(__name__)
+STATIC = Path(__file__).resolve().parent / "static"
 
 
 async def build_container(settings: Settings, *, url: str | None = None) -> Container:
@@ -92,6 +104,11 @@ def create_app(settings: Settings | None = None, *, container: Container | None 
     app.include_router(admin_api.router)
     app.include_router(providers.router)
     app.include_router(metrics_router)
+    app.include_router(staff_api.router)
+    app.include_router(kpi_api.router)
+    app.include_router(pages.router)
+    app.include_router(admin_pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(BodyLimit)
     app.add_middleware(MetricsMiddleware)  # outermost: counts 413s and 500s too
     return app

@@ -44,6 +44,23 @@ class UserRepository:
     async def delete_token(self, token_hash: str) -> None:
         await self.session.execute(delete(ApiToken).where(ApiToken.token_hash == token_hash))
 
+    async def api_tokens(self, user_id: uuid.UUID) -> list[ApiToken]:
+        rows = await self.session.scalars(
+            select(ApiToken)
+            .where(ApiToken.user_id == user_id, ApiToken.kind == "api")
+            .order_by(ApiToken.id)
+        )
+        return list(rows.all())
+
+    async def delete_token_of(self, user_id: uuid.UUID, token_id: int) -> bool:
+        """Revoke one of a user's own tokens; False when it is not theirs."""
+        gone = await self.session.scalar(
+            delete(ApiToken)
+            .where(ApiToken.id == token_id, ApiToken.user_id == user_id)
+            .returning(ApiToken.id)
+        )
+        return gone is not None
+
     async def record_login(self, key: str, ok: bool) -> None:
         self.session.add(LoginAttempt(key=key, ok=ok))
         await self.session.flush()

@@ -85,6 +85,12 @@ async def login(repo: UserRepository, email: str, password: str, client_key: str
     return user
 
 
+async def logout(repo: UserRepository, token: str | None) -> None:
+    """End a browser session (its token stops working at once)."""
+    if token:
+        await repo.delete_token(hash_token(token))
+
+
 async def authenticate(
     repo: UserRepository, token: str | None, admin_token: str | None
 ) -> Principal:
