@@ -20,6 +20,9 @@ from core.db.reset import truncate_volatile
 from webhooks.app import build_container, create_app
 from webhooks.container import Container
 
+# The loopback provider servers (twilio_fake, telegram_fake, stripe_fake) for every test.
+pytest_plugins = ["tests.fakes.fixtures"]
+
 ROOT = Path(__file__).resolve().parent.parent
 TEST_DATA = ROOT / ".data" / "test"
 LA = ZoneInfo("America/Los_Angeles")

@@ -30,8 +30,6 @@ from channels.sms import (
 from tests.fakes.credentials import TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER
 from tests.fakes.twilio_server import FakeTwilio, twilio_signature
 
-pytest_plugins = ["tests.fakes.fixtures"]
-
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 NOW = datetime(2025, 5, 1, 18, 0, tzinfo=UTC)
 

@@ -18,8 +18,6 @@ from core.stripe_gateway import (
 from tests.fakes.credentials import STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET
 from tests.fakes.stripe_server import FakeStripe, checkout_completed_event, signed_event
 
-pytest_plugins = ["tests.fakes.fixtures"]
-
 
 @pytest.fixture
 async def gateway(stripe_fake: FakeStripe) -> AsyncIterator[StripeGateway]:

@@ -18,8 +18,6 @@ from channels.telegram import (
 from tests.fakes.credentials import TELEGRAM_BOT_TOKEN, TELEGRAM_WEBHOOK_SECRET
 from tests.fakes.telegram_server import FakeTelegram, callback_update, photo_update, text_update
 
-pytest_plugins = ["tests.fakes.fixtures"]
-
 NOW = datetime(2025, 5, 1, 18, 0, tzinfo=UTC)
 
 

@@ -45,6 +45,7 @@ class FakeTwilio(LoopbackServer):
         self.auth_token = auth_token
         self.opted_out: set[str] = set()
         self.fail_next: list[int] = []  # HTTP statuses to answer, first in first out
+        self.delivered: list[dict[str, str]] = []  # forms of the messages accepted (201)
         super().__init__()
 
     def _routes(self, app: web.Application) -> None:
@@ -86,6 +87,7 @@ class FakeTwilio(LoopbackServer):
         if to in self.opted_out:
             return _error(400, 21610, "Attempt to send to unsubscribed recipient")
         message_sid = "SM" + secrets.token_hex(16)
+        self.delivered.append(form)
         now = formatdate(usegmt=True).replace("GMT", "+0000")
         return web.json_response(
             {

@@ -24,15 +24,12 @@ from tests.fakes.credentials import (
     TWILIO_AUTH_TOKEN,
     TWILIO_FROM_NUMBER,
 )
-from tests.fakes.fixtures import stripe_fake, telegram_fake, twilio_fake
 from tests.fakes.stripe_server import FakeStripe, checkout_completed_event, signed_event
 from tests.fakes.telegram_server import FakeTelegram
 from tests.fakes.twilio_server import FakeTwilio, twilio_signature
 from webhooks.container import Container
 from webhooks.outbox_worker import deliver_due
 from webhooks.providers import build_providers, close_providers
-
-__all__ = ["stripe_fake", "telegram_fake", "twilio_fake"]
 
 SMS_URL = "http://testserver/webhooks/twilio/sms"
 CUSTOMER = "+14085550123"
