@@ -118,12 +118,25 @@ def parse_twilio_form(form: Mapping[str, str], received_at: datetime) -> Inbound
 # --- buttons as numbered options ---------------------------------------------------------
 
 
+SMS_MAX_CHARS = 1600  # Twilio refuses longer bodies (error 21617)
+
+
+def _clamp(text: str, limit: int) -> str:
+    """Cut at a word boundary with an ellipsis; a longer answer would not be sent at all."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit - 1)
+    return text[: cut if cut > limit // 2 else limit - 1].rstrip() + "…"
+
+
 def render_sms_text(reply: Reply) -> str:
-    """The SMS text of a reply: its text, then its buttons as numbered options."""
+    """The SMS text of a reply: its text, then its buttons as numbered options,
+    within Twilio's 1,600 characters (the options are kept whole)."""
     if not reply.buttons:
-        return reply.text
+        return _clamp(reply.text, SMS_MAX_CHARS)
     options = "\n".join(f"{i}) {label}" for i, label in enumerate(reply.buttons, start=1))
-    return f"{reply.text}\n\n{options}"
+    room = max(SMS_MAX_CHARS - len(options) - 2, 1)
+    return f"{_clamp(reply.text, room)}\n\n{options}"
 
 
 _CHOICE = re.compile(

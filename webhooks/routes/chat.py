@@ -6,17 +6,19 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, Depends, WebSocket, WebSocketDisconnect
+from fastapi import APIRouter, Depends, Query, WebSocket, WebSocketDisconnect
 from fastapi.responses import HTMLResponse
 from pydantic import Field
 
 from channels.base import ChannelName, InboundMessage
+from core.repositories.conversations import ConversationRepository
 from webhooks.container import Container
 from webhooks.deps import get_container
 from webhooks.schemas import Strict
 from webhooks.turns import process_message
 
 router = APIRouter()
+HISTORY_LIMIT = 100
 PAGE = Path(__file__).resolve().parent.parent / "static" / "chat.html"
 
 
@@ -40,6 +42,26 @@ async def chat(body: ChatIn, c: Container = Depends(get_container)) -> dict[str,
     return {
         "session_id": session_id,
         "replies": [{"text": r.text, "buttons": list(r.buttons), "kind": r.kind} for r in outcome.replies],
+    }
+
+
+@router.get("/api/chat/history")
+async def chat_history(
+    session_id: str = Query(min_length=16, max_length=64, pattern=r"^[A-Za-z0-9_-]+$"),
+    c: Container = Depends(get_container),
+) -> dict[str, Any]:
+    """The last messages of a web-chat session (the id is a 128-bit secret of its page)."""
+    async with c.uow() as uow:
+        repo = ConversationRepository(uow.session)
+        conv = await repo.by_external("webchat", session_id)
+        messages = await repo.messages(conv.id) if conv is not None else []
+    return {
+        "items": [
+            {"direction": m.direction, "author": m.author, "text": m.text,
+             "buttons": list(m.buttons or []), "created_at": m.created_at.isoformat()}
+            for m in messages[-HISTORY_LIMIT:]
+        ],
+        "next_cursor": None,
     }
 
 
