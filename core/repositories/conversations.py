@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, or_, select, text, tuple_, update
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.dialects.postgresql import distinct_on, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.models import (
@@ -233,7 +233,7 @@ class ConversationRepository:
             return {}
         rows = await self.session.execute(
             select(Message.conversation_id, Message.text)
-            .distinct(Message.conversation_id)
+            .ext(distinct_on(Message.conversation_id))
             .where(Message.conversation_id.in_(list(conversation_ids)))
             .order_by(Message.conversation_id, Message.id.desc())
         )
