@@ -2,9 +2,12 @@
 
 A raw similarity threshold separates answerable from out-of-scope questions poorly, so
 the decision uses several signals about the best match: its score, its margin over the
-runner-up, lexical overlap, how much of the query the FAQ's vocabulary covers, and how
-much the query looks like a conversation act (booking, complaint, "a person please",
-small talk) rather than a question. Coefficients are fitted per embedding model by
+runner-up and its share of the reranker's softmax, lexical overlap, how much of the
+query the FAQ's vocabulary covers, how close the query is to the FAQ as a whole (the
+best five candidates), how much it looks like a conversation act (booking, complaint,
+"a person please", small talk; ``data/nonfaq.yaml``) and how much like an off-topic
+personal-assistant request (``data/offtopic.yaml``) rather than a question to the
+business. Coefficients are fitted per embedding model by
 ``python -m knowledge.train_answerability`` and shipped in ``answerability.json``.
 """
 
@@ -28,10 +31,12 @@ log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).with_name("answerability.json")
 NONFAQ_PATH = Path(__file__).with_name("data") / "nonfaq.yaml"
+OFFTOPIC_PATH = Path(__file__).with_name("data") / "offtopic.yaml"
 
 DECISION_FEATURES = (
     "score",
     "margin",
+    "p_top",
     "sim_q",
     "sim_a",
     "sim_qa",
@@ -40,11 +45,33 @@ DECISION_FEATURES = (
     "n_terms",
     "nonfaq",
     "nonfaq_gap",
+    "offtopic",
+    "offtopic_gap",
+    "field_q",
+    "field_qa",
 )
+FIELD_SIZE = 5  # candidates averaged for "how close is the query to this FAQ at all"
+
+
+def _softmax_top(scores: Sequence[float]) -> float:
+    """Share of the best candidate in a softmax over all candidates' rank scores."""
+    if not scores:
+        return 0.0
+    top = max(scores)
+    return 1.0 / sum(math.exp(s - top) for s in scores)
+
+
+def _field(ranked: Sequence[Scored], name: str) -> float:
+    values = sorted((s.features[name] for s in ranked), reverse=True)[:FIELD_SIZE]
+    return sum(values) / len(values) if values else 0.0
 
 
 def decision_features(
-    query: Query, ranked: Sequence[Scored], coverage: float, nonfaq: float
+    query: Query,
+    ranked: Sequence[Scored],
+    coverage: float,
+    nonfaq: float,
+    offtopic: float = 0.0,
 ) -> dict[str, float]:
     """Features of the query and its best match (ranked best first, may be empty)."""
     if not ranked:
@@ -53,11 +80,15 @@ def decision_features(
     else:
         top = ranked[0].features
         score = ranked[0].score
-        margin = score - ranked[1].score if len(ranked) > 1 else score
+        # A lone entry has no runner-up to beat: count it as a tie (no evidence that it is
+        # the distinct answer), so a one-entry FAQ is judged on similarity alone.
+        margin = score - ranked[1].score if len(ranked) > 1 else 0.0
+    p_top = _softmax_top([s.score for s in ranked]) if len(ranked) > 1 else 0.5
     best_sim = max(top["sim_q"], top["sim_qa"])
     return {
         "score": score,
         "margin": margin,
+        "p_top": p_top,
         "sim_q": top["sim_q"],
         "sim_a": top["sim_a"],
         "sim_qa": top["sim_qa"],
@@ -66,6 +97,10 @@ def decision_features(
         "n_terms": math.log1p(len(query.terms)),
         "nonfaq": nonfaq,
         "nonfaq_gap": best_sim - nonfaq,
+        "offtopic": offtopic,
+        "offtopic_gap": best_sim - offtopic,
+        "field_q": _field(ranked, "sim_q"),
+        "field_qa": _field(ranked, "sim_qa"),
     }
 
 
@@ -150,18 +185,29 @@ def nonfaq_prototypes(path: Path = NONFAQ_PATH) -> list[str]:
     return [str(p) for p in data["prototypes"]]
 
 
-_PROTOTYPE_VECTORS: dict[str, np.ndarray] = {}
+_PROTOTYPE_VECTORS: dict[tuple[str, Path], np.ndarray] = {}
 
 
-def nonfaq_similarity(embedder: Embedder, query_vector: np.ndarray) -> float:
-    """Max cosine between the query and the conversation-act prototypes (static data)."""
-    vectors = _PROTOTYPE_VECTORS.get(embedder.model_id)
+def prototype_similarity(embedder: Embedder, query_vector: np.ndarray, path: Path) -> float:
+    """Max cosine between the query and a file of prototypes (static data, embedded once)."""
+    key = (embedder.model_id, path)
+    vectors = _PROTOTYPE_VECTORS.get(key)
     if vectors is None:
         from knowledge.textnorm import normalize
 
-        vectors = embedder.embed([normalize(p) for p in nonfaq_prototypes()])
-        _PROTOTYPE_VECTORS[embedder.model_id] = vectors
+        vectors = embedder.embed([normalize(p) for p in nonfaq_prototypes(path)])
+        _PROTOTYPE_VECTORS[key] = vectors
     return float((vectors @ query_vector).max())
+
+
+def nonfaq_similarity(embedder: Embedder, query_vector: np.ndarray) -> float:
+    """Max cosine between the query and the conversation-act prototypes."""
+    return prototype_similarity(embedder, query_vector, NONFAQ_PATH)
+
+
+def offtopic_similarity(embedder: Embedder, query_vector: np.ndarray) -> float:
+    """Max cosine between the query and the off-topic personal-assistant prototypes."""
+    return prototype_similarity(embedder, query_vector, OFFTOPIC_PATH)
 
 
 def fit_logistic(
@@ -182,3 +228,31 @@ def fit_logistic(
         if np.abs(step).max() < 1e-8:
             break
     return beta[:-1], float(beta[-1])
+
+
+def fit_conditional_logit(
+    groups: Sequence[tuple[np.ndarray, int]], l2: float = 1.0, iters: int = 50
+) -> np.ndarray:
+    """Linear ranking weights by Newton's method on a softmax over each query's candidates.
+
+    ``groups``: per query, its candidates' feature rows and the index of the right one.
+    Maximises the log-probability of the right candidate (a listwise ranker) with an L2
+    penalty; convex, so the fit is reproducible.
+    """
+    d = groups[0][0].shape[1]
+    w = np.zeros(d)
+    for _ in range(iters):
+        grad = -l2 * w
+        hess = l2 * np.eye(d)
+        for x, right in groups:
+            z = x @ w
+            p = np.exp(z - z.max())
+            p /= p.sum()
+            mean = p @ x
+            grad += x[right] - mean
+            hess += (x * p[:, None]).T @ x - np.outer(mean, mean)
+        step = np.linalg.solve(hess, grad)
+        w += step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w

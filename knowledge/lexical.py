@@ -64,6 +64,33 @@ def overlap(
     return hit / total if total else 0.0
 
 
+# A texted query word that is the start of an entry word ("min" of "minimum", "info" of
+# "information", "veg" of "vegetarian") counts for this much of an exact match.
+PREFIX_CREDIT = 0.7
+MIN_PREFIX = 3
+
+
+def _prefix_hit(term: str, doc_terms: frozenset[str]) -> bool:
+    return len(term) >= MIN_PREFIX and any(
+        len(d) > len(term) and d.startswith(term) for d in doc_terms
+    )
+
+
+def fuzzy_overlap(
+    query_terms: Iterable[str], doc_terms: frozenset[str], df: Mapping[str, int], n_docs: int
+) -> float:
+    """Like :func:`overlap`, with partial credit for truncated words (texting shorthand)."""
+    total = hit = 0.0
+    for t in query_terms:
+        w = idf(df.get(t, 0), n_docs)
+        total += w
+        if t in doc_terms:
+            hit += w
+        elif _prefix_hit(t, doc_terms):
+            hit += PREFIX_CREDIT * w
+    return hit / total if total else 0.0
+
+
 def coverage(query_terms: Iterable[str], df: Mapping[str, int], n_docs: int) -> float:
     """IDF-weighted share of the query's content words found anywhere in the FAQ."""
     total = hit = 0.0

@@ -13,6 +13,7 @@ from knowledge.answerability import (
     decision_features,
     load_model,
     nonfaq_similarity,
+    offtopic_similarity,
 )
 from knowledge.embedder import Embedder
 from knowledge.retrieval import Candidate, Query, Scored, rank
@@ -61,6 +62,7 @@ def decide(
         ranked,
         lexical.coverage(query.terms, df, n_docs),
         nonfaq_similarity(embedder, query.vector),
+        offtopic_similarity(embedder, query.vector),
     )
     answerable, p = model.answerable(feats)
     return Decision(answerable and bool(ranked), p, ranked, feats)

@@ -3,7 +3,8 @@
 Each entry is embedded as several passages (its question, each admin-added alternate
 phrasing, each answer sentence, and question+answer together). A query is scored
 against an entry by the best passage of each kind plus IDF-weighted word overlap; the
-weights come from the fitted answerability model (knowledge/answerability.json).
+weights are a conditional-logit (softmax over the candidates) fit on the tuning set by
+``python -m knowledge.train_answerability`` and shipped in knowledge/answerability.json.
 
 The same code ranks candidates fetched from pgvector (service) and an in-memory FAQ
 (evaluation), so measured numbers are the product's numbers.
@@ -110,7 +111,7 @@ def candidate_features(
         "sim_q": sim_q,
         "sim_a": best.get(ANSWER, sim_q),
         "sim_qa": best.get(QA, sim_q),
-        "lex": lexical.overlap(query.terms, cand.terms, df, n_docs),
+        "lex": lexical.fuzzy_overlap(query.terms, cand.terms, df, n_docs),
         "lex_q": lexical.overlap(query.terms, cand.question_terms, df, n_docs),
     }
 

@@ -1,9 +1,16 @@
-"""Fit the answerability model: ``python -m knowledge.train_answerability``.
+"""Fit the reranker and the answerability model: ``python -m knowledge.train_answerability``.
 
 Training data: the tuning FAQ and its texting-style questions (knowledge/eval/tuning_*),
 plus half of CLINC150's val intents (read from ../shared/data, never copied) asked of
-the tuning and demo FAQs as out-of-domain negatives. The held-out FAQ and the other
+the tuning and demo FAQs as out-of-domain negatives. The held-out FAQs and the other
 CLINC half are never used here. Writes knowledge/answerability.json.
+
+1. Rank weights: a conditional logit (softmax over each question's shortlisted entries)
+   over the generic features of ``retrieval.RANK_FEATURES``, fitted on the tuning
+   questions that have an answer.
+2. Answerability: a weighted logistic regression on ``DECISION_FEATURES`` with label
+   "the top entry is the right answer"; its threshold maximises right-or-declined on the
+   tuning set while answering at most ``CLINC_MAX_ANSWERED`` of the CLINC half.
 """
 
 from __future__ import annotations
@@ -18,32 +25,57 @@ from knowledge.answerability import (
     DECISION_FEATURES,
     MODEL_PATH,
     AnswerabilityModel,
+    fit_conditional_logit,
     fit_logistic,
 )
 from knowledge.embedder import Embedder, LocalEmbedder
 from knowledge.evaluate import CLINC_PATH, clinc_split, load_questions
 from knowledge.io import load_faq_file
 from knowledge.memory import InMemoryFaq
+from knowledge.pipeline import prepare_query
+from knowledge.retrieval import RANK_FEATURES, candidate_features
 
 HERE = Path(__file__).parent
 TUNING_FAQ = HERE / "eval" / "tuning_faq.yaml"
 TUNING_QUESTIONS = HERE / "eval" / "tuning_questions.yaml"
 DEMO_FAQ = HERE / "data" / "demo_faq.yaml"
 
-# Ranking weights, chosen by hand on the tuning set (top-1) and checked on the held-out
-# set: the whole question+answer passage and the question carry most, answer sentences
-# help with questions phrased like the answer, word overlap breaks near-ties.
-RANK_WEIGHTS = {"sim_q": 1.0, "sim_a": 0.5, "sim_qa": 1.0, "lex": 0.3, "lex_q": 0.0}
-CLINC_MAX_ANSWERED = 0.02  # threshold constraint on the training CLINC half
+# Cap per training FAQ on the CLINC half used here. The unseen half is answered at about
+# 1.5 times this rate (the fit has seen these intents), so 2% keeps all of CLINC val
+# under the 3% target. CLINC_WEIGHT 2 beat 1 on the tuning set (right-or-declined 76%
+# vs 74% at the same cap).
+CLINC_MAX_ANSWERED = 0.02
 L2 = 1.0
+RANK_L2 = 1.0
+CLINC_WEIGHT = 2.0  # CLINC negatives together weigh twice the tuning set's own negatives
 
 
-def _provisional(model_id: str) -> AnswerabilityModel:
+def _provisional(model_id: str, rank_weights: dict[str, float]) -> AnswerabilityModel:
     """Model with the rank weights and a neutral decision, to compute features."""
     n = len(DECISION_FEATURES)
     return AnswerabilityModel(
-        model_id, RANK_WEIGHTS, DECISION_FEATURES, (0.0,) * n, (1.0,) * n, (0.0,) * n, 0.0, 0.5
+        model_id, rank_weights, DECISION_FEATURES, (0.0,) * n, (1.0,) * n, (0.0,) * n, 0.0, 0.5
     )
+
+
+def fit_rank_weights(
+    faq: InMemoryFaq, texts: list[str], expected: list[str | None], l2: float = RANK_L2
+) -> dict[str, float]:
+    """Conditional-logit weights of RANK_FEATURES from questions with a known answer."""
+    groups = []
+    for text, exp in zip(texts, expected, strict=True):
+        if exp is None:
+            continue
+        query = prepare_query(faq.embedder, text)
+        cands = faq.shortlist(query.vector)
+        keys = [c.key for c in cands]
+        if exp not in keys:
+            continue  # the ranker cannot fix a shortlist miss
+        rows = [candidate_features(query, c, faq.df, len(faq.candidates)) for c in cands]
+        x = np.array([[r[f] for f in RANK_FEATURES] for r in rows])
+        groups.append((x, keys.index(exp)))
+    w = fit_conditional_logit(groups, l2=l2)
+    return {f: round(float(v), 4) for f, v in zip(RANK_FEATURES, w, strict=True)}
 
 
 def _features(
@@ -58,20 +90,24 @@ def _features(
 
 
 def train(embedder: Embedder, clinc_path: Path = CLINC_PATH) -> AnswerabilityModel:
-    model = _provisional(embedder.model_id)
-    tuning = InMemoryFaq(load_faq_file(TUNING_FAQ), embedder, model)
-    demo = InMemoryFaq(load_faq_file(DEMO_FAQ), embedder, model)
     qs = load_questions(TUNING_QUESTIONS)
+    records = load_faq_file(TUNING_FAQ)
+    rank_weights = fit_rank_weights(
+        InMemoryFaq(records, embedder), [q.text for q in qs], [q.expected for q in qs]
+    )
+    model = _provisional(embedder.model_id, rank_weights)
+    tuning = InMemoryFaq(records, embedder, model)
+    demo = InMemoryFaq(load_faq_file(DEMO_FAQ), embedder, model)
     x_t, y_t = _features(tuning, [q.text for q in qs], [q.expected for q in qs])
     clinc_train, _ = clinc_split(clinc_path)
     x_c1, y_c1 = _features(tuning, clinc_train, [None] * len(clinc_train))
     x_c2, y_c2 = _features(demo, clinc_train, [None] * len(clinc_train))
     x = np.vstack([x_t, x_c1, x_c2])
     y = np.concatenate([y_t, y_c1, y_c2])
-    # CLINC is many generic negatives: together they weigh as much as the tuning set's
-    # own negatives, so texting-style customer questions still drive the fit.
+    # CLINC is many generic negatives: together they weigh CLINC_WEIGHT times the tuning
+    # set's own negatives, so texting-style customer questions still drive the fit.
     n_neg_t = float((y_t == 0).sum())
-    w_c = n_neg_t / (len(y_c1) + len(y_c2))
+    w_c = CLINC_WEIGHT * n_neg_t / (len(y_c1) + len(y_c2))
     weight = np.concatenate([np.ones(len(y_t)), np.full(len(y_c1) + len(y_c2), w_c)])
     mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
     coef, intercept = fit_logistic((x - mean) / scale, y, weight, l2=L2)
@@ -79,18 +115,19 @@ def train(embedder: Embedder, clinc_path: Path = CLINC_PATH) -> AnswerabilityMod
     def prob(m: np.ndarray) -> np.ndarray:
         return 1 / (1 + np.exp(-(((m - mean) / scale) @ coef + intercept)))
 
-    p_t, p_c = prob(x_t), prob(np.vstack([x_c1, x_c2]))
+    p_t, p_c1, p_c2 = prob(x_t), prob(x_c1), prob(x_c2)
     oos_t = np.array([q.expected is None for q in qs])
     best_t, best_acc = 0.5, -1.0
     for t in np.linspace(0.05, 0.95, 91):
-        if (p_c >= t).mean() > CLINC_MAX_ANSWERED:
+        # Each FAQ on its own must stay under the cap: the product's FAQ is unknown.
+        if max((p_c1 >= t).mean(), (p_c2 >= t).mean()) > CLINC_MAX_ANSWERED:
             continue
         acc = float(np.where(p_t >= t, y_t == 1, oos_t).mean())
         if acc > best_acc:
             best_t, best_acc = float(t), acc
     return AnswerabilityModel(
         model_id=embedder.model_id,
-        rank_weights=RANK_WEIGHTS,
+        rank_weights=rank_weights,
         features=DECISION_FEATURES,
         mean=tuple(round(float(v), 6) for v in mean),
         scale=tuple(round(float(v), 6) for v in scale),
