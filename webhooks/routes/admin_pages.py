@@ -137,6 +137,7 @@ def chart(daily: list[dict[str, Any]], width: int = 720, height: int = 200) -> d
     labels: list[dict[str, Any]] = []
     contained: list[str] = []
     escalated: list[str] = []
+    dots: list[dict[str, Any]] = []
     for i, d in enumerate(daily):
         x = left + i * step
         bh = h * d.get("leads", 0) / peak
@@ -145,14 +146,19 @@ def chart(daily: list[dict[str, Any]], width: int = 720, height: int = 200) -> d
              "w": round(step * 0.7, 1), "h": round(bh, 1), "title": f"{d['day']}: {d.get('leads', 0)} leads"}
         )
         cx = round(x + step / 2, 1)
-        for series, key in ((contained, "bot_containment_rate"), (escalated, "escalation_rate")):
+        for series, key, cls in (
+            (contained, "bot_containment_rate", "dot1"),
+            (escalated, "escalation_rate", "dot2"),
+        ):
             if d.get(key) is not None:
-                series.append(f"{cx},{round(top + h - h * d[key], 1)}")
+                y = round(top + h - h * d[key], 1)
+                series.append(f"{cx},{y}")
+                dots.append({"x": cx, "y": y, "cls": cls, "title": f"{d['day']}: {key.replace('_', ' ')} {d[key]:.0%}"})
         if n <= 14 or i % max(1, n // 7) == 0:
             labels.append({"x": cx, "text": d["day"][5:]})
     return {
         "width": width, "height": height, "left": left, "top": top, "bottom": top + h,
-        "right": left + w, "peak": peak, "bars": bars, "labels": labels,
+        "right": left + w, "peak": peak, "bars": bars, "labels": labels, "dots": dots,
         "contained": " ".join(contained), "escalated": " ".join(escalated),
     }
 

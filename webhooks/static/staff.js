@@ -53,7 +53,7 @@
     a.href = convHref(conv.id);
     const r1 = el("span", "row");
     r1.append(el("span", "name", whoIs(conv)), el("time", null, when(conv.last_message_at)));
-    const r2 = el("span", "row");
+    const r2 = el("span", "tags");
     r2.append(el("span", "badge ch", conv.channel), el("span", "badge st", conv.status));
     if (conv.escalation_reason) r2.append(el("span", "reason", conv.escalation_reason));
     if (conv.assigned_to) r2.append(el("span", "assigned", "· " + conv.assigned_to));
