@@ -166,7 +166,7 @@ def chart(daily: list[dict[str, Any]], width: int = 720, height: int = 200) -> d
 # ------------------------------------------------------------------------------ pages
 
 
-@router.get("/admin", response_class=HTMLResponse)
+@router.get("/admin", response_class=HTMLResponse, include_in_schema=False)
 async def admin_page(
     days: int = Query(30, ge=1, le=366),
     b_date: str | None = Query(None, max_length=10),
@@ -249,7 +249,7 @@ async def admin_page(
     )
 
 
-@router.get("/admin/faqs", response_class=HTMLResponse)
+@router.get("/admin/faqs", response_class=HTMLResponse, include_in_schema=False)
 async def faqs_page(
     c: Container = Depends(get_container),
     who: PageUser = Depends(page_admin),

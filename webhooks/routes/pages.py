@@ -100,12 +100,12 @@ def _secure(request: Request, c: Container) -> bool:
 # ----------------------------------------------------------------------------- login
 
 
-@router.get("/login", response_class=HTMLResponse)
+@router.get("/login", response_class=HTMLResponse, include_in_schema=False)
 async def login_page(next: str | None = Query(None, max_length=500)) -> HTMLResponse:
     return render("login.html", next=_safe_next(next), error=None, email="", user=None)
 
 
-@router.post("/login", response_class=HTMLResponse)
+@router.post("/login", response_class=HTMLResponse, include_in_schema=False)
 async def login_submit(
     request: Request,
     email: str = Form("", max_length=320),
@@ -140,7 +140,7 @@ async def login_submit(
     return resp
 
 
-@router.post("/logout")
+@router.post("/logout", include_in_schema=False)
 async def logout_submit(request: Request, c: Container = Depends(get_container)) -> Response:
     async with c.uow() as uow:
         await logout(UserRepository(uow.session), request.cookies.get(SESSION_COOKIE))
@@ -153,7 +153,7 @@ async def logout_submit(request: Request, c: Container = Depends(get_container))
 # ----------------------------------------------------------------------------- inbox
 
 
-@router.get("/staff", response_class=HTMLResponse)
+@router.get("/staff", response_class=HTMLResponse, include_in_schema=False)
 async def staff_inbox(
     view: str = Query("open", max_length=20),
     channel: str | None = Query(None, max_length=20),
@@ -173,9 +173,12 @@ async def staff_inbox(
         # Read the feed's cursor first: anything newer arrives live (the page drops
         # duplicates by message id), so nothing falls between render and stream.
         after = await ConversationRepository(uow.session).last_message_id()
-    page = await conversation_page(
-        c, statuses=VIEWS[view][1], channel=channel, cursor=cursor, limit=50
-    )
+    try:
+        page = await conversation_page(
+            c, statuses=VIEWS[view][1], channel=channel, cursor=cursor, limit=50
+        )
+    except DomainError:  # a mangled "older" link: show the first page
+        page = await conversation_page(c, statuses=VIEWS[view][1], channel=channel, limit=50)
     thread = None
     if c_id:
         try:

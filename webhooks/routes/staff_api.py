@@ -122,7 +122,10 @@ def _cursor(raw: str | None) -> tuple[datetime, uuid.UUID] | None:
         return None
     try:
         ts, _, cid = raw.partition("|")
-        return datetime.fromisoformat(ts), uuid.UUID(cid)
+        at = datetime.fromisoformat(ts)
+        if at.tzinfo is None:
+            raise ValueError("naive")
+        return at, uuid.UUID(cid)
     except ValueError as exc:
         raise InvalidContact("cursor: not a cursor this API gave out.") from exc
 
@@ -370,9 +373,12 @@ def _sse(event: dict[str, Any], last_id: int) -> str:
     return f"id: {last_id}\nevent: {event['type']}\ndata: {json.dumps(event)}\n\n"
 
 
+MAX_ID = 2**62
+
+
 @router.get("/api/staff/changes")
 async def staff_changes(
-    after: int = Query(-1, ge=-1),
+    after: int = Query(-1, ge=-1, le=MAX_ID),
     c: Container = Depends(get_container),
     _: Principal = Depends(require_staff),
 ) -> dict[str, Any]:
@@ -383,17 +389,17 @@ async def staff_changes(
     return {"events": events, "cursor": feed.after}
 
 
-@router.get("/api/staff/events")
+@router.get("/api/staff/events", include_in_schema=False)  # a stream, not a JSON API
 async def staff_events(
     request: Request,
-    after: int = Query(-1, ge=-1),
+    after: int = Query(-1, ge=-1, le=MAX_ID),
     c: Container = Depends(get_container),
     _: Principal = Depends(require_staff),
 ) -> Response:
     """Server-sent events for the inbox: `message` (any new message, with its
     conversation) and `conversation` (a status or owner change)."""
     last = request.headers.get("last-event-id", "")
-    feed = LiveFeed(c, int(last) if last.isdigit() else after)
+    feed = LiveFeed(c, int(last) if last.isdigit() and len(last) < 19 else after)
     await feed.poll()  # the starting picture; the page already shows it
 
     async def stream() -> AsyncIterator[str]:
