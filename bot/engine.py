@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from bot import templates as t
 from bot.nlu import Entities, classify_intent, extract_entities
+from bot.nlu.segments import clauses, question_clauses
 from bot.ports import Ports, TurnInput
 from bot.state import DialogueState, Slots
 from channels.base import Reply
@@ -44,6 +45,15 @@ BUTTON_INTENTS = {
     t.B_SKIP: "skip",
 }
 _SKIP = re.compile(r"^\s*(skip|no|nope|no thanks|none|n/?a|no email|don'?t have one|pass)\W*$", re.I)
+# A reply to "what's your email?" that declines: "nah dont have one", "no I'd rather not".
+_DECLINE = re.compile(
+    r"^\W*(?:nah+|no+|nope|naw|skip|pass|none|n/?a)\b(?![^\w]*(?:wait|actually))"
+    r"|\b(?:don'?t|dont|do\s+not)\s+(?:have|use|need)\s+(?:one|an?\s+e-?mail|e-?mail)"
+    r"|\brather\s+not\b",
+    re.I,
+)
+# Intents a question clause can have and still be one for the FAQ.
+_FAQ_CLAUSE_INTENTS = {"faq", "unknown", "inform", "greeting", "thanks"}
 _CANCEL = re.compile(
     r"^\W*(?:pls |please )?cancel\b|\b(?:cancel+(?:ing)?|call(?:ing)? off)\s+(?:my|our|the|this|that|it|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|booking|party|event|reservation|order)\b",
@@ -177,7 +187,8 @@ class Engine:
 
         if _NO_EMAIL.search(text):
             st.slots.email_asked = True
-        if st.expecting == "email" and (intent == "skip" or _SKIP.match(text)) and not ent.email:
+        declined = intent in ("skip", "deny") or _SKIP.match(text) or _DECLINE.search(text)
+        if st.expecting == "email" and declined and not ent.email:
             st.slots.email_asked = True
             st.misunderstood = 0
             return await self._advance()
@@ -190,6 +201,14 @@ class Engine:
             done = await self._faq(text, ent, must_answer=intent in ("faq", "unknown"))
             if done is not None:
                 return done
+        elif intent == "quote" and is_question and not _has_facts(ent):
+            # "is a 13 year old kid or adult price?": a price question the FAQ may answer;
+            # the quote form starts either way.
+            await self._side_questions([text], note_unsure=False)
+        elif firm_facts and intent in BOOKING_INTENTS:
+            # "price for 15 adults at 95125? also is the tip included": answer the question
+            # clauses, then go on with the facts.
+            await self._side_questions(self._faq_clauses(text))
         if intent == "ask_question":
             self.say(t.ask("question"))
             st.expecting = None
@@ -247,12 +266,60 @@ class Engine:
         return self.finish()
 
     # -------------------------------------------------------------------- FAQ
+    def _faq_clauses(self, text: str) -> list[str]:
+        """The question clauses of a message that are for the FAQ: no booking facts in
+        them and not themselves a price, booking or cancel request (at most two)."""
+        now = self.inp.now
+        out = []
+        for clause in question_clauses(text):
+            if _has_facts(extract_entities(clause, now=now)):
+                continue
+            if classify_intent(clause).intent in _FAQ_CLAUSE_INTENTS:
+                out.append(clause)
+        return out[:2]
+
+    async def _side_questions(self, queries: list[str], *, note_unsure: bool = True) -> None:
+        """Answer questions asked alongside booking facts; the turn goes on after them.
+
+        A question the FAQ cannot answer is not dropped silently: the customer hears that
+        we are not sure, with a button to reach a person (the FAQ records it for admins).
+        """
+        answers: list[str] = []
+        unsure = False
+        for q in queries:
+            hit = await self.p.faq(q)
+            if hit is not None and hit.answerable and hit.answer:
+                if hit.answer not in answers:
+                    answers.append(hit.answer)
+            else:
+                unsure = True
+        for answer in answers:
+            self.say(t.faq_answer(answer))
+        if unsure and note_unsure and not answers:
+            self.say(t.faq_unsure_noted())
+
     async def _faq(self, text: str, ent: Entities, *, must_answer: bool = True) -> TurnResult | None:
         """Answer from the FAQ. None when it has no answer and the message may still be
-        a booking step (the caller goes on)."""
+        a booking step (the caller goes on).
+
+        A message of several clauses ("do you clean up? also we're 10 adults…", "how much
+        is the deposit and when do I pay it") asks the FAQ about each question clause on
+        its own, which matches far better than the whole text.
+        """
         st = self.st
-        hit = await self.p.faq(text)
-        if hit is None or not hit.answerable or not hit.answer:
+        queries = self._faq_clauses(text) if len(clauses(text)) > 1 else []
+        hit = None
+        answers: list[str] = []
+        for q in queries:
+            h = await self.p.faq(q)
+            if h is not None and h.answerable and h.answer and h.answer not in answers:
+                answers.append(h.answer)
+                hit = h
+        if not queries:
+            hit = await self.p.faq(text)
+            if hit is not None and hit.answerable and hit.answer:
+                answers = [hit.answer]
+        if not answers or hit is None:
             if not must_answer:
                 return None
             st.misunderstood = 0
@@ -263,7 +330,8 @@ class Engine:
                 return await self._advance()
             return await self.escalate("unanswered_question", t.faq_unsure())
         st.misunderstood = 0
-        self.say(t.faq_answer(hit.answer))
+        for answer in answers:
+            self.say(t.faq_answer(answer))
         # "two of us don't eat meat" is not a guest count: only firm facts go on the form.
         firm = replace(ent, guests=None) if ent.adults is None else ent
         if _has_facts(firm):

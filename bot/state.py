@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict, dataclass, field, fields
-from datetime import date, time
 from typing import Any
 
 FORMS = ("quote", "booking", "availability", "cancel", "reschedule")
@@ -24,12 +24,12 @@ class Slots:
     address: str | None = None
 
     @property
-    def day(self) -> date | None:
-        return date.fromisoformat(self.date) if self.date else None
+    def day(self) -> dt.date | None:
+        return dt.date.fromisoformat(self.date) if self.date else None
 
     @property
-    def slot(self) -> time | None:
-        return time.fromisoformat(self.time) if self.time else None
+    def slot(self) -> dt.time | None:
+        return dt.time.fromisoformat(self.time) if self.time else None
 
 
 @dataclass

@@ -195,6 +195,16 @@ def faq_answer(answer: str) -> Reply:
     return Reply(answer, (), "faq_answer")
 
 
+def faq_unsure_noted() -> Reply:
+    """A question asked alongside booking facts that the FAQ cannot answer."""
+    return Reply(
+        "I'm not sure about your question, and I don't want to guess — a person from our "
+        "team can answer it.",
+        (B_PERSON,),
+        "faq_unsure",
+    )
+
+
 def faq_unsure() -> Reply:
     return Reply(
         "I'm not sure about that one, and I don't want to guess. I've asked a person from our "

@@ -9,6 +9,7 @@ from typing import Any
 import phonenumbers
 import usaddress
 
+from bot.nlu.repairs import repaired_choice
 from bot.nlu.spans import Span
 
 EMAIL_RE = re.compile(r"\b[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
@@ -134,6 +135,8 @@ def find_zip(text: str) -> tuple[str | None, list[Span]]:
     cue = _ZIP_CUE_RE.search(text)
     matches = list(_ZIP_RE.finditer(text))
     spans = [m.span() for m in matches]
+    if len(matches) > 1 and (keep := repaired_choice(text, spans)):
+        return matches[keep].group("zip"), spans + ([cue.span()] if cue else [])  # "95112 oops 95125"
     if cue:
         return cue.group("zip"), [*spans, cue.span()]
     if not matches:

@@ -10,8 +10,9 @@ from typing import Any
 from bot.nlu.contacts import find_address, find_emails, find_phone, find_zip
 from bot.nlu.dates import find_date
 from bot.nlu.guests import find_party
-from bot.nlu.names import find_name
+from bot.nlu.names import find_name, is_name_word
 from bot.nlu.numbers import normalize
+from bot.nlu.repairs import apply_repairs
 from bot.nlu.spans import Span, blank
 from bot.nlu.times import find_time
 
@@ -55,6 +56,8 @@ class Entities:
 
 
 _LEADING_NAME = re.compile(r"^\s*(?:(?:i'?m|im|it'?s|this is|name'?s|my name is)\s+)?([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})\s*(?:[,\n;]|$|(?=\d))")
+# "…, 95112, Ana Silva 12 Race St": two or three capitalised words right before the address.
+_NAME_BEFORE_ADDRESS = re.compile(r"(?:^|[,;:\n]|\s{2,})\s*([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})\s*,?\s*$")
 _NOT_NAME_START = {
     "hi", "hello", "hey", "yes", "no", "ok", "okay", "thanks", "sure", "please", "need", "book",
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -80,7 +83,8 @@ def extract_entities(
     zip_code, zip_spans = find_zip(blank(work, [address.number_span] if address else []))
     name = find_name(blank(work, addr_spans + zip_spans), expecting=expecting)
 
-    norm = normalize(blank(work, addr_spans + zip_spans))
+    # "15 adults, no wait 16": facts taken back in the same message are dropped first.
+    norm = apply_repairs(normalize(blank(work, addr_spans + zip_spans)), today)
     date, date_spans = find_date(norm, today)
     norm = blank(norm, date_spans)
     time, time_spans = find_time(norm, expecting=expecting)
@@ -95,6 +99,12 @@ def extract_entities(
             if lead and lead.group(1).split()[0].lower() not in _NOT_NAME_START:
                 name = lead.group(1)
                 break
+    if name is None and address is not None:
+        before = _NAME_BEFORE_ADDRESS.search(work[: address.span[0]])
+        if before and all(is_name_word(w) for w in before.group(1).split()) and (
+            before.group(1).split()[0].lower() not in _NOT_NAME_START
+        ):
+            name = before.group(1)
     return Entities(
         adults=party.adults,
         kids=party.kids,

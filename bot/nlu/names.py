@@ -69,7 +69,8 @@ _TRAIL_RE = re.compile(
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."})
 
 
-def _is_name_word(word: str) -> bool:
+def is_name_word(word: str) -> bool:
+    """A word that can be part of a name (not a common English word, not "-ing")."""
     low = word.lower().strip(".")
     return (
         bool(_TOKEN_RE.fullmatch(word))
@@ -100,7 +101,7 @@ def _take(text: str, *, need_capital: bool, limit: int = 3) -> list[str]:
     words: list[str] = []
     for raw in text.split():
         word = raw.strip(",.!?;:()\"")
-        if not _is_name_word(word) and word.lower().strip(".") not in _TITLES:
+        if not is_name_word(word) and word.lower().strip(".") not in _TITLES:
             break
         if need_capital and not word[0].isupper():
             break
@@ -116,7 +117,7 @@ def _capital_run(text: str) -> list[str]:
     run: list[str] = []
     for raw in text.split():
         word = raw.strip(",.!?;:()\"")
-        if word and word[0].isupper() and _is_name_word(word) and not word.isupper():
+        if word and word[0].isupper() and is_name_word(word) and not word.isupper():
             run.append(word)
         else:
             run = []
@@ -141,7 +142,7 @@ def find_name(text: str, *, expecting: str | None = None) -> str | None:
         core = _TRAIL_RE.sub("", _LEAD_RE.sub("", text.strip()))
         core = _CUE_RE.sub("", core, count=1) if _CUE_RE.match(core) else core
         tokens = core.split()
-        if 1 <= len(tokens) <= 4 and all(_is_name_word(t.strip(",.")) or t.lower() in _TITLES
+        if 1 <= len(tokens) <= 4 and all(is_name_word(t.strip(",.")) or t.lower() in _TITLES
                                          for t in tokens):
             return _format([t.strip(",") for t in tokens])
     m = _STRONG_CUE_RE.search(text)
@@ -150,14 +151,14 @@ def find_name(text: str, *, expecting: str | None = None) -> str | None:
         if words:
             return _format(words)
     m = _TRAILING_CUE_RE.search(text)
-    if m and all(_is_name_word(w) for w in m["name"].split()):
+    if m and all(is_name_word(w) for w in m["name"].split()):
         return _format(m["name"].split())
     # "I'm X" / "this is X": a lower-case X counts only from someone who never capitalises.
     lowercase_writer = text == text.lower()
     for m in _WEAK_CUE_RE.finditer(text):
         rest = text[m.end():]
         first_word = rest.split()[0].strip(",.!?") if rest.split() else ""
-        if not first_word or not _is_name_word(first_word) or first_word.isupper():
+        if not first_word or not is_name_word(first_word) or first_word.isupper():
             continue
         capital = first_word[0].isupper()
         if not capital and (not lowercase_writer or re.search(r"(?:ed|ly|ful|ous|ive|able)$",
@@ -167,10 +168,10 @@ def find_name(text: str, *, expecting: str | None = None) -> str | None:
         if words:
             return _format(words)
     m = _HERE_RE.search(text)
-    if m and all(_is_name_word(w) for w in m["name"].split()):
+    if m and all(is_name_word(w) for w in m["name"].split()):
         return m["name"]
     m = _FOR_CAPS_RE.search(text)
-    if m and all(_is_name_word(w) for w in m["name"].split()):
+    if m and all(is_name_word(w) for w in m["name"].split()):
         return m["name"]
     if expecting == "name" and len(text.split()) <= 8:
         run = _capital_run(text)

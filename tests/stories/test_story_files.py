@@ -29,6 +29,7 @@ EXPECTED_FILES = {
     "cancel_reschedule.yaml",
     "smalltalk.yaml",
     "unhappy.yaml",
+    "texting.yaml",
 }
 
 KINDS = {

@@ -1,0 +1,51 @@
+"""The questions inside a longer message.
+
+"price for 15 adults 2 kids at 95125? also is the tip included" is a quote request and a
+question; "how much for 20 people in 95112 and do you bring the plates?" too. The FAQ
+matches a question much better on its own than buried in facts, so the engine asks it
+about each question clause separately (pure text work, no I/O).
+"""
+
+from __future__ import annotations
+
+import re
+
+_QWORDS = (
+    r"what|whats|what's|how|do|does|did|can|could|is|are|will|would|should|where|when"
+    r"|who|why|which|any|r|y'all"
+)
+# Sentence ends, line breaks, semicolons and discourse connectors start a new clause.
+_SPLIT_RE = re.compile(
+    r"(?<=[?!])\s*|(?<=\.)\s+|\n+|;\s*"
+    r"|[,\s]+(?=(?:also|btw|by\s+the\s+way|oh\s+and|and\s+also|one\s+more\s+thing"
+    r"|quick\s+q(?:uestion)?|question)\b)"
+    rf"|,?\s+(?:and|&|but)\s+(?=(?:{_QWORDS})\s+(?:(?:do|does|can|is|are|will|would|should)\s+)?"
+    r"(?:you|u|ya|y'all|we|i|it|the|there|your|that"
+    r"|this|they|he|she|kids?|a|an)\b)",
+    re.IGNORECASE,
+)
+_LEAD_RE = re.compile(
+    r"^\W*(?:(?:also|btw|by\s+the\s+way|oh|and|so|ok|okay|wait|hey|hi|um+|hmm+|lol|quick"
+    r"\s+q(?:uestion)?|question|one\s+more\s+thing|another\s+thing|plus)\b[\s,:!-]*)+",
+    re.IGNORECASE,
+)
+_QUESTION_START_RE = re.compile(rf"^(?:{_QWORDS})\b", re.IGNORECASE)
+
+
+def _is_question(clause: str) -> bool:
+    return clause.rstrip().endswith("?") or bool(_QUESTION_START_RE.match(clause))
+
+
+def clauses(text: str) -> list[str]:
+    """``text`` split into clauses, each without its lead-in filler ("also", "btw")."""
+    out = []
+    for part in _SPLIT_RE.split(text):
+        clause = _LEAD_RE.sub("", part or "").strip(" ,")
+        if clause:
+            out.append(clause)
+    return out
+
+
+def question_clauses(text: str) -> list[str]:
+    """The clauses of ``text`` that ask something (a "?" or a question word first)."""
+    return [c for c in clauses(text) if _is_question(c) and len(c.split()) >= 2]
