@@ -272,3 +272,43 @@ def faq_reembed() -> None:
             return await svc.reembed_all(progress=lambda done, total: bar.update(task, completed=done, total=total))
 
     typer.echo(f"re-embedded {_faq_run(fn)} entries")
+
+
+kpis_app = typer.Typer(help="KPIs.", no_args_is_help=True)
+app.add_typer(kpis_app, name="kpis")
+
+
+@kpis_app.command("snapshot")
+def kpis_snapshot(days: int = typer.Option(1, help="Past days to (re)store, ending yesterday")) -> None:
+    """Store daily KPI snapshots (all stations, and each) — e.g. nightly from cron.
+    `GET /api/kpis` also stores missing past days on demand."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from core.db.engine import make_engine, make_sessionmaker, resolve_database_url
+    from core.db.migrate import upgrade
+    from core.db.uow import UnitOfWork
+    from core.repositories.stations import StationRepository
+    from core.services.kpis import snapshot_day
+
+    async def run() -> int:
+        engine = make_engine(resolve_database_url(get_settings()))
+        await upgrade(engine)
+        stored = 0
+        try:
+            async with UnitOfWork(make_sessionmaker(engine)) as uow:
+                stations = await StationRepository(uow.session).list()
+                tz = ZoneInfo(stations[0].timezone)
+                yesterday = datetime.now(tz).date() - timedelta(days=1)
+                for i in range(max(1, days)):
+                    day = yesterday - timedelta(days=i)
+                    for sid in [None, *(s.id for s in stations)]:
+                        await snapshot_day(uow.session, day, ZoneInfo(next((s.timezone for s in stations if s.id == sid), str(tz))), sid)
+                        stored += 1
+                await uow.commit()
+        finally:
+            await engine.dispose()
+        return stored
+
+    _logging()
+    typer.echo(f"stored {asyncio.run(run())} snapshots")

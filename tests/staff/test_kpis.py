@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import httpx
+import pytest
 from sqlalchemy import select
 
 from core.models import Customer, KpiSnapshot, Lead
@@ -83,3 +84,21 @@ async def test_past_days_are_snapshotted_once(
     assert [d["leads"] for d in again["daily"]] == [0, 0, 1, 0, 0]
     assert again["kpis"]["leads"] == 2
     assert again["kpis"]["leads_by_source"] == {"sms": 1, "telegram": 1}
+
+
+def test_cli_stores_snapshots(
+    database_url: str, monkeypatch: pytest.MonkeyPatch, db: Container
+) -> None:
+    from typer.testing import CliRunner
+
+    from core.cli import app
+    from core.config import get_settings
+
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(app, ["kpis", "snapshot", "--days", "2"])
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 0, result.output
+    assert "stored 6 snapshots" in result.output  # 2 days × (all, sj, sac)
