@@ -45,6 +45,9 @@ class ConversationRepository:
 
     async def get_or_create(self, channel: str, external_id: str, station_id: str) -> Conversation:
         """Race-safe: two first messages at once create one conversation."""
+        found = await self.by_external(channel, external_id)  # the usual case: one query
+        if found is not None:
+            return found
         await self.session.execute(
             insert(Conversation)
             .values(
@@ -121,6 +124,11 @@ class ConversationRepository:
     async def add_escalation(self, conversation_id: uuid.UUID, reason: str) -> None:
         self.session.add(Escalation(conversation_id=conversation_id, reason=reason))
         await self.session.flush()
+
+    async def latest_escalation_id(self, conversation_id: uuid.UUID) -> int | None:
+        return await self.session.scalar(
+            select(func.max(Escalation.id)).where(Escalation.conversation_id == conversation_id)
+        )
 
     async def resolve_escalations(
         self, conversation_id: uuid.UUID, user_id: uuid.UUID | None
@@ -254,17 +262,15 @@ class InboxRepository:
 
     async def claim(
         self, channel: str, provider_message_id: str, payload: dict[str, Any]
-    ) -> InboxItem | None:
-        """Record an inbound message; None when it was already recorded (a duplicate)."""
+    ) -> bool:
+        """Record an inbound message; False when it was already recorded (a duplicate)."""
         new_id = await self.session.scalar(
             insert(InboxItem)
             .values(channel=channel, provider_message_id=provider_message_id, payload=payload)
             .on_conflict_do_nothing(constraint="uq_inbox_channel_provider_id")
             .returning(InboxItem.id)
         )
-        if new_id is None:
-            return None
-        return await self.session.get(InboxItem, new_id)
+        return new_id is not None
 
     async def get(self, channel: str, provider_message_id: str) -> InboxItem | None:
         return await self.session.scalar(

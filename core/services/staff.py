@@ -6,14 +6,16 @@ action and an inbound customer message never interleave. Nothing here commits.""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_object_session
 
 from core.errors import Conflict
 from core.models import Conversation, Message
+from core.redact import mask_phone
 from core.repositories.conversations import ConversationRepository
 from core.repositories.outbox import OptOutRepository, OutboxRepository
 from core.services.auth import Principal
@@ -164,3 +166,42 @@ async def close(
     conv.assigned_user_id = None
     await session.flush()
     return conv
+
+
+StaffAlert = Callable[[Conversation, str], Awaitable[None]]
+
+
+def make_staff_alert(
+    *, sms_to: str | None, telegram_chat: str | None, base_url: str | None
+) -> StaffAlert | None:
+    """The `notify_staff` hook (webhooks/turns.py calls it inside the turn's unit of
+    work): one alert per escalation to the on-call phone and/or a staff Telegram chat,
+    queued in the outbox with the turn, so it leaves only if the escalation commits.
+    Customer messages while the escalation is open add nothing. None: not configured."""
+    targets = [(ch, to) for ch, to in (("sms", sms_to), ("telegram", telegram_chat)) if to]
+    if not targets:
+        return None
+    link = f"{(base_url or '').rstrip('/')}/staff?c="
+
+    async def alert(conv: Conversation, text: str) -> None:
+        session = async_object_session(conv)
+        if conv.status != "escalated" or session is None:
+            return
+        escalation = await ConversationRepository(session).latest_escalation_id(conv.id)
+        who = mask_phone(conv.external_id) if conv.channel == "sms" else conv.channel
+        body = (
+            f"Escalation ({conv.escalation_reason or 'needs a person'}) from {who}: "
+            f"\"{text[:140]}\" {link}{conv.id}"
+        )
+        for channel, recipient in targets:
+            await OutboxRepository(session).enqueue(
+                conversation_id=None,
+                channel=channel,
+                recipient=recipient,
+                text=body,
+                buttons=[],
+                kind="staff_alert",
+                idempotency_key=f"alert:{channel}:{conv.id}:{escalation}",
+            )
+
+    return alert

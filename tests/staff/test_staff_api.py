@@ -215,3 +215,27 @@ async def test_personal_api_tokens(client: httpx.AsyncClient, ana: Person) -> No
     assert (await client.delete(f"/api/tokens/{new['id']}", headers=ana.headers)).status_code == 204
     assert (await client.get("/api/conversations", headers=mine)).status_code == 401
     assert (await client.delete("/api/tokens/99999", headers=ana.headers)).status_code == 404
+
+
+async def test_configured_staff_alert_goes_out_once_per_escalation(
+    client: httpx.AsyncClient, db: Container, ana: Person
+) -> None:
+    from core.services.staff import make_staff_alert
+
+    assert make_staff_alert(sms_to=None, telegram_chat=None, base_url=None) is None
+    db.extras["notify_staff"] = make_staff_alert(
+        sms_to="+14085559999", telegram_chat="-100777", base_url="https://chef.example"
+    )
+    try:
+        sid, _ = await chat(client, "can I talk to a person?", None)
+        await chat(client, "hello??", sid)  # still waiting: no second alert
+        alerts = [o for o in await _outbox(db) if o.kind == "staff_alert"]
+        assert sorted((a.channel, a.recipient) for a in alerts) == [("sms", "+14085559999"), ("telegram", "-100777")]
+        [conv] = (await client.get("/api/conversations", headers=ana.headers)).json()["items"]
+        assert f"https://chef.example/staff?c={conv['id']}" in alerts[0].text
+        assert "asked_for_person" in alerts[0].text and "can I talk to a person?" in alerts[0].text
+        await client.post(f"/api/conversations/{conv['id']}/release", headers=ana.headers)
+        await chat(client, "a human please", sid)  # a new escalation: a new alert
+        assert len([o for o in await _outbox(db) if o.kind == "staff_alert"]) == 4
+    finally:
+        db.extras.pop("notify_staff", None)
