@@ -74,13 +74,16 @@ def replies_from_json(data: dict[str, Any] | None) -> list[Reply]:
 class CorePorts:
     """The engine's view of the product for one conversation, inside one transaction."""
 
-    def __init__(self, c: Container, session: AsyncSession, conv: Conversation, channel: str) -> None:
+    def __init__(
+        self, c: Container, session: AsyncSession, conv: Conversation, channel: str,
+        stations: list[Station] | None = None,
+    ) -> None:
         self.c = c
         self.s = session
         self.conv = conv
         self.channel = channel
-        self._stations: list[Station] | None = None
-        self.business_name = "our hibachi chefs"
+        self._stations = stations  # loaded once per turn
+        self.business_name = stations[0].business_name if stations else "our hibachi chefs"
 
     async def stations(self) -> list[Station]:
         if self._stations is None:
@@ -99,7 +102,7 @@ class CorePorts:
         return r
 
     async def quote(self, adults: int, kids: int, zip_code: str) -> Quote:
-        q, _ = await quote_for(self.s, adults, kids, zip_code)
+        q, _ = await quote_for(self.s, adults, kids, zip_code, await self.stations())
         return q
 
     async def slots(self, station: Station, day: date) -> list[SlotStatus]:
@@ -199,7 +202,7 @@ class CorePorts:
 
 
 async def _sms_keyword(
-    c: Container, s: AsyncSession, conv: Conversation, msg: InboundMessage
+    c: Container, s: AsyncSession, conv: Conversation, msg: InboundMessage, stations: list[Station]
 ) -> list[Reply] | None:
     """STOP/START/HELP before anything else; None when the message is not a keyword."""
     word = classify_sms_keyword(msg.text)
@@ -208,7 +211,7 @@ async def _sms_keyword(
     if word == "opt_out":
         if await opt.opt_out(msg.sender):
             await OutboxRepository(s).suppress_pending_for("sms", msg.sender)
-            ports = CorePorts(c, s, conv, "sms")
+            ports = CorePorts(c, s, conv, "sms", stations)
             await ports.lead_event("opted_out")
             return [Reply(
                 f"You're unsubscribed from {ports.business_name} messages. Reply START to resubscribe.",
@@ -218,7 +221,7 @@ async def _sms_keyword(
         await opt.opt_in(msg.sender)
         return [Reply("You're resubscribed. How can I help with your hibachi party?", (), "opted_in")]
     if word == "help":
-        name = (await StationRepository(s).list())[0].business_name
+        name = stations[0].business_name
         return [Reply(
             f"{name}: private hibachi chef booking. Reply with your question, or STOP to opt out. "
             "Msg & data rates may apply.", (), "help")]
@@ -268,7 +271,7 @@ async def _process(c: Container, msg: InboundMessage, recovered: bool) -> TurnOu
         stations = await StationRepository(s).list()
         conv = await ConversationRepository(s).get_or_create(channel, msg.sender, stations[0].id)
         via_outbox = recovered or channel in OUTBOX_CHANNELS
-        outcome = await _turn(c, s, conv, msg, via_outbox)
+        outcome = await _turn(c, s, conv, msg, via_outbox, stations)
         inbox.conversation_id = conv.id
         inbox.response = {"replies": replies_json(outcome.replies), "via_outbox": via_outbox}
         inbox.processed_at = c.now()
@@ -277,7 +280,8 @@ async def _process(c: Container, msg: InboundMessage, recovered: bool) -> TurnOu
 
 
 async def _turn(
-    c: Container, s: AsyncSession, conv: Conversation, msg: InboundMessage, via_outbox: bool
+    c: Container, s: AsyncSession, conv: Conversation, msg: InboundMessage, via_outbox: bool,
+    stations: list[Station],
 ) -> TurnOutcome:
     repo = ConversationRepository(s)
     now = c.now()
@@ -289,7 +293,7 @@ async def _turn(
     conv.last_message_at = now
 
     if channel == ChannelName.SMS:
-        keyword = await _sms_keyword(c, s, conv, msg)
+        keyword = await _sms_keyword(c, s, conv, msg, stations)
         if keyword is not None:
             return await _finish(s, conv, keyword, via_outbox)
     if conv.status in ("escalated", "staff"):
@@ -308,7 +312,7 @@ async def _turn(
             "Hi! How can I help — a price, a date, or a question?", (t.B_QUOTE, t.B_BOOK, t.B_QUESTION), "clarify")], via_outbox)
 
     state = DialogueState.from_json(conv.state)
-    ports = CorePorts(c, s, conv, channel)
+    ports = CorePorts(c, s, conv, channel, stations)
     result = await handle(
         ports, state,
         TurnInput(text=msg.text[:2000], channel=channel, now=now,

@@ -15,9 +15,12 @@ async def route(session: AsyncSession, zip_code: str) -> Route:
 
 
 async def quote_for(
-    session: AsyncSession, adults: int, kids: int, zip_code: str
+    session: AsyncSession, adults: int, kids: int, zip_code: str,
+    stations: list[Station] | None = None,
 ) -> tuple[Quote, Station]:
-    stations = await StationRepository(session).list()
+    """``stations``: the caller's already-loaded list (saves a query per turn)."""
+    if stations is None:
+        stations = await StationRepository(session).list()
     # Guests are checked before the zip so a bad count gets its own clear answer.
     validate_guests(stations[0], adults, kids)
     r = route_zip(stations, zip_code)
