@@ -1,0 +1,39 @@
+"""A whole booking over the web chat with Stripe configured: the link in the reply, the
+confirmation in the page's history once Stripe's webhook arrives."""
+
+from __future__ import annotations
+
+from tests.providers.conftest import Wired
+
+
+async def test_webchat_booking_gets_a_payment_link_and_the_confirmation_in_history(wired: Wired) -> None:
+    session = None
+    replies: list[dict[str, object]] = []
+    for text in (
+        "hi, 12 adults and 3 kids on December 12 at 6pm, zip 95112",
+        "Ana Lee, 1234 Main St San Jose CA 95112, 408-555-0199, ana@example.com",
+        "yes",
+    ):
+        r = await wired.http.post("/api/chat", json={"session_id": session, "text": text})
+        assert r.status_code == 200, r.text
+        session = r.json()["session_id"]
+        replies = r.json()["replies"]
+    [booking] = await wired.bookings()
+    assert booking.status == "pending_deposit" and booking.channel == "webchat"
+    assert (booking.total_cents, booking.address.startswith("1234 Main St")) == (90000, True)
+    assert booking.checkout_url and booking.checkout_url in str(replies[-1]["text"])
+
+    await wired.stripe_paid(booking)
+    assert await wired.deliver() == 1
+    h = await wired.http.get("/api/chat/history", params={"session_id": session})
+    assert h.status_code == 200
+    items = h.json()["items"]
+    assert items[0]["direction"] == "in" and "Deposit received" in items[-1]["text"]
+
+
+async def test_history_refuses_short_or_odd_session_ids(wired: Wired) -> None:
+    for bad in ("abc", "../../etc/passwd", "x" * 65):
+        r = await wired.http.get("/api/chat/history", params={"session_id": bad})
+        assert 400 <= r.status_code < 500 and "error" in r.json()
+    r = await wired.http.get("/api/chat/history", params={"session_id": "0123456789abcdef"})
+    assert r.status_code == 200 and r.json()["items"] == []
