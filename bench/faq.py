@@ -1,7 +1,8 @@
 """FAQ search benchmark and evaluation: ``python -m bench.faq``.
 
-Runs ``run_faq_eval`` on the tuning and held-out sets (and the demo FAQ against CLINC150
-when ../shared/data is present) and prints ours vs the plain-embedding baseline.
+Runs ``run_faq_eval`` on the tuning set and both held-out sets (and every FAQ, the demo
+one too, against CLINC150 when ../shared/data is present) and prints ours vs the
+plain-embedding baseline.
 ``--json PATH`` also writes the numbers.
 """
 
@@ -19,6 +20,7 @@ EVAL = Path(__file__).resolve().parents[1] / "knowledge" / "eval"
 SETS = {
     "tuning": (EVAL / "tuning_faq.yaml", EVAL / "tuning_questions.yaml"),
     "held-out": (EVAL / "heldout_faq.yaml", EVAL / "heldout_questions.yaml"),
+    "held-out-2": (EVAL / "heldout2_faq.yaml", EVAL / "heldout2_questions.yaml"),
 }
 
 
