@@ -3,6 +3,7 @@ confirmation in the page's history once Stripe's webhook arrives."""
 
 from __future__ import annotations
 
+from core.models import Customer
 from tests.providers.conftest import Wired
 
 
@@ -21,6 +22,11 @@ async def test_webchat_booking_gets_a_payment_link_and_the_confirmation_in_histo
     [booking] = await wired.bookings()
     assert booking.status == "pending_deposit" and booking.channel == "webchat"
     assert (booking.total_cents, booking.address.startswith("1234 Main St")) == (90000, True)
+    assert (booking.event_date.isoformat(), booking.slot, booking.adults, booking.kids, booking.zip) == (
+        "2026-12-12", "18:00", 12, 3, "95112")
+    async with wired.c.uow() as uow:
+        customer = await uow.session.get(Customer, booking.customer_id)
+        assert customer is not None and (customer.name, customer.phone) == ("Ana Lee", "+14085550199")
     assert booking.checkout_url and booking.checkout_url in str(replies[-1]["text"])
 
     await wired.stripe_paid(booking)
