@@ -257,7 +257,9 @@ async def _process(c: Container, msg: InboundMessage, recovered: bool) -> TurnOu
             {"sender": msg.sender, "text": msg.text, "media": msg.media_count,
              "name": msg.display_name, "at": msg.received_at.isoformat()},
         )
-        await uow.commit()
+        # An app crash after this still leaves the row for recovery; a database crash
+        # would also fail phase 2 (whose commit flushes this), so the provider retries.
+        await uow.commit_without_fsync_wait()
     # Phase 2: process under the conversation's lock (every writer takes it).
     async with c.uow() as uow:
         s = uow.session
