@@ -476,7 +476,11 @@ class Engine:
 
         # Quote as soon as we can (and again when guests or zip change).
         quote: Quote | None = None
-        if s.adults is not None and s.kids is not None and s.zip and st.form in ("quote", "booking"):
+        quote_key = f"{s.adults}/{s.kids}/{s.zip}"
+        if (
+            s.adults is not None and s.kids is not None and s.zip and st.form in ("quote", "booking")
+            and (st.form == "quote" or st.quoted_for != quote_key or self._next_missing() is None)
+        ):
             try:
                 quote = await self.p.quote(s.adults, s.kids, s.zip)
             except (InvalidGuests, PartyTooLarge) as exc:
@@ -484,6 +488,7 @@ class Engine:
                 s.adults = s.kids = None
                 st.expecting = "guests"
                 return self.finish()
+            st.quoted_for = quote_key
             key = quote.total_cents * 1000 + quote.adults * 10 + quote.kids
             if st.quoted_total != key:
                 st.quoted_total = key
@@ -499,10 +504,14 @@ class Engine:
 
         # Date and time.
         if s.date and (st.form in ("booking", "availability")):
-            st_for_date = station or await self.p.default_station()
-            res = await self._check_date_time(st_for_date)
-            if res is not None:
-                return res
+            checked = f"{s.zip} {s.date} {s.time}"
+            if (st.checked != checked or self.asked_availability or not s.time
+                    or self._next_missing() is None):
+                st_for_date = station or await self.p.default_station()
+                res = await self._check_date_time(st_for_date)
+                if res is not None:
+                    return res
+                st.checked = checked
 
         need = self._next_missing()
         if need is not None:
@@ -619,7 +628,7 @@ class Engine:
         st.confirming = False
         st.expecting = None
         st.form = None
-        st.quoted_total = None
+        st.quoted_total = st.quoted_for = st.checked = None
         self.say(t.booking_created(day, s.time, booking.deposit_cents, r.station.hold_hours, url))
         # Keep who they are; forget the event so a second booking starts fresh.
         self.st.slots = Slots(name=s.name, phone=s.phone, email=s.email, email_asked=s.email_asked)

@@ -42,6 +42,11 @@ class DialogueState:
     buttons: list[str] = field(default_factory=list)  # last offered, for "1"/"2" replies
     target_booking: str | None = None  # cancel/reschedule subject
     quoted_total: int | None = None
+    # Inputs of the last quote ("adults/kids/zip") and of the last availability check
+    # ("zip date time") that passed: later turns that change neither skip those lookups
+    # until the summary, which always re-checks.
+    quoted_for: str | None = None
+    checked: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
