@@ -39,6 +39,11 @@ def serve(host: str | None = None, port: int | None = None) -> None:
         host=host or settings.host,
         port=port or settings.port,
         log_config=log_config(),
+        # Behind a proxy the login rate limit must see the client's address, not the proxy's.
+        proxy_headers=True,
+        forwarded_allow_ips=settings.forwarded_allow_ips,
+        # Live staff streams end on their own; don't make Ctrl-C wait for them.
+        timeout_graceful_shutdown=5,
     )
 
 

@@ -35,6 +35,13 @@ class Settings(BaseSettings):
     openai_base_url: str | None = None
     embeddings: Literal["local", "openai"] = "local"
 
+    # Optional staff alerts on escalation (besides the live /staff inbox): an on-call
+    # phone (E.164) texted through Twilio, and/or a staff Telegram chat id.
+    staff_alert_sms: str | None = None
+    staff_alert_telegram_chat: str | None = None
+    # Reverse proxies whose X-Forwarded-For/-Proto we trust (uvicorn's forwarded_allow_ips).
+    forwarded_allow_ips: str = "127.0.0.1"
+
     hibachi_admin_token: SecretStr | None = None
     hibachi_data_dir: Path = Path(".data")
 

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from core.config import secret
 from core.models import Booking, Station
 from core.services.payments import payment_link, refund_deposit
+from core.services.staff import make_staff_alert
 from core.stripe_gateway import PaymentGatewayError, StripeGateway
 from webhooks.container import Container
 
@@ -47,6 +48,13 @@ def build_providers(c: Container) -> None:
             log.error("telegram: disabled, TELEGRAM_BOT_TOKEN is not valid (%s)", type(exc).__name__)
     else:
         log.info("telegram: disabled (TELEGRAM_BOT_TOKEN unset)")
+    alert = make_staff_alert(
+        sms_to=s.staff_alert_sms, telegram_chat=s.staff_alert_telegram_chat, base_url=base_url(c)
+    )
+    if alert is not None:
+        c.extras["notify_staff"] = alert
+        log.info("staff alerts on escalation: %s", ", ".join(
+            n for n, v in (("sms", s.staff_alert_sms), ("telegram", s.staff_alert_telegram_chat)) if v))
     key = secret(s.stripe_secret_key)
     if key:
         c.stripe = StripeGateway(key, secret(s.stripe_webhook_secret) or "", s.stripe_api_base)

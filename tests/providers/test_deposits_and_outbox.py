@@ -169,3 +169,16 @@ async def test_replaying_every_webhook_of_a_conversation_three_times_changes_not
         await wired.deliver()
     assert await snapshot() == before
     assert wired.twilio.messages == sent_before and len(sent_before) == 1
+
+
+async def test_staff_cancel_refunds_and_tells_the_customer_on_their_channel(wired: Wired, admin_headers) -> None:  # type: ignore[no-untyped-def]
+    await book_over_sms(wired)
+    [booking] = await wired.bookings()
+    await wired.stripe_paid(booking)
+    await wired.deliver()
+    r = await wired.http.post(f"/api/bookings/{booking.id}/cancel", headers=admin_headers)
+    assert r.status_code == 200 and r.json()["refund_deposit"] is True
+    assert len([x for x in wired.stripe.received if x.path.endswith("/refunds")]) == 1
+    assert await wired.deliver() == 1
+    last = wired.twilio.delivered[-1]
+    assert last["To"] == CUSTOMER and "cancelled" in last["Body"] and "$100.00" in last["Body"]

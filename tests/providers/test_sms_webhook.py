@@ -144,3 +144,16 @@ async def test_numbered_options_on_sms_accept_a_digit(wired: Wired) -> None:
     r = await wired.sms("1")
     texts = twiml_messages(r.text)
     assert texts and not any("didn't" in t.lower() for t in texts), texts
+
+
+async def test_escalation_alerts_the_on_call_phone_once(wired: Wired) -> None:
+    from webhooks.providers import build_providers
+
+    wired.c.settings = wired.c.settings.model_copy(update={"staff_alert_sms": "+14085550999"})
+    build_providers(wired.c)
+    await wired.sms("I want to talk to a real person please")
+    await wired.sms("hello??")  # still waiting: no second alert
+    await wired.deliver()
+    alerts = [m for m in wired.twilio.delivered if m["To"] == "+14085550999"]
+    assert len(alerts) == 1 and "/staff?c=" in alerts[0]["Body"]
+    assert CUSTOMER not in alerts[0]["Body"]  # the customer's number is masked

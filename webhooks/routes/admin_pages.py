@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse, Response
 from pydantic import Field
 
+from bot import templates as t
 from core.errors import NotFound
 from core.models import Booking, Station
 from core.repositories.bookings import BookingRepository
@@ -25,6 +26,7 @@ from core.services.bookings import (
     reschedule_booking,
 )
 from core.services.leads import lead_score
+from core.services.notify import notify_booking_customer
 from knowledge.service import FaqService, entry_as_dict
 from webhooks.container import Container
 from webhooks.deps import PageUser, get_container, page_admin, require_admin
@@ -96,8 +98,13 @@ async def cancel(
             await refund(uow.session, booking)
         customer = await CustomerRepository(uow.session).get(booking.customer_id)
         assert customer is not None
+        await notify_booking_customer(
+            uow.session, booking, t.booking_cancelled(outcome.refund_deposit, booking.deposit_cents),
+            f"staff_cancel:{booking.id}",
+        )
         out = booking_json(booking, customer)
         await uow.commit()
+    _kick(c)
     return {**out, "refund_deposit": outcome.refund_deposit}
 
 
@@ -117,9 +124,21 @@ async def reschedule(
         )
         customer = await CustomerRepository(uow.session).get(booking.customer_id)
         assert customer is not None
+        await notify_booking_customer(
+            uow.session, booking, t.booking_rescheduled(booking.event_date, booking.slot),
+            f"staff_reschedule:{booking.id}:{booking.reschedule_count}",
+        )
         out = booking_json(booking, customer)
         await uow.commit()
+    _kick(c)
     return out
+
+
+def _kick(c: Container) -> None:
+    """Wake this process's outbox worker: the customer's message is queued."""
+    kick = c.extras.get("outbox_kick")
+    if kick is not None:
+        kick()
 
 
 # ------------------------------------------------------------------------------ chart
