@@ -36,6 +36,9 @@ CONVERSATIONS = [
      "Tom Nguyen, 789 El Camino Real, Santa Clara, 408-555-0123, no email", "yes"],
     ["are you vegetarian friendly?", "what if it rains", "how long does the show last?"],
     ["15 people in 95125", "3 kids", "book it", "dec 12", "3 PM"],
+    # One answer per question, the way most customers fill a booking in.
+    ["book dec 19 at 6pm, 10 adults no kids, 95112", "Ana Silva", "408-555-0111",
+     "12 Race St, San Jose", "no email", "yes"],
 ]
 
 
@@ -83,6 +86,14 @@ async def main(rounds: int = 15, warm: bool = False) -> None:
 
     event.listen(c.engine.sync_engine, "after_cursor_execute", count)
     cache = getattr(c.embedder, "_cache", None)
+    # One untimed conversation first: lazy one-time loads (the zip table, the FAQ's
+    # answerability model, ~0.5 s each) belong to start-up, not to a turn.
+    for text in CONVERSATIONS[0]:
+        await turns.process_message(c, InboundMessage(
+            ChannelName.WEBCHAT, "warm-up", text, uuid.uuid4().hex, c.now()))
+    engine.times.clear()
+    faq.times.clear()
+    statements = 0
     timings: list[float] = []
     for _ in range(rounds):
         if cache is not None and not warm:
