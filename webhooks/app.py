@@ -64,9 +64,27 @@ async def build_container(settings: Settings, *, url: str | None = None) -> Cont
             for station in await StationRepository(uow.session).list():
                 await seed_demo_faq(uow.session, station.id, c.embedder)
         await uow.commit()
+    await _warm_up(c)
     for hook in STARTUP_HOOKS:
         await hook(c)
     return c
+
+
+async def _warm_up(c: Container) -> None:
+    """Pay the lazy loads (zip table, FAQ models) now, not in the first customer's turn."""
+    from core.repositories.stations import StationRepository
+    from core.services.stations import route_zip
+    from knowledge.service import FaqService
+
+    async with c.uow() as uow:  # never committed: the search records nothing
+        stations = await StationRepository(uow.session).list()
+        if not stations:
+            return
+        route_zip(stations, stations[0].base_zip)
+        if c.settings.embeddings == "local":
+            await FaqService(uow.session, c.embedder).search(
+                "do you bring the grill", stations[0].id, record_unanswered=False
+            )
 
 
 # Parts of the product register start-up work here (FAQ seeding, provider clients,
