@@ -86,6 +86,54 @@ class TurnResult:
     escalate: str | None = None  # reason, when the conversation goes to staff
 
 
+def next_missing(state: DialogueState, channel: str) -> str | None:
+    """The first detail the open quote/booking form still needs (None: complete)."""
+    s, form = state.slots, state.form
+    if form == "quote" or (form == "booking" and not (s.date and not s.time)):
+        if s.guests is not None and s.adults is None:
+            return "kids"
+        if s.adults is None:
+            return "guests"
+    if form in ("quote", "booking") and not s.zip:
+        return "zip"
+    if form == "booking" and not s.date:
+        return "date"
+    if form == "booking":
+        if not s.time:
+            return "time"
+        if s.guests is not None and s.adults is None:
+            return "kids"
+        if s.adults is None:
+            return "guests"
+        if not s.name:
+            return "name"
+        if not s.phone and channel != "sms":
+            return "phone"
+        if not s.address:
+            return "address"
+        if not s.email and not s.email_asked:
+            return "email"
+    return None
+
+
+def resume_prompt(state: DialogueState, channel: str) -> Reply | None:
+    """When staff hand a conversation back: the form's next question, with the state
+    set to expect its answer; None when no quote/booking form is open."""
+    if state.form not in ("quote", "booking"):
+        return None
+    need = next_missing(state, channel)
+    if need is None:
+        return None
+    if need == "time" and not state.slots.zip:
+        need = "zip"
+    ask = t.ask(need, guests=state.slots.guests)
+    state.expecting = need
+    state.confirming = False
+    state.misunderstood = 0
+    state.buttons = list(ask.buttons)
+    return Reply(f"Thanks for waiting! Let's pick up where we left off. {ask.text}", ask.buttons, "resume")
+
+
 class Engine:
     """One turn of one conversation. Create per turn; not shared."""
 
@@ -405,32 +453,7 @@ class Engine:
         return t.ask(need, guests=self.st.slots.guests)
 
     def _next_missing(self) -> str | None:
-        s, form = self.st.slots, self.st.form
-        if form == "quote" or (form == "booking" and not (s.date and not s.time)):
-            if s.guests is not None and s.adults is None:
-                return "kids"
-            if s.adults is None:
-                return "guests"
-        if form in ("quote", "booking") and not s.zip:
-            return "zip"
-        if form == "booking" and not s.date:
-            return "date"
-        if form == "booking":
-            if not s.time:
-                return "time"
-            if s.guests is not None and s.adults is None:
-                return "kids"
-            if s.adults is None:
-                return "guests"
-            if not s.name:
-                return "name"
-            if not s.phone and self.inp.channel != "sms":
-                return "phone"
-            if not s.address:
-                return "address"
-            if not s.email and not s.email_asked:
-                return "email"
-        return None
+        return next_missing(self.st, self.inp.channel)
 
     async def _advance(self) -> TurnResult:
         st, s = self.st, self.st.slots
@@ -746,4 +769,4 @@ async def handle(ports: Ports, state: DialogueState, inp: TurnInput) -> TurnResu
     return await Engine(ports, state, inp).run()
 
 
-__all__ = ["TurnResult", "handle"]
+__all__ = ["TurnResult", "handle", "next_missing", "resume_prompt"]

@@ -8,15 +8,13 @@ import json
 import uuid
 from collections.abc import AsyncIterator
 from datetime import datetime
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response, StreamingResponse
 from pydantic import Field
 
-from bot import templates as t
-from bot.engine import Engine
-from bot.ports import TurnInput
+from bot.engine import resume_prompt
 from bot.state import DialogueState
 from core.errors import InvalidContact, NotFound
 from core.models import Booking, Conversation, Customer, Lead, Message
@@ -200,28 +198,10 @@ def resume_for(conv: Conversation, now: datetime) -> staff.Resume | None:
     """The bot's question for the first missing detail of an unfinished quote or
     booking form, and the state that expects the answer; None when nothing is open."""
     state = DialogueState.from_json(conv.state)
-    if state.form not in ("quote", "booking"):
+    ask = resume_prompt(state, conv.channel)
+    if ask is None:
         return None
-    probe = Engine(
-        cast(Any, None),  # _next_missing reads only the state and the channel
-        state,
-        TurnInput(text="", channel=conv.channel, now=now),
-    )
-    need = probe._next_missing()
-    if need is None:
-        return None
-    if need == "time" and not state.slots.zip:
-        need = "zip"
-    ask = t.ask(need, guests=state.slots.guests)
-    state.expecting = need
-    state.confirming = False
-    state.misunderstood = 0
-    state.buttons = list(ask.buttons)
-    return staff.Resume(
-        text=f"Thanks for waiting! Let's pick up where we left off. {ask.text}",
-        buttons=list(ask.buttons),
-        state=state.to_json(),
-    )
+    return staff.Resume(text=ask.text, buttons=list(ask.buttons), state=state.to_json())
 
 
 async def _act(
