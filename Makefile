@@ -23,6 +23,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	HF_HUB_OFFLINE=1 $(BIN)/ruff check .
+	$(BIN)/mypy bot channels knowledge core webhooks
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q -x -p no:cacheprovider
 
 lint: $(STAMP)

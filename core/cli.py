@@ -110,7 +110,7 @@ app.add_typer(eval_app, name="eval")
 app.add_typer(faq_app, name="faq")
 
 
-async def _container():  # type: ignore[no-untyped-def]
+async def _container():
     from webhooks.app import build_container
 
     return await build_container(get_settings())
@@ -195,8 +195,8 @@ def eval_faq(faq_file: str, questions_file: str) -> None:
     typer.echo(report.render())
 
 
-def _faq_run(fn):  # type: ignore[no-untyped-def]
-    async def run():  # type: ignore[no-untyped-def]
+def _faq_run(fn):
+    async def run():
         from knowledge.service import FaqService
 
         c = await _container()
@@ -218,7 +218,7 @@ def _faq_run(fn):  # type: ignore[no-untyped-def]
 def faq_list() -> None:
     """List FAQ entries."""
 
-    async def fn(svc, station):  # type: ignore[no-untyped-def]
+    async def fn(svc, station):
         entries, _ = await svc.list_entries(station, limit=500)
         for e in entries:
             typer.echo(f"{e.id}  {e.question}")
@@ -242,7 +242,7 @@ def faq_import(path: str, replace: bool = typer.Option(False, help="Replace exis
         typer.echo(f"error: {exc.message}", err=True)
         raise typer.Exit(2) from exc
 
-    async def fn(svc, station):  # type: ignore[no-untyped-def]
+    async def fn(svc, station):
         with Progress() as bar:
             task = bar.add_task("importing", total=len(records))
             n = await svc.import_records(
@@ -260,7 +260,7 @@ def faq_export(fmt: str = typer.Option("yaml", help="yaml, json or csv")) -> Non
     """Print the FAQ as YAML, JSON or CSV."""
     from knowledge.io import dump_faq
 
-    async def fn(svc, station):  # type: ignore[no-untyped-def]
+    async def fn(svc, station):
         return dump_faq(await svc.export_records(station), fmt)
 
     typer.echo(_faq_run(fn))
@@ -271,7 +271,7 @@ def faq_reembed() -> None:
     """Re-embed every entry with the configured model (after switching EMBEDDINGS)."""
     from rich.progress import Progress
 
-    async def fn(svc, station):  # type: ignore[no-untyped-def]
+    async def fn(svc, station):
         with Progress() as bar:
             task = bar.add_task("embedding", total=None)
             return await svc.reembed_all(progress=lambda done, total: bar.update(task, completed=done, total=total))

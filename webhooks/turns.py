@@ -112,7 +112,7 @@ class CorePorts:
         search = self.c.extras.get("faq_search")
         if search is None:
             return None
-        return await search(self.s, text, self.conv.station_id)  # type: ignore[no-any-return]
+        return await search(self.s, text, self.conv.station_id)
 
     async def customer(self) -> Customer:
         repo = CustomerRepository(self.s)

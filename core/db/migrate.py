@@ -23,7 +23,7 @@ async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
     """Upgrade the database behind `engine` to `revision`, under an advisory lock so
     several workers starting at once migrate exactly once."""
 
-    def _upgrade(connection) -> None:  # type: ignore[no-untyped-def]
+    def _upgrade(connection) -> None:
         cfg = alembic_config()
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, revision)

@@ -14,7 +14,7 @@ from core.models import Booking, Customer
 LIVE = ("pending_deposit", "deposit_paid", "completed")
 
 
-def _holding(now: datetime):  # type: ignore[no-untyped-def]
+def _holding(now: datetime):
     """Bookings that hold their seat at `now` (an expired deposit hold holds nothing,
     even before the sweeper has marked it cancelled)."""
     return and_(
