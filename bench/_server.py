@@ -52,6 +52,31 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far (0 if it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def postgres_pids(data_dir: Path) -> list[int]:
+    """The embedded PostgreSQL of `data_dir`: its postmaster and every child process."""
+    try:
+        master = int((data_dir / "pg" / "postmaster.pid").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return []
+    pids = [master]
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == master:
+                pids.append(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    return pids
+
+
 class ServedApp:
     """`hibachi serve` in a child process; `start`, `stop` (SIGTERM), `kill` (SIGKILL)."""
 
@@ -63,6 +88,7 @@ class ServedApp:
         env: Mapping[str, str] | None = None,
         argv: list[str] | None = None,
         log_path: Path | None = None,
+        needs_db: bool = True,
     ) -> None:
         self.data_dir = data_dir.resolve()
         self.db_name = db_name
@@ -72,6 +98,7 @@ class ServedApp:
         self.argv = argv or [str(HIBACHI), "serve"]
         self.log_path = log_path or data_dir / f"{db_name}.log"
         self.database_url = ""
+        self.needs_db = needs_db
         self.proc: subprocess.Popen[bytes] | None = None
         self._log: IO[bytes] | None = None
 
@@ -91,6 +118,7 @@ class ServedApp:
             DATABASE_URL=self.database_url,
             PUBLIC_BASE_URL=self.base_url,
             HIBACHI_ADMIN_TOKEN=ADMIN_TOKEN,
+            PYTHONPATH=str(ROOT),  # `python -m bench.bare_app` from the data dir
         )
         env.update(self.extra_env)
         return env
@@ -98,7 +126,7 @@ class ServedApp:
     def start(self, *, fresh: bool = True, timeout: float = 180.0) -> Self:
         """Launch and wait for /healthz; `fresh` recreates the database first."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        if fresh or not self.database_url:
+        if self.needs_db and (fresh or not self.database_url):
             self.database_url = fresh_database(self.data_dir, self.db_name)
         self._log = self.log_path.open("ab")
         # cwd is the data dir, so a developer's ./.env cannot leak into the run: the
