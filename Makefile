@@ -33,6 +33,13 @@ lint: $(STAMP)
 bench: $(STAMP)
 	HF_HUB_OFFLINE=1 $(BIN)/python -m bench.engine
 	HF_HUB_OFFLINE=1 $(BIN)/python -m bench.faq
+	HF_HUB_OFFLINE=1 $(BIN)/python -m bench.race --json .data/bench/race.json
+	HF_HUB_OFFLINE=1 $(BIN)/python -m bench.turns --json .data/bench/turns.json
+
+# The heavy reliability runs (kill -9 under load, more fuzzing examples); the quick
+# versions of the same tests run inside `make test`.
+reliability: $(STAMP)
+	HIBACHI_RELIABILITY=1 HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q -x -p no:cacheprovider tests/reliability
 
 clean-data:
 	rm -rf .data

@@ -178,6 +178,7 @@ def main() -> None:
     res = run(args.requests, args.concurrency)
     print(render(res))
     if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({**asdict(res), "ok": res.ok}, indent=2) + "\n")
     sys.exit(0 if res.ok else 1)
 

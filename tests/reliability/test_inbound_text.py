@@ -86,3 +86,22 @@ def test_nul_in_sms_body_still_gets_a_reply(http: httpx.Client) -> None:
     r = post_sms(http, "hi\x00there")
     assert r.status_code == 200
     assert _twiml_messages(r.content)
+
+
+@pytest.mark.xfail(strict=True, reason="known bug: XML-illegal control characters reach TwiML")
+def test_faq_answer_with_control_characters_still_gives_valid_twiml(
+    http: httpx.Client, staff_headers: dict[str, str]
+) -> None:
+    # Text pasted from a word processor can carry ESC, vertical tab or backspace.
+    faq = http.post("/api/faqs", headers=staff_headers, json={
+        "question": "Do you cater on houseboats?",
+        "answer": "Yes, we cater on houseboats\x1b docked in the delta\x08.",
+    })
+    assert faq.status_code == 201
+    try:
+        r = post_sms(http, "do you cater on houseboats?")
+        assert r.status_code == 200
+        messages = _twiml_messages(r.content)  # Twilio refuses XML that is not well-formed
+        assert any("houseboats" in m for m in messages)
+    finally:
+        http.delete(f"/api/faqs/{faq.json()['id']}", headers=staff_headers)
