@@ -64,6 +64,9 @@ STREETS = ["El Camino Real", "Oak St", "Stevens Creek Blvd", "Alameda Ave", "Par
 ZIPS = ["95112", "95050", "95125", "94087", "95008"]
 
 
+KINDS = ["greeting", "quote", "faq", "booking: date", "booking: contact", "booking: confirm"]
+
+
 def conversation(rng: random.Random, phone: str) -> list[str]:
     """One customer's messages: greeting, quote, FAQ question, booking to the end."""
     adults, kids, zip_code = rng.randint(10, 30), rng.randint(0, 5), rng.choice(ZIPS)
@@ -111,6 +114,8 @@ class Run:
     rss_mb_peak: float = 0.0
     server_cpu_s: float = 0.0
     db_cpu_s: float = 0.0
+    client_cpu_s: float = 0.0
+    by_kind: dict[str, list[float]] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:
         lat = sorted(self.latencies_ms)
@@ -133,6 +138,12 @@ class Run:
             "server_rss_mb_peak": round(self.rss_mb_peak, 1),
             "server_cpu_ms_per_turn": round(self.server_cpu_s * per_turn, 2),
             "db_cpu_ms_per_turn": round(self.db_cpu_s * per_turn, 2),
+            "client_cpu_ms_per_turn": round(self.client_cpu_s * per_turn, 2),
+            "by_kind_ms": {
+                kind: {"n": len(v), "p50": round(statistics.median(v), 1),
+                       "p99": round(statistics.quantiles(v, n=100)[98], 1) if len(v) > 1 else v[0]}
+                for kind, v in self.by_kind.items() if v
+            },
         }
 
 
@@ -155,7 +166,7 @@ async def drive(base_url: str, pid: int, customers: int, seconds: float, warmup:
         rng = random.Random(seed * 1000 + i)
         while time.perf_counter() < t_end:
             phone = f"+1408{next(numbers) % 8_000_000 + 2_000_000:07d}"
-            for text in conversation(rng, phone):
+            for kind, text in zip(KINDS, conversation(rng, phone), strict=True):
                 t0 = time.perf_counter()
                 if t0 >= t_end:
                     return
@@ -175,6 +186,7 @@ async def drive(base_url: str, pid: int, customers: int, seconds: float, warmup:
                     run.other_errors += 1
                 else:
                     run.latencies_ms.append((t1 - t0) * 1000)
+                    run.by_kind.setdefault(kind, []).append((t1 - t0) * 1000)
                     run.empty_replies += b"<Message" not in body
             else:
                 run.conversations += 1
@@ -189,9 +201,10 @@ async def drive(base_url: str, pid: int, customers: int, seconds: float, warmup:
 
     async def sample_cpu() -> None:
         await asyncio.sleep(t_measure - time.perf_counter())
-        server0, db0 = cpu_seconds(pid), db_cpu()
+        server0, db0, client0 = cpu_seconds(pid), db_cpu(), time.process_time()
         await asyncio.sleep(t_end - time.perf_counter())
         run.server_cpu_s, run.db_cpu_s = cpu_seconds(pid) - server0, db_cpu() - db0
+        run.client_cpu_s = time.process_time() - client0
 
     run.rss_mb_start = rss_mb(pid)
     async with aiohttp.ClientSession(connector=connector) as session:
@@ -286,10 +299,15 @@ def render(out: dict[str, Any]) -> str:
         row("replies without <Message>", "empty_replies"),
         row("CPU ms/turn: server", "server_cpu_ms_per_turn"),
         ("CPU ms/turn: PostgreSQL", p["db_cpu_ms_per_turn"], q["db_cpu_ms_per_turn"], "-"),
+        row("CPU ms/turn: bench client", "client_cpu_ms_per_turn"),
         ("server RSS MiB start/peak", *both("server_rss_mb_start", "server_rss_mb_peak")),
     ]
     lines = [f"{a:<27}{x!s:>15}{y!s:>15}{z!s:>15}" for a, x, y, z in rows]
     lines.append(f"{'throughput ratio':<27}{out['ratio']:>15}")
+    lines.append("product p50/p99 ms by message kind (closed loop | paced):")
+    for kind in KINDS:
+        a, c = (r["by_kind_ms"].get(kind, {"p50": "-", "p99": "-"}) for r in (p, q))
+        lines.append(f"  {kind:<25}{a['p50']:>8} /{a['p99']:>7}  |{c['p50']:>7} /{c['p99']:>7}")
     lines.append("targets: " + ", ".join(f"{k}={'PASS' if v else 'FAIL'}" for k, v in out["targets"].items()))
     return "\n".join(lines)
 
