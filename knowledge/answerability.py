@@ -8,11 +8,13 @@ best five candidates), how much it looks like a conversation act (booking, compl
 "a person please", small talk; ``data/nonfaq.yaml``) and how much like an off-topic
 personal-assistant request (``data/offtopic.yaml``) rather than a question to the
 business. Coefficients are fitted per embedding model by
-``python -m knowledge.train_answerability`` and shipped in ``answerability.json``.
+``python -m knowledge.train_answerability`` and shipped in ``answerability.json``, with the
+query adapter the reranker applies (``adapter_<model>.npy``, see knowledge/adapter.py).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import logging
@@ -24,6 +26,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
+from knowledge.adapter import adapt, load_adapter
 from knowledge.embedder import Embedder
 from knowledge.retrieval import Query, Scored
 
@@ -104,9 +107,15 @@ def decision_features(
     }
 
 
-@dataclass(frozen=True)
+def adapter_filename(model_id: str) -> str:
+    """File (beside answerability.json) holding the query adapter of an embedding model."""
+    return "adapter_" + "".join(c if c.isalnum() or c in "-." else "_" for c in model_id) + ".npy"
+
+
+@dataclass(frozen=True, eq=False)
 class AnswerabilityModel:
-    """Ranking weights plus a standardised logistic regression and its threshold."""
+    """Query adapter and ranking weights, plus a standardised logistic regression and its
+    threshold."""
 
     model_id: str
     rank_weights: Mapping[str, float]
@@ -116,6 +125,13 @@ class AnswerabilityModel:
     coef: tuple[float, ...]
     intercept: float
     threshold: float
+    adapter: np.ndarray | None = None  # (dim, dim); None: rank with the raw query vector
+
+    def rank_query(self, query: Query) -> Query:
+        """The query as the reranker sees it: its vector through the adapter."""
+        if self.adapter is None:
+            return query
+        return dataclasses.replace(query, vector=adapt(self.adapter, query.vector))
 
     def probability(self, feats: Mapping[str, float]) -> float:
         z = self.intercept
@@ -128,7 +144,9 @@ class AnswerabilityModel:
         return p >= self.threshold, p
 
     def as_dict(self) -> dict[str, object]:
+        adapter = {} if self.adapter is None else {"adapter": adapter_filename(self.model_id)}
         return {
+            **adapter,
             "rank_weights": dict(self.rank_weights),
             "features": list(self.features),
             "mean": list(self.mean),
@@ -139,7 +157,9 @@ class AnswerabilityModel:
         }
 
     @classmethod
-    def from_dict(cls, model_id: str, d: Mapping[str, object]) -> AnswerabilityModel:
+    def from_dict(
+        cls, model_id: str, d: Mapping[str, object], folder: Path = MODEL_PATH.parent
+    ) -> AnswerabilityModel:
         def floats(key: str) -> tuple[float, ...]:
             value = d[key]
             assert isinstance(value, list)
@@ -157,7 +177,17 @@ class AnswerabilityModel:
             coef=floats("coef"),
             intercept=float(str(d["intercept"])),
             threshold=float(str(d["threshold"])),
+            adapter=_adapter(folder / str(d["adapter"])) if d.get("adapter") else None,
         )
+
+
+def _adapter(path: Path) -> np.ndarray | None:
+    """The stored adapter; a missing file (e.g. a packaging slip) ranks with raw vectors
+    (~3 points less top-1) rather than breaking the FAQ, and says so loudly."""
+    if not path.exists():
+        log.error("query adapter %s missing: ranking with raw query vectors", path)
+        return None
+    return load_adapter(path)
 
 
 @functools.lru_cache(maxsize=8)
@@ -176,8 +206,10 @@ def load_model(model_id: str, path: Path = MODEL_PATH) -> AnswerabilityModel:
             model_id,
             fallback,
         )
-        return AnswerabilityModel.from_dict(model_id, models[fallback])
-    return AnswerabilityModel.from_dict(model_id, models[model_id])
+        # Another model's adapter maps another vector space: rank with raw vectors.
+        model = AnswerabilityModel.from_dict(model_id, models[fallback], path.parent)
+        return dataclasses.replace(model, adapter=None)
+    return AnswerabilityModel.from_dict(model_id, models[model_id], path.parent)
 
 
 def nonfaq_prototypes(path: Path = NONFAQ_PATH) -> list[str]:

@@ -57,7 +57,8 @@ class InMemoryFaq:
         order = np.argsort(-best)[:k]
         return [self.candidates[i] for i in order]
 
-    def search(self, text: str) -> Decision:
+    def search(self, text: str, model: AnswerabilityModel | None = None) -> Decision:
+        """``model`` overrides the FAQ's own (training uses per-fold adapters)."""
         query = prepare_query(self.embedder, text)
         return decide(
             query,
@@ -65,5 +66,5 @@ class InMemoryFaq:
             self.df,
             len(self.candidates),
             self.embedder,
-            self.model,
+            model or self.model,
         )

@@ -56,7 +56,8 @@ def decide(
 ) -> Decision:
     """Rerank candidates and decide answerability. ``df``/``n_docs`` describe the whole FAQ."""
     model = model or load_model(embedder.model_id)
-    ranked = rank(query, candidates, df, n_docs, model.rank_weights)
+    # The adapter moves only the reranker's view of the query (see knowledge/adapter.py).
+    ranked = rank(model.rank_query(query), candidates, df, n_docs, model.rank_weights)
     feats = decision_features(
         query,
         ranked,
