@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 import aiohttp
+import httpx
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -28,7 +29,7 @@ from bench._server import ServedApp
 from bench.turns import SmsClient, conversation
 from tests.fakes.credentials import TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN
 from tests.fakes.twilio_server import FakeTwilio
-from tests.reliability.conftest import FULL, heavy, served_app, twilio_env
+from tests.reliability.conftest import FULL, heavy, metric_sample, served_app, twilio_env
 
 
 def _count(body: bytes) -> int:
@@ -44,7 +45,14 @@ async def _rows(database_url: str, sql: str, **params: Any) -> list[Any]:
         await engine.dispose()
 
 
+def _inbound(served: ServedApp) -> tuple[float, float]:
+    text_ = httpx.get(served.base_url + "/metrics", timeout=10).text
+    return (metric_sample(text_, "hibachi_inbound_total", channel="sms", outcome="processed"),
+            metric_sample(text_, "hibachi_inbound_total", channel="sms", outcome="duplicate"))
+
+
 async def test_replay_storm_is_handled_once(served: ServedApp) -> None:
+    processed0, duplicate0 = await asyncio.to_thread(_inbound, served)
     senders = [f"+1650{2_000_000 + random.randrange(8_000_000):07d}" for _ in range(8)]
     copies = 12
     turns = [["hi", "how much for 15 adults in 95112?"], ["do you bring the grill?", "thanks!"]]
@@ -93,6 +101,10 @@ async def test_replay_storm_is_handled_once(served: ServedApp) -> None:
         replies = sum(_count(answers[sid][0]) for sid in sids[sender])
         assert got.get((sender, "in")) == 2, f"{sender}: inbound stored {got.get((sender, 'in'))} times"
         assert got.get((sender, "out")) == replies, f"{sender}: replies stored twice"
+    # The metrics agree: each message processed once, every other copy a duplicate.
+    processed1, duplicate1 = await asyncio.to_thread(_inbound, served)
+    assert processed1 - processed0 == len(all_sids)
+    assert duplicate1 - duplicate0 == len(all_sids) * copies
     # The server's log is JSON lines and never names these customers in full.
     log = served.log_path.read_text(encoding="utf-8", errors="replace")
     assert all(line.startswith("{") for line in log.splitlines() if line.strip())

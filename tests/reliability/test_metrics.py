@@ -3,20 +3,9 @@ the raw path) and exposes the product's own counters."""
 
 from __future__ import annotations
 
-import re
-
 import httpx
 
-
-def _sample(text: str, name: str, **labels: str) -> float:
-    """The value of one sample in Prometheus text format (0 when absent)."""
-    for line in text.splitlines():
-        if not line.startswith(name + "{"):
-            continue
-        got = dict(re.findall(r'(\w+)="([^"]*)"', line[: line.rindex("}")]))
-        if all(got.get(k) == v for k, v in labels.items()):
-            return float(line.rsplit(" ", 1)[1])
-    return 0.0
+from tests.reliability.conftest import metric_sample
 
 
 async def test_metrics_exposes_product_metrics(client: httpx.AsyncClient) -> None:
@@ -41,7 +30,7 @@ async def test_requests_are_counted_by_route_template(client: httpx.AsyncClient)
 
     def delta(**labels: str) -> float:
         name = "hibachi_http_requests_total"
-        return _sample(after, name, **labels) - _sample(before, name, **labels)
+        return metric_sample(after, name, **labels) - metric_sample(before, name, **labels)
 
     assert delta(method="POST", route="/api/quote", status="200") == 1
     assert delta(method="POST", route="/api/quote", status="422") == 1
