@@ -32,6 +32,7 @@ from channels.base import (
     Reply,
 )
 from core.redact import mask_phone
+from core.text import clean_text
 
 __all__ = [
     "TWILIO_UNSUBSCRIBED_RECIPIENT",
@@ -108,7 +109,7 @@ def parse_twilio_form(form: Mapping[str, str], received_at: datetime) -> Inbound
     return InboundMessage(
         channel=ChannelName.SMS,
         sender=sender,
-        text=form.get("Body") or "",
+        text=clean_text(form.get("Body") or ""),
         provider_message_id=message_sid,
         received_at=received_at,
         media_count=media_count,
@@ -131,7 +132,9 @@ def _clamp(text: str, limit: int) -> str:
 
 def render_sms_text(reply: Reply) -> str:
     """The SMS text of a reply: its text, then its buttons as numbered options,
-    within Twilio's 1,600 characters (the options are kept whole)."""
+    within Twilio's 1,600 characters (the options are kept whole), free of characters
+    XML cannot carry (TwiML must stay well-formed whatever an admin pasted)."""
+    reply = Reply(clean_text(reply.text), tuple(clean_text(b) for b in reply.buttons), reply.kind)
     if not reply.buttons:
         return _clamp(reply.text, SMS_MAX_CHARS)
     options = "\n".join(f"{i}) {label}" for i, label in enumerate(reply.buttons, start=1))

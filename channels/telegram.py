@@ -28,6 +28,7 @@ from channels.base import (
     RecipientOptedOut,
     Reply,
 )
+from core.text import clean_text
 
 __all__ = [
     "CALLBACK_DATA_MAX_BYTES",
@@ -76,7 +77,7 @@ def parse_telegram_update(data: dict[str, object], received_at: datetime) -> Inb
         # The message is absent for inline-mode buttons; the presser's id is their chat.
         message = callback.message
         chat_id = message.chat.id if message is not None else callback.from_user.id
-        payload = callback.data or ""
+        payload = clean_text(callback.data or "")
         return InboundMessage(
             channel=ChannelName.TELEGRAM,
             sender=str(chat_id),
@@ -91,7 +92,7 @@ def parse_telegram_update(data: dict[str, object], received_at: datetime) -> Inb
 
 
 def _from_message(message: Message, provider_id: str, received_at: datetime) -> InboundMessage:
-    text = message.text if message.text is not None else (message.caption or "")
+    text = clean_text(message.text if message.text is not None else (message.caption or ""))
     has_media = message.text is None  # anything but plain text carries (or is) media
     return InboundMessage(
         channel=ChannelName.TELEGRAM,

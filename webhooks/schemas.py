@@ -5,13 +5,20 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from core.models import Booking, Customer
+from core.text import clean_strings
 
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _clean(cls, data: Any) -> Any:
+        # NUL and stray control characters: PostgreSQL refuses the first, XML the rest.
+        return clean_strings(data)
 
 
 class QuoteIn(Strict):

@@ -3,8 +3,8 @@ and invalid inputs, with and without the staff token. A 5xx is a bug (CONTRACT.m
 and every 4xx must be the contract's JSON error `{"error", "message"}`.
 
 NUL characters (U+0000) are probed separately, endpoint by endpoint, in
-`test_nul_character_is_not_a_5xx`: PostgreSQL text cannot hold them, and several
-endpoints currently answer 500 (strict xfail until fixed, so the fix is noticed)."""
+`test_nul_character_is_not_a_5xx`: PostgreSQL text cannot hold them, so they are
+stripped from request bodies and refused (400 `bad_text`) in query strings and forms."""
 
 from __future__ import annotations
 
@@ -116,27 +116,20 @@ def test_no_5xx_from_any_operation(
 
 
 NUL = "a\x00b"
-KNOWN_NUL_500 = pytest.mark.xfail(
-    strict=True, reason="known bug: U+0000 reaches PostgreSQL text and the app answers 500"
-)
 
 
 @pytest.mark.parametrize(
     ("method", "path", "kwargs"),
     [
-        pytest.param("POST", "/api/chat", {"json": {"text": NUL}}, marks=KNOWN_NUL_500, id="chat-text"),
-        pytest.param("POST", "/api/chat", {"json": {"text": "hi", "message_id": NUL}},
-                     marks=KNOWN_NUL_500, id="chat-message-id"),
-        pytest.param("POST", "/api/faqs", {"json": {"question": NUL, "answer": NUL}},
-                     marks=KNOWN_NUL_500, id="faq-create"),
+        pytest.param("POST", "/api/chat", {"json": {"text": NUL}}, id="chat-text"),
+        pytest.param("POST", "/api/chat", {"json": {"text": "hi", "message_id": NUL}}, id="chat-message-id"),
+        pytest.param("POST", "/api/faqs", {"json": {"question": NUL, "answer": NUL}}, id="faq-create"),
         pytest.param("POST", "/api/bookings", {"json": {
             "adults": 10, "kids": 0, "zip": "95112", "date": "2030-01-10", "time": "18:00",
-            "address": NUL, "customer": {"name": NUL, "phone": "+14085551234"}}},
-            marks=KNOWN_NUL_500, id="booking-address"),
-        pytest.param("GET", "/api/leads", {"params": {"email": NUL}}, marks=KNOWN_NUL_500,
+            "address": NUL, "customer": {"name": NUL, "phone": "+14085551234"}}}, id="booking-address"),
+        pytest.param("GET", "/api/leads", {"params": {"email": NUL}},
                      id="leads-email"),
-        pytest.param("POST", "/login", {"data": {"email": NUL, "password": NUL}},
-                     marks=KNOWN_NUL_500, id="login"),
+        pytest.param("POST", "/login", {"data": {"email": NUL, "password": NUL}}, id="login"),
         pytest.param("POST", "/api/nlu/parse", {"json": {"text": NUL}}, id="nlu-parse"),
         pytest.param("POST", "/api/faqs/search", {"json": {"q": NUL}}, id="faq-search"),
         pytest.param("GET", "/api/bookings", {"params": {"phone": NUL}}, id="bookings-phone"),

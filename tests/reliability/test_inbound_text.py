@@ -9,7 +9,6 @@ import uuid
 import xml.etree.ElementTree as ET
 
 import httpx
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -81,14 +80,12 @@ def test_webchat_any_text_gets_a_reply(http: httpx.Client, text: str) -> None:
     assert replies and all(x["text"].strip() for x in replies), f"no reply to {text[:80]!r}"
 
 
-@pytest.mark.xfail(strict=True, reason="known bug: U+0000 reaches PostgreSQL text -> 500")
 def test_nul_in_sms_body_still_gets_a_reply(http: httpx.Client) -> None:
     r = post_sms(http, "hi\x00there")
     assert r.status_code == 200
     assert _twiml_messages(r.content)
 
 
-@pytest.mark.xfail(strict=True, reason="known bug: XML-illegal control characters reach TwiML")
 def test_faq_answer_with_control_characters_still_gives_valid_twiml(
     http: httpx.Client, staff_headers: dict[str, str]
 ) -> None:
