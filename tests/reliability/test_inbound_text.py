@@ -31,11 +31,12 @@ FRAGMENTS = st.sampled_from([
     "stop",
     "\r\n\t ",
 ])
-# Any unicode but U+0000 (see test_nul_in_sms_body below), mixed with the fragments.
-ANY_TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), max_size=600)
+# Any unicode that UTF-8 can carry (U+0000 and control characters included), mixed
+# with the fragments.
+ANY_TEXT = st.text(alphabet=st.characters(codec="utf-8"), max_size=600)
 INBOUND = st.one_of(
     st.lists(st.one_of(ANY_TEXT, FRAGMENTS), max_size=6).map(lambda parts: "".join(parts)[:2000]),
-    st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), min_size=1500, max_size=2000),
+    st.text(alphabet=st.characters(codec="utf-8"), min_size=1500, max_size=2000),
 )
 SETTINGS = settings(
     max_examples=examples(25, 300),
