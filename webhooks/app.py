@@ -40,6 +40,9 @@ async def build_container(settings: Settings, *, url: str | None = None) -> Cont
     """Connect, migrate, seed the demo on an empty database, build provider clients."""
     engine = make_engine(url or resolve_database_url(settings))
     await upgrade(engine)
+    # Connections opened before the migration created the vector type lack its binary
+    # codec (core/db/engine.py): start the pool afresh.
+    await engine.dispose()
     from channels.webchat import WebchatHub
 
     c = Container(settings=settings, engine=engine, sessionmaker=make_sessionmaker(engine))

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+from typing import Any
+
+from pgvector import Vector
+from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
 from core.config import Settings
@@ -20,7 +25,31 @@ def resolve_database_url(settings: Settings) -> str:
 
 
 def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
-    return create_async_engine(url, pool_size=pool_size, max_overflow=20, pool_pre_ping=True)
+    engine = create_async_engine(url, pool_size=pool_size, max_overflow=20, pool_pre_ping=True)
+    event.listen(engine.sync_engine, "connect", _binary_vectors)
+    return engine
+
+
+def _encode_vector(value: Any) -> bytes:
+    # SQLAlchemy's pgvector type hands us its text form; raw arrays come from literals.
+    if isinstance(value, str):
+        value = Vector._from_text(value)
+    return (value if isinstance(value, Vector) else Vector(value)).to_binary()
+
+
+def _binary_vectors(dbapi_connection: Any, _record: Any) -> None:
+    """pgvector values in binary on the wire: parsing 384 floats from text costs ~0.1 ms
+    a vector, and an FAQ search reads dozens."""
+
+    async def register(conn: Any) -> None:
+        # A fresh database before its first migration has no vector type yet.
+        with contextlib.suppress(ValueError):
+            await conn.set_type_codec(
+                "vector", schema="public", encoder=_encode_vector,
+                decoder=Vector.from_binary, format="binary",
+            )
+
+    dbapi_connection.run_async(register)
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker:
