@@ -29,7 +29,7 @@ from bench._server import ServedApp
 from bench.turns import SmsClient, conversation
 from tests.fakes.credentials import TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN
 from tests.fakes.twilio_server import FakeTwilio
-from tests.reliability.conftest import FULL, heavy, metric_sample, served_app, twilio_env
+from tests.reliability.conftest import FULL, metric_sample, served_app, twilio_env
 
 
 def _count(body: bytes) -> int:
@@ -112,9 +112,9 @@ async def test_replay_storm_is_handled_once(served: ServedApp) -> None:
         assert sender[2:] not in log, "a full phone number reached the log"
 
 
-@heavy
 async def test_kill_9_during_load_loses_nothing_and_doubles_nothing() -> None:
-    await _kill_9_scenario(customers=12 if not FULL else 24, load_before_kill=3.0)
+    # In `make test` too (the providers issue asks for it on every run): a smaller burst.
+    await _kill_9_scenario(customers=8 if not FULL else 24, load_before_kill=2.0 if not FULL else 3.0)
 
 
 async def _kill_9_scenario(customers: int, load_before_kill: float) -> None:
