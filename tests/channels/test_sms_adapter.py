@@ -30,14 +30,14 @@ from channels.sms import (
 from tests.fakes.credentials import TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER
 from tests.fakes.twilio_server import FakeTwilio, twilio_signature
 
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"  # copies of ../shared/data files
 NOW = datetime(2025, 5, 1, 18, 0, tzinfo=UTC)
 
 
 def _load(name: str) -> Any:
     path = DATA / name
     if not path.exists():
-        pytest.skip(f"{name} not available in ../shared/data")
+        pytest.skip(f"{name} not available in tests/data")
     return json.loads(path.read_text(encoding="utf-8"))
 
 
@@ -254,7 +254,7 @@ async def test_twilio_unreachable_server_is_retryable() -> None:
 
 
 async def test_outbound_request_matches_twilio_openapi(twilio_fake: FakeTwilio) -> None:
-    spec = _load("twilio_api_v2010.json")
+    spec = _load("twilio_messages_openapi.json")
     template = "/2010-04-01/Accounts/{AccountSid}/Messages.json"
     operation = spec["paths"][template]["post"]
     schema = operation["requestBody"]["content"]["application/x-www-form-urlencoded"]["schema"]

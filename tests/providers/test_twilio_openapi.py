@@ -11,7 +11,8 @@ from channels.base import ChannelName, OutboundMessage, Reply
 from tests.providers.conftest import CUSTOMER, Wired
 from tests.providers.test_sms_webhook import book_over_sms
 
-SPEC = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "twilio_api_v2010.json"
+# The Messages-create operation cut from ../shared/data/twilio_api_v2010.json (see "source").
+SPEC = Path(__file__).resolve().parents[1] / "data" / "twilio_messages_openapi.json"
 MESSAGES = "/2010-04-01/Accounts/{AccountSid}/Messages.json"
 
 
