@@ -109,9 +109,12 @@ def _serve(live: LiveServer, sock: socket.socket, database_url: str) -> None:
         live.error.append(exc)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def live_server(database_url: str, container: Container) -> Iterator[LiveServer]:
-    """The app on 127.0.0.1:<free port>, as `make run` serves it (one per session)."""
+    """The app on 127.0.0.1:<free port>, as `make run` serves it (one per module).
+
+    Module scope, not session: its outbox worker and housekeeping run against the test
+    database and would take other tests' outbox rows if it outlived these tests."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
