@@ -349,3 +349,21 @@ def paid_without_seat(d: date, slot: str) -> Reply:
         (),
         "paid_without_seat",
     )
+
+
+def event_reminder(d: date, slot: str, address: str) -> Reply:
+    return Reply(
+        f"Reminder: your hibachi chef arrives {day_label(d)} at {slot_label(slot)} at {address}. "
+        "Please have an outdoor space ready for the grill. Reply here if anything changed!",
+        (),
+        "event_reminder",
+    )
+
+
+def hold_expiring(d: date, slot: str, deposit: int, pay_url: str) -> Reply:
+    return Reply(
+        f"Your hold for {day_label(d)} at {slot_label(slot)} ends in a few hours. Pay the "
+        f"{fmt_cents(deposit)} deposit to keep it: {pay_url}",
+        (),
+        "hold_expiring",
+    )

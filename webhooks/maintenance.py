@@ -2,7 +2,8 @@
 
 - answer inbound messages a crash left unanswered (their replies go by the outbox);
 - expire unpaid holds after 24 hours, freeing the slot, and tell the customer;
-- send the deposit link of bookings made while Stripe was unreachable.
+- send the deposit link of bookings made while Stripe was unreachable;
+- remind paid customers before their event, nudge unpaid holds before they expire.
 """
 
 from __future__ import annotations
@@ -92,11 +93,40 @@ async def send_late_payment_links(c: Container) -> int:
     return n
 
 
+# When the business reaches out on its own: a day-before reminder for paid bookings,
+# and a nudge while an unpaid hold still has a few hours left.
+REMIND_WITHIN = timedelta(hours=48)
+REMIND_NOT_LATER_THAN = timedelta(hours=2)
+NUDGE_WITHIN = timedelta(hours=4)
+
+
+async def send_reminders(c: Container) -> int:
+    """Remind paid customers of their event (once) and nudge expiring holds (once)."""
+    now = c.now()
+    n = 0
+    async with c.uow() as uow:
+        s = uow.session
+        repo = BookingRepository(s)
+        for b in await repo.starting_between(now + REMIND_NOT_LATER_THAN, now + REMIND_WITHIN, "deposit_paid"):
+            if await notify_booking_customer(
+                s, b, t.event_reminder(b.event_date, b.slot, b.address), f"reminder:{b.id}:{b.event_date}:{b.slot}"
+            ):
+                n += 1
+        for b in await repo.holds_expiring_between(now, now + NUDGE_WITHIN):
+            if b.checkout_url and await notify_booking_customer(
+                s, b, t.hold_expiring(b.event_date, b.slot, b.deposit_cents, b.checkout_url), f"hold_nudge:{b.id}"
+            ):
+                n += 1
+        await uow.commit()
+    return n
+
+
 async def run_once(c: Container, *, received_before: datetime | None = None) -> None:
     cutoff = received_before or datetime.now().astimezone() - IN_FLIGHT_GRACE
     await recover_inbox(c, cutoff)
     await expire_holds(c)
     await send_late_payment_links(c)
+    await send_reminders(c)
     kick = c.extras.get("outbox_kick")
     if kick is not None:
         kick()

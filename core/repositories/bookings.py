@@ -163,3 +163,26 @@ class BookingRepository:
         if not ids:
             return []
         return list((await self.session.scalars(select(Booking).where(Booking.id.in_(ids)))).all())
+
+    async def starting_between(self, start: datetime, end: datetime, status: str) -> list[Booking]:
+        """Bookings in ``status`` whose event starts in [start, end) (reminders)."""
+        rows = await self.session.scalars(
+            select(Booking)
+            .where(Booking.status == status, Booking.starts_at >= start, Booking.starts_at < end)
+            .order_by(Booking.starts_at)
+        )
+        return list(rows.all())
+
+    async def holds_expiring_between(self, start: datetime, end: datetime) -> list[Booking]:
+        """Unpaid holds with a payment link whose hold runs out in [start, end)."""
+        rows = await self.session.scalars(
+            select(Booking)
+            .where(
+                Booking.status == "pending_deposit",
+                Booking.checkout_url.is_not(None),
+                Booking.hold_expires_at >= start,
+                Booking.hold_expires_at < end,
+            )
+            .order_by(Booking.hold_expires_at)
+        )
+        return list(rows.all())

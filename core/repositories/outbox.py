@@ -46,6 +46,12 @@ class OutboxRepository:
             .on_conflict_do_nothing(index_elements=[OutboxItem.idempotency_key])
         )
 
+    async def exists(self, idempotency_key: str) -> bool:
+        found = await self.session.scalar(
+            select(OutboxItem.id).where(OutboxItem.idempotency_key == idempotency_key)
+        )
+        return found is not None
+
     async def claim_due(self, now: datetime, limit: int = 20) -> list[OutboxItem]:
         """Lock due rows for this worker; other workers skip them."""
         rows = await self.session.scalars(

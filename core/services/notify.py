@@ -20,11 +20,15 @@ log = logging.getLogger(__name__)
 async def notify_booking_customer(
     session: AsyncSession, booking: Booking, reply: Reply, idempotency_key: str
 ) -> bool:
-    """Send ``reply`` on the channel the booking was made from; False when there is none.
+    """Queue ``reply`` on the channel the booking was made from; False when there is no
+    channel or this message (same key) was already queued.
 
     A booking taken over the API has no conversation: the customer's phone (SMS) is the
     channel then, if we have one.
     """
+    outbox = OutboxRepository(session)
+    if await outbox.exists(idempotency_key):
+        return False  # already told (a periodic job may ask twice)
     convs = ConversationRepository(session)
     conv = await convs.get(booking.conversation_id) if booking.conversation_id else None
     if conv is not None:
@@ -39,7 +43,7 @@ async def notify_booking_customer(
             log.info("booking %s: no channel to notify the customer on", booking.id)
             return False
         channel, recipient = "sms", customer.phone
-    await OutboxRepository(session).enqueue(
+    await outbox.enqueue(
         conversation_id=conv.id if conv is not None else None,
         channel=channel,
         recipient=recipient,

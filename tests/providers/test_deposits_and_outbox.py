@@ -182,3 +182,31 @@ async def test_staff_cancel_refunds_and_tells_the_customer_on_their_channel(wire
     assert await wired.deliver() == 1
     last = wired.twilio.delivered[-1]
     assert last["To"] == CUSTOMER and "cancelled" in last["Body"] and "$100.00" in last["Body"]
+
+
+async def test_paid_customer_is_reminded_once_the_day_before(wired: Wired, set_now) -> None:  # type: ignore[no-untyped-def]
+    from webhooks.maintenance import send_reminders
+
+    await book_over_sms(wired)
+    [booking] = await wired.bookings()
+    await wired.stripe_paid(booking)
+    await wired.deliver()
+    assert await send_reminders(wired.c) == 0  # three weeks ahead: nothing yet
+    set_now(datetime(2026, 12, 11, 12, 0))  # the day before the 6 PM party
+    assert await send_reminders(wired.c) == 1
+    assert await send_reminders(wired.c) == 0  # once
+    await wired.deliver()
+    last = wired.twilio.delivered[-1]
+    assert last["To"] == CUSTOMER and "Reminder" in last["Body"] and "1234 Main St" in last["Body"]
+
+
+async def test_unpaid_hold_gets_one_nudge_before_it_expires(wired: Wired, set_now) -> None:  # type: ignore[no-untyped-def]
+    from webhooks.maintenance import send_reminders
+
+    await book_over_sms(wired)
+    [booking] = await wired.bookings()
+    set_now(NOW + timedelta(hours=21))  # 3 hours of the 24-hour hold left
+    assert await send_reminders(wired.c) == 1
+    assert await send_reminders(wired.c) == 0
+    await wired.deliver()
+    assert booking.checkout_url and booking.checkout_url in wired.twilio.delivered[-1]["Body"]
