@@ -385,6 +385,7 @@ class Engine:
         if _has_facts(firm):
             if st.form is None:
                 st.form = "quote"
+                await self.p.lead_event("lead_created")
             self._merge(firm)
         if st.form:
             return await self._advance()
@@ -392,6 +393,14 @@ class Engine:
 
     # ------------------------------------------------------------------ forms
     async def _choose_form(self, intent: str, ent: Entities) -> None:
+        st = self.st
+        before = st.form
+        await self._pick_form(intent, ent)
+        if st.form == "quote" and before != "quote":
+            # A quote request makes a lead at once (DOMAIN.md), even before the price.
+            await self.p.lead_event("lead_created")
+
+    async def _pick_form(self, intent: str, ent: Entities) -> None:
         st = self.st
         if intent == "book" and st.form != "booking":
             st.form = "booking"
