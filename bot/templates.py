@@ -367,3 +367,31 @@ def hold_expiring(d: date, slot: str, deposit: int, pay_url: str) -> Reply:
         (),
         "hold_expiring",
     )
+
+
+# --- before the engine (webhooks/turns.py) -----------------------------------------------
+
+
+def sms_opted_out(business: str) -> Reply:
+    return Reply(f"You're unsubscribed from {business} messages. Reply START to resubscribe.", (), "opted_out")
+
+
+def sms_opted_in() -> Reply:
+    return Reply("You're resubscribed. How can I help with your hibachi party?", (), "opted_in")
+
+
+def sms_help(business: str) -> Reply:
+    return Reply(
+        f"{business}: private hibachi chef booking. Reply with your question, or STOP to opt out. "
+        "Msg & data rates may apply.",
+        (),
+        "help",
+    )
+
+
+def text_only() -> Reply:
+    return Reply("Thanks! I can only read text messages — could you type that for me?", (), "clarify")
+
+
+def empty_message() -> Reply:
+    return Reply("Hi! How can I help — a price, a date, or a question?", (B_QUOTE, B_BOOK, B_QUESTION), "clarify")

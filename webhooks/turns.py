@@ -213,18 +213,13 @@ async def _sms_keyword(
             await OutboxRepository(s).suppress_pending_for("sms", msg.sender)
             ports = CorePorts(c, s, conv, "sms", stations)
             await ports.lead_event("opted_out")
-            return [Reply(
-                f"You're unsubscribed from {ports.business_name} messages. Reply START to resubscribe.",
-                (), "opted_out")]
+            return [t.sms_opted_out(ports.business_name)]
         return []
     if word == "opt_in" and (opted_out or msg.text.strip().upper().startswith(("START", "UNSTOP"))):
         await opt.opt_in(msg.sender)
-        return [Reply("You're resubscribed. How can I help with your hibachi party?", (), "opted_in")]
+        return [t.sms_opted_in()]
     if word == "help":
-        name = stations[0].business_name
-        return [Reply(
-            f"{name}: private hibachi chef booking. Reply with your question, or STOP to opt out. "
-            "Msg & data rates may apply.", (), "help")]
+        return [t.sms_help(stations[0].business_name)]
     if opted_out:
         return []  # nothing outbound to an opted-out number
     return None
@@ -307,11 +302,9 @@ async def _turn(
     if conv.status == "closed":
         conv.status, conv.state = "bot", {}
     if msg.media_count and not msg.text.strip():
-        return await _finish(s, conv, [Reply(
-            "Thanks! I can only read text messages — could you type that for me?", (), "clarify")], via_outbox)
+        return await _finish(s, conv, [t.text_only()], via_outbox)
     if not msg.text.strip():
-        return await _finish(s, conv, [Reply(
-            "Hi! How can I help — a price, a date, or a question?", (t.B_QUOTE, t.B_BOOK, t.B_QUESTION), "clarify")], via_outbox)
+        return await _finish(s, conv, [t.empty_message()], via_outbox)
 
     state = DialogueState.from_json(conv.state)
     ports = CorePorts(c, s, conv, channel, stations)
