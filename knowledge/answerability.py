@@ -7,9 +7,7 @@ query the FAQ's vocabulary covers, how close the query is to the FAQ as a whole 
 best five candidates), how much it looks like a conversation act (booking, complaint,
 "a person please", small talk; ``data/nonfaq.yaml``) and how much like an off-topic
 personal-assistant request (``data/offtopic.yaml``) rather than a question to the
-business. A second, separate logistic model (``DomainModel``) asks only "is this a
-message to a food/event business at all?" from the raw query vector and a few
-similarities; an answer needs both. Coefficients are fitted per embedding model by
+business. Coefficients are fitted per embedding model by
 ``python -m knowledge.train_answerability`` and shipped in ``answerability.json``, with the
 query adapter the reranker applies (``adapter_<model>.npy``, see knowledge/adapter.py).
 """
@@ -54,18 +52,6 @@ DECISION_FEATURES = (
     "offtopic_gap",
     "field_q",
     "field_qa",
-)
-# Similarities the off-domain detector reads beside the raw query vector.
-DOMAIN_FEATURES = (
-    "field_q",
-    "field_qa",
-    "score",
-    "offtopic",
-    "nonfaq",
-    "sim_q",
-    "sim_qa",
-    "lex",
-    "coverage",
 )
 FIELD_SIZE = 5  # candidates averaged for "how close is the query to this FAQ at all"
 
@@ -127,63 +113,6 @@ def adapter_filename(model_id: str) -> str:
 
 
 @dataclass(frozen=True, eq=False)
-class DomainModel:
-    """Off-domain detector: a standardised logistic over the raw query vector followed by
-    ``features``. Trained with every question written for the tuning and adapter FAQs as
-    positives and CLINC150 (personal-assistant requests) as negatives, so the answer
-    model's threshold need not be set by off-domain text alone (issue 4)."""
-
-    features: tuple[str, ...]
-    mean: tuple[float, ...]  # query-vector dimensions first, then ``features``
-    scale: tuple[float, ...]
-    coef: tuple[float, ...]
-    intercept: float
-    threshold: float  # on the logit
-
-    @functools.cached_property
-    def _folded(self) -> tuple[np.ndarray, float]:
-        # Standardisation folded into the weights once: one dot product per query.
-        w = np.asarray(self.coef) / np.asarray(self.scale)
-        return w, self.intercept - float(np.asarray(self.mean) @ w)
-
-    def score(self, vector: np.ndarray, feats: Mapping[str, float]) -> float:
-        """Logit of "about this kind of business" (raw, unadapted query vector)."""
-        w, b = self._folded
-        x = np.concatenate(
-            [np.asarray(vector, dtype=np.float64), [feats[f] for f in self.features]]
-        )
-        return float(x @ w + b)
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "features": list(self.features),
-            "mean": list(self.mean),
-            "scale": list(self.scale),
-            "coef": list(self.coef),
-            "intercept": self.intercept,
-            "threshold": self.threshold,
-        }
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, object]) -> DomainModel:
-        def floats(key: str) -> tuple[float, ...]:
-            value = d[key]
-            assert isinstance(value, list)
-            return tuple(float(x) for x in value)
-
-        features = d["features"]
-        assert isinstance(features, list)
-        return cls(
-            features=tuple(str(f) for f in features),
-            mean=floats("mean"),
-            scale=floats("scale"),
-            coef=floats("coef"),
-            intercept=float(str(d["intercept"])),
-            threshold=float(str(d["threshold"])),
-        )
-
-
-@dataclass(frozen=True, eq=False)
 class AnswerabilityModel:
     """Query adapter and ranking weights, plus a standardised logistic regression and its
     threshold."""
@@ -197,7 +126,6 @@ class AnswerabilityModel:
     intercept: float
     threshold: float
     adapter: np.ndarray | None = None  # (dim, dim); None: rank with the raw query vector
-    domain: DomainModel | None = None  # None: no separate off-domain check
 
     def rank_query(self, query: Query) -> Query:
         """The query as the reranker sees it: its vector through the adapter."""
@@ -212,21 +140,11 @@ class AnswerabilityModel:
         return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
 
     def answerable(self, feats: Mapping[str, float]) -> tuple[bool, float]:
-        """Answer when the answer model is confident and, if there is an off-domain
-        detector, ``feats["domain"]`` (its logit, see ``with_domain``) passes too."""
         p = self.probability(feats)
-        in_domain = self.domain is None or feats.get("domain", -math.inf) >= self.domain.threshold
-        return p >= self.threshold and in_domain, p
-
-    def with_domain(self, vector: np.ndarray, feats: dict[str, float]) -> dict[str, float]:
-        """``feats`` plus the off-domain detector's logit for the raw query vector."""
-        if self.domain is not None:
-            feats["domain"] = self.domain.score(vector, feats)
-        return feats
+        return p >= self.threshold, p
 
     def as_dict(self) -> dict[str, object]:
         adapter = {} if self.adapter is None else {"adapter": adapter_filename(self.model_id)}
-        domain = {} if self.domain is None else {"domain": self.domain.as_dict()}
         return {
             **adapter,
             "rank_weights": dict(self.rank_weights),
@@ -236,7 +154,6 @@ class AnswerabilityModel:
             "coef": list(self.coef),
             "intercept": self.intercept,
             "threshold": self.threshold,
-            **domain,
         }
 
     @classmethod
@@ -261,9 +178,6 @@ class AnswerabilityModel:
             intercept=float(str(d["intercept"])),
             threshold=float(str(d["threshold"])),
             adapter=_adapter(folder / str(d["adapter"])) if d.get("adapter") else None,
-            domain=DomainModel.from_dict(domain)
-            if isinstance(domain := d.get("domain"), dict)
-            else None,
         )
 
 
@@ -292,10 +206,9 @@ def load_model(model_id: str, path: Path = MODEL_PATH) -> AnswerabilityModel:
             model_id,
             fallback,
         )
-        # Another model's adapter and off-domain detector read another vector space:
-        # rank with raw vectors and rely on the answer model alone.
+        # Another model's adapter maps another vector space: rank with raw vectors.
         model = AnswerabilityModel.from_dict(model_id, models[fallback], path.parent)
-        return dataclasses.replace(model, adapter=None, domain=None)
+        return dataclasses.replace(model, adapter=None)
     return AnswerabilityModel.from_dict(model_id, models[model_id], path.parent)
 
 

@@ -65,6 +65,5 @@ def decide(
         nonfaq_similarity(embedder, query.vector),
         offtopic_similarity(embedder, query.vector),
     )
-    feats = model.with_domain(query.vector, feats)
     answerable, p = model.answerable(feats)
     return Decision(answerable and bool(ranked), p, ranked, feats)

@@ -120,31 +120,3 @@ def test_texted_questions_are_answered_from_the_right_entry(
     decision = demo.search(text)
     assert decision.answerable
     assert decision.ranked[0].key == entry
-
-
-@pytest.mark.parametrize(
-    ("text", "in_domain"),
-    [
-        ("set an alarm for 6am", False),
-        ("how many calories are in a banana", False),
-        ("whats my credit score", False),
-        ("do u guys bring the grill", True),
-        ("can the chef do a vegan menu for my sisters bday", True),
-        ("i want to book for saturday, 12 ppl", True),
-    ],
-)
-def test_off_domain_detector_separates_business_messages_from_assistant_requests(
-    demo: InMemoryFaq, text: str, in_domain: bool
-) -> None:
-    decision = demo.search(text)
-    model = load_model(demo.embedder.model_id)
-    assert model.domain is not None
-    assert (decision.features["domain"] >= model.domain.threshold) is in_domain
-    if not in_domain:
-        assert not decision.answerable
-
-
-def test_off_domain_detector_is_dropped_for_an_embedder_without_its_own_fit() -> None:
-    # Its weights read MiniLM's vector space; another embedder must not use them.
-    assert load_model("all-MiniLM-L6-v2").domain is not None
-    assert load_model("some-other-embedder").domain is None
