@@ -144,8 +144,11 @@ async def nearest_entry_ids(
         raise ValueError(f"unsafe model id {model_id!r}")
     dim = int(dim)
     if INDEXED_MODELS.get(model_id) == dim:
-        await session.execute(text("SET LOCAL hnsw.ef_search = 100"))
-        await session.execute(text("SET LOCAL hnsw.iterative_scan = relaxed_order"))
+        # Both settings in one round trip (set_config(..., true) is SET LOCAL).
+        await session.execute(text(
+            "SELECT set_config('hnsw.ef_search', '100', true),"
+            " set_config('hnsw.iterative_scan', 'relaxed_order', true)"
+        ))
     sql = text(
         f"""
         SELECT entry_id, min(dist) AS dist FROM (
