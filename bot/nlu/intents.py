@@ -92,6 +92,9 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (_rx(r"^\W*(?:hi+|hello+|hey+|heya|hiya|howdy|yo|sup|greetings|hola|aloha|good\s+"
              r"(?:morning|afternoon|evening|day))\b"), 0.8),
         (_rx(r"\b(?:what'?s\s+up|how\s+are\s+(?:you|u)|how'?s\s+it\s+going)\b"), 0.6),
+        # A bare "help" (or a chat command) asks what the bot can do: answer like a hello.
+        (_rx(r"^\W*(?:/?help|/?start|/?menu|options|how\s+does\s+this\s+work)"
+             r"(?:@\w+)?\W*$"), 0.9),
     ],
     "quote": [
         (_rx(r"\b(?:how\s+much|price|prices|pricing|cost|costs|quote|estimate|your\s+rates?"
