@@ -30,7 +30,7 @@ class Background:
 
 async def start_background(c: Container) -> Background:
     worker = OutboxWorker(c)
-    c.extras["outbox_kick"] = worker.kick  # turns wake the worker the moment they commit
+    c.outbox_kick = worker.kick  # turns wake the worker the moment they commit
     worker.start()
     maintenance = Maintenance(c)
     maintenance.start()

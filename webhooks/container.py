@@ -31,5 +31,14 @@ class Container:
     webchat: Any = None
     extras: dict[str, Any] = field(default_factory=dict)
 
+    # Set by the outbox worker of this process (webhooks/background.py); None in tests
+    # that deliver by hand.
+    outbox_kick: Callable[[], None] | None = None
+
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.sessionmaker)
+
+    def kick_outbox(self) -> None:
+        """Something was queued and committed: deliver now, not at the worker's next tick."""
+        if self.outbox_kick is not None:
+            self.outbox_kick()

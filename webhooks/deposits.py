@@ -46,7 +46,5 @@ async def apply_deposit(
                     metrics.ESCALATIONS.labels("paid_without_seat").inc()
         await notify_booking_customer(s, b, reply, f"deposit:{b.id}")
         await uow.commit()
-    kick = c.extras.get("outbox_kick")
-    if kick is not None:
-        kick()
+    c.kick_outbox()
     return True

@@ -127,9 +127,7 @@ async def run_once(c: Container, *, received_before: datetime | None = None) -> 
     await expire_holds(c)
     await send_late_payment_links(c)
     await send_reminders(c)
-    kick = c.extras.get("outbox_kick")
-    if kick is not None:
-        kick()
+    c.kick_outbox()
 
 
 class Maintenance:

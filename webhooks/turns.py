@@ -237,9 +237,7 @@ async def process_message(c: Container, msg: InboundMessage, *, recovered: bool 
     metrics.INBOUND.labels(str(msg.channel), "duplicate" if outcome.duplicate else "processed").inc()
     if not outcome.duplicate:
         metrics.TURN_SECONDS.labels(str(msg.channel)).observe(time.perf_counter() - started)
-        kick = c.extras.get("outbox_kick")
-        if kick is not None:
-            kick()
+        c.kick_outbox()
     return outcome
 
 

@@ -10,8 +10,10 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse, Response
 from pydantic import Field
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import templates as t
+from channels.base import Reply
 from core.errors import NotFound
 from core.models import Booking, Station
 from core.repositories.bookings import BookingRepository
@@ -96,15 +98,12 @@ async def cancel(
         refund = c.extras.get("refund")
         if outcome.refund_deposit and refund is not None:
             await refund(uow.session, booking)
-        customer = await CustomerRepository(uow.session).get(booking.customer_id)
-        assert customer is not None
-        await notify_booking_customer(
+        out = await _tell_customer(
             uow.session, booking, t.booking_cancelled(outcome.refund_deposit, booking.deposit_cents),
             f"staff_cancel:{booking.id}",
         )
-        out = booking_json(booking, customer)
         await uow.commit()
-    _kick(c)
+    c.kick_outbox()
     return {**out, "refund_deposit": outcome.refund_deposit}
 
 
@@ -122,23 +121,21 @@ async def reschedule(
         await reschedule_booking(
             uow.session, station, booking, body.date, f"{int(hh):02d}:{mm}", c.now()
         )
-        customer = await CustomerRepository(uow.session).get(booking.customer_id)
-        assert customer is not None
-        await notify_booking_customer(
+        out = await _tell_customer(
             uow.session, booking, t.booking_rescheduled(booking.event_date, booking.slot),
             f"staff_reschedule:{booking.id}:{booking.reschedule_count}",
         )
-        out = booking_json(booking, customer)
         await uow.commit()
-    _kick(c)
+    c.kick_outbox()
     return out
 
 
-def _kick(c: Container) -> None:
-    """Wake this process's outbox worker: the customer's message is queued."""
-    kick = c.extras.get("outbox_kick")
-    if kick is not None:
-        kick()
+async def _tell_customer(session: AsyncSession, booking: Booking, reply: Reply, key: str) -> dict[str, Any]:
+    """Queue the change's message on the customer's channel; the booking as JSON."""
+    customer = await CustomerRepository(session).get(booking.customer_id)
+    assert customer is not None
+    await notify_booking_customer(session, booking, reply, key)
+    return booking_json(booking, customer)
 
 
 # ------------------------------------------------------------------------------ chart

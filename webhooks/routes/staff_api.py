@@ -229,9 +229,8 @@ async def _act(
         elif action == "close":
             await staff.close(s, conv, who, now)
         await uow.commit()
-    kick = c.extras.get("outbox_kick")
-    if kick is not None and action in ("reply", "release"):
-        kick()  # deliver now rather than at the worker's next tick
+    if action in ("reply", "release"):
+        c.kick_outbox()
     detail = await conversation_detail(c, cid)
     detail.pop("messages")
     return {**detail, **extra}

@@ -115,17 +115,7 @@
     notice.classList.toggle("error", !!bad);
   }
 
-  async function api(method, url, body) {
-    const resp = await fetch(url, {
-      method: method,
-      headers: { "Content-Type": "application/json", "X-Hibachi-CSRF": "1" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: "same-origin",
-    });
-    const data = resp.status === 204 ? {} : await resp.json().catch(() => ({}));
-    if (!resp.ok) throw new Error(data.message || ("HTTP " + resp.status));
-    return data;
-  }
+  const api = window.hibachiApi;  // static/api.js: JSON calls with the CSRF header
 
   if (thread) {
     const id = thread.dataset.id;
