@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from datetime import datetime, timedelta
 
@@ -23,6 +22,7 @@ from core.services.payments import payment_link
 from core.stripe_gateway import PaymentGatewayError
 from webhooks.container import Container
 from webhooks.providers import base_url
+from webhooks.tasks import BackgroundLoop
 from webhooks.turns import process_message
 
 log = logging.getLogger(__name__)
@@ -130,23 +130,15 @@ async def run_once(c: Container, *, received_before: datetime | None = None) -> 
     c.kick_outbox()
 
 
-class Maintenance:
+class Maintenance(BackgroundLoop):
     """Runs :func:`run_once` at start-up (every unanswered message) and then periodically."""
 
+    name = "maintenance"
+
     def __init__(self, c: Container, *, every_seconds: float = 30.0) -> None:
+        super().__init__()
         self.c = c
         self.every_seconds = every_seconds
-        self._task: asyncio.Task[None] | None = None
-
-    def start(self) -> None:
-        self._task = asyncio.create_task(self._run(), name="maintenance")
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
 
     async def _run(self) -> None:
         first = True

@@ -34,6 +34,7 @@ from core.redact import mask_phone
 from core.repositories.outbox import OptOutRepository, OutboxRepository
 from webhooks import metrics
 from webhooks.container import Container
+from webhooks.tasks import BackgroundLoop
 
 log = logging.getLogger(__name__)
 
@@ -119,28 +120,20 @@ def _wall_now() -> datetime:
     return datetime.now().astimezone()
 
 
-class OutboxWorker:
+class OutboxWorker(BackgroundLoop):
     """A background loop: deliver what is due, then sleep until kicked or a tick passes."""
 
+    name = "outbox-worker"
+
     def __init__(self, c: Container, *, idle_seconds: float = 0.5) -> None:
+        super().__init__()
         self.c = c
         self.idle_seconds = idle_seconds
         self._wake = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
 
     def kick(self) -> None:
         """Something was just queued in this process: look now."""
         self._wake.set()
-
-    def start(self) -> None:
-        self._task = asyncio.create_task(self._run(), name="outbox-worker")
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
 
     async def _run(self) -> None:
         while True:

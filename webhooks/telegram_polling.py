@@ -15,6 +15,7 @@ from aiogram.exceptions import TelegramAPIError, TelegramNetworkError
 from channels.telegram import parse_telegram_update
 from core.config import secret
 from webhooks.container import Container
+from webhooks.tasks import BackgroundLoop
 from webhooks.turns import process_message
 
 log = logging.getLogger(__name__)
@@ -46,23 +47,15 @@ async def register_webhook(c: Container) -> None:
         log.error("telegram: setWebhook failed (%s); updates will not arrive", type(exc).__name__)
 
 
-class TelegramPoller:
+class TelegramPoller(BackgroundLoop):
     """``getUpdates`` in a loop; each update is processed before its offset is confirmed."""
 
+    name = "telegram-polling"
+
     def __init__(self, c: Container, *, timeout: int = 25) -> None:
+        super().__init__()
         self.c = c
         self.timeout = timeout
-        self._task: asyncio.Task[None] | None = None
-
-    def start(self) -> None:
-        self._task = asyncio.create_task(self._run(), name="telegram-polling")
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
 
     async def poll_once(self, offset: int | None) -> int | None:
         """One getUpdates round; returns the next offset."""
