@@ -52,15 +52,19 @@ def idf(df: int, n_docs: int) -> float:
 
 
 def overlap(
-    query_terms: Iterable[str], doc_terms: frozenset[str], df: Mapping[str, int], n_docs: int
+    query_terms: Iterable[str], doc_terms: frozenset[str], df: Mapping[str, int], n_docs: int,
+    *, prefix_credit: float = 0.0,
 ) -> float:
-    """IDF-weighted share of the query's content words found in the document (0..1)."""
+    """IDF-weighted share of the query's content words found in the document (0..1);
+    ``prefix_credit``: the share a truncated word earns (see :func:`fuzzy_overlap`)."""
     total = hit = 0.0
     for t in query_terms:
         w = idf(df.get(t, 0), n_docs)
         total += w
         if t in doc_terms:
             hit += w
+        elif prefix_credit and _prefix_hit(t, doc_terms):
+            hit += prefix_credit * w
     return hit / total if total else 0.0
 
 
@@ -80,15 +84,7 @@ def fuzzy_overlap(
     query_terms: Iterable[str], doc_terms: frozenset[str], df: Mapping[str, int], n_docs: int
 ) -> float:
     """Like :func:`overlap`, with partial credit for truncated words (texting shorthand)."""
-    total = hit = 0.0
-    for t in query_terms:
-        w = idf(df.get(t, 0), n_docs)
-        total += w
-        if t in doc_terms:
-            hit += w
-        elif _prefix_hit(t, doc_terms):
-            hit += PREFIX_CREDIT * w
-    return hit / total if total else 0.0
+    return overlap(query_terms, doc_terms, df, n_docs, prefix_credit=PREFIX_CREDIT)
 
 
 def coverage(query_terms: Iterable[str], df: Mapping[str, int], n_docs: int) -> float:
