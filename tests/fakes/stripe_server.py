@@ -125,14 +125,23 @@ class FakeStripe(LoopbackServer):
             return _error(status, "Injected failure", kind)
         return None
 
-    async def _create_session(self, request: web.Request) -> web.Response:
+    async def _begin(
+        self, request: web.Request
+    ) -> tuple[dict[str, Any], str | None, web.Response | None]:
+        """Record the call, refuse it (auth, injected failure) or replay an idempotent one."""
         params = await self._record(request)
         refused = self._check(request)
         if refused is not None:
-            return refused
+            return params, None, refused
         key = request.headers.get("Idempotency-Key")
         if key and key in self._idempotent:
-            return web.json_response(self._idempotent[key])
+            return params, key, web.json_response(self._idempotent[key])
+        return params, key, None
+
+    async def _create_session(self, request: web.Request) -> web.Response:
+        params, key, early = await self._begin(request)
+        if early is not None:
+            return early
         try:
             item = params["line_items"]["0"]
             amount = int(item["price_data"]["unit_amount"]) * int(item.get("quantity", "1"))
@@ -168,13 +177,9 @@ class FakeStripe(LoopbackServer):
         return web.json_response(session)
 
     async def _create_refund(self, request: web.Request) -> web.Response:
-        params = await self._record(request)
-        refused = self._check(request)
-        if refused is not None:
-            return refused
-        key = request.headers.get("Idempotency-Key")
-        if key and key in self._idempotent:
-            return web.json_response(self._idempotent[key])
+        params, key, early = await self._begin(request)
+        if early is not None:
+            return early
         payment_intent = params.get("payment_intent")
         if not payment_intent and not params.get("charge"):
             return _error(
