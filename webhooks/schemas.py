@@ -50,6 +50,11 @@ def customer_json(c: Customer | None) -> dict[str, Any] | None:
 
 
 def booking_json(b: Booking, c: Customer) -> dict[str, Any]:
+    return {**booking_fields(b), "customer": customer_json(c)}
+
+
+def booking_fields(b: Booking) -> dict[str, Any]:
+    """A booking as the API shows it, without its customer."""
     return {
         "id": str(b.id),
         "status": b.status,
@@ -71,6 +76,5 @@ def booking_json(b: Booking, c: Customer) -> dict[str, Any]:
         "cancel_reason": b.cancel_reason,
         "checkout_url": b.checkout_url,
         "channel": b.channel,
-        "customer": customer_json(c),
         "created_at": b.created_at.isoformat() if b.created_at else None,
     }

@@ -24,7 +24,7 @@ from core.services import staff
 from core.services.auth import Principal, issue_token
 from webhooks.container import Container
 from webhooks.deps import get_container, require_staff
-from webhooks.schemas import Strict, customer_json
+from webhooks.schemas import Strict, booking_fields, customer_json
 
 router = APIRouter()
 
@@ -93,19 +93,13 @@ def lead_json(lead: Lead | None) -> dict[str, Any] | None:
     }
 
 
+BRIEF = ("id", "status", "date", "time", "adults", "kids", "zip", "address", "total_cents", "deposit_cents")
+
+
 def booking_brief(b: Booking) -> dict[str, Any]:
-    return {
-        "id": str(b.id),
-        "status": b.status,
-        "date": b.event_date.isoformat(),
-        "time": b.slot,
-        "adults": b.adults,
-        "kids": b.kids,
-        "zip": b.zip,
-        "address": b.address,
-        "total_cents": b.total_cents,
-        "deposit_cents": b.deposit_cents,
-    }
+    """The fields of the public booking shape that the staff thread shows."""
+    full = booking_fields(b)
+    return {k: full[k] for k in BRIEF}
 
 
 def _uuid(raw: str) -> uuid.UUID:
