@@ -26,7 +26,6 @@ from channels.base import (
     InboundMessage,
     OutboundMessage,
     RecipientOptedOut,
-    Reply,
 )
 from core.text import clean_text
 
@@ -187,14 +186,6 @@ class TelegramSender:
             logger.warning("telegram: send refused: %s", type(exc).__name__)
             raise DeliveryFailed(f"Telegram: {exc.message}", retryable=False) from exc
         return last_id
-
-    async def send_reply(self, chat_id: str, reply: Reply) -> str:
-        """Convenience for callers without an outbox row (e.g. the terminal chat)."""
-        return await self.send(
-            OutboundMessage(
-                channel=ChannelName.TELEGRAM, recipient=chat_id, reply=reply, idempotency_key=""
-            )
-        )
 
     async def answer_callback_query(self, callback_query_id: str, text: str | None = None) -> None:
         """Acknowledge a button press so the client stops its spinner.

@@ -139,11 +139,6 @@ class BookingRepository:
         )
         return list(rows.all())
 
-    async def by_checkout_session(self, session_id: str) -> Booking | None:
-        return await self.session.scalar(
-            select(Booking).where(Booking.checkout_session_id == session_id)
-        )
-
     async def awaiting_payment_link(self, now: datetime, limit: int = 20) -> list[Booking]:
         """Live unpaid holds that never got a Checkout link (Stripe was unreachable)."""
         rows = await self.session.scalars(
