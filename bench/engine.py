@@ -95,6 +95,7 @@ async def main(rounds: int = 15, warm: bool = False) -> None:
     faq.times.clear()
     statements = 0
     timings: list[float] = []
+    cpu0 = time.process_time()
     for _ in range(rounds):
         if cache is not None and not warm:
             cache.clear()
@@ -105,6 +106,7 @@ async def main(rounds: int = 15, warm: bool = False) -> None:
                 t0 = time.perf_counter()
                 await turns.process_message(c, msg)
                 timings.append((time.perf_counter() - t0) * 1000)
+    cpu_ms = (time.process_time() - cpu0) * 1000 / max(1, len(timings))
     await c.engine.dispose()
     print(f"turns: {len(timings)}  median {statistics.median(timings):.1f} ms  "
           f"p90 {_pct(timings, 90):.1f} ms  p99 {_pct(timings, 99):.1f} ms  "
@@ -113,6 +115,7 @@ async def main(rounds: int = 15, warm: bool = False) -> None:
     print(_line("  engine (handle)", engine.times))
     print(_line("  FAQ lookup", faq.times))
     print(f"  SQL statements per turn: {statements / max(1, len(timings)):.1f}")
+    print(f"  CPU of this process per turn: {cpu_ms:.2f} ms (PostgreSQL's own CPU not included)")
 
 
 if __name__ == "__main__":

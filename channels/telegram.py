@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
 import logging
 import re
 from datetime import datetime
@@ -27,6 +26,7 @@ from channels.base import (
     OutboundMessage,
     RecipientOptedOut,
 )
+from channels.telegram_auth import verify_telegram_secret
 from core.text import clean_text
 
 __all__ = [
@@ -45,13 +45,6 @@ logger = logging.getLogger(__name__)
 CALLBACK_DATA_MAX_BYTES = 64  # Bot API limit for InlineKeyboardButton.callback_data
 TEXT_MAX_CHARS = 4096  # Bot API limit for sendMessage text
 _CHAT_ID = re.compile(r"-?[0-9]{1,20}")
-
-
-def verify_telegram_secret(expected: str | None, got: str | None) -> bool:
-    """Constant-time check of X-Telegram-Bot-Api-Secret-Token; no secret set = refuse."""
-    if not expected or not got:
-        return False
-    return hmac.compare_digest(expected.encode("utf-8"), got.encode("utf-8"))
 
 
 def parse_telegram_update(data: dict[str, object], received_at: datetime) -> InboundMessage | None:

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from webhooks.container import Container
 from webhooks.maintenance import Maintenance
 from webhooks.outbox_worker import OutboxWorker
-from webhooks.telegram_polling import TelegramPoller, register_webhook, telegram_mode
+
+if TYPE_CHECKING:
+    from webhooks.telegram_polling import TelegramPoller
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +38,11 @@ async def start_background(c: Container) -> Background:
     maintenance = Maintenance(c)
     maintenance.start()
     poller = None
+    if c.telegram is None:
+        return Background(worker, maintenance)
+    # aiogram loads only when a Telegram bot is configured (seconds of start-up otherwise).
+    from webhooks.telegram_polling import TelegramPoller, register_webhook, telegram_mode
+
     mode = telegram_mode(c)
     if mode == "webhook":
         await register_webhook(c)

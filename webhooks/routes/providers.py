@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response
 
 from channels.sms import parse_twilio_form, render_twiml, verify_twilio_signature
-from channels.telegram import parse_telegram_update, verify_telegram_secret
+from channels.telegram_auth import verify_telegram_secret
 from core.config import secret
 from core.stripe_gateway import InvalidStripeEvent
 from webhooks import metrics
@@ -74,6 +74,9 @@ async def telegram(request: Request, c: Container = Depends(get_container)) -> R
         return _refused("telegram", 400, "bad_request", "Body is not JSON.")
     if not isinstance(data, dict):
         return _refused("telegram", 400, "bad_request", "Body is not a Telegram Update.")
+    # Loaded here, not at import: only a configured Telegram bot needs aiogram.
+    from channels.telegram import parse_telegram_update
+
     try:
         msg = parse_telegram_update(data, c.now())
     except ValueError:
