@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from core.config import Settings
 from core.db.uow import UnitOfWork
@@ -35,8 +35,8 @@ class Container:
     # that deliver by hand.
     outbox_kick: Callable[[], None] | None = None
 
-    def uow(self) -> UnitOfWork:
-        return UnitOfWork(self.sessionmaker)
+    def uow(self, bind: AsyncConnection | None = None) -> UnitOfWork:
+        return UnitOfWork(self.sessionmaker, bind)
 
     def kick_outbox(self) -> None:
         """Something was queued and committed: deliver now, not at the worker's next tick."""

@@ -10,11 +10,11 @@ import logging
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from bot import templates as t
 from bot.engine import handle
@@ -242,9 +242,17 @@ async def process_message(c: Container, msg: InboundMessage, *, recovered: bool 
 
 
 async def _process(c: Container, msg: InboundMessage, recovered: bool) -> TurnOutcome:
+    # One pool checkout (and liveness ping) for both transactions of the turn.
+    async with c.engine.connect() as conn:
+        return await _process_on(c, conn, msg, recovered)
+
+
+async def _process_on(
+    c: Container, conn: AsyncConnection, msg: InboundMessage, recovered: bool
+) -> TurnOutcome:
     channel = str(msg.channel)
     # Phase 1: record it, on its own, so a crash later cannot lose it.
-    async with c.uow() as uow:
+    async with c.uow(conn) as uow:
         await InboxRepository(uow.session).claim(
             channel, msg.provider_message_id,
             {"sender": msg.sender, "text": msg.text, "media": msg.media_count,
@@ -254,38 +262,41 @@ async def _process(c: Container, msg: InboundMessage, recovered: bool) -> TurnOu
         # would also fail phase 2 (whose commit flushes this), so the provider retries.
         await uow.commit_without_fsync_wait()
     # Phase 2: process under the conversation's lock (every writer takes it).
-    async with c.uow() as uow:
+    async with c.uow(conn) as uow:
         s = uow.session
         await uow.lock(f"conv:{channel}:{msg.sender}")
-        inbox = await InboxRepository(s).get(channel, msg.provider_message_id)
+        inbox_repo = InboxRepository(s)
+        inbox = await inbox_repo.status(channel, msg.provider_message_id)
         assert inbox is not None
-        if inbox.processed_at is not None:
+        if inbox.processed:
             stored = inbox.response or {}
             replies = [] if stored.get("via_outbox") else replies_from_json(stored)
             return TurnOutcome(inbox.conversation_id, replies, duplicate=True)
         stations = await StationRepository(s).list()
         conv = await ConversationRepository(s).get_or_create(channel, msg.sender, stations[0].id)
         via_outbox = recovered or channel in OUTBOX_CHANNELS
-        outcome = await _turn(c, s, conv, msg, via_outbox, stations)
-        inbox.conversation_id = conv.id
-        inbox.response = {"replies": replies_json(outcome.replies), "via_outbox": via_outbox}
-        inbox.processed_at = c.now()
+        now = c.now()
+        outcome = await _turn(c, s, conv, msg, via_outbox, stations, now)
+        # Set last, so the conversation's row is written once, with its new state.
+        conv.last_message_at = now
+        await inbox_repo.mark_processed(
+            inbox.id, conv.id,
+            {"replies": replies_json(outcome.replies), "via_outbox": via_outbox}, c.now(),
+        )
         await uow.commit()
     return outcome
 
 
 async def _turn(
     c: Container, s: AsyncSession, conv: Conversation, msg: InboundMessage, via_outbox: bool,
-    stations: list[Station],
+    stations: list[Station], now: datetime,
 ) -> TurnOutcome:
     repo = ConversationRepository(s)
-    now = c.now()
     channel = str(msg.channel)
     if channel == ChannelName.SMS and conv.customer_id is None:
         cust = await resolve_customer(CustomerRepository(s), station_id=conv.station_id, phone=msg.sender)
         conv.customer_id = cust.id
-    await repo.add_message(conv, direction="in", author="customer", text=msg.text, at=now)
-    conv.last_message_at = now
+    await repo.append_message(conv.id, direction="in", author="customer", text=msg.text, at=now)
 
     if channel == ChannelName.SMS:
         keyword = await _sms_keyword(c, s, conv, msg, stations)
@@ -329,11 +340,10 @@ async def _finish(s: AsyncSession, conv: Conversation, replies: list[Reply], via
     repo = ConversationRepository(s)
     turn = uuid.uuid4().hex[:12]
     for i, r in enumerate(replies):
-        await repo.add_message(conv, direction="out", author="bot", text=r.text, buttons=list(r.buttons), kind=r.kind)
+        await repo.append_message(conv.id, direction="out", author="bot", text=r.text, buttons=list(r.buttons), kind=r.kind)
         if via_outbox:
             await OutboxRepository(s).enqueue(
                 conversation_id=conv.id, channel=conv.channel, recipient=conv.external_id,
                 text=r.text, buttons=list(r.buttons), kind=r.kind, idempotency_key=f"turn:{conv.id}:{turn}:{i}",
             )
-    await s.flush()
     return TurnOutcome(conv.id, replies)

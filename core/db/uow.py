@@ -7,12 +7,18 @@ from types import TracebackType
 from typing import Self
 
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 
 
 class UnitOfWork:
-    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
+    """``bind``: run on this already checked-out connection instead of taking one from
+    the pool (several transactions in a row then pay for one checkout)."""
+
+    def __init__(
+        self, sessionmaker: async_sessionmaker[AsyncSession], bind: AsyncConnection | None = None
+    ) -> None:
         self._sessionmaker = sessionmaker
+        self._bind = bind
         self._session: AsyncSession | None = None
 
     @property
@@ -21,7 +27,9 @@ class UnitOfWork:
         return self._session
 
     async def __aenter__(self) -> Self:
-        self._session = self._sessionmaker()
+        self._session = (
+            self._sessionmaker() if self._bind is None else self._sessionmaker(bind=self._bind)
+        )
         return self
 
     async def __aexit__(

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, or_, select, text, tuple_, update
+from sqlalchemy import Table, bindparam, func, or_, select, text, tuple_, update
 from sqlalchemy.dialects.postgresql import distinct_on, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,6 +21,33 @@ from core.models import (
     Lead,
     Message,
     User,
+)
+
+# Hot-path statements, built once (the per-turn path skips the ORM's unit of work).
+_MESSAGES = cast(Table, Message.__table__)
+_INBOX = cast(Table, InboxItem.__table__)
+_INSERT_MESSAGE = _MESSAGES.insert()
+_CLAIM_INBOX = (
+    insert(_INBOX)
+    .values(
+        channel=bindparam("channel"),
+        provider_message_id=bindparam("provider_message_id"),
+        payload=bindparam("payload", type_=_INBOX.c.payload.type),
+    )
+    .on_conflict_do_nothing(constraint="uq_inbox_channel_provider_id")
+    .returning(_INBOX.c.id)
+)
+_INBOX_STATUS = select(
+    _INBOX.c.id, _INBOX.c.processed_at, _INBOX.c.conversation_id, _INBOX.c.response
+).where(_INBOX.c.channel == bindparam("channel"), _INBOX.c.provider_message_id == bindparam("pmid"))
+_MARK_PROCESSED = (
+    _INBOX.update()
+    .where(_INBOX.c.id == bindparam("inbox_id"))
+    .values(
+        conversation_id=bindparam("conversation_id"),
+        response=bindparam("response", type_=_INBOX.c.response.type),
+        processed_at=bindparam("processed_at"),
+    )
 )
 
 # Statuses in which a person, not the bot, owns the conversation.
@@ -94,6 +122,28 @@ class ConversationRepository:
         self.session.add(msg)
         await self.session.flush()
         return msg
+
+    async def append_message(
+        self,
+        conversation_id: uuid.UUID,
+        *,
+        direction: str,
+        author: str,
+        text: str,
+        buttons: list[str] | None = None,
+        kind: str | None = None,
+        at: datetime | None = None,
+    ) -> None:
+        """Insert a message row without an ORM object: a plain INSERT on the session's
+        connection (no unit-of-work flush), for the per-turn hot path."""
+        values: dict[str, Any] = {
+            "conversation_id": conversation_id, "direction": direction, "author": author,
+            "text": text, "buttons": buttons or [], "kind": kind,
+        }
+        if at is not None:
+            values["created_at"] = at
+        conn = await self.session.connection()
+        await conn.execute(_INSERT_MESSAGE, values)
 
     async def messages(self, conversation_id: uuid.UUID) -> list[Message]:
         rows = await self.session.scalars(
@@ -256,6 +306,16 @@ class ConversationRepository:
         return {uid: name or email for uid, name, email in rows.all()}
 
 
+@dataclass(frozen=True)
+class InboxStatus:
+    """What a turn needs of its inbox row."""
+
+    id: int
+    processed: bool
+    conversation_id: uuid.UUID | None
+    response: dict[str, Any] | None
+
+
 class InboxRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -264,13 +324,34 @@ class InboxRepository:
         self, channel: str, provider_message_id: str, payload: dict[str, Any]
     ) -> bool:
         """Record an inbound message; False when it was already recorded (a duplicate)."""
-        new_id = await self.session.scalar(
-            insert(InboxItem)
-            .values(channel=channel, provider_message_id=provider_message_id, payload=payload)
-            .on_conflict_do_nothing(constraint="uq_inbox_channel_provider_id")
-            .returning(InboxItem.id)
-        )
+        conn = await self.session.connection()
+        new_id = (
+            await conn.execute(
+                _CLAIM_INBOX,
+                {"channel": channel, "provider_message_id": provider_message_id, "payload": payload},
+            )
+        ).scalar()
         return new_id is not None
+
+    async def status(self, channel: str, provider_message_id: str) -> InboxStatus | None:
+        """The row's id and whether it was answered (a plain SELECT, no ORM object)."""
+        conn = await self.session.connection()
+        row = (
+            await conn.execute(_INBOX_STATUS, {"channel": channel, "pmid": provider_message_id})
+        ).first()
+        if row is None:
+            return None
+        return InboxStatus(row.id, row.processed_at is not None, row.conversation_id, row.response)
+
+    async def mark_processed(
+        self, inbox_id: int, conversation_id: uuid.UUID, response: dict[str, Any], at: datetime
+    ) -> None:
+        conn = await self.session.connection()
+        await conn.execute(
+            _MARK_PROCESSED,
+            {"inbox_id": inbox_id, "conversation_id": conversation_id, "response": response,
+             "processed_at": at},
+        )
 
     async def get(self, channel: str, provider_message_id: str) -> InboxItem | None:
         return await self.session.scalar(

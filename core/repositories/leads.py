@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from typing import cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.models import Conversation, Customer, Lead, LeadEvent, Message
+
+_INSERT_EVENT = cast(Table, LeadEvent.__table__).insert()
 
 
 class LeadRepository:
@@ -33,8 +36,11 @@ class LeadRepository:
         return lead
 
     async def add_event(self, lead_id: uuid.UUID, kind: str, data: dict[str, object]) -> None:
-        self.session.add(LeadEvent(lead_id=lead_id, kind=kind, data=data))
-        await self.session.flush()
+        """A plain INSERT on the session's connection (no unit-of-work flush): events are
+        appended on most turns and never read back in the same transaction. The lead
+        row itself must already be flushed (``add`` does that)."""
+        conn = await self.session.connection()
+        await conn.execute(_INSERT_EVENT, {"lead_id": lead_id, "kind": kind, "data": data})
 
     async def event_kinds(self, lead_id: uuid.UUID) -> list[str]:
         rows = await self.session.scalars(

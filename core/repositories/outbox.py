@@ -5,11 +5,13 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.models import OutboxItem, SmsOptOut
+
+_OPTED_OUT = select(SmsOptOut.phone).where(SmsOptOut.phone == bindparam("phone"))
 
 
 class OutboxRepository:
@@ -112,7 +114,8 @@ class OptOutRepository:
         self.session = session
 
     async def is_opted_out(self, phone: str) -> bool:
-        return await self.session.get(SmsOptOut, phone) is not None
+        conn = await self.session.connection()  # plain SELECT: asked on every SMS turn
+        return (await conn.execute(_OPTED_OUT, {"phone": phone})).first() is not None
 
     async def opt_out(self, phone: str) -> bool:
         """True when this call opted the number out (False: it already was)."""
