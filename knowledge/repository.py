@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 import numpy as np
+from pgvector import Vector
 from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -16,8 +17,19 @@ from knowledge.models import INDEXED_MODELS, FaqEntry, FaqRevision, FaqUnanswere
 _SAFE_MODEL_ID = re.compile(r"^[A-Za-z0-9:._/-]+$")
 
 
-def _vector_literal(vector: np.ndarray) -> str:
-    return "[" + ",".join(f"{x:.7g}" for x in vector.tolist()) + "]"
+_PASSAGES = text(
+    "SELECT entry_id, kind, embedding FROM faq_vectors"
+    " WHERE entry_id = ANY(:ids) AND model_id = :model ORDER BY id"
+)
+
+
+def _as_array(value: object) -> np.ndarray:
+    """A stored vector as float32: pgvector's Vector (binary codec) or a text form."""
+    if isinstance(value, Vector):
+        return value.to_numpy()
+    if isinstance(value, str):
+        return np.asarray(Vector.from_text(value).to_list(), dtype=np.float32)
+    return np.asarray(value, dtype=np.float32)
 
 
 async def get_entry(session: AsyncSession, station_id: str, entry_id: uuid.UUID) -> FaqEntry | None:
@@ -163,7 +175,10 @@ async def nearest_entry_ids(
         """
     )
     result = await session.execute(
-        sql, {"q": _vector_literal(vector), "station": station_id, "rows": rows, "entries": entries}
+        # The array goes over the wire in pgvector's binary form (core.db.engine's codec),
+        # not as 384 numbers formatted to text.
+        sql, {"q": np.asarray(vector, dtype=np.float32), "station": station_id, "rows": rows,
+              "entries": entries}
     )
     return [row[0] for row in result]
 
@@ -180,14 +195,15 @@ async def entries_with_vectors(
             await session.execute(select(FaqEntry).where(FaqEntry.id.in_(entry_ids)))
         ).scalars()
     }
+    # Plain SQL, so the column reaches us as the driver decoded it (pgvector's binary
+    # Vector, read as an array without copying) rather than through the ORM type's
+    # conversion to a list of 384 Python floats.
     rows = await session.execute(
-        select(FaqVector.entry_id, FaqVector.kind, FaqVector.embedding)
-        .where(FaqVector.entry_id.in_(entry_ids), FaqVector.model_id == model_id)
-        .order_by(FaqVector.id)
+        _PASSAGES, {"ids": list(entry_ids), "model": model_id}
     )
     passages: dict[uuid.UUID, list[tuple[str, np.ndarray]]] = {i: [] for i in entries}
     for entry_id, kind, emb in rows:
-        passages[entry_id].append((kind, np.asarray(emb, dtype=np.float32)))
+        passages[entry_id].append((kind, _as_array(emb)))
     return [(entries[i], passages[i]) for i in entry_ids if i in entries and passages[i]]
 
 
