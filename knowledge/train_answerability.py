@@ -51,10 +51,12 @@ ADAPTER_QUESTIONS = HERE / "data" / "adapter" / "crepes_questions.yaml"
 
 # Cap per training FAQ on the CLINC half used here. The unseen half is answered at about
 # twice this rate (the fit has seen these intents). With the query adapter 2% let all of
-# CLINC val reach 3.1% on the tuning FAQ; 1.5% keeps every FAQ at or under 2.5% (this
-# cap was chosen looking at CLINC val results, so they are not blind). CLINC_WEIGHT 2
-# beat 1 on the tuning set (right-or-declined 76% vs 74% at the same cap).
-CLINC_MAX_ANSWERED = 0.015
+# CLINC val reach 3.1% on the tuning FAQ, so it went to 1.5%; the texted-word glossary
+# (session 3) raised the tuning FAQ to 3.0% at 1.5%, and 1.35% brings every FAQ back to
+# at most 2.55%. Both caps were chosen looking at CLINC val results, so those numbers are
+# not blind. CLINC_WEIGHT 2 beat 1 on the tuning set (right-or-declined 76% vs 74% at the
+# same cap).
+CLINC_MAX_ANSWERED = 0.0135
 L2 = 1.0
 RANK_L2 = 1.0
 CLINC_WEIGHT = 2.0  # CLINC negatives together weigh twice the tuning set's own negatives

@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 
 from knowledge.embedder import CachedEmbedder, Embedder, get_embedder
-from knowledge.io import FaqImportError, dump_faq, load_faq_file, parse_faq
+from knowledge.io import FaqImportError, FaqRecord, dump_faq, load_faq_file, parse_faq
 from knowledge.lexical import terms
+from knowledge.memory import InMemoryFaq
 from knowledge.textnorm import normalize
 
 DEMO = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "demo_faq.yaml"
@@ -27,6 +28,37 @@ def test_texting_shorthand_is_expanded() -> None:
     assert normalize("Sooooo whats the cancelation policy") == (
         "soo what is the cancellation policy"
     )
+
+
+def test_world_knowledge_glosses_are_added_once() -> None:
+    assert normalize("do u take venmo??") == "do you take venmo payment app??"
+    assert normalize("the venue wants a COI") == (
+        "the venue event location wants a coi certificate of insurance"
+    )
+    for text in ("can i pay w zelle", "min number of guests?", "hi there"):
+        once = normalize(text)
+        assert normalize(once) == once  # normalising twice changes nothing
+
+
+def test_glosses_rank_the_entry_the_customer_means(embedder: Embedder) -> None:
+    # MiniLM alone ranks "venmo" next to the vegan entry and "COI" next to party size.
+    records = [
+        FaqRecord(question=q, answer=a)
+        for q, a in [
+            ("What payment methods do you accept?", "Cards and bank transfer."),
+            ("Do you have vegetarian or vegan options?", "Yes, tofu and vegetable plates."),
+            ("Is a deposit required?", "A 20% deposit holds your date."),
+            ("What is the largest party you can serve?", "Up to 80 guests with two chefs."),
+            ("Are you insured?", "Yes, we carry $2M general liability insurance."),
+            ("What is your cancellation policy?", "Full refund up to 7 days before."),
+        ]
+    ]
+    faq = InMemoryFaq(records, embedder)
+    best = {q: faq.search(q).ranked[0].key for q in
+            ("do u take venmo", "can i pay w zelle", "the venue wants a COI")}
+    assert best == {
+        "do u take venmo": "0", "can i pay w zelle": "0", "the venue wants a COI": "4",
+    }
 
 
 def test_terms_meet_across_word_forms() -> None:
