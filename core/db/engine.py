@@ -24,8 +24,8 @@ def resolve_database_url(settings: Settings) -> str:
     return url
 
 
-def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
-    engine = create_async_engine(url, pool_size=pool_size, max_overflow=20, pool_pre_ping=True)
+def make_engine(url: str, *, pool_size: int = 25) -> AsyncEngine:
+    engine = create_async_engine(url, pool_size=pool_size, max_overflow=10, pool_pre_ping=True)
     event.listen(engine.sync_engine, "connect", _binary_vectors)
     return engine
 
