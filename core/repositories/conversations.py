@@ -50,6 +50,11 @@ _MARK_PROCESSED = (
     )
 )
 
+# Looked up on every turn: built once, so only the parameters change.
+_BY_EXTERNAL = select(Conversation).where(
+    Conversation.channel == bindparam("channel"), Conversation.external_id == bindparam("ext")
+)
+
 # Statuses in which a person, not the bot, owns the conversation.
 HELD = ("escalated", "staff")
 ConvRows = list[tuple[Conversation, Customer | None]]
@@ -65,11 +70,7 @@ class ConversationRepository:
         return await self.session.get(Conversation, conversation_id)
 
     async def by_external(self, channel: str, external_id: str) -> Conversation | None:
-        return await self.session.scalar(
-            select(Conversation).where(
-                Conversation.channel == channel, Conversation.external_id == external_id
-            )
-        )
+        return await self.session.scalar(_BY_EXTERNAL, {"channel": channel, "ext": external_id})
 
     async def get_or_create(self, channel: str, external_id: str, station_id: str) -> Conversation:
         """Race-safe: two first messages at once create one conversation."""

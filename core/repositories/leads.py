@@ -6,12 +6,19 @@ import uuid
 from collections.abc import Sequence
 from typing import cast
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import Table, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.models import Conversation, Customer, Lead, LeadEvent, Message
 
 _INSERT_EVENT = cast(Table, LeadEvent.__table__).insert()
+# Asked on most turns: built once, so only the parameter changes.
+_OPEN_LEAD = (
+    select(Lead)
+    .where(Lead.customer_id == bindparam("customer_id"), Lead.status.not_in(("booked", "lost")))
+    .order_by(Lead.created_at.desc())
+    .limit(1)
+)
 
 
 class LeadRepository:
@@ -20,12 +27,7 @@ class LeadRepository:
 
     async def open_for_customer(self, customer_id: uuid.UUID) -> Lead | None:
         """The customer's newest lead that has not ended in a booking or a loss."""
-        return await self.session.scalar(
-            select(Lead)
-            .where(Lead.customer_id == customer_id, Lead.status.not_in(("booked", "lost")))
-            .order_by(Lead.created_at.desc())
-            .limit(1)
-        )
+        return await self.session.scalar(_OPEN_LEAD, {"customer_id": customer_id})
 
     async def get(self, lead_id: uuid.UUID) -> Lead | None:
         return await self.session.get(Lead, lead_id)

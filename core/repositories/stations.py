@@ -7,13 +7,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.models import Station, StationChef
 
+_ALL = select(Station).order_by(Station.id)  # read on every turn: built once
+
 
 class StationRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
     async def list(self) -> list[Station]:
-        return list((await self.session.scalars(select(Station).order_by(Station.id))).all())
+        return list((await self.session.scalars(_ALL)).all())
 
     async def get(self, station_id: str) -> Station | None:
         return await self.session.get(Station, station_id)
