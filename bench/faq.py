@@ -18,6 +18,7 @@ import statistics
 import time
 from pathlib import Path
 
+from knowledge.embedder import Embedder
 from knowledge.evaluate import CLINC_PATH, load_questions, run_clinc_eval, run_faq_eval
 from knowledge.io import load_faq_file
 from knowledge.service import FaqService
@@ -39,13 +40,13 @@ def unseen_sets() -> dict[str, tuple[Path, Path]]:
     }
 
 
-def unseen_summary(embedder: object) -> dict[str, object]:
+def unseen_summary(embedder: Embedder) -> dict[str, object]:
     """Every unseen FAQ evaluated; the mean over FAQs and the pooled rates over questions."""
     rows: dict[str, dict[str, float]] = {}
     pooled = {"answerable": 0.0, "questions": 0.0, "top1_hits": 0.0, "rod_hits": 0.0}
     print("\n[unseen FAQs]  top-1 / plain   right-or-declined / plain   CLINC-free AUROC")
     for name, (faq, questions) in unseen_sets().items():
-        r = run_faq_eval(faq, questions, embedder)  # type: ignore[arg-type]
+        r = run_faq_eval(faq, questions, embedder)
         rows[name] = {"top1": r.top1, "right_or_declined": r.right_or_declined,
                       "baseline_top1": r.baseline_top1,
                       "baseline_right_or_declined": r.baseline_right_or_declined,

@@ -37,12 +37,12 @@ async def start_background(c: Container) -> Background:
     worker.start()
     maintenance = Maintenance(c)
     maintenance.start()
-    poller = None
     if c.telegram is None:
         return Background(worker, maintenance)
     # aiogram loads only when a Telegram bot is configured (seconds of start-up otherwise).
     from webhooks.telegram_polling import TelegramPoller, register_webhook, telegram_mode
 
+    poller = None
     mode = telegram_mode(c)
     if mode == "webhook":
         await register_webhook(c)
