@@ -32,12 +32,15 @@ def _as_array(value: object) -> np.ndarray:
     return np.asarray(value, dtype=np.float32)
 
 
-async def get_entry(session: AsyncSession, station_id: str, entry_id: uuid.UUID) -> FaqEntry | None:
-    return (
-        await session.execute(
-            select(FaqEntry).where(FaqEntry.id == entry_id, FaqEntry.station_id == station_id)
-        )
-    ).scalar_one_or_none()
+async def get_entry(
+    session: AsyncSession, station_id: str | None, entry_id: uuid.UUID
+) -> FaqEntry | None:
+    """The entry with this id; ``station_id`` None: whichever station it belongs to (ids are
+    UUIDs, unique across stations)."""
+    stmt = select(FaqEntry).where(FaqEntry.id == entry_id)
+    if station_id is not None:
+        stmt = stmt.where(FaqEntry.station_id == station_id)
+    return (await session.execute(stmt)).scalar_one_or_none()
 
 
 async def list_entries(

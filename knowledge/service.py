@@ -137,7 +137,8 @@ class FaqService:
         await repo.add_revision(self.s, entry, "create", updated_by)
         return entry
 
-    async def get(self, station_id: str, entry_id: uuid.UUID) -> FaqEntry:
+    async def get(self, station_id: str | None, entry_id: uuid.UUID) -> FaqEntry:
+        """One entry; ``station_id`` None finds it in any station."""
         entry = await repo.get_entry(self.s, station_id, entry_id)
         if entry is None:
             raise FaqNotFound(entry_id)
@@ -154,7 +155,7 @@ class FaqService:
 
     async def update(
         self,
-        station_id: str,
+        station_id: str | None,
         entry_id: uuid.UUID,
         *,
         question: str | None = None,
@@ -186,7 +187,7 @@ class FaqService:
         return entry
 
     async def delete(
-        self, station_id: str, entry_id: uuid.UUID, *, updated_by: str | None = None
+        self, station_id: str | None, entry_id: uuid.UUID, *, updated_by: str | None = None
     ) -> None:
         entry = await self.get(station_id, entry_id)
         await repo.add_revision(self.s, entry, "delete", updated_by)

@@ -46,6 +46,34 @@ async def test_faq_crud_and_errors(client: httpx.AsyncClient, admin_headers: dic
     assert listed.status_code == 200 and len(listed.json()["items"]) >= 20
 
 
+async def test_an_entry_is_found_by_id_whatever_its_station(
+    client: httpx.AsyncClient, admin_headers: dict[str, str]
+) -> None:
+    """Ids are unique across stations: GET/PUT/DELETE by id need no ``?station=``, and a
+    San Jose customer gets the San Jose entry's edited answer."""
+    r = await client.post(
+        "/api/faqs",
+        json={"question": "Do you bring a generator?", "answer": "No generator needed.", "station": "sj"},
+        headers=admin_headers,
+    )
+    assert r.status_code == 201 and r.json()["station_id"] == "sj"
+    eid = r.json()["id"]
+    assert (await client.get(f"/api/faqs/{eid}", headers=admin_headers)).json()["station_id"] == "sj"
+    assert (await client.get(f"/api/faqs/{eid}?station=sac", headers=admin_headers)).status_code == 404
+    assert (await client.get(f"/api/faqs/{eid}?station=nowhere", headers=admin_headers)).status_code == 404
+    new = "No generator needed: the grill runs on propane and we bring lights."
+    r = await client.put(f"/api/faqs/{eid}", json={"answer": new}, headers=admin_headers)
+    assert r.status_code == 200 and r.json()["answer"] == new
+
+    session = None
+    for text in ("how much for 10 adults at 95112?", "do you bring a generator?"):
+        r = await client.post("/api/chat", json={"session_id": session, "text": text})
+        session = r.json()["session_id"]
+    assert r.json()["replies"][0]["text"] == new
+    assert (await client.delete(f"/api/faqs/{eid}", headers=admin_headers)).status_code == 204
+    assert (await client.get(f"/api/faqs/{eid}", headers=admin_headers)).status_code == 404
+
+
 async def test_nlu_parse(client: httpx.AsyncClient, admin_headers: dict[str, str], set_now) -> None:  # type: ignore[no-untyped-def]
     from datetime import datetime
 

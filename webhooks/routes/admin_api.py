@@ -56,6 +56,12 @@ def _id(raw: str) -> uuid.UUID:
         raise NotFound(f"No FAQ entry {raw!r}.") from exc
 
 
+async def _entry_station(c: Container, session: Any, wanted: str | None) -> str | None:
+    """Routes that name an entry by id need no station (ids are unique across stations);
+    a given ``?station=`` must exist and then also scopes the lookup."""
+    return None if wanted is None else await _station(c, session, wanted)
+
+
 async def _station(c: Container, session: Any, wanted: str | None) -> str:
     stations = await StationRepository(session).list()
     if wanted is None:
@@ -99,7 +105,7 @@ async def get_faq(
     c: Container = Depends(get_container), _: Principal = Depends(require_admin),
 ) -> dict[str, Any]:
     async with c.uow() as uow:
-        sid = await _station(c, uow.session, station)
+        sid = await _entry_station(c, uow.session, station)
         return entry_as_dict(await FaqService(uow.session, c.embedder).get(sid, _id(entry_id)))
 
 
@@ -109,7 +115,7 @@ async def put_faq(
     c: Container = Depends(get_container), who: Principal = Depends(require_admin),
 ) -> dict[str, Any]:
     async with c.uow() as uow:
-        sid = await _station(c, uow.session, station)
+        sid = await _entry_station(c, uow.session, station)
         e = await FaqService(uow.session, c.embedder).update(
             sid, _id(entry_id), question=body.question, answer=body.answer, tags=body.tags,
             alternates=body.alternates, active=body.active, updated_by=who.email,
@@ -125,7 +131,7 @@ async def delete_faq(
     c: Container = Depends(get_container), who: Principal = Depends(require_admin),
 ) -> Response:
     async with c.uow() as uow:
-        sid = await _station(c, uow.session, station)
+        sid = await _entry_station(c, uow.session, station)
         await FaqService(uow.session, c.embedder).delete(sid, _id(entry_id), updated_by=who.email)
         await uow.commit()
     return Response(status_code=204)
