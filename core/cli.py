@@ -252,13 +252,16 @@ def faq_import(path: str, replace: bool = typer.Option(False, help="Replace exis
         return n
 
     n = _faq_run(fn)
-    typer.echo(f"imported {n} entries")
+    typer.echo(f"imported {len(n)} entries")  # import_records returns the created entries
 
 
 @faq_app.command("export")
 def faq_export(fmt: str = typer.Option("yaml", help="yaml, json or csv")) -> None:
     """Print the FAQ as YAML, JSON or CSV."""
-    from knowledge.io import dump_faq
+    from knowledge.io import FORMATS, dump_faq
+
+    if fmt not in FORMATS:  # refused before touching the database
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}.", param_hint="'--fmt'")
 
     async def fn(svc, station):
         return dump_faq(await svc.export_records(station), fmt)
