@@ -43,9 +43,12 @@ class BookingIn(Strict):
     customer: CustomerIn
 
 
-def customer_json(c: Customer | None) -> dict[str, Any] | None:
+def customer_json(c: Customer | None) -> dict[str, Any]:
+    """Always the contract's object: fields are null while the customer is not yet known
+    (a web-chat visitor who has given no contact details), so callers can read
+    ``customer.name`` without a None check."""
     if c is None:
-        return None
+        return {"id": None, "name": None, "phone": None, "email": None}
     return {"id": str(c.id), "name": c.name, "phone": c.phone, "email": c.email}
 
 

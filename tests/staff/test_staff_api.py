@@ -37,6 +37,12 @@ async def test_escalated_webchat_is_listed_with_reason_and_whole_history(
     assert texts[0] == ("in", "customer", "how much for 10 adults in 95112?")
     assert texts[2][:2] == ("in", "customer") and texts[-1][1] == "bot"
     assert all(m["created_at"] for m in detail["messages"])
+    # Oldest first holds for the timestamps too, not only the order (a reply is never
+    # stamped before the message it answers).
+    stamps = [m["created_at"] for m in detail["messages"]]
+    assert stamps == sorted(stamps), stamps
+    # A visitor who gave no contact details: still the contract's customer object.
+    assert item["customer"]["phone"] is None and item["customer"]["name"] is None
     assert detail["lead"]["quote_total_cents"] == 66000  # 10 × $55 + 20 % gratuity
     # Other filters.
     assert (await client.get("/api/conversations", params={"status": "bot"}, headers=ana.headers)).json()["items"] == []
@@ -45,6 +51,10 @@ async def test_escalated_webchat_is_listed_with_reason_and_whole_history(
     assert bad.status_code == 422 and bad.json()["error"] == "invalid_request"
     missing = await client.get("/api/conversations/not-a-uuid", headers=ana.headers)
     assert missing.status_code == 404
+    hello, _ = await chat(client, "hello", None)  # no lead, so no customer row at all
+    bot_items = (await client.get("/api/conversations", params={"status": "bot"}, headers=ana.headers)).json()["items"]
+    [just_hello] = [i for i in bot_items if i["external_id"] == hello]
+    assert just_hello["customer"] == {"id": None, "name": None, "phone": None, "email": None}
 
 
 async def test_claim_reply_release_close_over_webchat(

@@ -12,7 +12,7 @@ from core.repositories.stations import StationRepository
 from core.services import kpis
 from core.services.auth import Principal
 from webhooks.container import Container
-from webhooks.deps import get_container, require_admin
+from webhooks.deps import get_container, require_staff
 
 router = APIRouter()
 
@@ -36,6 +36,6 @@ async def get_kpis(
     days: int = Query(30, ge=1, le=kpis.MAX_DAYS),
     station: str | None = Query(None, max_length=32),
     c: Container = Depends(get_container),
-    _: Principal = Depends(require_admin),
+    _: Principal = Depends(require_staff),
 ) -> dict[str, Any]:
     return await kpi_report(c, days, station)
