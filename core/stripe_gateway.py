@@ -6,7 +6,10 @@ loop. ``api_base`` (``STRIPE_API_BASE``) points it at another server (a loopback
 
 from __future__ import annotations
 
+import json
 import logging
+from dataclasses import dataclass
+from typing import Any
 
 import aiohttp
 import stripe
@@ -16,8 +19,10 @@ from stripe.params.checkout import SessionCreateParams
 __all__ = [
     "InvalidStripeEvent",
     "InvalidStripeSignature",
+    "PaidCheckout",
     "PaymentGatewayError",
     "StripeGateway",
+    "paid_checkout",
 ]
 
 logger = logging.getLogger(__name__)
@@ -37,6 +42,79 @@ class InvalidStripeEvent(ValueError):
 
 class InvalidStripeSignature(InvalidStripeEvent):
     """Missing or wrong ``Stripe-Signature`` (or no webhook secret configured)."""
+
+
+# payments.amount_cents is a PostgreSQL integer; Stripe amounts are far below this.
+MAX_AMOUNT_CENTS = 2**31 - 1
+
+
+@dataclass(frozen=True, slots=True)
+class PaidCheckout:
+    """What a ``checkout.session.completed`` event tells us, checked for shape."""
+
+    session_id: str
+    booking_ref: str | None  # metadata.booking_id as Stripe echoed it (not yet a UUID)
+    payment_ref: str  # the PaymentIntent id, else the session id
+    amount_cents: int
+
+
+def _check_envelope(raw: Any) -> None:
+    """Refuse a signed body that is not a v1 event: Stripe always sends these fields."""
+    if not isinstance(raw, dict):
+        raise InvalidStripeEvent("payload is not a JSON object")
+    if not isinstance(raw.get("type"), str) or not raw["type"]:
+        raise InvalidStripeEvent("event has no type")
+    if _stripe_id(raw.get("id")) is None:
+        raise InvalidStripeEvent("event has no id")
+    data = raw.get("data")
+    if not isinstance(data, dict) or not isinstance(data.get("object"), dict):
+        raise InvalidStripeEvent("event has no data.object")
+
+
+def _stripe_id(value: Any) -> str | None:
+    """An id field, plain (``"pi_..."``) or expanded (``{"id": "pi_..."}``).
+
+    Stripe ids are short printable ASCII; anything else (U+0000, a lone surrogate that
+    PostgreSQL cannot store) is treated as no id rather than reaching the database.
+    """
+    if isinstance(value, dict):
+        value = value.get("id")
+    if isinstance(value, str) and value and len(value) <= 255 and value.isascii() and value.isprintable():
+        return value
+    return None
+
+
+def paid_checkout(event: stripe.Event) -> PaidCheckout:
+    """The fields of a completed Checkout Session; InvalidStripeEvent if they are not
+    what Stripe sends (a non-object ``metadata``, a non-integer or absurd amount)."""
+    obj: dict[str, Any] = event.data.object.to_dict()  # plain dicts: StripeObject is no Mapping
+    session_id = _stripe_id(obj.get("id"))
+    if session_id is None:
+        raise InvalidStripeEvent("checkout session has no id")
+    metadata = obj.get("metadata")
+    if metadata is None:
+        metadata = {}
+    if not isinstance(metadata, dict):
+        raise InvalidStripeEvent("checkout session metadata is not an object")
+    booking = metadata.get("booking_id")
+    amount = obj.get("amount_total")
+    if amount is None:  # nullable in Stripe's API; recorded as 0 as before
+        amount = 0
+    # Stripe amounts are integers in cents. Anything else (a string, a float, a number
+    # the payments table cannot hold) is refused rather than guessed at: a made-up
+    # amount would be an invented figure in the books.
+    if isinstance(amount, bool) or not isinstance(amount, int) or not 0 <= amount <= MAX_AMOUNT_CENTS:
+        raise InvalidStripeEvent("checkout session amount_total is not an amount in cents")
+    intent = obj.get("payment_intent")  # null until paid in some flows: the session id then
+    intent_id = None if intent is None else _stripe_id(intent)
+    if intent is not None and intent_id is None:
+        raise InvalidStripeEvent("checkout session payment_intent is not an id")
+    return PaidCheckout(
+        session_id=session_id,
+        booking_ref=None if booking is None else str(booking),
+        payment_ref=intent_id or session_id,
+        amount_cents=amount,
+    )
 
 
 def _gateway_error(exc: stripe.StripeError) -> PaymentGatewayError:
@@ -141,18 +219,35 @@ class StripeGateway:
         """Verify ``Stripe-Signature`` and build the event; fails closed.
 
         Raises InvalidStripeSignature (no secret, no/forged/stale signature) or
-        InvalidStripeEvent (signed but not an event). CPU only: fine on the event loop.
+        InvalidStripeEvent (signed but not an event: not JSON, not an object, no ``id``,
+        ``type`` or ``data.object``). The signature is checked before the body is parsed.
+        CPU only: fine on the event loop.
         """
         if not self._webhook_secret:
             raise InvalidStripeSignature("STRIPE_WEBHOOK_SECRET is not configured")
         if not sig_header:
             raise InvalidStripeSignature("missing Stripe-Signature header")
         try:
-            return self._client.construct_event(payload, sig_header, self._webhook_secret)
+            stripe.WebhookSignature.verify_header(
+                payload, sig_header, self._webhook_secret, stripe.Webhook.DEFAULT_TOLERANCE
+            )
         except stripe.SignatureVerificationError as exc:
             raise InvalidStripeSignature("Stripe-Signature does not verify") from exc
-        except ValueError as exc:  # signed, but not JSON / not an event
-            raise InvalidStripeEvent("payload is not a Stripe event") from exc
+        except UnicodeDecodeError as exc:  # the SDK decodes the body before signing it
+            raise InvalidStripeEvent("payload is not UTF-8") from exc
+        try:
+            raw = json.loads(payload)
+        except ValueError as exc:
+            raise InvalidStripeEvent("payload is not JSON") from exc
+        # The SDK assumes a well-formed event (``[1,2]`` raises AttributeError inside it),
+        # so the shape is checked first.
+        _check_envelope(raw)
+        try:
+            return self._client.construct_event(payload, sig_header, self._webhook_secret)
+        except stripe.SignatureVerificationError as exc:  # verified above; kept fail-closed
+            raise InvalidStripeSignature("Stripe-Signature does not verify") from exc
+        except ValueError as exc:  # e.g. a v2 "thin" event notification
+            raise InvalidStripeEvent("payload is not a Stripe v1 event") from exc
 
     async def close(self) -> None:
         """Close the HTTP connection pool."""

@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse, Response
 from channels.sms import parse_twilio_form, render_twiml, verify_twilio_signature
 from channels.telegram_auth import verify_telegram_secret
 from core.config import secret
-from core.stripe_gateway import InvalidStripeEvent
+from core.stripe_gateway import InvalidStripeEvent, InvalidStripeSignature, paid_checkout
 from webhooks import metrics
 from webhooks.container import Container
 from webhooks.deposits import apply_deposit
@@ -95,23 +95,25 @@ async def stripe_webhook(request: Request, c: Container = Depends(get_container)
     payload = await request.body()
     try:
         event = c.stripe.parse_event(payload, request.headers.get("Stripe-Signature"))
-    except InvalidStripeEvent as exc:
+        if event.type != "checkout.session.completed":
+            return JSONResponse({"received": True})
+        paid = paid_checkout(event)
+    except InvalidStripeSignature as exc:
         log.warning("stripe: refused a webhook: %s", exc)
         return error_response(400, "bad_signature", str(exc))
-    if event.type != "checkout.session.completed":
-        return JSONResponse({"received": True})
-    obj = event.data.object.to_dict()  # plain dicts: StripeObject is not a Mapping
-    metadata = obj.get("metadata") or {}
+    except InvalidStripeEvent as exc:  # signed, but not an event we can read: nothing written
+        log.warning("stripe: refused a signed but malformed webhook: %s", exc)
+        return error_response(400, "invalid_event", f"Not a well-formed Stripe event: {exc}.")
     try:
-        booking_id = uuid.UUID(str(metadata.get("booking_id")))
+        booking_id = uuid.UUID(paid.booking_ref or "")
     except ValueError:
-        log.info("stripe: checkout %s names no booking; ignored", obj.get("id"))
+        log.info("stripe: checkout %s names no booking; ignored", paid.session_id)
         return JSONResponse({"received": True, "ignored": "no booking_id"})
     applied = await apply_deposit(
         c,
         event_id=event.id,
         booking_id=booking_id,
-        payment_ref=str(obj.get("payment_intent") or obj.get("id")),
-        amount_cents=int(obj.get("amount_total") or 0),
+        payment_ref=paid.payment_ref,
+        amount_cents=paid.amount_cents,
     )
     return JSONResponse({"received": True, "applied": applied})
