@@ -15,6 +15,7 @@ from core.errors import DomainError
 
 log = logging.getLogger(__name__)
 MAX_BODY = 64 * 1024
+TOO_LARGE = "Request bodies are limited to 64 KiB."
 
 
 def error_response(status: int, code: str, message: str) -> JSONResponse:
@@ -101,9 +102,17 @@ class BodyLimit:
 
     @staticmethod
     async def _reject(scope: Scope, receive: Receive, send: Send) -> None:
-        resp = error_response(413, "too_large", "Request bodies are limited to 64 KiB.")
+        resp = error_response(413, "too_large", TOO_LARGE)
         await resp(scope, receive, send)
 
 
-class _TooLarge(Exception):
-    pass
+class _TooLarge(StarletteHTTPException):
+    """Raised from ``receive`` when a streamed body passes the limit.
+
+    An HTTPException because FastAPI's body parsing re-raises those and turns any other
+    exception into a 400 "error parsing the body"; the HTTPException handler above then
+    answers the 413 JSON. ``BodyLimit`` still catches it for code outside FastAPI's
+    exception handling."""
+
+    def __init__(self) -> None:
+        super().__init__(413, TOO_LARGE)
