@@ -137,11 +137,19 @@ def get_embedder(
     """The process-wide embedder for a configuration (``EMBEDDINGS`` = local|openai).
 
     Cached so the model is loaded once per process, never per request.
+    ``openai`` without a key falls back to the local model with one warning: a missing
+    credential disables that provider, it never stops the server from starting.
     """
     if kind == "local":
         return CachedEmbedder(LocalEmbedder())
     if kind == "openai":
-        if not openai_api_key:
-            raise ValueError("EMBEDDINGS=openai needs OPENAI_API_KEY")
+        if not openai_api_key or not openai_api_key.strip():
+            import logging  # only this fallback logs
+
+            logging.getLogger(__name__).warning(
+                "EMBEDDINGS=openai but OPENAI_API_KEY is not set: FAQ search uses the local "
+                "embedder (%s) instead", LOCAL_MODEL_ID,
+            )
+            return get_embedder("local")
         return CachedEmbedder(OpenAIEmbedder(openai_api_key, openai_base_url))
     raise ValueError(f"unknown EMBEDDINGS={kind!r} (expected 'local' or 'openai')")
