@@ -88,6 +88,13 @@ class InvalidContact(DomainError):
     status = 422
 
 
+class InvalidCursor(DomainError):
+    """A list endpoint's ``cursor`` is not one the API handed out."""
+
+    code = "invalid_cursor"
+    status = 422
+
+
 class NotFound(DomainError):
     code = "not_found"
     status = 404

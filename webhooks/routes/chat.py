@@ -8,7 +8,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Query, WebSocket, WebSocketDisconnect
 from fastapi.responses import HTMLResponse
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from channels.base import ChannelName, InboundMessage
 from core.repositories.conversations import ConversationRepository
@@ -26,6 +26,12 @@ class ChatIn(Strict):
     session_id: str | None = Field(default=None, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")
     text: str = Field(max_length=4000)
     message_id: str | None = Field(default=None, max_length=64)  # client retry key
+
+    @field_validator("session_id", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        """``""`` means no session yet (a page with nothing stored): start a new one."""
+        return None if value == "" else value
 
 
 @router.post("/api/chat")

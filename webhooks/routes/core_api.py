@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
-from core.errors import InvalidContact, NotFound
+from core.errors import InvalidContact, InvalidCursor, NotFound
 from core.repositories.bookings import BookingRepository
 from core.repositories.customers import CustomerRepository
 from core.repositories.leads import LeadRepository
@@ -37,7 +37,10 @@ def _uuid(raw: str) -> uuid.UUID:
 def _cursor(raw: str | None) -> str | None:
     if raw is None:
         return None
-    _uuid(raw)
+    try:
+        uuid.UUID(raw)
+    except ValueError as exc:
+        raise InvalidCursor("cursor: not a cursor this API gave out.") from exc
     return raw
 
 

@@ -16,7 +16,7 @@ from pydantic import Field
 
 from bot.engine import resume_prompt
 from bot.state import DialogueState
-from core.errors import InvalidContact, NotFound
+from core.errors import InvalidContact, InvalidCursor, NotFound
 from core.models import Booking, Conversation, Customer, Lead, Message
 from core.repositories.conversations import HELD, ConversationRepository
 from core.repositories.users import UserRepository
@@ -119,7 +119,7 @@ def _cursor(raw: str | None) -> tuple[datetime, uuid.UUID] | None:
             raise ValueError("naive")
         return at, uuid.UUID(cid)
     except ValueError as exc:
-        raise InvalidContact("cursor: not a cursor this API gave out.") from exc
+        raise InvalidCursor("cursor: not a cursor this API gave out.") from exc
 
 
 # ----------------------------------------------------------------------- read models
