@@ -78,6 +78,8 @@ _NO_EMAIL = re.compile(r"\b(no|without|skip(?: the)?|don'?t (?:have|need)(?: an?
 _QUESTION = re.compile(r"\?|^\W*(?:(?:and|so|also|oh|btw|ok|okay|hey|hi|um+)\W+)*(what|how|do|does|can|could|is|are|will|would|should|where|when|who|why|which)\b", re.I)
 # Words that make a message about something else than the facts it happens to contain.
 BOOKING_INTENTS = {"quote", "book", "availability", "inform"}
+# Replies that already offer the day's free start times (no need to ask for a time).
+_LISTS_SLOTS = {"availability", "slot_unavailable", "ask_time"}
 
 
 @dataclass
@@ -144,6 +146,9 @@ class Engine:
         self.out = TurnResult()
         self.asked_availability = False
         self.text = inp.text
+        self.ack = False  # the message is a bare "ok"/"cool"/"yes" (no facts)
+        self.asked_price = False  # the message asks for a price ("how much?" again)
+        self.offered = False  # the previous reply offered to check a date
 
     # ----------------------------------------------------------------- helpers
     def say(self, reply: Reply) -> None:
@@ -170,6 +175,16 @@ class Engine:
 
     # ------------------------------------------------------------------- turn
     async def run(self) -> TurnResult:
+        """One turn. While the bot holds the conversation it always answers: a turn that
+        found nothing new to say restates where things stand and the next step."""
+        self.offered, self.st.offered_booking = self.st.offered_booking, False
+        result = await self._turn()
+        if not result.replies and result.escalate is None:
+            await self._say_next_step()
+            result = self.finish()
+        return result
+
+    async def _turn(self) -> TurnResult:
         st = self.st
         text = self.inp.text.strip()
         choice = resolve_numbered_choice(text, st.buttons) if st.buttons else None
@@ -193,6 +208,7 @@ class Engine:
         if _YES.match(text) and intent in ("cancel_booking", "book", "inform") and (st.confirming or st.expecting == "confirm"):
             intent = "affirm"
         self.text = text
+        self.asked_price = intent == "quote"
         self.asked_availability = intent == "availability" or ("?" in text and ent.date is not None)
 
         if text.lower().startswith("/start"):
@@ -241,7 +257,8 @@ class Engine:
             st.misunderstood = 0
             return await self._advance()
 
-        is_question = bool(_QUESTION.search(text))
+        # A bare "?" or "??" has nothing for the FAQ to answer: it is an odd message.
+        is_question = bool(_QUESTION.search(text)) and bool(re.search(r"[^\W_]", text))
         firm_facts = any(v is not None for v in (ent.zip, ent.adults, ent.date, ent.time, ent.address, ent.phone, ent.email))
         if intent == "faq" or (
             is_question and not firm_facts and intent in ("availability", "unknown", "inform", "greeting", "book")
@@ -271,9 +288,12 @@ class Engine:
             return self.finish()
         if intent in ("thanks", "bye") and not facts:
             st.misunderstood = 0
-            self.say(t.thanks() if intent == "thanks" else t.bye())
+            self.say(t.thanks(quoted=self._quote_ready()) if intent == "thanks" else t.bye())
             return self.finish()
 
+        self.ack = intent == "affirm" and not facts
+        if self.ack and self.offered and self._quote_ready():
+            intent = "book"  # "yes" to "shall I check a date for you?"
         if intent in BOOKING_INTENTS or facts or intent in ("affirm", "deny"):
             if intent == "affirm" and not facts and not st.form:
                 # "yes" to a quote's offer to book.
@@ -283,7 +303,10 @@ class Engine:
                     return await self._not_understood()
             if intent == "deny" and not facts:
                 st.misunderstood = 0
-                self.say(t.thanks() if not st.form else t.booking_declined())
+                if self._quote_ready():
+                    self.say(t.no_rush())  # "no" after a quote: nothing to change
+                else:
+                    self.say(t.thanks() if not st.form else t.booking_declined())
                 return self.finish()
             await self._choose_form(intent, ent)
             if self.st.form is None:
@@ -292,6 +315,41 @@ class Engine:
             st.misunderstood = 0
             return await self._advance()
         return await self._not_understood()
+
+    def _quote_ready(self) -> bool:
+        """A quote form whose price was given for the guests and zip it holds now."""
+        st, s = self.st, self.st.slots
+        return (
+            st.form == "quote" and s.adults is not None and s.kids is not None and bool(s.zip)
+            and st.quoted_for == f"{s.adults}/{s.kids}/{s.zip}"
+        )
+
+    async def _standing_quote(self) -> Quote | None:
+        """The quote already given for the current guests and zip, from the quote engine."""
+        s = self.st.slots
+        if not self._quote_ready():
+            return None
+        assert s.adults is not None and s.kids is not None and s.zip
+        try:
+            return await self.p.quote(s.adults, s.kids, s.zip)
+        except DomainError:
+            return None
+
+    async def _say_next_step(self) -> None:
+        """A turn that said nothing: the standing quote or the form's next question, else
+        what the bot can do. Reached only if a path above forgot to answer."""
+        st, s = self.st, self.st.slots
+        quote = await self._standing_quote()
+        if quote is not None:
+            self.say(t.next_step() if self.ack else t.quote_recap(quote))
+            st.offered_booking = True
+            return
+        need = self._next_missing() if st.form in ("quote", "booking") else None
+        if need is not None:
+            st.expecting = need
+            self.say(t.ask(need, guests=s.guests))
+            return
+        self.say(t.anything_else())
 
     def _lenient_fill(self, text: str, ent: Entities) -> bool:
         """When we asked for a name or address and the reply is plausibly just that,
@@ -310,6 +368,9 @@ class Engine:
             st.misunderstood = 0
             return await self.escalate("not_understood", t.escalated("not_understood"))
         resume = await self._prompt_for_current() if st.form else None
+        if resume is None and (quote := await self._standing_quote()) is not None:
+            resume = t.quote_recap(quote)  # after a quote: what it is and what comes next
+            st.offered_booking = True
         self.say(t.clarify(resume))
         return self.finish()
 
@@ -529,6 +590,12 @@ class Engine:
                     "quote_viewed",
                     {"adults": s.adults, "kids": s.kids, "zip": s.zip, "total_cents": quote.total_cents},
                 )
+            elif st.form == "quote" and (not self.out.replies or self.asked_price):
+                # The price did not change (the same request again, the quote button, an
+                # "ok"): not silence, but the total it still is and what comes next. A
+                # price question the FAQ answered in general still gets their own total.
+                self.say(t.next_step() if self.ack else t.quote_recap(quote))
+                st.offered_booking = True
             if st.form == "quote":
                 st.expecting = None
                 st.form = "quote"
@@ -550,13 +617,15 @@ class Engine:
             if need == "time" and station is None:
                 need = "zip"
             st.expecting = need
-            if need == "time" and s.date:
+            if need == "time" and s.date and any(r.kind in _LISTS_SLOTS for r in self.out.replies):
                 return self.finish()  # availability already listed the slots
             self.say(t.ask(need, guests=s.guests))
             return self.finish()
 
         if st.form == "availability":
             st.expecting = "time"
+            if not self.out.replies:
+                self.say(t.ask("time"))
             return self.finish()
 
         # Everything known: summary, then confirmation.
@@ -694,7 +763,7 @@ class Engine:
             return self.finish()
         # Neither yes nor no: drop the question and treat the message afresh.
         st.form = st.expecting = None
-        return await self.run()
+        return await self._turn()
 
     async def _reschedule_start(self, ent: Entities) -> TurnResult:
         st = self.st

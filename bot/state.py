@@ -47,6 +47,9 @@ class DialogueState:
     # until the summary, which always re-checks.
     quoted_for: str | None = None
     checked: str | None = None
+    # The last reply asked "shall I check a date for you?" after a quote: a plain yes
+    # (or "ok") to it starts the booking.
+    offered_booking: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -60,11 +60,15 @@ def ask(slot: str, *, guests: int | None = None, buttons: Sequence[str] = ()) ->
     return Reply(texts[slot], tuple(buttons) or default_buttons.get(slot, ()), f"ask_{slot}")
 
 
-def quote(q: Quote, *, booking: bool) -> Reply:
+def _party(q: Quote) -> str:
     party = f"{q.adults} adult{'s' if q.adults != 1 else ''}"
     if q.kids:
         party += f" + {q.kids} kid{'s' if q.kids != 1 else ''}"
-    lines = [f"Here's your quote for {party} (zip {q.zip}):"]
+    return party
+
+
+def quote(q: Quote, *, booking: bool) -> Reply:
+    lines = [f"Here's your quote for {_party(q)} (zip {q.zip}):"]
     food = f"• Food: {fmt_cents(q.food_cents)}"
     if q.minimum_applied:
         food += f" → {fmt_cents(q.food_billed_cents)} (our event minimum)"
@@ -76,6 +80,47 @@ def quote(q: Quote, *, booking: bool) -> Reply:
         f"Total: {fmt_cents(q.total_cents)}. A {fmt_cents(q.deposit_cents)} deposit holds your date.",
     ]
     return Reply("\n".join(lines), () if booking else (B_BOOK_IT, B_QUESTION), "quote")
+
+
+# After a quote, the ways on: the quote's own buttons plus a person.
+NEXT_STEP_BUTTONS = (B_BOOK_IT, B_QUESTION, B_PERSON)
+
+
+def quote_recap(q: Quote) -> Reply:
+    """The same quote asked for again: the total it still comes to, and the next step."""
+    return Reply(
+        f"Your quote for {_party(q)} (zip {q.zip}) is still {fmt_cents(q.total_cents)} in total "
+        f"({fmt_cents(q.deposit_cents)} deposit to book). Shall I check a date for you?",
+        NEXT_STEP_BUTTONS,
+        "quote_recap",
+    )
+
+
+def next_step() -> Reply:
+    """An "ok"/"cool" after a quote."""
+    return Reply(
+        "Great! Shall I check a date for you? I can also answer a question or get you a person.",
+        NEXT_STEP_BUTTONS,
+        "next_step",
+    )
+
+
+def no_rush() -> Reply:
+    """A "no" after a quote: nothing to change, the quote stays."""
+    return Reply(
+        "No problem! Your quote stays here. Come back any time to book, or ask me anything.",
+        NEXT_STEP_BUTTONS,
+        "next_step",
+    )
+
+
+def anything_else() -> Reply:
+    """Nothing new to say about the conversation: ask what the customer wants next."""
+    return Reply(
+        "What would you like to do next: get a price, check a date, or ask a question?",
+        (B_QUOTE, B_BOOK, B_QUESTION),
+        "next_step",
+    )
 
 
 def availability(d: date, free: Sequence[str], asked: str | None = None) -> Reply:
@@ -235,7 +280,13 @@ def clarify(resume: Reply | None) -> Reply:
     )
 
 
-def thanks() -> Reply:
+def thanks(*, quoted: bool = False) -> Reply:
+    if quoted:  # after a quote: say what comes next
+        return Reply(
+            "You're welcome! Whenever you're ready, I can check a date and book your chef.",
+            NEXT_STEP_BUTTONS,
+            "thanks",
+        )
     return Reply("You're welcome! Anything else I can help with?", (), "thanks")
 
 
