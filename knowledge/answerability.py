@@ -112,6 +112,42 @@ def adapter_filename(model_id: str) -> str:
     return "adapter_" + "".join(c if c.isalnum() or c in "-." else "_" for c in model_id) + ".npy"
 
 
+@dataclass(frozen=True)
+class VerifierStage:
+    """Second opinion on the top entry (knowledge/crossenc.py): a logistic over the
+    pipeline's logit and the verifier's score, fitted by knowledge/train_verifier.py."""
+
+    file: str
+    w_pipeline: float
+    w_verifier: float
+    intercept: float
+    threshold: float
+    score_min: float  # verifier scores seen in training, widened by 1: they bound ``z``
+    score_max: float
+
+    def _z(self, p: float, score: float) -> float:
+        p = min(max(p, 1e-6), 1 - 1e-6)
+        return self.w_pipeline * math.log(p / (1 - p)) + self.w_verifier * score + self.intercept
+
+    def settled(self, p: float) -> bool | None:
+        """The answer when no verifier score could change it (saves its ~5 ms): clear
+        off-topic messages and sure answers; None when the verifier must be asked."""
+        cut = math.log(self.threshold / (1 - self.threshold))
+        lo, hi = sorted((self._z(p, self.score_min), self._z(p, self.score_max)))
+        if hi < cut:
+            return False
+        if lo >= cut:
+            return True
+        return None
+
+    def probability(self, p: float, score: float) -> float:
+        z = self._z(p, score)
+        return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+
+    def as_dict(self) -> dict[str, object]:
+        return dataclasses.asdict(self)
+
+
 @dataclass(frozen=True, eq=False)
 class AnswerabilityModel:
     """Query adapter and ranking weights, plus a standardised logistic regression and its
@@ -126,6 +162,7 @@ class AnswerabilityModel:
     intercept: float
     threshold: float
     adapter: np.ndarray | None = None  # (dim, dim); None: rank with the raw query vector
+    verifier: VerifierStage | None = None  # None: the logistic decision alone
 
     def rank_query(self, query: Query) -> Query:
         """The query as the reranker sees it: its vector through the adapter."""
@@ -145,8 +182,10 @@ class AnswerabilityModel:
 
     def as_dict(self) -> dict[str, object]:
         adapter = {} if self.adapter is None else {"adapter": adapter_filename(self.model_id)}
+        verifier = {} if self.verifier is None else {"verifier": self.verifier.as_dict()}
         return {
             **adapter,
+            **verifier,
             "rank_weights": dict(self.rank_weights),
             "features": list(self.features),
             "mean": list(self.mean),
@@ -178,7 +217,19 @@ class AnswerabilityModel:
             intercept=float(str(d["intercept"])),
             threshold=float(str(d["threshold"])),
             adapter=_adapter(folder / str(d["adapter"])) if d.get("adapter") else None,
+            verifier=_verifier(d.get("verifier"), folder),
         )
+
+
+def _verifier(d: object, folder: Path) -> VerifierStage | None:
+    """The verifier stage; a missing weights file decides without it, loudly."""
+    if not isinstance(d, dict):
+        return None
+    stage = VerifierStage(**{f.name: d[f.name] for f in dataclasses.fields(VerifierStage)})
+    if not (folder / stage.file).exists():
+        log.error("answer verifier %s missing: deciding without it", folder / stage.file)
+        return None
+    return stage
 
 
 def _adapter(path: Path) -> np.ndarray | None:
@@ -206,9 +257,10 @@ def load_model(model_id: str, path: Path = MODEL_PATH) -> AnswerabilityModel:
             model_id,
             fallback,
         )
-        # Another model's adapter maps another vector space: rank with raw vectors.
+        # Another model's adapter maps another vector space: rank with raw vectors; the
+        # verifier's decision was fitted on that model's probabilities, so it goes too.
         model = AnswerabilityModel.from_dict(model_id, models[fallback], path.parent)
-        return dataclasses.replace(model, adapter=None)
+        return dataclasses.replace(model, adapter=None, verifier=None)
     return AnswerabilityModel.from_dict(model_id, models[model_id], path.parent)
 
 

@@ -11,7 +11,13 @@ from knowledge.answerability import AnswerabilityModel
 from knowledge.embedder import Embedder
 from knowledge.io import FaqRecord
 from knowledge.pipeline import CANDIDATE_ENTRIES, Decision, decide, prepare_query
-from knowledge.retrieval import Candidate, entry_passages, entry_terms, question_terms
+from knowledge.retrieval import (
+    Candidate,
+    entry_passages,
+    entry_terms,
+    question_terms,
+    verifier_text,
+)
 
 
 class InMemoryFaq:
@@ -40,6 +46,7 @@ class InMemoryFaq:
                     kinds=[k for k, _ in ps],
                     terms=entry_terms(rec.question, rec.answer, rec.alternates, rec.tags),
                     question_terms=question_terms(rec.question, rec.alternates),
+                    text=verifier_text(rec.question, rec.answer),
                 )
             )
             owner += [i] * len(ps)

@@ -133,6 +133,35 @@ class _Layer:
         self.ln2_b = w[f"{prefix}output.LayerNorm.bias"]
 
 
+def run_layers(
+    x: np.ndarray, b: int, t: int, layers: Sequence[_Layer], heads: int, eps: float,
+    bias: np.ndarray | None,
+) -> np.ndarray:
+    """The encoder layers over embedded tokens ``x`` (b*t, dim); ``bias`` masks padding keys.
+    Shared by the sentence encoder and the cross-encoder (knowledge/crossenc.py)."""
+    dim = x.shape[1]
+    h, d = heads, dim // heads
+    scale = np.float32(1.0 / np.sqrt(d))
+    for layer in layers:
+        qkv = layer.qkv(x).reshape(b, t, 3, h, d).transpose(2, 0, 3, 1, 4)
+        q, k, v = qkv[0], qkv[1], qkv[2]
+        scores = q @ k.transpose(0, 1, 3, 2)
+        scores *= scale
+        if bias is not None:
+            scores += bias
+        scores -= scores.max(axis=-1, keepdims=True)
+        probs = np.exp(scores, out=scores)
+        probs /= probs.sum(axis=-1, keepdims=True)
+        ctx = (probs @ v).transpose(0, 2, 1, 3).reshape(b * t, dim)
+        attn = layer.out(ctx)
+        attn += x
+        x = _layer_norm_(attn, layer.ln1_w, layer.ln1_b, eps)
+        ff = layer.ff(_gelu_(layer.inter(x)))
+        ff += x
+        x = _layer_norm_(ff, layer.ln2_w, layer.ln2_b, eps)
+    return x
+
+
 class MiniLM:
     """The encoder itself: ``encode(texts)`` → (n, 384) L2-normalised float32 rows."""
 
@@ -165,31 +194,13 @@ class MiniLM:
     def _forward(self, ids: np.ndarray, mask: np.ndarray | None) -> np.ndarray:
         """Mean-pooled last hidden states of a (b, t) batch; ``mask`` None: no padding."""
         b, t = ids.shape
-        h, d = self.heads, self.dim // self.heads
         x = (self.word[ids] + self.position[:t]).reshape(b * t, self.dim)
         _layer_norm_(x, self.emb_ln_w, self.emb_ln_b, self.eps)
         # Padding keys get a -inf-ish bias so real tokens never attend to them.
         bias = None
         if mask is not None:
             bias = ((1.0 - mask.astype(np.float32)) * np.float32(-1e9))[:, None, None, :]
-        scale = np.float32(1.0 / np.sqrt(d))
-        for layer in self.layers:
-            qkv = layer.qkv(x).reshape(b, t, 3, h, d).transpose(2, 0, 3, 1, 4)
-            q, k, v = qkv[0], qkv[1], qkv[2]
-            scores = q @ k.transpose(0, 1, 3, 2)
-            scores *= scale
-            if bias is not None:
-                scores += bias
-            scores -= scores.max(axis=-1, keepdims=True)
-            probs = np.exp(scores, out=scores)
-            probs /= probs.sum(axis=-1, keepdims=True)
-            ctx = (probs @ v).transpose(0, 2, 1, 3).reshape(b * t, self.dim)
-            attn = layer.out(ctx)
-            attn += x
-            x = _layer_norm_(attn, layer.ln1_w, layer.ln1_b, self.eps)
-            ff = layer.ff(_gelu_(layer.inter(x)))
-            ff += x
-            x = _layer_norm_(ff, layer.ln2_w, layer.ln2_b, self.eps)
+        x = run_layers(x, b, t, self.layers, self.heads, self.eps, bias)
         x3 = x.reshape(b, t, self.dim)
         if mask is None:
             return x3.mean(axis=1)

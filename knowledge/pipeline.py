@@ -10,11 +10,13 @@ import numpy as np
 from knowledge import lexical
 from knowledge.answerability import (
     AnswerabilityModel,
+    VerifierStage,
     decision_features,
     load_model,
     nonfaq_similarity,
     offtopic_similarity,
 )
+from knowledge.crossenc import load_verifier
 from knowledge.embedder import Embedder
 from knowledge.retrieval import Candidate, Query, Scored, rank
 from knowledge.textnorm import normalize
@@ -66,4 +68,33 @@ def decide(
         offtopic_similarity(embedder, query.vector),
     )
     answerable, p = model.answerable(feats)
+    stage = model.verifier
+    if stage is not None and ranked:
+        answerable, p = _verify(stage, query, candidates, ranked[0].key, (answerable, p), feats)
     return Decision(answerable and bool(ranked), p, ranked, feats)
+
+
+def _verify(
+    stage: VerifierStage,
+    query: Query,
+    candidates: Sequence[Candidate],
+    top: str,
+    pipeline: tuple[bool, float],
+    feats: dict[str, float],
+) -> tuple[bool, float]:
+    """The cross-encoder's second opinion on the top entry, unless no score of it could
+    change the outcome. ``feats`` gains the pipeline's probability and the score."""
+    p = pipeline[1]
+    feats["p_pipeline"] = p
+    settled = stage.settled(p)
+    if settled is not None:
+        # Reported with the bound that still lands on the same side of the threshold.
+        return settled, stage.probability(p, stage.score_min if settled else stage.score_max)
+    text = next((c.text for c in candidates if c.key == top), "")
+    verifier = load_verifier(stage.file) if text else None
+    if verifier is None:
+        return pipeline  # nothing to read (or no weights): the pipeline's own decision
+    score = verifier.score(query.normalized or query.text, text)
+    feats["verifier"] = score
+    q = stage.probability(p, score)
+    return q >= stage.threshold, q

@@ -73,6 +73,12 @@ class Candidate:
     kinds: Sequence[str]
     terms: frozenset[str]
     question_terms: frozenset[str] = frozenset()
+    text: str = ""  # "question answer", what the answer verifier reads
+
+
+def verifier_text(question: str, answer: str) -> str:
+    """The entry as the answer verifier (knowledge/crossenc.py) was trained to read it."""
+    return f"{question} {answer}"
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,13 @@ from knowledge.embedder import Embedder, embed_async
 from knowledge.io import FaqRecord, validate_entry
 from knowledge.models import FaqEntry, FaqUnanswered
 from knowledge.pipeline import CANDIDATE_ENTRIES, decide, query_from_vector
-from knowledge.retrieval import Candidate, entry_passages, entry_terms, question_terms
+from knowledge.retrieval import (
+    Candidate,
+    entry_passages,
+    entry_terms,
+    question_terms,
+    verifier_text,
+)
 from knowledge.textnorm import normalize
 
 ProgressCallback = Callable[[int, int], None]
@@ -306,6 +312,7 @@ class FaqService:
                 kinds=[k for k, _ in passages],
                 terms=frozenset(e.terms or ()),
                 question_terms=question_terms(e.question, e.alternates or []),
+                text=verifier_text(e.question, e.answer),
             )
             for e, passages in rows
         ]

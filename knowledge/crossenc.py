@@ -1,0 +1,114 @@
+"""The answer verifier: a small cross-encoder that reads the query and the top entry together.
+
+The bi-encoder pipeline (embeddings, reranker, answerability) compares two vectors made
+separately, so it cannot tell "the entry is about the same topic" from "the entry answers
+this": near misses ("can we bring our own cake?" against the dessert entry) get high
+scores. A cross-encoder attends across the two texts. This one is the first
+``layers`` layers of all-MiniLM-L6-v2, fine-tuned (``knowledge/train_verifier.py``, torch,
+offline) on texted questions of businesses other than the evaluation ones, with a
+listwise loss over each question's shortlisted entries plus a "none of these" slot.
+It scores one (query, entry) pair per search, the reranker's best: ``score`` is its
+logit minus the "none" logit (> 0: more likely the answer than nothing).
+
+Shipped as differences from the base model (int8 per row, float16 for the small
+tensors) in ``verifier_<model>.npz``; the word embeddings are the base model's.
+Numpy only, like knowledge/minilm.py.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import numpy as np
+from safetensors.numpy import load_file
+from tokenizers import Tokenizer
+
+from knowledge.minilm import _Layer, _layer_norm_, default_model_dir, run_layers
+from knowledge.threads import limit_blas_threads
+
+VERIFIER_DIR = Path(__file__).resolve().parent
+
+
+def verifier_filename(model_id: str) -> str:
+    return f"verifier_{model_id}.npz"
+
+
+def pack_delta(tuned: np.ndarray, base: np.ndarray) -> dict[str, np.ndarray]:
+    """A fine-tuned matrix as int8 rows of its difference from the base, with row scales."""
+    delta = np.asarray(tuned, np.float32) - np.asarray(base, np.float32)
+    flat = delta.reshape(delta.shape[0], -1)
+    scale = np.abs(flat).max(axis=1) / 127.0
+    scale[scale == 0] = 1.0
+    q = np.round(flat / scale[:, None]).astype(np.int8).reshape(delta.shape)
+    return {"q": q, "scale": scale.astype(np.float32)}
+
+
+def unpack_delta(q: np.ndarray, scale: np.ndarray, base: np.ndarray) -> np.ndarray:
+    flat = q.reshape(q.shape[0], -1).astype(np.float32) * scale[:, None]
+    return (np.asarray(base, np.float32) + flat.reshape(q.shape)).astype(np.float32)
+
+
+class CrossEncoder:
+    """``score(query, passage)``: verifier logit minus its "none" logit."""
+
+    def __init__(self, path: Path, model_dir: Path | None = None) -> None:
+        model_dir = model_dir or default_model_dir()
+        config = json.loads((model_dir / "config.json").read_text())
+        self.heads = int(config["num_attention_heads"])
+        self.eps = float(config["layer_norm_eps"])
+        base = load_file(str(model_dir / "model.safetensors"))
+        packed = np.load(path)
+        meta = json.loads(bytes(packed["meta"]).decode())
+        w: dict[str, np.ndarray] = {}
+        for name in meta["delta"]:
+            w[name] = unpack_delta(packed[name + ".q"], packed[name + ".scale"], base[name])
+        for name in meta["plain"]:
+            w[name] = np.asarray(packed[name], np.float32)
+        self.layers_used = int(meta["layers"])
+        self.word = base["embeddings.word_embeddings.weight"]
+        self.position = w["embeddings.position_embeddings.weight"]
+        self.token_type = w["embeddings.token_type_embeddings.weight"]
+        self.emb_ln_w = w["embeddings.LayerNorm.weight"]
+        self.emb_ln_b = w["embeddings.LayerNorm.bias"]
+        self.layers = [_Layer(w, f"encoder.layer.{i}.") for i in range(self.layers_used)]
+        self.head_w = w["head.weight"].reshape(-1)
+        self.head_b = float(w["head.bias"].reshape(-1)[0])
+        self.none = float(w["none"].reshape(-1)[0])
+        self.logit_scale = float(meta["logit_scale"])
+        self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(max_length=int(meta["max_tokens"]), strategy="only_second")
+        self._lock = threading.Lock()
+
+    def score(self, query: str, passage: str) -> float:
+        """How much more the passage looks like the answer than "none of these"."""
+        limit_blas_threads()
+        with self._lock:
+            enc = self.tokenizer.encode(query, passage)
+        ids = np.asarray(enc.ids, dtype=np.int64)
+        types = np.asarray(enc.type_ids, dtype=np.int64)
+        t = len(ids)
+        x = self.word[ids] + self.position[:t] + self.token_type[types]
+        x = np.ascontiguousarray(x, dtype=np.float32)
+        _layer_norm_(x, self.emb_ln_w, self.emb_ln_b, self.eps)
+        x = run_layers(x, 1, t, self.layers, self.heads, self.eps, None)
+        pooled = x.mean(axis=0)
+        logit = (float(pooled @ self.head_w) + self.head_b) * self.logit_scale
+        return logit - self.none
+
+
+_cache: dict[str, CrossEncoder | None] = {}
+_cache_lock = threading.Lock()
+
+
+def load_verifier(filename: str | None) -> CrossEncoder | None:
+    """The verifier named in answerability.json, loaded once per process (None: none)."""
+    if not filename:
+        return None
+    with _cache_lock:
+        if filename not in _cache:
+            path = VERIFIER_DIR / filename
+            _cache[filename] = CrossEncoder(path) if path.exists() else None
+        return _cache[filename]

@@ -1,0 +1,340 @@
+"""Fit the answer verifier (knowledge/crossenc.py): ``python -m knowledge.train_verifier``.
+
+Needs CPU torch, which the product does not (``pip install torch==2.13.0`` into the venv
+for the run; about 30 minutes on 2 cores). Writes ``knowledge/verifier_<model>.npz`` and
+the ``verifier`` section of ``knowledge/answerability.json``.
+
+Data: the texted questions of TRAIN_SETS (the tuning FAQ, the adapter's crepe cart and
+8 of the 14 helper-written businesses of knowledge/eval/unseen); the held-out FAQs and
+the other 6 unseen businesses (TEST_SETS) are never read here. Each question's
+shortlist is the shipped pipeline's top ``K`` entries.
+
+1. Cross-encoder: the first ``--layers`` layers of all-MiniLM-L6-v2 read
+   "query [SEP] entry question + answer"; a linear head on the mean token state gives a
+   logit per entry, and a learned "none of these" logit completes a softmax over the
+   shortlist (target: the right entry, or "none" for out-of-scope questions and CLINC
+   train-half queries). Word embeddings stay frozen, so the file holds only differences.
+2. Decision: a logistic regression over ``[logit(p_pipeline), verifier score of the top
+   entry]`` fitted on **out-of-fold** scores (two verifiers, each trained on half of the
+   businesses, score the other half), label "the top entry is right". The threshold
+   maximises right-or-declined on those rows while the tuning FAQ answers at most
+   ``CLINC_MAX_ANSWERED`` of the CLINC train half (the cap of train_answerability).
+3. The shipped verifier is then trained on all TRAIN_SETS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from safetensors.numpy import load_file
+from tokenizers import Tokenizer
+
+from knowledge.answerability import MODEL_PATH, fit_logistic
+from knowledge.crossenc import VERIFIER_DIR, pack_delta, verifier_filename
+from knowledge.embedder import LocalEmbedder
+from knowledge.evaluate import CLINC_PATH, clinc_split, load_questions
+from knowledge.io import FaqRecord, load_faq_file
+from knowledge.memory import InMemoryFaq
+from knowledge.minilm import default_model_dir
+from knowledge.textnorm import normalize
+from knowledge.train_answerability import CLINC_MAX_ANSWERED
+
+HERE = Path(__file__).parent
+UNSEEN = HERE / "eval" / "unseen"
+TRAIN_SETS = [
+    "tuning", "crepes", "bartend", "boxlunch", "cakes", "churrasco", "cookclass",
+    "icecream", "kbbq", "kidsparty",
+]
+TEST_SETS = ["mealprep", "plantbased", "rentals", "seafoodboil", "sushi", "teppan"]
+K = 5
+MAX_TOKENS = 64
+LOGIT_SCALE = 5.0
+CLINC_TRAIN_QUERIES = 400  # CLINC negatives seen by the cross-encoder (tuning FAQ only)
+L2 = 1.0
+
+
+def set_paths(name: str) -> tuple[Path, Path]:
+    """(faq, questions) files of one evaluation business."""
+    if name == "crepes":
+        d = HERE / "data" / "adapter"
+    elif (UNSEEN / f"{name}_faq.yaml").exists():
+        d = UNSEEN
+    else:
+        d = HERE / "eval"
+    return d / f"{name}_faq.yaml", d / f"{name}_questions.yaml"
+
+
+@dataclass
+class Item:
+    """One query with the pipeline's shortlist (entry texts) and its probability."""
+
+    business: str
+    query: str
+    expected: str | None
+    keys: list[str]
+    passages: dict[str, str]
+    p: float
+    clinc: bool = False
+
+
+def passage(rec: FaqRecord) -> str:
+    return f"{rec.question} {rec.answer}"
+
+
+def collect(names: list[str], clinc_train: list[str]) -> list[Item]:
+    """Run the shipped pipeline over every question of the named businesses."""
+    embedder = LocalEmbedder()
+    items: list[Item] = []
+    for name in names:
+        faq_path, q_path = set_paths(name)
+        records = load_faq_file(faq_path)
+        faq = InMemoryFaq(records, embedder)
+        texts = {(r.id or str(i)): passage(r) for i, r in enumerate(records)}
+        queries = [(q.text, q.expected, False) for q in load_questions(q_path)]
+        if name == "tuning":
+            queries += [(t, None, True) for t in clinc_train]
+        for text, expected, is_clinc in queries:
+            d = faq.search(text)
+            items.append(Item(name, normalize(text) or text, expected,
+                              [s.key for s in d.ranked[:K]], texts, d.probability, is_clinc))
+        print(f"  {name}: {len(queries)} queries", flush=True)
+    return items
+
+
+# -- the cross-encoder in torch (training only) ------------------------------------------
+
+
+def _torch_model(layers: int) -> Any:
+    import torch
+    from torch import nn
+    from torch.nn import functional as F
+
+    w = load_file(str(default_model_dir() / "model.safetensors"))
+
+    def t(name: str) -> Any:
+        return torch.tensor(w[name])
+
+    def linear(prefix: str) -> Any:
+        m = nn.Linear(*reversed(w[prefix + ".weight"].shape))
+        m.weight.data, m.bias.data = t(prefix + ".weight"), t(prefix + ".bias")
+        return m
+
+    def norm(prefix: str) -> Any:
+        m = nn.LayerNorm(w[prefix + ".weight"].shape[0], eps=1e-12)
+        m.weight.data, m.bias.data = t(prefix + ".weight"), t(prefix + ".bias")
+        return m
+
+    class Verifier(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.word = nn.Parameter(t("embeddings.word_embeddings.weight"), requires_grad=False)
+            self.pos = nn.Parameter(t("embeddings.position_embeddings.weight"))
+            self.typ = nn.Parameter(t("embeddings.token_type_embeddings.weight"))
+            self.eln = norm("embeddings.LayerNorm")
+            self.blocks = nn.ModuleList()
+            for i in range(layers):
+                p = f"encoder.layer.{i}."
+                b = nn.Module()
+                b.q, b.k, b.v = (linear(p + f"attention.self.{x}") for x in ("query", "key", "value"))
+                b.o = linear(p + "attention.output.dense")
+                b.ln1 = norm(p + "attention.output.LayerNorm")
+                b.i = linear(p + "intermediate.dense")
+                b.f = linear(p + "output.dense")
+                b.ln2 = norm(p + "output.LayerNorm")
+                self.blocks.append(b)
+            self.head = nn.Linear(384, 1)
+            nn.init.zeros_(self.head.weight)
+            nn.init.zeros_(self.head.bias)
+            self.none = nn.Parameter(torch.tensor(0.0))
+
+        def forward(self, ids: Any, typ: Any, mask: Any) -> Any:
+            b, n = ids.shape
+            x = self.eln(self.word[ids] + self.pos[:n] + self.typ[typ])
+            bias = (1.0 - mask[:, None, None, :].float()) * -1e9
+            blocks: list[Any] = list(self.blocks)
+            for blk in blocks:
+                def heads(m: Any, x: Any = x) -> Any:
+                    return m(x).view(b, n, 12, 32).transpose(1, 2)
+                a = F.scaled_dot_product_attention(heads(blk.q), heads(blk.k), heads(blk.v), attn_mask=bias)
+                x = blk.ln1(blk.o(a.transpose(1, 2).reshape(b, n, 384)) + x)
+                x = blk.ln2(blk.f(F.gelu(blk.i(x))) + x)
+            m = mask[:, :, None].float()
+            return self.head((x * m).sum(1) / m.sum(1)).squeeze(-1) * LOGIT_SCALE
+
+    return Verifier()
+
+
+def _tokenizer() -> Tokenizer:
+    tok = Tokenizer.from_file(str(default_model_dir() / "tokenizer.json"))
+    tok.enable_truncation(max_length=MAX_TOKENS, strategy="only_second")
+    tok.no_padding()
+    return tok
+
+
+def _batch(tok: Tokenizer, pairs: list[tuple[str, str]]) -> tuple[Any, Any, Any]:
+    import torch
+
+    enc = tok.encode_batch(pairs)
+    n = max(len(e.ids) for e in enc)
+    ids = torch.zeros(len(enc), n, dtype=torch.long)
+    typ, mask = torch.zeros_like(ids), torch.zeros_like(ids)
+    for i, e in enumerate(enc):
+        ids[i, : len(e.ids)] = torch.tensor(e.ids)
+        typ[i, : len(e.ids)] = torch.tensor(e.type_ids)
+        mask[i, : len(e.ids)] = 1
+    return ids, typ, mask
+
+
+def train_verifier(items: list[Item], layers: int, epochs: float, seed: int = 0) -> Any:
+    """Listwise training over each query's shortlist plus the "none" slot."""
+    import torch
+    from torch.nn import functional as F
+
+    torch.manual_seed(seed)
+    rng = random.Random(seed)
+    torch.set_num_threads(2)
+    clinc = [i for i in items if i.clinc]
+    rng.shuffle(clinc)
+    data = [i for i in items if not i.clinc] + clinc[:CLINC_TRAIN_QUERIES]
+    model, tok = _torch_model(layers), _tokenizer()
+    opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=5e-5, weight_decay=0.01)
+    steps = int(math.ceil(len(data) / 4) * epochs)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, s / 50) * max(0.0, 1 - s / steps))
+    step, t0 = 0, time.time()
+    while step < steps:
+        rng.shuffle(data)
+        for start in range(0, len(data), 4):
+            if step >= steps:
+                break
+            group = data[start : start + 4]
+            pairs, targets = [], []
+            for it in group:
+                keys = it.keys[:K]
+                if it.expected is not None and it.expected not in keys:
+                    keys = [*keys[: K - 1], it.expected]
+                keys = (keys + keys[:1] * K)[:K]  # a shortlist shorter than K repeats its top
+                targets.append(keys.index(it.expected) if it.expected in keys else K)
+                pairs += [(it.query, it.passages[k]) for k in keys]
+            logits = model(*_batch(tok, pairs)).view(len(group), K)
+            logits = torch.cat([logits, model.none.expand(len(group), 1)], 1)
+            loss = F.cross_entropy(logits, torch.tensor(targets))
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+            step += 1
+            if step % 100 == 0:
+                print(f"    step {step}/{steps} loss {loss.item():.3f} {time.time() - t0:.0f}s", flush=True)
+    model.eval()
+    return model
+
+
+def top_scores(model: Any, items: list[Item]) -> np.ndarray:
+    """Verifier score (logit minus "none") of each item's top entry."""
+    import torch
+
+    tok = _tokenizer()
+    out = np.full(len(items), -20.0)
+    with torch.no_grad():
+        idx = [i for i, it in enumerate(items) if it.keys]
+        for start in range(0, len(idx), 32):
+            chunk = idx[start : start + 32]
+            pairs = [(items[i].query, items[i].passages[items[i].keys[0]]) for i in chunk]
+            scores = model(*_batch(tok, pairs)) - model.none
+            out[chunk] = scores.numpy()
+    return out
+
+
+def export(model: Any, path: Path, layers: int) -> None:
+    """Differences from the base weights: int8 rows for matrices, float32 for the rest."""
+    base = load_file(str(default_model_dir() / "model.safetensors"))
+    sd = {k: v.detach().numpy() for k, v in model.state_dict().items()}
+    names = {"pos": "embeddings.position_embeddings.weight",
+             "typ": "embeddings.token_type_embeddings.weight",
+             "eln.weight": "embeddings.LayerNorm.weight", "eln.bias": "embeddings.LayerNorm.bias",
+             "head.weight": "head.weight", "head.bias": "head.bias", "none": "none"}
+    parts = {"q": "attention.self.query", "k": "attention.self.key", "v": "attention.self.value",
+             "o": "attention.output.dense", "ln1": "attention.output.LayerNorm",
+             "i": "intermediate.dense", "f": "output.dense", "ln2": "output.LayerNorm"}
+    for i in range(layers):
+        for short, long in parts.items():
+            for kind in ("weight", "bias"):
+                names[f"blocks.{i}.{short}.{kind}"] = f"encoder.layer.{i}.{long}.{kind}"
+    arrays: dict[str, np.ndarray] = {}
+    meta: dict[str, Any] = {"layers": layers, "max_tokens": MAX_TOKENS,
+                            "logit_scale": LOGIT_SCALE, "delta": [], "plain": []}
+    for short, long in names.items():
+        value = np.asarray(sd[short], np.float32).reshape(-1) if short == "none" else sd[short]
+        if value.ndim == 2 and long in base:
+            packed = pack_delta(value, base[long])
+            arrays[long + ".q"], arrays[long + ".scale"] = packed["q"], packed["scale"]
+            meta["delta"].append(long)
+        else:
+            arrays[long] = np.asarray(value, np.float32)
+            meta["plain"].append(long)
+    arrays["meta"] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
+    np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
+
+
+def fit_decision(items: list[Item], scores: np.ndarray) -> dict[str, float]:
+    """Logistic over [logit(p), verifier score] and the capped best threshold."""
+    p = np.clip(np.array([it.p for it in items]), 1e-6, 1 - 1e-6)
+    x = np.c_[np.log(p / (1 - p)), scores]
+    y = np.array([1.0 if it.expected is not None and it.keys and it.keys[0] == it.expected else 0.0
+                  for it in items])
+    coef, intercept = fit_logistic(x, y, np.ones(len(y)), l2=L2)
+    prob = 1 / (1 + np.exp(-(x @ coef + intercept)))
+    is_clinc = np.array([it.clinc for it in items])
+    oos = np.array([it.expected is None for it in items])
+    best_t, best = 0.5, -1.0
+    for t in np.linspace(0.05, 0.95, 91):
+        if (prob[is_clinc] >= t).mean() > CLINC_MAX_ANSWERED:
+            continue
+        ok = np.where(prob >= t, y == 1, oos)[~is_clinc].mean()
+        if ok > best:
+            best_t, best = float(t), float(ok)
+    print(f"  decision: coef {coef}, intercept {intercept:.3f}, threshold {best_t:.2f}, "
+          f"out-of-fold right-or-declined {best:.3f}", flush=True)
+    return {"w_pipeline": round(float(coef[0]), 6), "w_verifier": round(float(coef[1]), 6),
+            "intercept": round(float(intercept), 6), "threshold": round(best_t, 3),
+            "score_min": round(float(scores.min()) - 1.0, 3),
+            "score_max": round(float(scores.max()) + 1.0, 3)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--layers", type=int, default=3)
+    parser.add_argument("--epochs", type=float, default=2.0)
+    parser.add_argument("--clinc", type=Path, default=CLINC_PATH)
+    args = parser.parse_args()
+    clinc_train, _ = clinc_split(args.clinc)
+    print("collecting shortlists", flush=True)
+    items = collect(TRAIN_SETS, clinc_train)
+    folds = [TRAIN_SETS[0::2], TRAIN_SETS[1::2]]
+    oof = np.zeros(len(items))
+    for k, fold in enumerate(folds):
+        print(f"fold {k + 1}: training on {', '.join(fold)}", flush=True)
+        model = train_verifier([it for it in items if it.business in fold], args.layers, args.epochs)
+        held = [i for i, it in enumerate(items) if it.business not in fold]
+        oof[held] = top_scores(model, [items[i] for i in held])
+    decision = fit_decision(items, oof)
+    print("training the shipped verifier on all training businesses", flush=True)
+    model = train_verifier(items, args.layers, args.epochs)
+    model_id = LocalEmbedder.model_id
+    export(model, VERIFIER_DIR / verifier_filename(model_id), args.layers)
+    data = json.loads(MODEL_PATH.read_text())
+    data["models"][model_id]["verifier"] = {"file": verifier_filename(model_id), **decision}
+    MODEL_PATH.write_text(json.dumps(data, indent=2) + "\n")
+    print(json.dumps(data["models"][model_id]["verifier"], indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""The answer verifier (knowledge/crossenc.py): the shipped cross-encoder reads the query
+and the top entry together and overrules the bi-encoder pipeline where it is wrong."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from knowledge.answerability import AnswerabilityModel, VerifierStage, _verifier, load_model
+from knowledge.crossenc import CrossEncoder, load_verifier, pack_delta, unpack_delta
+from knowledge.embedder import LocalEmbedder
+from knowledge.evaluate import EvalQuestion, load_questions
+from knowledge.io import load_faq_file
+from knowledge.memory import InMemoryFaq
+from knowledge.train_verifier import TEST_SETS
+
+UNSEEN = Path(__file__).resolve().parents[2] / "knowledge" / "eval" / "unseen"
+GRILL = "Do you bring the grill? Yes, our chef brings a portable teppanyaki grill, propane and all the tools."
+DEPOSIT = "How much is the deposit? A $100 deposit holds your date and is part of your total."
+CAKE = "Can we bring our own dessert or cake? Yes, you are welcome to serve your own cake after the show."
+
+
+@pytest.fixture(scope="module")
+def verifier() -> CrossEncoder:
+    stage = load_model(LocalEmbedder.model_id).verifier
+    assert stage is not None, "answerability.json names no verifier"
+    v = load_verifier(stage.file)
+    assert v is not None, f"verifier weights {stage.file} missing"
+    return v
+
+
+def test_delta_packing_keeps_the_fine_tuned_weights() -> None:
+    rng = np.random.default_rng(0)
+    base = rng.normal(size=(64, 32)).astype(np.float32)
+    tuned = base + rng.normal(scale=0.01, size=base.shape).astype(np.float32)
+    packed = pack_delta(tuned, base)
+    assert packed["q"].dtype == np.int8
+    back = unpack_delta(packed["q"], packed["scale"], base)
+    assert np.abs(back - tuned).max() < 0.01 * 0.05  # under 5% of the delta's scale
+
+
+def test_the_answer_scores_above_other_entries_and_nothing(verifier: CrossEncoder) -> None:
+    upfront = "how much do i pay upfront to hold the date"
+    assert verifier.score(upfront, DEPOSIT) > 0
+    assert verifier.score(upfront, DEPOSIT) > max(verifier.score(upfront, GRILL), verifier.score(upfront, CAKE))
+    grill = "do we need to have a grill"
+    assert verifier.score(grill, GRILL) > max(verifier.score(grill, CAKE), verifier.score(grill, DEPOSIT))
+    # Off-topic messages are closer to "none of these" than to any entry.
+    for text in ("set an alarm for 6am", "whats the weather tmrw", "my card was declined can u help"):
+        assert max(verifier.score(text, e) for e in (GRILL, CAKE, DEPOSIT)) < 0, text
+
+
+def test_settled_skips_the_verifier_only_when_it_cannot_change_the_outcome() -> None:
+    stage = VerifierStage("x.npz", w_pipeline=1.0, w_verifier=0.5, intercept=0.0,
+                          threshold=0.5, score_min=-6.0, score_max=6.0)
+    assert stage.settled(0.001) is False  # logit -6.9 + at most 3 stays below 0
+    assert stage.settled(0.999) is True
+    assert stage.settled(0.5) is None
+    for p in (0.001, 0.999):
+        settled = stage.settled(p)
+        for score in (-6.0, 0.0, 6.0):
+            assert (stage.probability(p, score) >= 0.5) is settled
+
+
+def test_a_missing_weights_file_decides_without_the_verifier(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    d = {"file": "nope.npz", "w_pipeline": 1.0, "w_verifier": 1.0, "intercept": 0.0,
+         "threshold": 0.5, "score_min": -5.0, "score_max": 5.0}
+    with caplog.at_level(logging.ERROR):
+        assert _verifier(d, tmp_path) is None
+    assert "verifier" in caplog.text
+
+
+def _right_or_declined(faq: InMemoryFaq, questions: list[EvalQuestion], model: AnswerabilityModel) -> tuple[float, float]:
+    """(top-1 on answerable questions, share answered right or correctly declined)."""
+    top1 = right = answerable = 0
+    for q in questions:
+        d = faq.search(q.text, model)
+        top = d.ranked[0].key if d.ranked else None
+        if q.expected is None:
+            right += not d.answerable
+        else:
+            answerable += 1
+            top1 += top == q.expected
+            right += d.answerable and top == q.expected
+    return top1 / answerable, right / len(questions)
+
+
+def test_the_verifier_raises_right_or_declined_on_faqs_it_never_saw() -> None:
+    """Three helper-written businesses nothing was ever fitted on (knowledge/eval/unseen;
+    train_verifier.TEST_SETS): more questions answered right or correctly declined, the
+    same top-1 (it decides, it does not rerank)."""
+    embedder = LocalEmbedder()
+    model = load_model(embedder.model_id)
+    assert model.verifier is not None
+    plain = dataclasses.replace(model, verifier=None)
+    totals = np.zeros(4)
+    for name in ("mealprep", "plantbased", "sushi"):
+        assert name in TEST_SETS
+        faq = InMemoryFaq(load_faq_file(UNSEEN / f"{name}_faq.yaml"), embedder)
+        questions = load_questions(UNSEEN / f"{name}_questions.yaml")
+        top1, with_verifier = _right_or_declined(faq, questions, model)
+        plain_top1, without = _right_or_declined(faq, questions, plain)
+        assert top1 == plain_top1
+        totals += np.array([with_verifier, without, 1, 0]) * len(questions)
+    with_verifier, without = totals[0] / totals[2], totals[1] / totals[2]
+    assert with_verifier >= without + 0.025, (with_verifier, without)
