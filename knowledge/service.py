@@ -6,6 +6,7 @@ entry is cached in process, so an edit is visible to the very next search.
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -317,7 +318,8 @@ class FaqService:
             for e, passages in rows
         ]
         df, n_docs = await repo.doc_freq(self.s, station_id, query.terms)
-        decision = decide(query, candidates, df, n_docs, self.embedder)
+        # Off the event loop, like the embedding: the verifier may spend ~10 ms of CPU.
+        decision = await asyncio.to_thread(decide, query, candidates, df, n_docs, self.embedder)
         matches = [
             Match(
                 uuid.UUID(s.key),
