@@ -130,7 +130,7 @@ class VerifierStage:
         return self.w_pipeline * math.log(p / (1 - p)) + self.w_verifier * score + self.intercept
 
     def settled(self, p: float) -> bool | None:
-        """The answer when no verifier score could change it (saves its ~5 ms): clear
+        """The answer when no verifier score could change it (saves its ~20 ms): clear
         off-topic messages and sure answers; None when the verifier must be asked."""
         cut = math.log(self.threshold / (1 - self.threshold))
         lo, hi = sorted((self._z(p, self.score_min), self._z(p, self.score_max)))

@@ -318,7 +318,7 @@ class FaqService:
             for e, passages in rows
         ]
         df, n_docs = await repo.doc_freq(self.s, station_id, query.terms)
-        # Off the event loop, like the embedding: the verifier may spend ~10 ms of CPU.
+        # Off the event loop, like the embedding: the verifier may spend ~20 ms of CPU.
         decision = await asyncio.to_thread(decide, query, candidates, df, n_docs, self.embedder)
         matches = [
             Match(

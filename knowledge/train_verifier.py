@@ -1,7 +1,7 @@
 """Fit the answer verifier (knowledge/crossenc.py): ``python -m knowledge.train_verifier``.
 
 Needs CPU torch, which the product does not (``pip install torch==2.13.0`` into the venv
-for the run; about 30 minutes on 2 cores). Writes ``knowledge/verifier_<model>.npz`` and
+for the run; about 25 minutes on 2 cores for 6 layers). Writes ``knowledge/verifier_<model>.npz`` and
 the ``verifier`` section of ``knowledge/answerability.json``.
 
 Data: the texted questions of TRAIN_SETS (the tuning FAQ, the adapter's crepe cart and
@@ -311,7 +311,7 @@ def fit_decision(items: list[Item], scores: np.ndarray) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--layers", type=int, default=3)
+    parser.add_argument("--layers", type=int, default=6)
     parser.add_argument("--epochs", type=float, default=2.0)
     parser.add_argument("--clinc", type=Path, default=CLINC_PATH)
     args = parser.parse_args()
