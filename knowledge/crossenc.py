@@ -79,7 +79,9 @@ class CrossEncoder:
         self.logit_scale = float(meta["logit_scale"])
         self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self.tokenizer.no_padding()
-        self.tokenizer.enable_truncation(max_length=int(meta["max_tokens"]), strategy="only_second")
+        # Longest first: the same as cutting the entry's text while it is the longer one
+        # (always so in training), and a long message is cut too instead of failing.
+        self.tokenizer.enable_truncation(max_length=int(meta["max_tokens"]), strategy="longest_first")
         self._lock = threading.Lock()
 
     def score(self, query: str, passage: str) -> float:

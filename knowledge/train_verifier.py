@@ -174,7 +174,7 @@ def _torch_model(layers: int) -> Any:
 
 def _tokenizer() -> Tokenizer:
     tok = Tokenizer.from_file(str(default_model_dir() / "tokenizer.json"))
-    tok.enable_truncation(max_length=MAX_TOKENS, strategy="only_second")
+    tok.enable_truncation(max_length=MAX_TOKENS, strategy="longest_first")
     tok.no_padding()
     return tok
 

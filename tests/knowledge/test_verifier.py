@@ -54,6 +54,14 @@ def test_the_answer_scores_above_other_entries_and_nothing(verifier: CrossEncode
         assert max(verifier.score(text, e) for e in (GRILL, CAKE, DEPOSIT)) < 0, text
 
 
+def test_any_message_gets_a_score(verifier: CrossEncoder) -> None:
+    """Long, empty or emoji-only messages are cut or padded, never an error (a long
+    message once made the tokenizer refuse to truncate)."""
+    for text in ("do you bring the grill " * 60, "", "🔥" * 500, "a" * 2000):
+        assert -50 < verifier.score(text, GRILL) < 50
+    assert -50 < verifier.score("do you bring the grill", "") < 50
+
+
 def test_settled_skips_the_verifier_only_when_it_cannot_change_the_outcome() -> None:
     stage = VerifierStage("x.npz", w_pipeline=1.0, w_verifier=0.5, intercept=0.0,
                           threshold=0.5, score_min=-6.0, score_max=6.0)
