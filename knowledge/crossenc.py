@@ -10,7 +10,7 @@ listwise loss over each question's shortlisted entries plus a "none of these" sl
 It scores one (query, entry) pair per search, the reranker's best: ``score`` is its
 logit minus the "none" logit (> 0: more likely the answer than nothing).
 
-Shipped as differences from the base model (int8 per row, float16 for the small
+Shipped as differences from the base model (int8 per row; float32 for the small
 tensors) in ``verifier_<model>.npz``; the word embeddings are the base model's.
 Numpy only, like knowledge/minilm.py.
 """
