@@ -335,14 +335,19 @@ class Engine:
         except DomainError:
             return None
 
+    def _offer_booking(self, quote: Quote) -> Reply:
+        """After a quote: its total again (just the offer, after an "ok") and "shall I
+        check a date for you?", remembered so that a plain yes starts the booking."""
+        self.st.offered_booking = True
+        return t.next_step() if self.ack else t.quote_recap(quote)
+
     async def _say_next_step(self) -> None:
         """A turn that said nothing: the standing quote or the form's next question, else
         what the bot can do. Reached only if a path above forgot to answer."""
         st, s = self.st, self.st.slots
         quote = await self._standing_quote()
         if quote is not None:
-            self.say(t.next_step() if self.ack else t.quote_recap(quote))
-            st.offered_booking = True
+            self.say(self._offer_booking(quote))
             return
         need = self._next_missing() if st.form in ("quote", "booking") else None
         if need is not None:
@@ -369,8 +374,7 @@ class Engine:
             return await self.escalate("not_understood", t.escalated("not_understood"))
         resume = await self._prompt_for_current() if st.form else None
         if resume is None and (quote := await self._standing_quote()) is not None:
-            resume = t.quote_recap(quote)  # after a quote: what it is and what comes next
-            st.offered_booking = True
+            resume = self._offer_booking(quote)  # after a quote: what it is and what comes next
         self.say(t.clarify(resume))
         return self.finish()
 
@@ -594,8 +598,7 @@ class Engine:
                 # The price did not change (the same request again, the quote button, an
                 # "ok"): not silence, but the total it still is and what comes next. A
                 # price question the FAQ answered in general still gets their own total.
-                self.say(t.next_step() if self.ack else t.quote_recap(quote))
-                st.offered_booking = True
+                self.say(self._offer_booking(quote))
             if st.form == "quote":
                 st.expecting = None
                 st.form = "quote"

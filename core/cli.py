@@ -245,14 +245,13 @@ def faq_import(path: str, replace: bool = typer.Option(False, help="Replace exis
     async def fn(svc, station):
         with Progress() as bar:
             task = bar.add_task("importing", total=len(records))
-            n = await svc.import_records(
+            entries = await svc.import_records(
                 station, records, updated_by="cli", replace=replace,
                 progress=lambda done, total: bar.update(task, completed=done, total=total),
             )
-        return n
+        return len(entries)
 
-    n = _faq_run(fn)
-    typer.echo(f"imported {len(n)} entries")  # import_records returns the created entries
+    typer.echo(f"imported {_faq_run(fn)} entries")
 
 
 @faq_app.command("export")

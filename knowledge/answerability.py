@@ -124,6 +124,11 @@ class VerifierStage:
     threshold: float
     score_min: float  # verifier scores seen in training, widened by 1: they bound ``z``
     score_max: float
+    folder: Path = MODEL_PATH.parent  # where ``file`` is (not stored in the JSON)
+
+    @property
+    def path(self) -> Path:
+        return self.folder / self.file
 
     def _z(self, p: float, score: float) -> float:
         p = min(max(p, 1e-6), 1 - 1e-6)
@@ -145,7 +150,7 @@ class VerifierStage:
         return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
 
     def as_dict(self) -> dict[str, object]:
-        return dataclasses.asdict(self)
+        return {k: v for k, v in dataclasses.asdict(self).items() if k != "folder"}
 
 
 @dataclass(frozen=True, eq=False)
@@ -225,9 +230,10 @@ def _verifier(d: object, folder: Path) -> VerifierStage | None:
     """The verifier stage; a missing weights file decides without it, loudly."""
     if not isinstance(d, dict):
         return None
-    stage = VerifierStage(**{f.name: d[f.name] for f in dataclasses.fields(VerifierStage)})
-    if not (folder / stage.file).exists():
-        log.error("answer verifier %s missing: deciding without it", folder / stage.file)
+    names = [f.name for f in dataclasses.fields(VerifierStage) if f.name != "folder"]
+    stage = VerifierStage(**{n: d[n] for n in names}, folder=folder)
+    if not stage.path.exists():
+        log.error("answer verifier %s missing: deciding without it", stage.path)
         return None
     return stage
 

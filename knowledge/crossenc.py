@@ -17,6 +17,7 @@ Numpy only, like knowledge/minilm.py.
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 from pathlib import Path
@@ -27,8 +28,6 @@ from tokenizers import Tokenizer
 
 from knowledge.minilm import _Layer, _layer_norm_, default_model_dir, run_layers
 from knowledge.threads import limit_blas_threads
-
-VERIFIER_DIR = Path(__file__).resolve().parent
 
 
 def verifier_filename(model_id: str) -> str:
@@ -101,16 +100,7 @@ class CrossEncoder:
         return logit - self.none
 
 
-_cache: dict[str, CrossEncoder | None] = {}
-_cache_lock = threading.Lock()
-
-
-def load_verifier(filename: str | None) -> CrossEncoder | None:
-    """The verifier named in answerability.json, loaded once per process (None: none)."""
-    if not filename:
-        return None
-    with _cache_lock:
-        if filename not in _cache:
-            path = VERIFIER_DIR / filename
-            _cache[filename] = CrossEncoder(path) if path.exists() else None
-        return _cache[filename]
+@functools.lru_cache(maxsize=4)
+def load_verifier(path: Path) -> CrossEncoder | None:
+    """The verifier's weights, loaded once per process (None when the file is missing)."""
+    return CrossEncoder(path) if path.exists() else None

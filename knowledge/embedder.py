@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -18,6 +19,8 @@ import numpy as np
 
 LOCAL_MODEL_ID = "all-MiniLM-L6-v2"
 OPENAI_MODEL = "text-embedding-3-small"
+
+log = logging.getLogger(__name__)
 
 
 @runtime_checkable
@@ -144,9 +147,7 @@ def get_embedder(
         return CachedEmbedder(LocalEmbedder())
     if kind == "openai":
         if not openai_api_key or not openai_api_key.strip():
-            import logging  # only this fallback logs
-
-            logging.getLogger(__name__).warning(
+            log.warning(
                 "EMBEDDINGS=openai but OPENAI_API_KEY is not set: FAQ search uses the local "
                 "embedder (%s) instead", LOCAL_MODEL_ID,
             )

@@ -91,7 +91,7 @@ def _verify(
         # Reported with the bound that still lands on the same side of the threshold.
         return settled, stage.probability(p, stage.score_min if settled else stage.score_max)
     text = next((c.text for c in candidates if c.key == top), "")
-    verifier = load_verifier(stage.file) if text else None
+    verifier = load_verifier(stage.path) if text else None
     if verifier is None:
         return pipeline  # nothing to read (or no weights): the pipeline's own decision
     score = verifier.score(query.normalized or query.text, text)

@@ -62,6 +62,25 @@ RANK_L2 = 1.0
 CLINC_WEIGHT = 2.0  # CLINC negatives together weigh twice the tuning set's own negatives
 
 
+def capped_threshold(
+    p: np.ndarray, right: np.ndarray, oos: np.ndarray, clinc: Sequence[np.ndarray],
+    cap: float = CLINC_MAX_ANSWERED,
+) -> tuple[float, float]:
+    """The threshold (0.05-0.95) with the best right-or-declined on ``p`` (``right``: the
+    top entry is the answer; ``oos``: should be declined) while every FAQ's CLINC
+    probabilities in ``clinc`` stay answered at most ``cap`` (the product's FAQ is
+    unknown, so each on its own). Returns (threshold, right-or-declined); (0.5, -1.0)
+    when no threshold meets the cap."""
+    best_t, best_acc = 0.5, -1.0
+    for t in np.linspace(0.05, 0.95, 91):
+        if max((c >= t).mean() for c in clinc) > cap:
+            continue
+        acc = float(np.where(p >= t, right, oos).mean())
+        if acc > best_acc:
+            best_t, best_acc = float(t), acc
+    return best_t, best_acc
+
+
 def _provisional(
     model_id: str, rank_weights: dict[str, float], adapter: np.ndarray | None = None
 ) -> AnswerabilityModel:
@@ -188,16 +207,8 @@ def train(
     def prob(m: np.ndarray) -> np.ndarray:
         return 1 / (1 + np.exp(-(((m - mean) / scale) @ coef + intercept)))
 
-    p_t, p_c1, p_c2 = prob(x_t), prob(x_c1), prob(x_c2)
     oos_t = np.array([q.expected is None for q in qs])
-    best_t, best_acc = 0.5, -1.0
-    for t in np.linspace(0.05, 0.95, 91):
-        # Each FAQ on its own must stay under the cap: the product's FAQ is unknown.
-        if max((p_c1 >= t).mean(), (p_c2 >= t).mean()) > CLINC_MAX_ANSWERED:
-            continue
-        acc = float(np.where(p_t >= t, y_t == 1, oos_t).mean())
-        if acc > best_acc:
-            best_t, best_acc = float(t), acc
+    best_t, _ = capped_threshold(prob(x_t), y_t == 1, oos_t, [prob(x_c1), prob(x_c2)])
     return AnswerabilityModel(
         model_id=embedder.model_id,
         rank_weights=rank_weights,

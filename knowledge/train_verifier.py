@@ -38,14 +38,15 @@ from safetensors.numpy import load_file
 from tokenizers import Tokenizer
 
 from knowledge.answerability import MODEL_PATH, fit_logistic
-from knowledge.crossenc import VERIFIER_DIR, pack_delta, verifier_filename
+from knowledge.crossenc import pack_delta, verifier_filename
 from knowledge.embedder import LocalEmbedder
 from knowledge.evaluate import CLINC_PATH, clinc_split, load_questions
-from knowledge.io import FaqRecord, load_faq_file
+from knowledge.io import load_faq_file
 from knowledge.memory import InMemoryFaq
 from knowledge.minilm import default_model_dir
+from knowledge.retrieval import verifier_text
 from knowledge.textnorm import normalize
-from knowledge.train_answerability import CLINC_MAX_ANSWERED
+from knowledge.train_answerability import capped_threshold
 
 HERE = Path(__file__).parent
 UNSEEN = HERE / "eval" / "unseen"
@@ -85,10 +86,6 @@ class Item:
     clinc: bool = False
 
 
-def passage(rec: FaqRecord) -> str:
-    return f"{rec.question} {rec.answer}"
-
-
 def collect(names: list[str], clinc_train: list[str]) -> list[Item]:
     """Run the shipped pipeline over every question of the named businesses."""
     embedder = LocalEmbedder()
@@ -97,7 +94,7 @@ def collect(names: list[str], clinc_train: list[str]) -> list[Item]:
         faq_path, q_path = set_paths(name)
         records = load_faq_file(faq_path)
         faq = InMemoryFaq(records, embedder)
-        texts = {(r.id or str(i)): passage(r) for i, r in enumerate(records)}
+        texts = {(r.id or str(i)): verifier_text(r.question, r.answer) for i, r in enumerate(records)}
         queries = [(q.text, q.expected, False) for q in load_questions(q_path)]
         if name == "tuning":
             queries += [(t, None, True) for t in clinc_train]
@@ -294,13 +291,9 @@ def fit_decision(items: list[Item], scores: np.ndarray) -> dict[str, float]:
     prob = 1 / (1 + np.exp(-(x @ coef + intercept)))
     is_clinc = np.array([it.clinc for it in items])
     oos = np.array([it.expected is None for it in items])
-    best_t, best = 0.5, -1.0
-    for t in np.linspace(0.05, 0.95, 91):
-        if (prob[is_clinc] >= t).mean() > CLINC_MAX_ANSWERED:
-            continue
-        ok = np.where(prob >= t, y == 1, oos)[~is_clinc].mean()
-        if ok > best:
-            best_t, best = float(t), float(ok)
+    best_t, best = capped_threshold(
+        prob[~is_clinc], (y == 1)[~is_clinc], oos[~is_clinc], [prob[is_clinc]]
+    )
     print(f"  decision: coef {coef}, intercept {intercept:.3f}, threshold {best_t:.2f}, "
           f"out-of-fold right-or-declined {best:.3f}", flush=True)
     return {"w_pipeline": round(float(coef[0]), 6), "w_verifier": round(float(coef[1]), 6),
@@ -329,7 +322,7 @@ def main() -> None:
     print("training the shipped verifier on all training businesses", flush=True)
     model = train_verifier(items, args.layers, args.epochs)
     model_id = LocalEmbedder.model_id
-    export(model, VERIFIER_DIR / verifier_filename(model_id), args.layers)
+    export(model, MODEL_PATH.with_name(verifier_filename(model_id)), args.layers)
     data = json.loads(MODEL_PATH.read_text())
     data["models"][model_id]["verifier"] = {"file": verifier_filename(model_id), **decision}
     MODEL_PATH.write_text(json.dumps(data, indent=2) + "\n")

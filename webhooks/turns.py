@@ -301,7 +301,7 @@ async def _turn(
     if channel == ChannelName.SMS:
         keyword = await _sms_keyword(c, s, conv, msg, stations)
         if keyword is not None:
-            return await _finish(s, conv, keyword, via_outbox, max(now, c.now()))
+            return await _finish(s, conv, keyword, via_outbox, c, now)
     if conv.status in ("escalated", "staff"):
         log.info("conversation %s held by staff; bot silent", conv.id)
         notify = c.extras.get("notify_staff")
@@ -311,9 +311,9 @@ async def _turn(
     if conv.status == "closed":
         conv.status, conv.state = "bot", {}
     if msg.media_count and not msg.text.strip():
-        return await _finish(s, conv, [t.text_only()], via_outbox, max(now, c.now()))
+        return await _finish(s, conv, [t.text_only()], via_outbox, c, now)
     if not msg.text.strip():
-        return await _finish(s, conv, [t.empty_message()], via_outbox, max(now, c.now()))
+        return await _finish(s, conv, [t.empty_message()], via_outbox, c, now)
 
     state = DialogueState.from_json(conv.state)
     ports = CorePorts(c, s, conv, channel, stations)
@@ -333,15 +333,17 @@ async def _turn(
         if notify is not None:
             await notify(conv, msg.text)
         log.info("conversation %s escalated (%s) for %s", conv.id, result.escalate, mask_phone(msg.sender) if channel == "sms" else channel)
-    return await _finish(s, conv, result.replies, via_outbox, max(now, c.now()))
+    return await _finish(s, conv, result.replies, via_outbox, c, now)
 
 
 async def _finish(
-    s: AsyncSession, conv: Conversation, replies: list[Reply], via_outbox: bool, at: datetime
+    s: AsyncSession, conv: Conversation, replies: list[Reply], via_outbox: bool,
+    c: Container, received: datetime,
 ) -> TurnOutcome:
-    """Store (and, off the webhook response, enqueue) the replies, stamped ``at``: the same
-    clock as the inbound message, so a reply is never dated before what it answers (the
-    database's ``now()`` is the transaction's start, earlier than the app's clock)."""
+    """Store (and, off the webhook response, enqueue) the replies, stamped on the same
+    clock as the inbound message (``received``) and never before it: the database's
+    ``now()`` is the transaction's start, earlier than the app's clock."""
+    at = max(received, c.now())
     repo = ConversationRepository(s)
     turn = uuid.uuid4().hex[:12]
     for i, r in enumerate(replies):

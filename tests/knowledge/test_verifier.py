@@ -28,7 +28,7 @@ CAKE = "Can we bring our own dessert or cake? Yes, you are welcome to serve your
 def verifier() -> CrossEncoder:
     stage = load_model(LocalEmbedder.model_id).verifier
     assert stage is not None, "answerability.json names no verifier"
-    v = load_verifier(stage.file)
+    v = load_verifier(stage.path)
     assert v is not None, f"verifier weights {stage.file} missing"
     return v
 
