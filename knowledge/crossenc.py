@@ -12,7 +12,7 @@ logit minus the "none" logit (> 0: more likely the answer than nothing).
 
 Shipped as differences from the base model (int8 per row; float32 for the small
 tensors) in ``verifier_<model>.npz``; the word embeddings are the base model's.
-Numpy only, like knowledge/minilm.py.
+Run by onnxruntime through the same graph as the sentence encoder (knowledge/bert_onnx.py).
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ import numpy as np
 from safetensors.numpy import load_file
 from tokenizers import Tokenizer
 
-from knowledge.minilm import _Layer, _layer_norm_, default_model_dir, run_layers
-from knowledge.threads import limit_blas_threads
+from knowledge.bert_onnx import build_encoder, run, session
+from knowledge.minilm import default_model_dir
 
 
 def verifier_filename(model_id: str) -> str:
@@ -55,23 +55,18 @@ class CrossEncoder:
     def __init__(self, path: Path, model_dir: Path | None = None) -> None:
         model_dir = model_dir or default_model_dir()
         config = json.loads((model_dir / "config.json").read_text())
-        self.heads = int(config["num_attention_heads"])
-        self.eps = float(config["layer_norm_eps"])
+        heads = int(config["num_attention_heads"])
+        eps = float(config["layer_norm_eps"])
         base = load_file(str(model_dir / "model.safetensors"))
         packed = np.load(path)
         meta = json.loads(bytes(packed["meta"]).decode())
-        w: dict[str, np.ndarray] = {}
+        w: dict[str, np.ndarray] = dict(base)
         for name in meta["delta"]:
             w[name] = unpack_delta(packed[name + ".q"], packed[name + ".scale"], base[name])
         for name in meta["plain"]:
             w[name] = np.asarray(packed[name], np.float32)
         self.layers_used = int(meta["layers"])
-        self.word = base["embeddings.word_embeddings.weight"]
-        self.position = w["embeddings.position_embeddings.weight"]
-        self.token_type = w["embeddings.token_type_embeddings.weight"]
-        self.emb_ln_w = w["embeddings.LayerNorm.weight"]
-        self.emb_ln_b = w["embeddings.LayerNorm.bias"]
-        self.layers = [_Layer(w, f"encoder.layer.{i}.") for i in range(self.layers_used)]
+        self._session = session(build_encoder(w, self.layers_used, heads, eps, token_types=True))
         self.head_w = w["head.weight"].reshape(-1)
         self.head_b = float(w["head.bias"].reshape(-1)[0])
         self.none = float(w["none"].reshape(-1)[0])
@@ -85,16 +80,11 @@ class CrossEncoder:
 
     def score(self, query: str, passage: str) -> float:
         """How much more the passage looks like the answer than "none of these"."""
-        limit_blas_threads()
         with self._lock:
             enc = self.tokenizer.encode(query, passage)
-        ids = np.asarray(enc.ids, dtype=np.int64)
-        types = np.asarray(enc.type_ids, dtype=np.int64)
-        t = len(ids)
-        x = self.word[ids] + self.position[:t] + self.token_type[types]
-        x = np.ascontiguousarray(x, dtype=np.float32)
-        _layer_norm_(x, self.emb_ln_w, self.emb_ln_b, self.eps)
-        x = run_layers(x, 1, t, self.layers, self.heads, self.eps, None)
+        ids = np.asarray([enc.ids], dtype=np.int64)
+        types = np.asarray([enc.type_ids], dtype=np.int64)
+        x = run(self._session, ids, None, types)[0]
         pooled = x.mean(axis=0)
         logit = (float(pooled @ self.head_w) + self.head_b) * self.logit_scale
         return logit - self.none

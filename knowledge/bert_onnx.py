@@ -1,0 +1,140 @@
+"""A BERT encoder (MiniLM) as an ONNX graph built from its weights, run by onnxruntime.
+
+Both the sentence encoder (knowledge/minilm.py) and the answer verifier
+(knowledge/crossenc.py) are the plain BERT forward pass: embeddings, post-LN layers with
+exact GELU. The graph is written here op by op from the safetensors weights, in memory,
+at start-up (~0.5 s), so there is no export step, no torch and no model file beyond the
+weights package. Its outputs equal the reference float32 computation (cosine 1.000000 on
+sentence vectors; see docs/faq.md); onnxruntime's kernels make a texted query ~3x faster
+than numpy, whose per-op overhead dominated such short inputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import onnx
+import onnxruntime as ort
+from onnx import TensorProto, helper, numpy_helper
+
+OPSET = 20  # first opset with an exact (erf) Gelu op
+
+
+class _Graph:
+    """Accumulates nodes and weight initializers; every intermediate gets a fresh name."""
+
+    def __init__(self) -> None:
+        self.nodes: list[onnx.NodeProto] = []
+        self.inits: list[onnx.TensorProto] = []
+        self._n = 0
+
+    def const(self, name: str, value: np.ndarray) -> str:
+        self.inits.append(numpy_helper.from_array(np.ascontiguousarray(value), name))
+        return name
+
+    def op(self, kind: str, *inputs: str, **attrs: Any) -> str:
+        self._n += 1
+        out = f"{kind.lower()}_{self._n}"
+        self.nodes.append(helper.make_node(kind, list(inputs), [out], **attrs))
+        return out
+
+
+def build_encoder(
+    w: Mapping[str, np.ndarray], layers: int, heads: int, eps: float, *, token_types: bool
+) -> bytes:
+    """Serialized ONNX model: ``hidden`` (b, t, dim) last hidden states.
+
+    Inputs: ``ids`` (b, t) int64, ``positions`` (t,) int64, ``bias`` (b, 1, 1, t) float32
+    added to attention scores (0 for real tokens, -1e9 for padding) and, with
+    ``token_types``, ``types`` (b, t) int64. Without it, token type 0 is folded into the
+    position table (single-segment input). ``w`` uses the Hugging Face BERT names.
+    """
+    g = _Graph()
+    f32 = np.float32
+    dim = int(w["embeddings.word_embeddings.weight"].shape[1])
+    head_dim = dim // heads
+
+    def linear(x: str, prefix: str) -> str:
+        wt = g.const(prefix + ".wT", np.asarray(w[prefix + ".weight"], f32).T)
+        return g.op("Add", g.op("MatMul", x, wt), g.const(prefix + ".b", np.asarray(w[prefix + ".bias"], f32)))
+
+    def norm(x: str, prefix: str) -> str:
+        gamma = g.const(prefix + ".g", np.asarray(w[prefix + ".weight"], f32))
+        beta = g.const(prefix + ".beta", np.asarray(w[prefix + ".bias"], f32))
+        return g.op("LayerNormalization", x, gamma, beta, axis=-1, epsilon=eps)
+
+    position = np.asarray(w["embeddings.position_embeddings.weight"], f32)
+    types = np.asarray(w["embeddings.token_type_embeddings.weight"], f32)
+    word = g.const("word", np.asarray(w["embeddings.word_embeddings.weight"], f32))
+    x = g.op("Add", g.op("Gather", word, "ids"),
+             g.op("Gather", g.const("position", position if token_types else position + types[0]),
+                  "positions"))
+    if token_types:
+        x = g.op("Add", x, g.op("Gather", g.const("token_type", types), "types"))
+    x = norm(x, "embeddings.LayerNorm")
+    to_heads = g.const("to_heads", np.array([0, 0, heads, head_dim], np.int64))
+    from_heads = g.const("from_heads", np.array([0, 0, dim], np.int64))
+    scale = g.const("scale", np.array(1.0 / np.sqrt(head_dim), f32))
+    for i in range(layers):
+        p = f"encoder.layer.{i}."
+
+        def split(name: str, perm: list[int], x: str = x, p: str = p) -> str:
+            return g.op("Transpose", g.op("Reshape", linear(x, f"{p}attention.self.{name}"), to_heads),
+                        perm=perm)
+
+        q = split("query", [0, 2, 1, 3])
+        k = split("key", [0, 2, 3, 1])  # already transposed for q @ k
+        v = split("value", [0, 2, 1, 3])
+        scores = g.op("Add", g.op("Mul", g.op("MatMul", q, k), scale), "bias")
+        ctx = g.op("MatMul", g.op("Softmax", scores, axis=-1), v)
+        ctx = g.op("Reshape", g.op("Transpose", ctx, perm=[0, 2, 1, 3]), from_heads)
+        x = norm(g.op("Add", linear(ctx, p + "attention.output.dense"), x),
+                 p + "attention.output.LayerNorm")
+        hidden = g.op("Gelu", linear(x, p + "intermediate.dense"))
+        x = norm(g.op("Add", linear(hidden, p + "output.dense"), x), p + "output.LayerNorm")
+    g.nodes.append(helper.make_node("Identity", [x], ["hidden"]))
+    inputs = [
+        helper.make_tensor_value_info("ids", TensorProto.INT64, ["b", "t"]),
+        helper.make_tensor_value_info("positions", TensorProto.INT64, ["t"]),
+        helper.make_tensor_value_info("bias", TensorProto.FLOAT, ["b", 1, 1, "t"]),
+    ]
+    if token_types:
+        inputs.append(helper.make_tensor_value_info("types", TensorProto.INT64, ["b", "t"]))
+    graph = helper.make_graph(
+        g.nodes, "bert_encoder", inputs,
+        [helper.make_tensor_value_info("hidden", TensorProto.FLOAT, ["b", "t", dim])], g.inits,
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)])
+    model.ir_version = 9  # readable by every onnxruntime >= 1.16
+    return bytes(model.SerializeToString())
+
+
+def session(model: bytes) -> ort.InferenceSession:
+    """One thread, no spinning: on 2 shared cores a spinning pool turns milliseconds into
+    stalls for the event loop and for PostgreSQL (the issue measured 7 ms p95 → seconds)."""
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = 1
+    opts.inter_op_num_threads = 1
+    opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    opts.log_severity_level = 3  # warnings about unused initializers etc. are noise here
+    return ort.InferenceSession(model, opts, providers=["CPUExecutionProvider"])
+
+
+def run(
+    sess: ort.InferenceSession, ids: np.ndarray, mask: np.ndarray | None,
+    types: np.ndarray | None = None,
+) -> np.ndarray:
+    """Last hidden states (b, t, dim) of a padded (b, t) batch; ``mask`` None: no padding."""
+    b, t = ids.shape
+    bias = np.zeros((b, 1, 1, t), np.float32)
+    if mask is not None:
+        bias[:, 0, 0, :] = (1.0 - mask.astype(np.float32)) * np.float32(-1e9)
+    feed = {"ids": ids.astype(np.int64, copy=False),
+            "positions": np.arange(t, dtype=np.int64), "bias": bias}
+    if types is not None:
+        feed["types"] = types.astype(np.int64, copy=False)
+    out: np.ndarray = sess.run(["hidden"], feed)[0]
+    return out
