@@ -4,8 +4,9 @@ Needs CPU torch, which the product does not (``pip install torch==2.13.0`` into 
 for the run; about 25 minutes on 2 cores for 6 layers). Writes ``knowledge/verifier_<model>.npz`` and
 the ``verifier`` section of ``knowledge/answerability.json``.
 
-Data: the texted questions of TRAIN_SETS (the tuning FAQ, the adapter's crepe cart and
-8 of the 14 helper-written businesses of knowledge/eval/unseen); the held-out FAQs and
+Data: the texted questions of TRAIN_SETS (the tuning FAQ, the adapter's crepe cart,
+8 of the 14 helper-written businesses of knowledge/eval/unseen and 8 more written only
+for this, knowledge/data/verifier); the held-out FAQs and
 the other 6 unseen businesses (TEST_SETS) are never read here. Each question's
 shortlist is the shipped pipeline's top ``K`` entries.
 
@@ -50,9 +51,13 @@ from knowledge.train_answerability import capped_threshold
 
 HERE = Path(__file__).parent
 UNSEEN = HERE / "eval" / "unseen"
+# Businesses written only to train the verifier (knowledge/data/verifier/, session 5).
+VERIFIER_ONLY = [
+    "privatechef", "pigroast", "paella", "grazing", "burgertruck", "brunch", "pasta", "indian",
+]
 TRAIN_SETS = [
     "tuning", "crepes", "bartend", "boxlunch", "cakes", "churrasco", "cookclass",
-    "icecream", "kbbq", "kidsparty",
+    "icecream", "kbbq", "kidsparty", *VERIFIER_ONLY,
 ]
 TEST_SETS = ["mealprep", "plantbased", "rentals", "seafoodboil", "sushi", "teppan"]
 K = 5
@@ -66,6 +71,8 @@ def set_paths(name: str) -> tuple[Path, Path]:
     """(faq, questions) files of one evaluation business."""
     if name == "crepes":
         d = HERE / "data" / "adapter"
+    elif name in VERIFIER_ONLY:
+        d = HERE / "data" / "verifier"
     elif (UNSEEN / f"{name}_faq.yaml").exists():
         d = UNSEEN
     else:
