@@ -77,6 +77,19 @@ def test_local_embedder_matches_reference_values(embedder: Embedder) -> None:
     np.testing.assert_allclose(v[1, :6], ref1, atol=2e-4)
 
 
+def test_padding_in_a_batch_does_not_change_a_vector(embedder: Embedder) -> None:
+    # FAQ passages are embedded in padded batches, queries alone: the two must agree, or
+    # a stored passage would not match the same words texted by a customer.
+    short = "deposit?"
+    long = "hey so my moms 60th is in march and she cant do gluten, is that a problem for u"
+    assert isinstance(embedder, CachedEmbedder)
+    model = embedder.inner  # uncached: the batch must really be computed padded
+    alone = model.embed([short])[0]
+    batched = model.embed([long, short, ""])
+    np.testing.assert_allclose(batched[1], alone, atol=1e-5)
+    assert float(batched[0] @ alone) < 0.9
+
+
 def test_embedder_is_loaded_once_per_process() -> None:
     assert get_embedder("local") is get_embedder("local")
 
