@@ -26,6 +26,7 @@ shortlist is the shipped pipeline's top ``K`` entries.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 import random
@@ -38,7 +39,7 @@ import numpy as np
 from safetensors.numpy import load_file
 from tokenizers import Tokenizer
 
-from knowledge.answerability import MODEL_PATH, fit_logistic
+from knowledge.answerability import MODEL_PATH, AnswerabilityModel, fit_logistic, load_model
 from knowledge.crossenc import pack_delta, verifier_filename
 from knowledge.embedder import LocalEmbedder
 from knowledge.evaluate import CLINC_PATH, clinc_split, load_questions
@@ -93,9 +94,18 @@ class Item:
     clinc: bool = False
 
 
+def pipeline_model(model_id: str = LocalEmbedder.model_id) -> AnswerabilityModel:
+    """The shipped model without its verifier stage: its probability is the one the
+    verifier's decision receives as ``p_pipeline``. (With the stage, a search reports the
+    probability after the current verifier, and a refit would learn from that instead.)"""
+    return dataclasses.replace(load_model(model_id), verifier=None)
+
+
 def collect(names: list[str], clinc_train: list[str]) -> list[Item]:
-    """Run the shipped pipeline over every question of the named businesses."""
+    """Run the shipped pipeline (before any verifier) over every question of the named
+    businesses."""
     embedder = LocalEmbedder()
+    model = pipeline_model(embedder.model_id)
     items: list[Item] = []
     for name in names:
         faq_path, q_path = set_paths(name)
@@ -106,7 +116,7 @@ def collect(names: list[str], clinc_train: list[str]) -> list[Item]:
         if name == "tuning":
             queries += [(t, None, True) for t in clinc_train]
         for text, expected, is_clinc in queries:
-            d = faq.search(text)
+            d = faq.search(text, model)
             items.append(Item(name, normalize(text) or text, expected,
                               [s.key for s in d.ranked[:K]], texts, d.probability, is_clinc))
         print(f"  {name}: {len(queries)} queries", flush=True)

@@ -16,7 +16,7 @@ from knowledge.embedder import LocalEmbedder
 from knowledge.evaluate import EvalQuestion, load_questions
 from knowledge.io import load_faq_file
 from knowledge.memory import InMemoryFaq
-from knowledge.train_verifier import TEST_SETS
+from knowledge.train_verifier import TEST_SETS, pipeline_model
 
 UNSEEN = Path(__file__).resolve().parents[2] / "knowledge" / "eval" / "unseen"
 GRILL = "Do you bring the grill? Yes, our chef brings a portable teppanyaki grill, propane and all the tools."
@@ -118,3 +118,22 @@ def test_the_verifier_raises_right_or_declined_on_faqs_it_never_saw() -> None:
         totals += np.array([with_verifier, without, 1, 0]) * len(questions)
     with_verifier, without = totals[0] / totals[2], totals[1] / totals[2]
     assert with_verifier >= without + 0.025, (with_verifier, without)
+
+
+def test_the_decision_is_refitted_on_the_probability_it_will_receive() -> None:
+    """train_verifier collects the pipeline's probability before any verifier: the same
+    number the decision is given as ``p_pipeline`` at search time. (It once collected the
+    probability after the verifier then shipped, so a refit learned from the old
+    verifier's opinion instead.)"""
+    embedder = LocalEmbedder()
+    faq = InMemoryFaq(load_faq_file(UNSEEN / "sushi_faq.yaml"), embedder)
+    plain = pipeline_model(embedder.model_id)
+    assert plain.verifier is None
+    checked = 0
+    for q in load_questions(UNSEEN / "sushi_questions.yaml")[:40]:
+        shipped = faq.search(q.text)
+        if "verifier" in shipped.features:  # the verifier ran and moved the probability
+            assert faq.search(q.text, plain).probability == shipped.features["p_pipeline"]
+            assert shipped.probability != shipped.features["p_pipeline"]
+            checked += 1
+    assert checked >= 3
