@@ -11,7 +11,9 @@ than numpy, whose per-op overhead dominated such short inputs.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -109,6 +111,19 @@ def build_encoder(
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)])
     model.ir_version = 9  # readable by every onnxruntime >= 1.16
     return bytes(model.SerializeToString())
+
+
+def quantized(model: bytes) -> bytes:
+    """The graph with int8 weights (per output channel) for its weight MatMuls, activations
+    quantised on the fly: about twice as fast on a CPU with int8 dot products (VNNI)."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    proto = onnx.load_from_string(model)
+    with tempfile.TemporaryDirectory() as tmp:  # the quantiser writes only to a file
+        out = Path(tmp) / "int8.onnx"
+        quantize_dynamic(proto, out, op_types_to_quantize=["MatMul"], per_channel=True,
+                         weight_type=QuantType.QInt8)
+        return out.read_bytes()
 
 
 def session(model: bytes) -> ort.InferenceSession:

@@ -36,16 +36,21 @@ class Decision:
     features: dict[str, float]
 
 
+def query_terms(normalized: str) -> frozenset[str]:
+    """Content terms of an already normalised query (what word overlap counts)."""
+    return lexical.terms(normalized, normalized=True)
+
+
 def prepare_query(embedder: Embedder, text: str) -> Query:
     normalized = normalize(text)
     vector = embedder.embed([normalized or text])[0]
-    return Query(text, normalized, vector, lexical.terms(normalized, normalized=True))
+    return Query(text, normalized, vector, query_terms(normalized))
 
 
 def query_from_vector(text: str, vector: np.ndarray) -> Query:
     """A Query whose vector was computed elsewhere (e.g. off the event loop)."""
     normalized = normalize(text)
-    return Query(text, normalized, vector, lexical.terms(normalized, normalized=True))
+    return Query(text, normalized, vector, query_terms(normalized))
 
 
 def decide(

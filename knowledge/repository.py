@@ -12,7 +12,7 @@ from pgvector import Vector
 from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge.models import INDEXED_MODELS, FaqEntry, FaqRevision, FaqUnanswered, FaqVector
+from knowledge.models import FaqEntry, FaqRevision, FaqUnanswered, FaqVector
 
 _SAFE_MODEL_ID = re.compile(r"^[A-Za-z0-9:._/-]+$")
 
@@ -152,18 +152,12 @@ async def nearest_entry_ids(
     """Entries owning the passages nearest the query, by pgvector cosine distance.
 
     The cast and the model_id literal match the partial HNSW expression index of the
-    migration, so the planner can use it; iterative scan keeps the station filter from
-    starving the result on a shared index.
+    migration, so the planner can use it; iterative scan (set per connection by
+    core.db.engine) keeps the station filter from starving the result on a shared index.
     """
     if not _SAFE_MODEL_ID.match(model_id):
         raise ValueError(f"unsafe model id {model_id!r}")
     dim = int(dim)
-    if INDEXED_MODELS.get(model_id) == dim:
-        # Both settings in one round trip (set_config(..., true) is SET LOCAL).
-        await session.execute(text(
-            "SELECT set_config('hnsw.ef_search', '100', true),"
-            " set_config('hnsw.iterative_scan', 'relaxed_order', true)"
-        ))
     sql = text(
         f"""
         SELECT entry_id, min(dist) AS dist FROM (
@@ -213,31 +207,32 @@ async def entries_with_vectors(
 async def doc_freq(
     session: AsyncSession, station_id: str, terms: Iterable[str]
 ) -> tuple[dict[str, int], int]:
-    """How many active entries contain each term, and how many active entries there are."""
-    term_list = sorted(set(terms))
-    n_docs = int(
-        (
-            await session.execute(
-                select(func.count())
-                .select_from(FaqEntry)
-                .where(FaqEntry.station_id == station_id, FaqEntry.active.is_(True))
-            )
-        ).scalar_one()
-    )
-    if not term_list:
-        return {}, n_docs
+    """How many active entries contain each term, and how many active entries there are.
+
+    One round trip: the count comes back as the row whose term is NULL.
+    """
     rows = await session.execute(
         text(
             """
+            SELECT NULL::text, count(*) FROM faq_entries
+            WHERE station_id = :station AND active
+            UNION ALL
             SELECT t, count(*) FROM faq_entries e, unnest(e.terms) AS t
             WHERE e.station_id = :station AND e.active AND e.terms && CAST(:terms AS text[])
               AND t = ANY(CAST(:terms AS text[]))
             GROUP BY t
             """
         ),
-        {"station": station_id, "terms": term_list},
+        {"station": station_id, "terms": sorted(set(terms))},
     )
-    return {str(t): int(n) for t, n in rows}, n_docs
+    df: dict[str, int] = {}
+    n_docs = 0
+    for t, n in rows:
+        if t is None:
+            n_docs = int(n)
+        else:
+            df[str(t)] = int(n)
+    return df, n_docs
 
 
 async def add_unanswered(

@@ -20,7 +20,7 @@ from knowledge import repository as repo
 from knowledge.embedder import Embedder, embed_async
 from knowledge.io import FaqRecord, validate_entry
 from knowledge.models import FaqEntry, FaqUnanswered
-from knowledge.pipeline import CANDIDATE_ENTRIES, decide, query_from_vector
+from knowledge.pipeline import CANDIDATE_ENTRIES, decide, query_from_vector, query_terms
 from knowledge.retrieval import (
     Candidate,
     entry_passages,
@@ -294,7 +294,14 @@ class FaqService:
         text = q.strip()
         if not text:
             return SearchResult(False, [])
-        vector = (await embed_async(self.embedder, [normalize(text) or text]))[0]
+        normalized = normalize(text)
+        # The word statistics need only the text: fetch them while the embedding is
+        # computed in its thread (one statement at a time still runs on the session).
+        embedding = asyncio.ensure_future(embed_async(self.embedder, [normalized or text]))
+        try:
+            df, n_docs = await repo.doc_freq(self.s, station_id, query_terms(normalized))
+        finally:
+            vector = (await embedding)[0]
         query = query_from_vector(text, vector)
         ids = await repo.nearest_entry_ids(
             self.s,
@@ -317,7 +324,6 @@ class FaqService:
             )
             for e, passages in rows
         ]
-        df, n_docs = await repo.doc_freq(self.s, station_id, query.terms)
         # Off the event loop, like the embedding: the verifier may spend ~20 ms of CPU.
         decision = await asyncio.to_thread(decide, query, candidates, df, n_docs, self.embedder)
         matches = [

@@ -26,7 +26,7 @@ def resolve_database_url(settings: Settings) -> str:
 
 def make_engine(url: str, *, pool_size: int = 25) -> AsyncEngine:
     engine = create_async_engine(url, pool_size=pool_size, max_overflow=10, pool_pre_ping=True)
-    event.listen(engine.sync_engine, "connect", _binary_vectors)
+    event.listen(engine.sync_engine, "connect", _prepare_connection)
     return engine
 
 
@@ -37,9 +37,10 @@ def _encode_vector(value: Any) -> bytes:
     return (value if isinstance(value, Vector) else Vector(value)).to_binary()
 
 
-def _binary_vectors(dbapi_connection: Any, _record: Any) -> None:
-    """pgvector values in binary on the wire: parsing 384 floats from text costs ~0.1 ms
-    a vector, and an FAQ search reads dozens."""
+def _prepare_connection(dbapi_connection: Any, _record: Any) -> None:
+    """Once per pooled connection: pgvector values in binary on the wire (parsing 384
+    floats from text costs ~0.1 ms a vector, and an FAQ search reads dozens), and the HNSW
+    search settings, so an FAQ search does not spend a round trip setting them."""
 
     async def register(conn: Any) -> None:
         # A fresh database before its first migration has no vector type yet.
@@ -48,6 +49,10 @@ def _binary_vectors(dbapi_connection: Any, _record: Any) -> None:
                 "vector", schema="public", encoder=_encode_vector,
                 decoder=Vector.from_binary, format="binary",
             )
+        # A wider candidate list, and iterative scans so the station filter cannot starve
+        # a search on the shared index. Before pgvector is loaded these are placeholders
+        # that the extension adopts when it loads.
+        await conn.execute("SET hnsw.ef_search = 100; SET hnsw.iterative_scan = relaxed_order")
 
     dbapi_connection.run_async(register)
 
