@@ -160,3 +160,13 @@ async def test_vectors_are_stored_per_model(session: AsyncSession, embedder: Emb
     ).scalar_one()
     assert n >= 3  # question, answer sentence(s), question+answer
     assert await svc.reembed_all(station_id=STATION) == 1
+
+
+async def test_every_pooled_connection_gets_the_hnsw_search_settings(container: Any) -> None:
+    """FAQ searches rely on them (a wider candidate list, and iterative scans so the
+    station filter cannot starve a search on the shared index) without spending a round
+    trip per search to set them."""
+    async with container.engine.connect() as conn:
+        ef = (await conn.execute(text("SHOW hnsw.ef_search"))).scalar_one()
+        scan = (await conn.execute(text("SHOW hnsw.iterative_scan"))).scalar_one()
+    assert (ef, scan) == ("100", "relaxed_order")
