@@ -11,9 +11,7 @@ than numpy, whose per-op overhead dominated such short inputs.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -43,8 +41,17 @@ class _Graph:
         return out
 
 
+def int8_columns(w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Symmetric int8 quantisation of an (in, out) weight, one scale per output column."""
+    scale = np.abs(w).max(axis=0) / 127.0
+    scale[scale == 0] = 1.0
+    q = np.clip(np.round(w / scale), -127, 127).astype(np.int8)
+    return q, scale.astype(np.float32)
+
+
 def build_encoder(
-    w: Mapping[str, np.ndarray], layers: int, heads: int, eps: float, *, token_types: bool
+    w: Mapping[str, np.ndarray], layers: int, heads: int, eps: float, *, token_types: bool,
+    int8: bool = False,
 ) -> bytes:
     """Serialized ONNX model: ``hidden`` (b, t, dim) last hidden states.
 
@@ -52,15 +59,34 @@ def build_encoder(
     added to attention scores (0 for real tokens, -1e9 for padding) and, with
     ``token_types``, ``types`` (b, t) int64. Without it, token type 0 is folded into the
     position table (single-segment input). ``w`` uses the Hugging Face BERT names.
+
+    ``int8``: the weight matrices as int8 columns and the activations quantised on the fly
+    (DynamicQuantizeLinear → MatMulInteger → rescale, the pattern onnxruntime fuses into
+    one int8 kernel): about twice as fast on a CPU with int8 dot products (VNNI).
     """
     g = _Graph()
     f32 = np.float32
     dim = int(w["embeddings.word_embeddings.weight"].shape[1])
     head_dim = dim // heads
 
+    quantised_inputs: dict[str, tuple[str, str, str]] = {}
+
+    def matmul_int8(x: str, weight: np.ndarray, prefix: str) -> str:
+        if x not in quantised_inputs:  # Q, K and V share one quantised input
+            quantised_inputs[x] = (f"{x}_q", f"{x}_scale", f"{x}_zero")
+            g.nodes.append(helper.make_node("DynamicQuantizeLinear", [x], list(quantised_inputs[x])))
+        xq, xs, xz = quantised_inputs[x]
+        q, scale = int8_columns(weight)
+        prod = g.op("MatMulInteger", xq, g.const(prefix + ".wq", q), xz,
+                    g.const(prefix + ".wzero", np.zeros(q.shape[1], np.int8)))
+        rescale = g.op("Mul", xs, g.const(prefix + ".wscale", scale))
+        return g.op("Mul", g.op("Cast", prod, to=TensorProto.FLOAT), rescale)
+
     def linear(x: str, prefix: str) -> str:
-        wt = g.const(prefix + ".wT", np.asarray(w[prefix + ".weight"], f32).T)
-        return g.op("Add", g.op("MatMul", x, wt), g.const(prefix + ".b", np.asarray(w[prefix + ".bias"], f32)))
+        weight = np.asarray(w[prefix + ".weight"], f32).T
+        product = (matmul_int8(x, weight, prefix) if int8
+                   else g.op("MatMul", x, g.const(prefix + ".wT", weight)))
+        return g.op("Add", product, g.const(prefix + ".b", np.asarray(w[prefix + ".bias"], f32)))
 
     def norm(x: str, prefix: str) -> str:
         gamma = g.const(prefix + ".g", np.asarray(w[prefix + ".weight"], f32))
@@ -111,19 +137,6 @@ def build_encoder(
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)])
     model.ir_version = 9  # readable by every onnxruntime >= 1.16
     return bytes(model.SerializeToString())
-
-
-def quantized(model: bytes) -> bytes:
-    """The graph with int8 weights (per output channel) for its weight MatMuls, activations
-    quantised on the fly: about twice as fast on a CPU with int8 dot products (VNNI)."""
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    proto = onnx.load_from_string(model)
-    with tempfile.TemporaryDirectory() as tmp:  # the quantiser writes only to a file
-        out = Path(tmp) / "int8.onnx"
-        quantize_dynamic(proto, out, op_types_to_quantize=["MatMul"], per_channel=True,
-                         weight_type=QuantType.QInt8)
-        return out.read_bytes()
 
 
 def session(model: bytes) -> ort.InferenceSession:

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from knowledge.answerability import AnswerabilityModel, VerifierStage, _verifier, load_model
+from knowledge.bert_onnx import int8_columns
 from knowledge.crossenc import CrossEncoder, load_verifier, pack_delta, unpack_delta
 from knowledge.embedder import LocalEmbedder
 from knowledge.evaluate import EvalQuestion, load_questions
@@ -52,6 +53,28 @@ def test_the_answer_scores_above_other_entries_and_nothing(verifier: CrossEncode
     # Off-topic messages are closer to "none of these" than to any entry.
     for text in ("set an alarm for 6am", "whats the weather tmrw", "my card was declined can u help"):
         assert max(verifier.score(text, e) for e in (GRILL, CAKE, DEPOSIT)) < 0, text
+
+
+def test_int8_scores_stay_close_to_the_float_ones(verifier: CrossEncoder) -> None:
+    """The shipped verifier runs int8 weights (twice as fast); on the tuning questions
+    its scores moved by 0.18 logit on average (docs/faq.md). A broken quantisation (a
+    wrong scale or zero point) moves them by whole logits."""
+    stage = load_model(LocalEmbedder.model_id).verifier
+    assert stage is not None
+    exact = CrossEncoder(stage.path, int8=False)
+    pairs = [("how much do i pay upfront to hold the date", DEPOSIT),
+             ("do we need to have a grill", GRILL), ("can we do our own bday cake", CAKE),
+             ("set an alarm for 6am", GRILL), ("is the deposit refundable", DEPOSIT)]
+    diffs = [abs(verifier.score(q, p) - exact.score(q, p)) for q, p in pairs]
+    assert max(diffs) < 0.75, diffs
+
+
+def test_int8_columns_keep_each_column_within_half_a_step() -> None:
+    rng = np.random.default_rng(1)
+    w = rng.normal(size=(384, 96)).astype(np.float32) * rng.uniform(0.01, 2.0, size=96)
+    q, scale = int8_columns(w)
+    assert q.dtype == np.int8 and scale.shape == (96,)
+    assert np.all(np.abs(q.astype(np.float32) * scale - w) <= scale / 2 + 1e-7)
 
 
 def test_any_message_gets_a_score(verifier: CrossEncoder) -> None:
