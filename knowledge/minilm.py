@@ -49,10 +49,9 @@ class MiniLM:
         if not pooling.get("pooling_mode_mean_tokens", False):
             raise ValueError("only mean pooling is implemented")
         self.dim: int = int(config["hidden_size"])
-        self.heads: int = int(config["num_attention_heads"])
-        self.eps: float = float(config["layer_norm_eps"])
         w = load_file(str(model_dir / "model.safetensors"))
-        graph = build_encoder(w, int(config["num_hidden_layers"]), self.heads, self.eps,
+        graph = build_encoder(w, int(config["num_hidden_layers"]),
+                              int(config["num_attention_heads"]), float(config["layer_norm_eps"]),
                               token_types=False)
         self._session = session(graph)
         del w, graph

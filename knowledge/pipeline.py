@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from knowledge import lexical
 from knowledge.answerability import (
     AnswerabilityModel,
@@ -47,12 +45,6 @@ def prepare_query(embedder: Embedder, text: str) -> Query:
     return Query(text, normalized, vector, query_terms(normalized))
 
 
-def query_from_vector(text: str, vector: np.ndarray) -> Query:
-    """A Query whose vector was computed elsewhere (e.g. off the event loop)."""
-    normalized = normalize(text)
-    return Query(text, normalized, vector, query_terms(normalized))
-
-
 def decide(
     query: Query,
     candidates: Sequence[Candidate],
@@ -77,6 +69,14 @@ def decide(
     if stage is not None and ranked:
         answerable, p = _verify(stage, query, candidates, ranked[0].key, (answerable, p), feats)
     return Decision(answerable and bool(ranked), p, ranked, feats)
+
+
+def preload_verifier(model_id: str) -> None:
+    """Load the answer verifier now (~1 s to build its graph) instead of in the first
+    search that needs it."""
+    stage = load_model(model_id).verifier
+    if stage is not None:
+        load_verifier(stage.path)
 
 
 def _verify(

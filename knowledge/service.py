@@ -20,9 +20,10 @@ from knowledge import repository as repo
 from knowledge.embedder import Embedder, embed_async
 from knowledge.io import FaqRecord, validate_entry
 from knowledge.models import FaqEntry, FaqUnanswered
-from knowledge.pipeline import CANDIDATE_ENTRIES, decide, query_from_vector, query_terms
+from knowledge.pipeline import CANDIDATE_ENTRIES, decide, query_terms
 from knowledge.retrieval import (
     Candidate,
+    Query,
     entry_passages,
     entry_terms,
     question_terms,
@@ -295,14 +296,15 @@ class FaqService:
         if not text:
             return SearchResult(False, [])
         normalized = normalize(text)
+        terms = query_terms(normalized)
         # The word statistics need only the text: fetch them while the embedding is
         # computed in its thread (one statement at a time still runs on the session).
         embedding = asyncio.ensure_future(embed_async(self.embedder, [normalized or text]))
         try:
-            df, n_docs = await repo.doc_freq(self.s, station_id, query_terms(normalized))
+            df, n_docs = await repo.doc_freq(self.s, station_id, terms)
         finally:
             vector = (await embedding)[0]
-        query = query_from_vector(text, vector)
+        query = Query(text, normalized, vector, terms)
         ids = await repo.nearest_entry_ids(
             self.s,
             station_id,

@@ -78,8 +78,7 @@ async def _warm_up(c: Container) -> None:
     """Pay the lazy loads (zip table, FAQ models) now, not in the first customer's turn."""
     from core.repositories.stations import StationRepository
     from core.services.stations import route_zip
-    from knowledge.answerability import load_model
-    from knowledge.crossenc import load_verifier
+    from knowledge.pipeline import preload_verifier
     from knowledge.service import FaqService
 
     async with c.uow() as uow:  # never committed: the search records nothing
@@ -91,11 +90,8 @@ async def _warm_up(c: Container) -> None:
             await FaqService(uow.session, c.embedder).search(
                 "do you bring the grill", stations[0].id, record_unanswered=False
             )
-            # The answer verifier loads on first use (~1 s to build its graph); that
-            # search may not have needed it.
-            stage = load_model(c.embedder.model_id).verifier
-            if stage is not None:
-                await asyncio.to_thread(load_verifier, stage.path)
+            # That search may not have needed the answer verifier, which loads on first use.
+            await asyncio.to_thread(preload_verifier, c.embedder.model_id)
 
 
 # Parts of the product register start-up work here (FAQ seeding, provider clients,
