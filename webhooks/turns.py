@@ -23,7 +23,7 @@ from bot.state import DialogueState
 from channels.base import ChannelName, InboundMessage, Reply
 from channels.keywords import classify_sms_keyword
 from core.errors import NotFound
-from core.models import Booking, Conversation, Customer, Station
+from core.models import Booking, Conversation, Customer, Lead, Station
 from core.pricing import Quote
 from core.redact import mask_phone
 from core.repositories.bookings import BookingRepository
@@ -83,6 +83,10 @@ class CorePorts:
         self.conv = conv
         self.channel = channel
         self._stations = stations  # loaded once per turn
+        # Also once per turn: a turn often records two funnel events (a quote, then the
+        # station it routed to), and each used to fetch both rows again.
+        self._customer: Customer | None = None
+        self._lead: Lead | None = None
         self.business_name = stations[0].business_name if stations else "our hibachi chefs"
 
     async def stations(self) -> list[Station]:
@@ -115,14 +119,17 @@ class CorePorts:
         return await search(self.s, text, self.conv.station_id)
 
     async def customer(self) -> Customer:
+        if self._customer is not None and self._customer.id == self.conv.customer_id:
+            return self._customer
         repo = CustomerRepository(self.s)
+        found = None
         if self.conv.customer_id is not None:
             found = await repo.get(self.conv.customer_id)
-            if found is not None:
-                return found
-        cust = await repo.add(Customer(station_id=self.conv.station_id))
-        self.conv.customer_id = cust.id
-        return cust
+        if found is None:
+            found = await repo.add(Customer(station_id=self.conv.station_id))
+            self.conv.customer_id = found.id
+        self._customer = found
+        return found
 
     async def lead_event(self, kind: str, details: dict[str, Any] | None = None) -> None:
         cust = await self.customer()
@@ -135,9 +142,9 @@ class CorePorts:
                 "zip": details.get("zip"),
                 "quote_total_cents": details.get("total_cents"),
             }
-        await leads.record(
+        self._lead = await leads.record(
             LeadRepository(self.s), cust, source=self.channel, event=kind, now=self.c.now(),
-            data=details or {}, details=lead_details,
+            data=details or {}, details=lead_details, known=self._lead,
         )
 
     async def update_contact(
@@ -252,15 +259,14 @@ async def _process_on(
 ) -> TurnOutcome:
     channel = str(msg.channel)
     # Phase 1: record it, on its own, so a crash later cannot lose it.
+    # Committed by itself (its own one-statement transaction), so an app crash later
+    # still leaves the row for recovery.
     async with c.uow(conn) as uow:
-        await InboxRepository(uow.session).claim(
+        await InboxRepository(uow.session).record(
             channel, msg.provider_message_id,
             {"sender": msg.sender, "text": msg.text, "media": msg.media_count,
              "name": msg.display_name, "at": msg.received_at.isoformat()},
         )
-        # An app crash after this still leaves the row for recovery; a database crash
-        # would also fail phase 2 (whose commit flushes this), so the provider retries.
-        await uow.commit_without_fsync_wait()
     # Phase 2: process under the conversation's lock (every writer takes it).
     async with c.uow(conn) as uow:
         s = uow.session

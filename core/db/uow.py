@@ -9,6 +9,8 @@ from typing import Self
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 
+_LOCK = text("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))")
+
 
 class UnitOfWork:
     """``bind``: run on this already checked-out connection instead of taking one from
@@ -50,16 +52,4 @@ class UnitOfWork:
     async def lock(self, key: str) -> None:
         """A transaction-scoped advisory lock: every writer of one conversation (or one
         slot) takes the same key, so they serialise without blocking anybody else."""
-        await self.session.execute(
-            text("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))"), {"k": key}
-        )
-
-    async def commit_without_fsync_wait(self) -> None:
-        """Commit without waiting for the WAL flush (``synchronous_commit = off``).
-
-        Visible to every session at once and on disk within ~200 ms; survives any crash
-        of *our* process. Only for records whose loss in a database-server crash is
-        harmless, such as the inbox row written just before the turn's own durable
-        commit (which flushes it too)."""
-        await self.session.execute(text("SET LOCAL synchronous_commit = off"))
-        await self.session.commit()
+        await self.session.execute(_LOCK, {"k": key})

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from typing import cast
 
-from sqlalchemy import Table, bindparam, func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core.db.driver import driver, jsonb
 from core.models import Conversation, Customer, Lead, LeadEvent, Message
 
-_INSERT_EVENT = cast(Table, LeadEvent.__table__).insert()
+# Appended on most turns: sent straight to asyncpg (core/db/driver.py).
+_INSERT_EVENT = "INSERT INTO lead_events (lead_id, kind, data) VALUES ($1, $2, $3)"
+# A lead with one of these statuses has ended; any other is the customer's open lead.
+CLOSED_STATUSES = ("booked", "lost")
 # Asked on most turns: built once, so only the parameter changes.
 _OPEN_LEAD = (
     select(Lead)
-    .where(Lead.customer_id == bindparam("customer_id"), Lead.status.not_in(("booked", "lost")))
+    .where(Lead.customer_id == bindparam("customer_id"), Lead.status.not_in(CLOSED_STATUSES))
     .order_by(Lead.created_at.desc())
     .limit(1)
 )
@@ -38,11 +41,11 @@ class LeadRepository:
         return lead
 
     async def add_event(self, lead_id: uuid.UUID, kind: str, data: dict[str, object]) -> None:
-        """A plain INSERT on the session's connection (no unit-of-work flush): events are
-        appended on most turns and never read back in the same transaction. The lead
+        """A plain INSERT in the session's transaction (no unit-of-work flush): events
+        are appended on most turns and never read back in the same transaction. The lead
         row itself must already be flushed (``add`` does that)."""
-        conn = await self.session.connection()
-        await conn.execute(_INSERT_EVENT, {"lead_id": lead_id, "kind": kind, "data": data})
+        raw = await driver(self.session)
+        await raw.execute(_INSERT_EVENT, lead_id, kind, jsonb(data))
 
     async def event_kinds(self, lead_id: uuid.UUID) -> list[str]:
         rows = await self.session.scalars(

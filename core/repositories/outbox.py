@@ -5,13 +5,15 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core.db.driver import driver
 from core.models import OutboxItem, SmsOptOut
 
-_OPTED_OUT = select(SmsOptOut.phone).where(SmsOptOut.phone == bindparam("phone"))
+# Asked on every SMS turn: sent straight to asyncpg (core/db/driver.py).
+_OPTED_OUT = "SELECT 1 FROM sms_opt_outs WHERE phone = $1"
 
 
 class OutboxRepository:
@@ -114,8 +116,8 @@ class OptOutRepository:
         self.session = session
 
     async def is_opted_out(self, phone: str) -> bool:
-        conn = await self.session.connection()  # plain SELECT: asked on every SMS turn
-        return (await conn.execute(_OPTED_OUT, {"phone": phone})).first() is not None
+        raw = await driver(self.session)
+        return await raw.fetchval(_OPTED_OUT, phone) is not None
 
     async def opt_out(self, phone: str) -> bool:
         """True when this call opted the number out (False: it already was)."""

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from core.models import Customer, Lead
-from core.repositories.leads import LeadRepository
+from core.repositories.leads import CLOSED_STATUSES, LeadRepository
 
 # Status only moves forward through the funnel.
 STATUS_RANK = {"new": 0, "contacted": 1, "quoted": 2, "booking_started": 3, "booked": 4}
@@ -42,6 +42,11 @@ def lead_score(
     return max(0, min(100, engagement + urgency + STATUS_POINTS.get(status, 0)))
 
 
+def is_open(lead: Lead) -> bool:
+    """Not ended in a booking or a loss (the repository's ``open_for_customer``)."""
+    return lead.status not in CLOSED_STATUSES
+
+
 async def record(
     repo: LeadRepository,
     customer: Customer,
@@ -51,10 +56,17 @@ async def record(
     now: datetime,
     data: dict[str, Any] | None = None,
     details: dict[str, Any] | None = None,
+    known: Lead | None = None,
 ) -> Lead:
     """Append a funnel event to the customer's open lead (creating the lead, with its
-    `lead_created` event, on first contact) and advance its status."""
-    lead = await repo.open_for_customer(customer.id)
+    `lead_created` event, on first contact) and advance its status.
+
+    ``known``: the lead an earlier call returned in the same transaction; used when it
+    is still this customer's open lead, saving the lookup."""
+    if known is not None and known.customer_id == customer.id and is_open(known):
+        lead: Lead | None = known
+    else:
+        lead = await repo.open_for_customer(customer.id)
     if lead is None:
         lead = await repo.add(
             Lead(
