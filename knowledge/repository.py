@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 import numpy as np
@@ -12,15 +13,10 @@ from pgvector import Vector
 from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core.db.driver import driver
 from knowledge.models import FaqEntry, FaqRevision, FaqUnanswered, FaqVector
 
 _SAFE_MODEL_ID = re.compile(r"^[A-Za-z0-9:._/-]+$")
-
-
-_PASSAGES = text(
-    "SELECT entry_id, kind, embedding FROM faq_vectors"
-    " WHERE entry_id = ANY(:ids) AND model_id = :model ORDER BY id"
-)
 
 
 def _as_array(value: object) -> np.ndarray:
@@ -139,7 +135,19 @@ async def replace_vectors(
     await session.flush()
 
 
-async def nearest_entry_ids(
+@dataclass(frozen=True)
+class ShortlistEntry:
+    """A candidate entry with every passage vector it has for the query's model."""
+
+    id: uuid.UUID
+    question: str
+    answer: str
+    terms: list[str]
+    alternates: list[str]
+    passages: list[tuple[str, np.ndarray]]
+
+
+async def shortlist(
     session: AsyncSession,
     station_id: str,
     model_id: str,
@@ -148,60 +156,48 @@ async def nearest_entry_ids(
     *,
     rows: int = 60,
     entries: int = 10,
-) -> list[uuid.UUID]:
-    """Entries owning the passages nearest the query, by pgvector cosine distance.
+) -> list[ShortlistEntry]:
+    """The entries owning the passages nearest the query (pgvector cosine distance),
+    nearest first, with all their passages: one round trip.
 
     The cast and the model_id literal match the partial HNSW expression index of the
     migration, so the planner can use it; iterative scan (set per connection by
     core.db.engine) keeps the station filter from starving the result on a shared index.
+    Sent straight to asyncpg (core/db/driver.py): this runs on every FAQ question, and
+    the vectors arrive in pgvector's binary form, read as arrays without copying.
     """
     if not _SAFE_MODEL_ID.match(model_id):
         raise ValueError(f"unsafe model id {model_id!r}")
     dim = int(dim)
-    sql = text(
-        f"""
-        SELECT entry_id, min(dist) AS dist FROM (
-            SELECT v.entry_id,
-                   (v.embedding::vector({dim})) <=> CAST(:q AS vector({dim})) AS dist
-            FROM faq_vectors v JOIN faq_entries e ON e.id = v.entry_id
-            WHERE v.model_id = '{model_id}' AND v.station_id = :station AND e.active
-            ORDER BY (v.embedding::vector({dim})) <=> CAST(:q AS vector({dim}))
-            LIMIT :rows
-        ) nearest
-        GROUP BY entry_id ORDER BY dist LIMIT :entries
+    sql = f"""
+        WITH nearest AS (
+            SELECT entry_id, min(dist) AS dist FROM (
+                SELECT v.entry_id,
+                       (v.embedding::vector({dim})) <=> $1::vector({dim}) AS dist
+                FROM faq_vectors v JOIN faq_entries e ON e.id = v.entry_id
+                WHERE v.model_id = '{model_id}' AND v.station_id = $2 AND e.active
+                ORDER BY (v.embedding::vector({dim})) <=> $1::vector({dim})
+                LIMIT $3
+            ) hits
+            GROUP BY entry_id ORDER BY dist LIMIT $4
+        )
+        SELECT n.entry_id, e.question, e.answer, e.terms, e.alternates, p.kind, p.embedding
+        FROM nearest n
+        JOIN faq_entries e ON e.id = n.entry_id
+        JOIN faq_vectors p ON p.entry_id = n.entry_id AND p.model_id = '{model_id}'
+        ORDER BY n.dist, n.entry_id, p.id
         """
-    )
-    result = await session.execute(
-        # The array goes over the wire in pgvector's binary form (core.db.engine's codec),
-        # not as 384 numbers formatted to text.
-        sql, {"q": np.asarray(vector, dtype=np.float32), "station": station_id, "rows": rows,
-              "entries": entries}
-    )
-    return [row[0] for row in result]
-
-
-async def entries_with_vectors(
-    session: AsyncSession, model_id: str, entry_ids: Sequence[uuid.UUID]
-) -> list[tuple[FaqEntry, list[tuple[str, np.ndarray]]]]:
-    """Candidate entries with all their passages for ``model_id``, in ``entry_ids`` order."""
-    if not entry_ids:
-        return []
-    entries = {
-        e.id: e
-        for e in (
-            await session.execute(select(FaqEntry).where(FaqEntry.id.in_(entry_ids)))
-        ).scalars()
-    }
-    # Plain SQL, so the column reaches us as the driver decoded it (pgvector's binary
-    # Vector, read as an array without copying) rather than through the ORM type's
-    # conversion to a list of 384 Python floats.
-    rows = await session.execute(
-        _PASSAGES, {"ids": list(entry_ids), "model": model_id}
-    )
-    passages: dict[uuid.UUID, list[tuple[str, np.ndarray]]] = {i: [] for i in entries}
-    for entry_id, kind, emb in rows:
-        passages[entry_id].append((kind, _as_array(emb)))
-    return [(entries[i], passages[i]) for i in entry_ids if i in entries and passages[i]]
+    raw = await driver(session)
+    found: dict[uuid.UUID, ShortlistEntry] = {}
+    for r in await raw.fetch(sql, np.asarray(vector, dtype=np.float32), station_id, rows, entries):
+        entry = found.get(r["entry_id"])
+        if entry is None:
+            entry = found[r["entry_id"]] = ShortlistEntry(
+                r["entry_id"], r["question"], r["answer"], list(r["terms"] or ()),
+                list(r["alternates"] or ()), [],
+            )
+        entry.passages.append((r["kind"], _as_array(r["embedding"])))
+    return list(found.values())
 
 
 async def doc_freq(

@@ -305,26 +305,21 @@ class FaqService:
         finally:
             vector = (await embedding)[0]
         query = Query(text, normalized, vector, terms)
-        ids = await repo.nearest_entry_ids(
-            self.s,
-            station_id,
-            self.embedder.model_id,
-            self.embedder.dim,
-            vector,
+        found = await repo.shortlist(
+            self.s, station_id, self.embedder.model_id, self.embedder.dim, vector,
             entries=CANDIDATE_ENTRIES,
         )
-        rows = await repo.entries_with_vectors(self.s, self.embedder.model_id, ids)
-        entries = {e.id: e for e, _ in rows}
+        entries = {e.id: e for e in found}
         candidates = [
             Candidate(
                 key=str(e.id),
-                vectors=np.stack([v for _, v in passages]),
-                kinds=[k for k, _ in passages],
-                terms=frozenset(e.terms or ()),
-                question_terms=question_terms(e.question, e.alternates or []),
+                vectors=np.stack([v for _, v in e.passages]),
+                kinds=[k for k, _ in e.passages],
+                terms=frozenset(e.terms),
+                question_terms=question_terms(e.question, e.alternates),
                 text=verifier_text(e.question, e.answer),
             )
-            for e, passages in rows
+            for e in found
         ]
         # Off the event loop, like the embedding: the verifier may spend ~20 ms of CPU.
         decision = await asyncio.to_thread(decide, query, candidates, df, n_docs, self.embedder)
