@@ -99,7 +99,9 @@ def _verify(
     verifier = load_verifier(stage.path) if text else None
     if verifier is None:
         return pipeline  # nothing to read (or no weights): the pipeline's own decision
-    score = verifier.score(query.normalized or query.text, text)
+    # The entry is read normalised like the message, glossary glosses included: the
+    # verifier does not know that "propane" is gas any more than the embedder does.
+    score = verifier.score(query.normalized or query.text, normalize(text) or text)
     feats["verifier"] = score
     q = stage.probability(p, score)
     return q >= stage.threshold, q
