@@ -73,7 +73,7 @@ def capped_threshold(
     when no threshold meets the cap."""
     best_t, best_acc = 0.5, -1.0
     for t in np.linspace(0.05, 0.95, 91):
-        if max((c >= t).mean() for c in clinc) > cap:
+        if max(((c >= t).mean() for c in clinc), default=0.0) > cap:
             continue
         acc = float(np.where(p >= t, right, oos).mean())
         if acc > best_acc:

@@ -16,7 +16,8 @@ from knowledge.embedder import LocalEmbedder
 from knowledge.evaluate import EvalQuestion, load_questions
 from knowledge.io import load_faq_file
 from knowledge.memory import InMemoryFaq
-from knowledge.train_verifier import TEST_SETS, pipeline_model
+from knowledge.train_answerability import CLINC_MAX_ANSWERED
+from knowledge.train_verifier import TEST_SETS, Item, fit_decision, pipeline_model
 
 UNSEEN = Path(__file__).resolve().parents[2] / "knowledge" / "eval" / "unseen"
 GRILL = "Do you bring the grill? Yes, our chef brings a portable teppanyaki grill, propane and all the tools."
@@ -159,3 +160,32 @@ def test_the_decision_is_refitted_on_the_probability_it_will_receive() -> None:
             assert shipped.probability != shipped.features["p_pipeline"]
             checked += 1
     assert checked >= 3
+
+
+def test_the_decision_meets_the_clinc_cap_on_every_faq_it_is_fitted_on() -> None:
+    """``train_verifier --decision-only``: CLINC rows only cap the threshold, and the cap
+    holds on each business's CLINC rows, not on their pool (the product's FAQ is unknown,
+    so a lenient FAQ cannot hide behind a strict one)."""
+    rng = np.random.default_rng(0)
+    items: list[Item] = []
+    scores: list[float] = []
+    for business, clinc_mean in (("strict", -5.0), ("lenient", -1.5)):
+        for i in range(300):  # answerable questions, right when the score is high
+            right = i % 4 != 0
+            items.append(Item(business, f"q{i}", "a" if right else "b", ["a"], {}, 0.7))
+            scores.append(rng.normal(3.0 if right else -2.0, 1.0))
+        for i in range(200):  # CLINC rows: only the lenient FAQ's look answerable
+            items.append(Item(business, f"c{i}", None, ["a"], {}, 0.5, clinc=True))
+            scores.append(rng.normal(clinc_mean, 1.0))
+    s = np.array(scores)
+    d = fit_decision(items, s, clinc_in_fit=False)
+    stage = VerifierStage("x.npz", d["w_pipeline"], d["w_verifier"], d["intercept"],
+                          d["threshold"], d["score_min"], d["score_max"])
+    for business in ("strict", "lenient"):
+        clinc = [i for i, it in enumerate(items) if it.clinc and it.business == business]
+        answered = np.mean([stage.probability(items[i].p, s[i]) >= d["threshold"] for i in clinc])
+        assert answered <= CLINC_MAX_ANSWERED, (business, answered)
+    # The CLINC rows were left out of the fit: the same coefficients without them.
+    kept = [i for i, it in enumerate(items) if not it.clinc]
+    alone = fit_decision([items[i] for i in kept], s[kept], clinc_in_fit=False)
+    assert alone["w_verifier"] == d["w_verifier"] and alone["intercept"] == d["intercept"]
