@@ -1,14 +1,17 @@
 """Fit the answer verifier (knowledge/crossenc.py): ``python -m knowledge.train_verifier``.
 
 Needs CPU torch, which the product does not (``pip install torch==2.13.0`` into the venv
-for the run; about 40 minutes on 2 cores for 6 layers). Writes ``knowledge/verifier_<model>.npz`` and
-the ``verifier`` section of ``knowledge/answerability.json``.
+for the run; about 15 minutes on 2 cores for 6 layers). Writes
+``knowledge/verifier_<model>.npz`` and the ``verifier`` section of
+``knowledge/answerability.json``.
 
-Data: the texted questions of TRAIN_SETS (the tuning FAQ, the adapter's crepe cart,
-8 of the 14 helper-written businesses of knowledge/eval/unseen and 8 more written only
-for this, knowledge/data/verifier); the held-out FAQs and
-the other 6 unseen businesses (TEST_SETS) are never read here. Each question's
-shortlist is the shipped pipeline's top ``K`` entries.
+Data: the texted questions of TRAIN_SETS train the weights (the tuning FAQ, the
+adapter's crepe cart, 8 of the 14 helper-written businesses of knowledge/eval/unseen and
+4 of the 8 written only for this, knowledge/data/verifier). VALIDATION_SETS (the other 4
+of those 8) fit the decision. The held-out FAQs and the other 6 unseen businesses
+(TEST_SETS) are never read here. Each question's shortlist is the shipped pipeline's top
+``K`` entries; entries are read normalised, glossary glosses included, as
+knowledge.pipeline hands them to the verifier.
 
 1. Cross-encoder: the first ``--layers`` layers of all-MiniLM-L6-v2 read
    "query [SEP] entry question + answer"; a linear head on the mean token state gives a
@@ -16,19 +19,17 @@ shortlist is the shipped pipeline's top ``K`` entries.
    shortlist (target: the right entry, or "none" for out-of-scope questions and CLINC
    train-half queries). Word embeddings stay frozen, so the file holds only differences.
 2. Decision: a logistic regression over ``[logit(p_pipeline), verifier score of the top
-   entry]`` fitted on **out-of-fold** scores (two verifiers, each trained on half of the
-   businesses, score the other half), label "the top entry is right". The threshold
-   maximises right-or-declined on those rows while the tuning FAQ answers at most
-   ``CLINC_MAX_ANSWERED`` of the CLINC train half (the cap of train_answerability).
-3. The shipped verifier is then trained on all TRAIN_SETS.
+   entry]`` on VALIDATION_SETS, businesses the weights never read, scored by the written
+   int8 verifier exactly as the product runs it; label "the top entry is right". The
+   threshold maximises right-or-declined on those rows while each of those FAQs answers
+   at most ``CLINC_MAX_ANSWERED`` of the CLINC train half (CLINC rows only cap it).
+   ``--decision-only`` runs this step alone for the shipped weights (no torch, about 3
+   minutes).
 
-``--decision-only`` fits the decision of the shipped weights instead, on VALIDATION_SETS
-(businesses they never read) scored by the shipped int8 verifier exactly as the product
-runs it: the same logistic and labels, with the CLINC cap met on each of those FAQs
-(CLINC rows only cap the threshold there). No torch, about 5 minutes. The shipped decision comes from it (session 6): out-of-fold scores come from
-verifiers trained on half the data, which are less sure of themselves than the shipped
-one (mean score of a right top entry 2.35 against 3.39), so a decision fitted on them
-declined too much (docs/faq.md, session 6).
+Until session 6 the decision was fitted on out-of-fold scores (two verifiers trained on
+half the businesses each). Those verifiers are less sure of themselves than one trained
+on all of them (mean score of a right top entry 2.35 against 3.39), so the decision
+declined too much with the real one (docs/faq.md, session 6).
 """
 
 from __future__ import annotations
@@ -61,20 +62,16 @@ from knowledge.train_answerability import capped_threshold
 
 HERE = Path(__file__).parent
 UNSEEN = HERE / "eval" / "unseen"
-# Businesses written only to train the verifier (knowledge/data/verifier/, session 5).
-# The shipped weights predate them (session 4: SHIPPED_SETS); a retrain with them was
-# measured and not shipped (docs/faq.md, session 5). They are blind for the shipped
-# weights and decision, so they are the widest blind test (docs/faq.md, session 6).
+# Businesses written only for the verifier (knowledge/data/verifier/, session 5): half
+# train its weights, half fit its decision (session 6).
 VERIFIER_ONLY = [
     "privatechef", "pigroast", "paella", "grazing", "burgertruck", "brunch", "pasta", "indian",
 ]
+VALIDATION_SETS = VERIFIER_ONLY[1::2]
 TRAIN_SETS = [
     "tuning", "crepes", "bartend", "boxlunch", "cakes", "churrasco", "cookclass",
-    "icecream", "kbbq", "kidsparty", *VERIFIER_ONLY,
+    "icecream", "kbbq", "kidsparty", *VERIFIER_ONLY[0::2],
 ]
-# Businesses the shipped weights (trained on TRAIN_SETS without these) never read: `--decision-only` fits their decision on
-# these, scored by the shipped verifier itself (session 6).
-VALIDATION_SETS = VERIFIER_ONLY
 TEST_SETS = ["mealprep", "plantbased", "rentals", "seafoodboil", "sushi", "teppan"]
 K = 5
 MAX_TOKENS = 64
@@ -320,13 +317,12 @@ def export(model: Any, path: Path, layers: int) -> None:
     np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
 
 
-def shipped_scores(items: list[Item]) -> np.ndarray:
-    """The shipped verifier's score of each item's top entry, as the product computes it
+def verifier_scores(items: list[Item], path: Path) -> np.ndarray:
+    """The written verifier's score of each item's top entry, as the product computes it
     (int8, onnxruntime): no torch needed."""
-    stage = load_model(LocalEmbedder.model_id).verifier
-    verifier = load_verifier(stage.path) if stage is not None else None
+    verifier = load_verifier(path)
     if verifier is None:
-        raise SystemExit("no shipped verifier to fit a decision for")
+        raise SystemExit(f"no verifier weights at {path}")
     return np.array(
         [verifier.score(it.query, it.passages[it.keys[0]]) if it.keys else NO_SHORTLIST
          for it in items]
@@ -360,18 +356,6 @@ def fit_decision(
             "score_max": round(float(seen.max()) + 1.0, 3)}
 
 
-def out_of_fold_scores(items: list[Item], sets: list[str], layers: int, epochs: float) -> np.ndarray:
-    """Each business scored by a verifier trained on the other half of ``sets``."""
-    folds = [sets[0::2], sets[1::2]]
-    oof = np.zeros(len(items))
-    for k, fold in enumerate(folds):
-        print(f"fold {k + 1}: training on {', '.join(fold)}", flush=True)
-        model = train_verifier([it for it in items if it.business in fold], layers, epochs)
-        held = [i for i, it in enumerate(items) if it.business not in fold]
-        oof[held] = top_scores(model, [items[i] for i in held])
-    return oof
-
-
 def write_stage(decision: dict[str, float]) -> None:
     """The verifier section of answerability.json: its weights file and its decision."""
     model_id = LocalEmbedder.model_id
@@ -389,24 +373,21 @@ def main() -> None:
     parser.add_argument(
         "--decision-only", action="store_true",
         help="fit only the decision of the shipped weights, on VALIDATION_SETS scored by "
-        "the shipped verifier (no torch, a few minutes); no new weights",
+        "them (no torch, about 3 minutes); no new weights",
     )
     args = parser.parse_args()
     clinc_train, _ = clinc_split(args.clinc)
-    print("collecting shortlists", flush=True)
-    if args.decision_only:
-        # The CLINC cap is met on each validation FAQ: the weights read the tuning FAQ's
-        # CLINC rows in training, so a cap there would not bind. And the CLINC rows stay
-        # out of the fit, where 8 FAQs' worth would outweigh the questions 7 to 1.
-        items = collect(VALIDATION_SETS, clinc_train, clinc_for=VALIDATION_SETS)
-        write_stage(fit_decision(items, shipped_scores(items), clinc_in_fit=False))
-        return
-    items = collect(TRAIN_SETS, clinc_train)
-    decision = fit_decision(items, out_of_fold_scores(items, TRAIN_SETS, args.layers, args.epochs))
-    print("training the shipped verifier on all training businesses", flush=True)
-    model = train_verifier(items, args.layers, args.epochs)
-    export(model, MODEL_PATH.with_name(verifier_filename(LocalEmbedder.model_id)), args.layers)
-    write_stage(decision)
+    path = MODEL_PATH.with_name(verifier_filename(LocalEmbedder.model_id))
+    if not args.decision_only:
+        print("collecting shortlists of the training businesses", flush=True)
+        items = collect(TRAIN_SETS, clinc_train)
+        export(train_verifier(items, args.layers, args.epochs), path, args.layers)
+    print("collecting shortlists of the validation businesses", flush=True)
+    # The CLINC cap is met on each validation FAQ (CLINC rows of the tuning FAQ were read
+    # in training, so a cap there would not bind), and CLINC rows stay out of the fit,
+    # where four FAQs' worth would outweigh the questions.
+    items = collect(VALIDATION_SETS, clinc_train, clinc_for=VALIDATION_SETS)
+    write_stage(fit_decision(items, verifier_scores(items, path), clinc_in_fit=False))
 
 
 if __name__ == "__main__":
