@@ -16,7 +16,7 @@ from knowledge.answerability import (
 )
 from knowledge.crossenc import load_verifier
 from knowledge.embedder import Embedder
-from knowledge.retrieval import Candidate, Query, Scored, rank
+from knowledge.retrieval import Candidate, Query, Scored, rank, verifier_passage
 from knowledge.textnorm import normalize
 
 # Entries reranked per query; recall of the right entry within the top 10 by best
@@ -99,9 +99,7 @@ def _verify(
     verifier = load_verifier(stage.path) if text else None
     if verifier is None:
         return pipeline  # nothing to read (or no weights): the pipeline's own decision
-    # The entry is read normalised like the message, glossary glosses included: the
-    # verifier does not know that "propane" is gas any more than the embedder does.
-    score = verifier.score(query.normalized or query.text, normalize(text) or text)
+    score = verifier.score(query.normalized or query.text, verifier_passage(text))
     feats["verifier"] = score
     q = stage.probability(p, score)
     return q >= stage.threshold, q

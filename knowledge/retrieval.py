@@ -77,8 +77,17 @@ class Candidate:
 
 
 def verifier_text(question: str, answer: str) -> str:
-    """The entry as the answer verifier (knowledge/crossenc.py) was trained to read it."""
+    """The entry's text for the answer verifier (knowledge/crossenc.py), before
+    ``verifier_passage``: cheap, so every candidate carries it."""
     return f"{question} {answer}"
+
+
+def verifier_passage(text: str) -> str:
+    """What the verifier reads of an entry's ``verifier_text``, in training and at search
+    time alike: normalised like the message, glossary glosses included (it does not know
+    that "propane" is gas any more than the embedder does). Only the top entry's is ever
+    computed at search time."""
+    return normalize(text) or text
 
 
 @dataclass(frozen=True)

@@ -309,7 +309,7 @@ class FaqService:
             self.s, station_id, self.embedder.model_id, self.embedder.dim, vector,
             entries=CANDIDATE_ENTRIES,
         )
-        entries = {e.id: e for e in found}
+        entries = {str(e.id): e for e in found}
         candidates = [
             Candidate(
                 key=str(e.id),
@@ -324,12 +324,7 @@ class FaqService:
         # Off the event loop, like the embedding: the verifier may spend ~20 ms of CPU.
         decision = await asyncio.to_thread(decide, query, candidates, df, n_docs, self.embedder)
         matches = [
-            Match(
-                uuid.UUID(s.key),
-                entries[uuid.UUID(s.key)].question,
-                entries[uuid.UUID(s.key)].answer,
-                s.score,
-            )
+            Match(entries[s.key].id, entries[s.key].question, entries[s.key].answer, s.score)
             for s in decision.ranked[:limit]
         ]
         result = SearchResult(decision.answerable, matches, decision.probability, decision.features)

@@ -56,7 +56,7 @@ from knowledge.evaluate import CLINC_PATH, clinc_split, load_questions
 from knowledge.io import load_faq_file
 from knowledge.memory import InMemoryFaq
 from knowledge.minilm import default_model_dir
-from knowledge.retrieval import verifier_text
+from knowledge.retrieval import verifier_passage, verifier_text
 from knowledge.textnorm import normalize
 from knowledge.train_answerability import capped_threshold
 
@@ -126,9 +126,8 @@ def collect(
         faq_path, q_path = set_paths(name)
         records = load_faq_file(faq_path)
         faq = InMemoryFaq(records, embedder)
-        # Normalised as knowledge.pipeline hands them to the verifier.
         texts = {
-            (r.id or str(i)): normalize(verifier_text(r.question, r.answer))
+            (r.id or str(i)): verifier_passage(verifier_text(r.question, r.answer))
             for i, r in enumerate(records)
         }
         queries = [(q.text, q.expected, False) for q in load_questions(q_path)]
@@ -268,22 +267,6 @@ def train_verifier(items: list[Item], layers: int, epochs: float, seed: int = 0)
                 print(f"    step {step}/{steps} loss {loss.item():.3f} {time.time() - t0:.0f}s", flush=True)
     model.eval()
     return model
-
-
-def top_scores(model: Any, items: list[Item]) -> np.ndarray:
-    """Verifier score (logit minus "none") of each item's top entry."""
-    import torch
-
-    tok = _tokenizer()
-    out = np.full(len(items), NO_SHORTLIST)
-    with torch.no_grad():
-        idx = [i for i, it in enumerate(items) if it.keys]
-        for start in range(0, len(idx), 32):
-            chunk = idx[start : start + 32]
-            pairs = [(items[i].query, items[i].passages[items[i].keys[0]]) for i in chunk]
-            scores = model(*_batch(tok, pairs)) - model.none
-            out[chunk] = scores.numpy()
-    return out
 
 
 def export(model: Any, path: Path, layers: int) -> None:
