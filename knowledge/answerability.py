@@ -28,6 +28,7 @@ import yaml
 
 from knowledge.adapter import adapt, load_adapter
 from knowledge.embedder import Embedder
+from knowledge.rerank import Rerank
 from knowledge.retrieval import Query, Scored
 
 log = logging.getLogger(__name__)
@@ -124,7 +125,16 @@ class VerifierStage:
     threshold: float
     score_min: float  # verifier scores seen in training, widened by 1: they bound ``z``
     score_max: float
+    # The verifier's pick among the first ``rerank_depth`` entries (knowledge/rerank.py);
+    # depth 1: it only decides. Fitted by knowledge/train_verifier.py.
+    rerank_weight: float = 0.0
+    rerank_depth: int = 1
+    rerank_ceiling: float = 0.0
     folder: Path = MODEL_PATH.parent  # where ``file`` is (not stored in the JSON)
+
+    @property
+    def rerank(self) -> Rerank:
+        return Rerank(self.rerank_weight, self.rerank_depth, self.rerank_ceiling)
 
     @property
     def path(self) -> Path:
@@ -231,7 +241,8 @@ def _verifier(d: object, folder: Path) -> VerifierStage | None:
     if not isinstance(d, dict):
         return None
     names = [f.name for f in dataclasses.fields(VerifierStage) if f.name != "folder"]
-    stage = VerifierStage(**{n: d[n] for n in names}, folder=folder)
+    # The rerank fields are optional: a stage without them only decides.
+    stage = VerifierStage(**{n: d[n] for n in names if n in d}, folder=folder)
     if not stage.path.exists():
         log.error("answer verifier %s missing: deciding without it", stage.path)
         return None

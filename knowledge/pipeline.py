@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from knowledge import lexical
+from knowledge import lexical, rerank
 from knowledge.answerability import (
     AnswerabilityModel,
     VerifierStage,
@@ -22,6 +22,8 @@ from knowledge.textnorm import normalize
 # Entries reranked per query; recall of the right entry within the top 10 by best
 # passage similarity is ~99% on our evaluation sets.
 CANDIDATE_ENTRIES = 10
+# The verifier's score of an entry with no text to read: far below any it gives.
+NO_TEXT = -20.0
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ def decide(
     answerable, p = model.answerable(feats)
     stage = model.verifier
     if stage is not None and ranked:
-        answerable, p = _verify(stage, query, candidates, ranked[0].key, (answerable, p), feats)
+        answerable, p, ranked = _verify(stage, query, candidates, ranked, (answerable, p), feats)
     return Decision(answerable and bool(ranked), p, ranked, feats)
 
 
@@ -83,23 +85,35 @@ def _verify(
     stage: VerifierStage,
     query: Query,
     candidates: Sequence[Candidate],
-    top: str,
+    ranked: list[Scored],
     pipeline: tuple[bool, float],
     feats: dict[str, float],
-) -> tuple[bool, float]:
-    """The cross-encoder's second opinion on the top entry, unless no score of it could
-    change the outcome. ``feats`` gains the pipeline's probability and the score."""
+) -> tuple[bool, float, list[Scored]]:
+    """The cross-encoder's pick among the head of the ranking and its second opinion on
+    it, unless no score of it could change the outcome. Returns the decision and the
+    ranking with the pick first; ``feats`` gains the pipeline's probability and the
+    pick's score."""
     p = pipeline[1]
     feats["p_pipeline"] = p
     settled = stage.settled(p)
     if settled is not None:
         # Reported with the bound that still lands on the same side of the threshold.
-        return settled, stage.probability(p, stage.score_min if settled else stage.score_max)
-    text = next((c.text for c in candidates if c.key == top), "")
-    verifier = load_verifier(stage.path) if text else None
+        return settled, stage.probability(p, stage.score_min if settled else stage.score_max), ranked
+    texts = {c.key: c.text for c in candidates}
+    verifier = load_verifier(stage.path) if texts.get(ranked[0].key) else None
     if verifier is None:
-        return pipeline  # nothing to read (or no weights): the pipeline's own decision
-    score = verifier.score(query.normalized or query.text, verifier_passage(text))
-    feats["verifier"] = score
-    q = stage.probability(p, score)
-    return q >= stage.threshold, q
+        return (*pipeline, ranked)  # nothing to read (or no weights): the pipeline's own
+    message = query.normalized or query.text
+
+    def score(i: int) -> float:
+        text = texts.get(ranked[i].key, "")
+        return verifier.score(message, verifier_passage(text)) if text else NO_TEXT
+
+    best, read = rerank.pick([s.score for s in ranked], score, stage.rerank)
+    for i, v in read.items():
+        ranked[i].features["verifier"] = v
+    feats["verifier"] = read[best]
+    if best:
+        feats["reranked_from"] = float(best)
+    q = stage.probability(p, read[best])
+    return q >= stage.threshold, q, rerank.answer_first(ranked, best)

@@ -7,8 +7,8 @@ for the run; about 15 minutes on 2 cores for 6 layers). Writes
 
 Data: the texted questions of TRAIN_SETS train the weights (the tuning FAQ, the
 adapter's crepe cart, 8 of the 14 helper-written businesses of knowledge/eval/unseen and
-4 of the 8 written only for this, knowledge/data/verifier). VALIDATION_SETS (the other 4
-of those 8) fit the decision. The held-out FAQs and the other 6 unseen businesses
+8 of the 14 written only for this, knowledge/data/verifier). VALIDATION_SETS (the other 6
+of those 14) fit the pick and the decision. The held-out FAQs and the other 6 unseen businesses
 (TEST_SETS) are never read here. Each question's shortlist is the shipped pipeline's top
 ``K`` entries; entries are read normalised, glossary glosses included, as
 knowledge.pipeline hands them to the verifier.
@@ -18,9 +18,11 @@ knowledge.pipeline hands them to the verifier.
    logit per entry, and a learned "none of these" logit completes a softmax over the
    shortlist (target: the right entry, or "none" for out-of-scope questions and CLINC
    train-half queries). Word embeddings stay frozen, so the file holds only differences.
-2. Decision: a logistic regression over ``[logit(p_pipeline), verifier score of the top
-   entry]`` on VALIDATION_SETS, businesses the weights never read, scored by the written
-   int8 verifier exactly as the product runs it; label "the top entry is right". The
+2. Pick and decision (session 7): the answer is the verifier's pick among the top ``K``
+   (knowledge/rerank.py), its rank-score weight chosen for top-1 on VALIDATION_SETS; then
+   a logistic regression over ``[logit(p_pipeline), verifier score of the pick]`` on
+   VALIDATION_SETS, businesses the weights never read, scored by the written int8
+   verifier exactly as the product runs it; label "the pick is right". The
    threshold maximises right-or-declined on those rows while each of those FAQs answers
    at most ``CLINC_MAX_ANSWERED`` of the CLINC train half (CLINC rows only cap it).
    ``--decision-only`` runs this step alone for the shipped weights (no torch, about 3
@@ -36,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import json
 import math
 import random
@@ -56,27 +59,32 @@ from knowledge.evaluate import CLINC_PATH, clinc_split, load_questions
 from knowledge.io import load_faq_file
 from knowledge.memory import InMemoryFaq
 from knowledge.minilm import default_model_dir
+from knowledge.rerank import Rerank, answer_first, pick
 from knowledge.retrieval import verifier_passage, verifier_text
 from knowledge.textnorm import normalize
 from knowledge.train_answerability import capped_threshold
 
 HERE = Path(__file__).parent
 UNSEEN = HERE / "eval" / "unseen"
-# Businesses written only for the verifier (knowledge/data/verifier/, session 5): half
-# train its weights, half fit its decision (session 6).
+# Businesses written only for the verifier (knowledge/data/verifier/; 8 in session 5, 6
+# more in session 7): some train its weights, the others fit its pick and decision.
 VERIFIER_ONLY = [
     "privatechef", "pigroast", "paella", "grazing", "burgertruck", "brunch", "pasta", "indian",
+    "oysterbar", "donuts", "hotpot", "jerk", "ramen", "fondue",
 ]
-VALIDATION_SETS = VERIFIER_ONLY[1::2]
+VALIDATION_SETS = [*VERIFIER_ONLY[1:8:2], "donuts", "fondue"]
 TRAIN_SETS = [
     "tuning", "crepes", "bartend", "boxlunch", "cakes", "churrasco", "cookclass",
-    "icecream", "kbbq", "kidsparty", *VERIFIER_ONLY[0::2],
+    "icecream", "kbbq", "kidsparty", *VERIFIER_ONLY[0:8:2], "oysterbar", "hotpot", "jerk",
+    "ramen",
 ]
 TEST_SETS = ["mealprep", "plantbased", "rentals", "seafoodboil", "sushi", "teppan"]
 K = 5
 MAX_TOKENS = 64
 NO_SHORTLIST = -20.0  # the score of a question with no entry to verify
 LOGIT_SCALE = 5.0
+# Rank-score weights tried for the verifier's pick; 1000 is the reranker's order.
+RERANK_WEIGHTS = (0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 1000.0)
 CLINC_TRAIN_QUERIES = 400  # CLINC negatives seen by the cross-encoder (tuning FAQ only)
 L2 = 1.0
 
@@ -105,6 +113,7 @@ class Item:
     passages: dict[str, str]
     p: float
     clinc: bool = False
+    scores: list[float] = dataclasses.field(default_factory=list)  # rank scores of ``keys``
 
 
 def pipeline_model(model_id: str = LocalEmbedder.model_id) -> AnswerabilityModel:
@@ -135,8 +144,9 @@ def collect(
             queries += [(t, None, True) for t in clinc_train]
         for text, expected, is_clinc in queries:
             d = faq.search(text, model)
-            items.append(Item(name, normalize(text) or text, expected,
-                              [s.key for s in d.ranked[:K]], texts, d.probability, is_clinc))
+            top = d.ranked[:K]
+            items.append(Item(name, normalize(text) or text, expected, [s.key for s in top],
+                              texts, d.probability, is_clinc, [s.score for s in top]))
         print(f"  {name}: {len(queries)} queries", flush=True)
     return items
 
@@ -300,16 +310,55 @@ def export(model: Any, path: Path, layers: int) -> None:
     np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
 
 
-def verifier_scores(items: list[Item], path: Path) -> np.ndarray:
-    """The written verifier's score of each item's top entry, as the product computes it
-    (int8, onnxruntime): no torch needed."""
+def shortlist_scores(items: list[Item], path: Path) -> np.ndarray:
+    """The written verifier's score of each item's shortlisted entries (rows: items,
+    columns: rank; NaN past a short list), as the product computes them (int8,
+    onnxruntime): no torch needed."""
     verifier = load_verifier(path)
     if verifier is None:
         raise SystemExit(f"no verifier weights at {path}")
-    return np.array(
-        [verifier.score(it.query, it.passages[it.keys[0]]) if it.keys else NO_SHORTLIST
-         for it in items]
-    )
+    out = np.full((len(items), K), np.nan)
+    for n, it in enumerate(items):
+        for i, key in enumerate(it.keys[:K]):
+            out[n, i] = verifier.score(it.query, it.passages[key])
+    return out
+
+
+def picks(items: list[Item], scores: np.ndarray, rr: Rerank) -> tuple[list[Item], np.ndarray]:
+    """Each item with the verifier's pick (knowledge/rerank.py, as at search time) moved to
+    the front of its shortlist, and the pick's score (``NO_SHORTLIST`` with no entry)."""
+    out, picked = [], []
+    for n, it in enumerate(items):
+        if not it.keys:
+            out.append(it)
+            picked.append(NO_SHORTLIST)
+            continue
+        best, read = pick(it.scores, functools.partial(_cell, scores[n]), rr)
+        out.append(dataclasses.replace(it, keys=answer_first(it.keys, best),
+                                       scores=answer_first(it.scores, best)))
+        picked.append(read[best])
+    return out, np.array(picked)
+
+
+def _cell(row: np.ndarray, i: int) -> float:
+    return float(row[i])
+
+
+def fit_rerank(items: list[Item], scores: np.ndarray) -> Rerank:
+    """The rank-score weight that puts the right entry first most often on these items
+    (ties: the larger weight, nearer the reranker's own order); the ceiling is the
+    highest score the verifier gave any of their entries, so pruning loses nothing here."""
+    ceiling = math.ceil(float(np.nanmax(scores)) * 10) / 10
+    answerable = [n for n, it in enumerate(items) if it.expected is not None and not it.clinc]
+    best: tuple[int, float] = (-1, 0.0)
+    for weight in RERANK_WEIGHTS:
+        rr = Rerank(weight, K, ceiling)
+        ranked, _ = picks([items[n] for n in answerable], scores[answerable], rr)
+        right = sum(bool(it.keys) and it.keys[0] == it.expected for it in ranked)
+        print(f"  rerank weight {weight}: top-1 {right / len(answerable):.4f}", flush=True)
+        if right >= best[0]:
+            best = (right, weight)
+    return Rerank(best[1], K, ceiling)
 
 
 def fit_decision(
@@ -339,11 +388,15 @@ def fit_decision(
             "score_max": round(float(seen.max()) + 1.0, 3)}
 
 
-def write_stage(decision: dict[str, float]) -> None:
-    """The verifier section of answerability.json: its weights file and its decision."""
+def write_stage(decision: dict[str, float], rr: Rerank) -> None:
+    """The verifier section of answerability.json: its weights file, its pick and its
+    decision."""
     model_id = LocalEmbedder.model_id
     data = json.loads(MODEL_PATH.read_text())
-    data["models"][model_id]["verifier"] = {"file": verifier_filename(model_id), **decision}
+    data["models"][model_id]["verifier"] = {
+        "file": verifier_filename(model_id), **decision, "rerank_weight": rr.weight,
+        "rerank_depth": rr.depth, "rerank_ceiling": rr.ceiling,
+    }
     MODEL_PATH.write_text(json.dumps(data, indent=2) + "\n")
     print(json.dumps(data["models"][model_id]["verifier"], indent=2))
 
@@ -370,7 +423,10 @@ def main() -> None:
     # in training, so a cap there would not bind), and CLINC rows stay out of the fit,
     # where four FAQs' worth would outweigh the questions.
     items = collect(VALIDATION_SETS, clinc_train, clinc_for=VALIDATION_SETS)
-    write_stage(fit_decision(items, verifier_scores(items, path), clinc_in_fit=False))
+    scores = shortlist_scores(items, path)
+    rr = fit_rerank(items, scores)
+    items, picked = picks(items, scores, rr)
+    write_stage(fit_decision(items, picked, clinc_in_fit=False), rr)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,56 @@
+"""The verifier's pick among the head of the ranking (knowledge/rerank.py)."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+from knowledge.rerank import Rerank, answer_first, pick
+
+
+def _exhaustive(rank: list[float], verifier: list[float], rr: Rerank) -> int:
+    n = min(rr.depth, len(rank))
+    return max(range(n), key=lambda i: (rr.weight * rank[i] + verifier[i], -i))
+
+
+def test_stopping_early_never_changes_the_pick_when_scores_stay_under_the_ceiling() -> None:
+    rng = random.Random(7)
+    rr = Rerank(weight=2.0, depth=5, ceiling=6.9)
+    for _ in range(2000):
+        n = rng.randint(1, 8)
+        rank = sorted((rng.uniform(-2, 6) for _ in range(n)), reverse=True)
+        verifier = [rng.uniform(-7.5, 6.9) for _ in range(n)]
+        best, read = pick(rank, lambda i, v=verifier: v[i], rr)
+        assert best == _exhaustive(rank, verifier, rr)
+        assert best in read and read[best] == verifier[best]
+
+
+def test_a_clear_top_costs_one_pass_and_a_close_call_reads_on() -> None:
+    rr = Rerank(weight=2.0, depth=5, ceiling=6.9)
+    calls: list[int] = []
+
+    def verify(i: int, scores: tuple[float, ...]) -> float:
+        calls.append(i)
+        return scores[i]
+
+    # The top is far ahead and the verifier likes it: nothing below could catch up.
+    best, _ = pick([9.0, 4.0, 3.0], lambda i: verify(i, (5.0, 6.9, 6.9)), rr)
+    assert (best, calls) == (0, [0])
+    # A close second the verifier prefers wins; the third is read only while it could.
+    calls.clear()
+    best, read = pick([5.0, 4.8, 1.0], lambda i: verify(i, (-3.0, 4.0, 6.0)), rr)
+    assert best == 1 and calls == [0, 1] and read == {0: -3.0, 1: 4.0}
+
+
+def test_depth_one_keeps_the_rankers_order() -> None:
+    best, read = pick([1.0, 0.9], lambda i: (-5.0, 5.0)[i], Rerank())
+    assert best == 0 and list(read) == [0]
+
+
+def test_answer_first_moves_only_the_pick() -> None:
+    items = ["a", "b", "c", "d"]
+    assert answer_first(items, 2) == ["c", "a", "b", "d"]
+    assert answer_first(items, 0) == items
+    for i in range(4):
+        assert sorted(answer_first(items, i)) == items
+    assert list(itertools.islice(answer_first(items, 3), 1)) == ["d"]
