@@ -45,6 +45,9 @@ class FaqNotFound(DomainError):
 
 @dataclass(frozen=True)
 class Match:
+    """An entry of a search's result. ``score`` is the reranker's; the first match is the
+    verifier's pick (knowledge/rerank.py), so it may score below the second."""
+
     id: uuid.UUID
     question: str
     answer: str
