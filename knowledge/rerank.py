@@ -25,7 +25,7 @@ class Rerank:
 
     weight: float = 0.0
     depth: int = 1
-    ceiling: float = 0.0  # the highest verifier score seen on businesses it never read
+    ceiling: float = 0.0  # a score no entry below the best so far needs to beat (speed)
 
 
 def pick(

@@ -19,7 +19,8 @@ knowledge.pipeline hands them to the verifier.
    shortlist (target: the right entry, or "none" for out-of-scope questions and CLINC
    train-half queries). Word embeddings stay frozen, so the file holds only differences.
 2. Pick and decision (session 7): the answer is the verifier's pick among the top ``K``
-   (knowledge/rerank.py), its rank-score weight chosen for top-1 on VALIDATION_SETS; then
+   (knowledge/rerank.py), its weight and ceiling chosen for top-1 on VALIDATION_SETS
+   among those that read only the top entry on most questions (``fit_rerank``); then
    a logistic regression over ``[logit(p_pipeline), verifier score of the pick]`` on
    VALIDATION_SETS, businesses the weights never read, scored by the written int8
    verifier exactly as the product runs it; label "the pick is right". The
