@@ -110,8 +110,6 @@ def _verify(
         return verifier.score(message, verifier_passage(text)) if text else NO_TEXT
 
     best, read = rerank.pick([s.score for s in ranked], score, stage.rerank)
-    for i, v in read.items():
-        ranked[i].features["verifier"] = v
     feats["verifier"] = read[best]
     if best:
         feats["reranked_from"] = float(best)

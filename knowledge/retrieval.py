@@ -85,8 +85,8 @@ def verifier_text(question: str, answer: str) -> str:
 def verifier_passage(text: str) -> str:
     """What the verifier reads of an entry's ``verifier_text``, in training and at search
     time alike: normalised like the message, glossary glosses included (it does not know
-    that "propane" is gas any more than the embedder does). Only the top entry's is ever
-    computed at search time."""
+    that "propane" is gas any more than the embedder does). At search time it is
+    computed only for the entries the verifier reads (knowledge/rerank.py)."""
     return normalize(text) or text
 
 
