@@ -256,6 +256,12 @@ class Engine:
             st.slots.email_asked = True
             st.misunderstood = 0
             return await self._advance()
+        if st.expecting == "email" and intent == "affirm" and not _has_facts(ent):
+            # "yes" to "want the confirmation by email too?": ask for the address itself
+            # instead of repeating the offer.
+            st.misunderstood = 0
+            self.say(t.ask("email_address"))
+            return self.finish()
 
         # A bare "?" or "??" has nothing for the FAQ to answer: it is an odd message.
         is_question = bool(_QUESTION.search(text)) and bool(re.search(r"[^\W_]", text))

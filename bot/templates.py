@@ -54,9 +54,10 @@ def ask(slot: str, *, guests: int | None = None, buttons: Sequence[str] = ()) ->
         "phone": "What's the best phone number to reach you?",
         "address": "What's the street address of the party?",
         "email": "Want the confirmation by email too? Send your email, or reply Skip.",
+        "email_address": "Great — what's your email address? (Or reply Skip.)",
         "question": "Sure — what would you like to know?",
     }
-    default_buttons: dict[str, tuple[str, ...]] = {"email": (B_SKIP,)}
+    default_buttons: dict[str, tuple[str, ...]] = {"email": (B_SKIP,), "email_address": (B_SKIP,)}
     return Reply(texts[slot], tuple(buttons) or default_buttons.get(slot, ()), f"ask_{slot}")
 
 

@@ -34,7 +34,8 @@ EXPECTED_FILES = {
 
 KINDS = {
     "greeting", "ask_guests", "ask_kids", "ask_zip", "ask_date", "ask_time", "ask_name",
-    "ask_phone", "ask_address", "ask_email", "quote", "availability", "slot_unavailable",
+    "ask_phone", "ask_address", "ask_email", "ask_email_address", "quote", "availability",
+    "slot_unavailable",
     "date_too_soon", "date_too_far", "date_past", "invalid_guests", "party_too_large",
     "unknown_zip", "out_of_area", "booking_summary", "booking_created", "booking_declined",
     "faq_answer", "faq_unsure", "escalated", "clarify", "cancel_confirm",
