@@ -110,7 +110,10 @@ class CorePorts:
         return q
 
     async def slots(self, station: Station, day: date) -> list[SlotStatus]:
-        return await slots_for(BookingRepository(self.s), station, day, self.c.now())
+        # Pending lead/conversation changes cannot change a slot count (a booking flushes
+        # when it is made), so they wait for the commit instead of a flush of their own.
+        with self.s.no_autoflush:
+            return await slots_for(BookingRepository(self.s), station, day, self.c.now())
 
     async def faq(self, text: str) -> FaqHit | None:
         search = self.c.extras.get("faq_search")

@@ -75,7 +75,8 @@ class ConversationRepository:
         found = await self.by_external(channel, external_id)  # the usual case: one query
         if found is not None:
             return found
-        await self.session.execute(
+        # RETURNING gives the new row as an ORM object; only a lost race reads it again.
+        conv = await self.session.scalar(
             insert(Conversation)
             .values(
                 id=uuid.uuid4(),
@@ -87,8 +88,10 @@ class ConversationRepository:
                 staff_touched=False,
             )
             .on_conflict_do_nothing(constraint="uq_conversations_channel_external")
+            .returning(Conversation)
         )
-        conv = await self.by_external(channel, external_id)
+        if conv is None:
+            conv = await self.by_external(channel, external_id)
         assert conv is not None
         return conv
 

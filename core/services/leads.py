@@ -86,7 +86,9 @@ async def record(
             setattr(lead, key, value)
     lead.station_id = customer.station_id
     lead.last_activity_at = now
-    await repo.session.flush()
+    # No flush: the next query (or the commit) writes the row, so a turn that records
+    # two events updates the lead once instead of twice. ``repo.add`` flushed a new lead
+    # already, which the events' raw INSERTs need.
     return lead
 
 
@@ -98,5 +100,4 @@ async def record_on_lead(
     target = EVENT_STATUS.get(event)
     if target and STATUS_RANK[target] > STATUS_RANK.get(lead.status, 0):
         lead.status = target
-    lead.last_activity_at = now
-    await repo.session.flush()
+    lead.last_activity_at = now  # written by the next query's autoflush or the commit
