@@ -27,7 +27,7 @@ from core.models import Booking, Conversation, Customer, Lead, Station
 from core.pricing import Quote
 from core.redact import mask_phone
 from core.repositories.bookings import BookingRepository
-from core.repositories.conversations import ConversationRepository, InboxRepository
+from core.repositories.conversations import ConversationRepository, InboxRepository, NewMessage
 from core.repositories.customers import CustomerRepository
 from core.repositories.leads import LeadRepository
 from core.repositories.outbox import OptOutRepository, OutboxRepository
@@ -285,12 +285,15 @@ async def _process_on(
         conv = await ConversationRepository(s).get_or_create(channel, msg.sender, stations[0].id)
         via_outbox = recovered or channel in OUTBOX_CHANNELS
         now = c.now()
-        outcome = await _turn(c, s, conv, msg, via_outbox, stations, now)
+        # The turn's transcript, written with the inbox row in one statement at the end.
+        transcript = [NewMessage("in", "customer", msg.text, at=now)]
+        outcome = await _turn(c, s, conv, msg, via_outbox, stations, now, transcript)
         # Set last, so the conversation's row is written once, with its new state.
         conv.last_message_at = now
         await inbox_repo.mark_processed(
             inbox.id, conv.id,
             {"replies": replies_json(outcome.replies), "via_outbox": via_outbox}, c.now(),
+            transcript,
         )
         await uow.commit()
     return outcome
@@ -298,19 +301,18 @@ async def _process_on(
 
 async def _turn(
     c: Container, s: AsyncSession, conv: Conversation, msg: InboundMessage, via_outbox: bool,
-    stations: list[Station], now: datetime,
+    stations: list[Station], now: datetime, transcript: list[NewMessage],
 ) -> TurnOutcome:
     repo = ConversationRepository(s)
     channel = str(msg.channel)
     if channel == ChannelName.SMS and conv.customer_id is None:
         cust = await resolve_customer(CustomerRepository(s), station_id=conv.station_id, phone=msg.sender)
         conv.customer_id = cust.id
-    await repo.append_message(conv.id, direction="in", author="customer", text=msg.text, at=now)
 
     if channel == ChannelName.SMS:
         keyword = await _sms_keyword(c, s, conv, msg, stations)
         if keyword is not None:
-            return await _finish(s, conv, keyword, via_outbox, c, now)
+            return await _finish(s, conv, keyword, via_outbox, c, now, transcript)
     if conv.status in ("escalated", "staff"):
         log.info("conversation %s held by staff; bot silent", conv.id)
         notify = c.extras.get("notify_staff")
@@ -320,9 +322,9 @@ async def _turn(
     if conv.status == "closed":
         conv.status, conv.state = "bot", {}
     if msg.media_count and not msg.text.strip():
-        return await _finish(s, conv, [t.text_only()], via_outbox, c, now)
+        return await _finish(s, conv, [t.text_only()], via_outbox, c, now, transcript)
     if not msg.text.strip():
-        return await _finish(s, conv, [t.empty_message()], via_outbox, c, now)
+        return await _finish(s, conv, [t.empty_message()], via_outbox, c, now, transcript)
 
     state = DialogueState.from_json(conv.state)
     ports = CorePorts(c, s, conv, channel, stations)
@@ -342,24 +344,21 @@ async def _turn(
         if notify is not None:
             await notify(conv, msg.text)
         log.info("conversation %s escalated (%s) for %s", conv.id, result.escalate, mask_phone(msg.sender) if channel == "sms" else channel)
-    return await _finish(s, conv, result.replies, via_outbox, c, now)
+    return await _finish(s, conv, result.replies, via_outbox, c, now, transcript)
 
 
 async def _finish(
     s: AsyncSession, conv: Conversation, replies: list[Reply], via_outbox: bool,
-    c: Container, received: datetime,
+    c: Container, received: datetime, transcript: list[NewMessage],
 ) -> TurnOutcome:
-    """Store (and, off the webhook response, enqueue) the replies, stamped on the same
-    clock as the inbound message (``received``) and never before it: the database's
-    ``now()`` is the transaction's start, earlier than the app's clock."""
+    """Add the replies to the turn's transcript (and, off the webhook response, enqueue
+    them), stamped on the same clock as the inbound message (``received``) and never
+    before it: the database's ``now()`` is the transaction's start, earlier than the
+    app's clock."""
     at = max(received, c.now())
-    repo = ConversationRepository(s)
     turn = uuid.uuid4().hex[:12]
     for i, r in enumerate(replies):
-        await repo.append_message(
-            conv.id, direction="out", author="bot", text=r.text, buttons=list(r.buttons),
-            kind=r.kind, at=at,
-        )
+        transcript.append(NewMessage("out", "bot", r.text, tuple(r.buttons), r.kind, at))
         if via_outbox:
             await OutboxRepository(s).enqueue(
                 conversation_id=conv.id, channel=conv.channel, recipient=conv.external_id,

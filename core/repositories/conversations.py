@@ -47,6 +47,16 @@ _INBOX_STATUS = (
 _MARK_PROCESSED = (
     "UPDATE inbox SET conversation_id = $2, response = $3, processed_at = $4 WHERE id = $1"
 )
+# The turn's messages and its inbox row in one round trip; ORDER BY keeps the messages'
+# ids (the transcript's order) in the order given.
+_MARK_PROCESSED_WITH_MESSAGES = (
+    "WITH written AS ("
+    " INSERT INTO messages (conversation_id, direction, author, text, buttons, kind, created_at)"
+    " SELECT $2, m.direction, m.author, m.text, m.buttons::jsonb, m.kind, coalesce(m.at, now())"
+    " FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::timestamptz[])"
+    " WITH ORDINALITY AS m(direction, author, text, buttons, kind, at, n) ORDER BY m.n)"
+    " " + _MARK_PROCESSED
+)
 
 # Looked up on every turn: built once, so only the parameters change.
 _BY_EXTERNAL = select(Conversation).where(
@@ -306,6 +316,18 @@ class ConversationRepository:
 
 
 @dataclass(frozen=True)
+class NewMessage:
+    """A transcript message a turn writes with its inbox row (``mark_processed``)."""
+
+    direction: str
+    author: str
+    text: str
+    buttons: tuple[str, ...] = ()
+    kind: str | None = None
+    at: datetime | None = None  # None: the database's clock
+
+
+@dataclass(frozen=True)
 class InboxStatus:
     """What a turn needs of its inbox row."""
 
@@ -345,10 +367,21 @@ class InboxRepository:
         )
 
     async def mark_processed(
-        self, inbox_id: int, conversation_id: uuid.UUID, response: dict[str, Any], at: datetime
+        self, inbox_id: int, conversation_id: uuid.UUID, response: dict[str, Any], at: datetime,
+        messages: Sequence[NewMessage] = (),
     ) -> None:
+        """Mark the row answered and append the turn's ``messages`` to the transcript, in
+        one statement (the hot path's last before COMMIT)."""
         raw = await driver(self.session)
-        await raw.execute(_MARK_PROCESSED, inbox_id, conversation_id, jsonb(response), at)
+        if not messages:
+            await raw.execute(_MARK_PROCESSED, inbox_id, conversation_id, jsonb(response), at)
+            return
+        await raw.execute(
+            _MARK_PROCESSED_WITH_MESSAGES, inbox_id, conversation_id, jsonb(response), at,
+            [m.direction for m in messages], [m.author for m in messages],
+            [m.text for m in messages], [jsonb(list(m.buttons)) for m in messages],
+            [m.kind for m in messages], [m.at for m in messages],
+        )
 
     async def get(self, channel: str, provider_message_id: str) -> InboxItem | None:
         return await self.session.scalar(
