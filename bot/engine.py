@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from bot import templates as t
 from bot.nlu import Entities, classify_intent, extract_entities
+from bot.nlu.intents import HELP_COMMAND
 from bot.nlu.segments import clauses, question_clauses
 from bot.ports import Ports, TurnInput
 from bot.state import DialogueState, Slots
@@ -268,6 +269,7 @@ class Engine:
         firm_facts = any(v is not None for v in (ent.zip, ent.adults, ent.date, ent.time, ent.address, ent.phone, ent.email))
         if intent == "faq" or (
             is_question and not firm_facts and intent in ("availability", "unknown", "inform", "greeting", "book")
+            and not HELP_COMMAND.match(text)
         ):
             done = await self._faq(text, ent, must_answer=intent in ("faq", "unknown"))
             if done is not None:

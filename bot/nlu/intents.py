@@ -86,6 +86,12 @@ _QUESTION_RE = _rx(
     r"|who|where|when|which|why|any)\b", r"\b(?:wondering|curious|question)\b",
 )
 
+# A whole message asking what the bot can do ("help", "/start", "how does this work?"):
+# answered like a hello, never looked up in the FAQ.
+HELP_COMMAND = re.compile(
+    r"^\W*(?:/?help|/?start|/?menu|options|how\s+does\s+this\s+work)(?:@\w+)?\W*$", re.I
+)
+
 # (pattern, weight) per intent. Weights near 1 are decisive cues; ~0.5 are hints.
 _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
     "greeting": [
@@ -93,8 +99,7 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"(?:morning|afternoon|evening|day))\b"), 0.8),
         (_rx(r"\b(?:what'?s\s+up|how\s+are\s+(?:you|u)|how'?s\s+it\s+going)\b"), 0.6),
         # A bare "help" (or a chat command) asks what the bot can do: answer like a hello.
-        (_rx(r"^\W*(?:/?help|/?start|/?menu|options|how\s+does\s+this\s+work)"
-             r"(?:@\w+)?\W*$"), 0.9),
+        (HELP_COMMAND, 0.9),
     ],
     "quote": [
         (_rx(r"\b(?:how\s+much|price|prices|pricing|cost|costs|quote|estimate|your\s+rates?"
