@@ -66,16 +66,16 @@ async def test_sms_escalates_live_staff_reply_reaches_phone_and_bot_resumes(
     await page.fill("#reply-text", reply)
     await page.click("#reply button[type=submit]")
     await expect(page.locator("#messages li.author-staff").last).to_contain_text(reply)
-    sent = live.twilio.messages
+    # ``messages`` is a fresh list on every read: poll it, not a copy taken before the
+    # outbox delivered (that copy made this test flaky in sessions 6 and 8).
     try:
-        await until(lambda: any(m.get("Body") == reply for m in sent))
+        await until(lambda: any(m.get("Body") == reply for m in live.twilio.messages))
     except AssertionError:
-        # Seen once in a fresh clone and never reproduced: say where the reply stopped.
         raise AssertionError(
             f"the staff reply never reached Twilio; outbox rows: {await outbox_rows(db)}; "
-            f"Twilio received: {[m.get('Body') for m in sent]}"
+            f"Twilio received: {[m.get('Body') for m in live.twilio.messages]}"
         ) from None
-    [out] = [m for m in sent if m.get("Body") == reply]
+    [out] = [m for m in live.twilio.messages if m.get("Body") == reply]
     assert out["To"] == CUSTOMER
 
     await page.click("#btn-release")
