@@ -56,9 +56,11 @@ def test_the_answer_scores_above_other_entries_and_nothing(verifier: CrossEncode
 
 
 def test_int8_scores_stay_close_to_the_float_ones(verifier: CrossEncoder) -> None:
-    """The shipped verifier runs int8 weights (twice as fast); on the tuning questions
-    its scores moved by 0.18 logit on average (docs/faq.md). A broken quantisation (a
-    wrong scale or zero point) moves them by whole logits."""
+    """The shipped verifier runs int8 weights (twice as fast). On 150 tuning questions with
+    their right entries the session-8 weights move by 0.42 logit on average (p95 1.0,
+    max 1.6; the session-7 weights 0.33 / 0.97 / 1.5), most near a score of 0 where the
+    entry is uncertain. A broken quantisation (a wrong scale or zero point) moves every
+    score by whole logits."""
     stage = load_model(LocalEmbedder.model_id).verifier
     assert stage is not None
     exact = CrossEncoder(stage.path, int8=False)
@@ -66,7 +68,7 @@ def test_int8_scores_stay_close_to_the_float_ones(verifier: CrossEncoder) -> Non
              ("do we need to have a grill", GRILL), ("can we do our own bday cake", CAKE),
              ("set an alarm for 6am", GRILL), ("is the deposit refundable", DEPOSIT)]
     diffs = [abs(verifier.score(q, p) - exact.score(q, p)) for q, p in pairs]
-    assert max(diffs) < 0.75, diffs
+    assert float(np.mean(diffs)) < 0.6 and max(diffs) < 2.0, diffs
 
 
 def test_int8_columns_keep_each_column_within_half_a_step() -> None:
@@ -184,9 +186,9 @@ def test_the_decision_is_refitted_on_the_probability_it_will_receive() -> None:
 
 
 def test_the_decision_meets_the_clinc_cap_on_every_faq_it_is_fitted_on() -> None:
-    """``train_verifier --decision-only``: CLINC rows only cap the threshold, and the cap
-    holds on each business's CLINC rows, not on their pool (the product's FAQ is unknown,
-    so a lenient FAQ cannot hide behind a strict one)."""
+    """``train_verifier --decision-only``: the cap holds on each business's CLINC rows,
+    not on their pool (the product's FAQ is unknown, so a lenient FAQ cannot hide behind
+    a strict one); the CLINC rows also enter the fit, with half its weight."""
     rng = np.random.default_rng(0)
     items: list[Item] = []
     scores: list[float] = []
@@ -199,14 +201,19 @@ def test_the_decision_meets_the_clinc_cap_on_every_faq_it_is_fitted_on() -> None
             items.append(Item(business, f"c{i}", None, ["a"], {}, 0.5, clinc=True))
             scores.append(rng.normal(clinc_mean, 1.0))
     s = np.array(scores)
-    d = fit_decision(items, s, clinc_in_fit=False)
+    d = fit_decision(items, s)
     stage = VerifierStage("x.npz", d["w_pipeline"], d["w_verifier"], d["intercept"],
                           d["threshold"], d["score_min"], d["score_max"])
     for business in ("strict", "lenient"):
         clinc = [i for i, it in enumerate(items) if it.clinc and it.business == business]
         answered = np.mean([stage.probability(items[i].p, s[i]) >= d["threshold"] for i in clinc])
         assert answered <= CLINC_MAX_ANSWERED, (business, answered)
-    # The CLINC rows were left out of the fit: the same coefficients without them.
+    # The CLINC rows shape the fit...
     kept = [i for i, it in enumerate(items) if not it.clinc]
-    alone = fit_decision([items[i] for i in kept], s[kept], clinc_in_fit=False)
-    assert alone["w_verifier"] == d["w_verifier"] and alone["intercept"] == d["intercept"]
+    alone = fit_decision([items[i] for i in kept], s[kept])
+    assert alone["w_verifier"] != pytest.approx(d["w_verifier"], rel=1e-3)
+    # ...with half its weight however many there are: twice the CLINC rows, same fit.
+    clinc_rows = [i for i, it in enumerate(items) if it.clinc]
+    again = fit_decision(items + [items[i] for i in clinc_rows], np.r_[s, s[clinc_rows]])
+    for key in ("w_pipeline", "w_verifier", "intercept", "threshold"):
+        assert again[key] == pytest.approx(d[key], rel=1e-3, abs=1e-4), key
