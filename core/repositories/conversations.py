@@ -27,10 +27,7 @@ from core.models import (
 # Hot-path statements, sent straight to asyncpg (core/db/driver.py): an inbound
 # message runs each of them once, and the ORM's (or even Core's) per-statement Python
 # cost was the larger part of a turn's CPU.
-_INSERT_MESSAGE = (
-    "INSERT INTO messages (conversation_id, direction, author, text, buttons, kind, created_at)"
-    " VALUES ($1, $2, $3, $4, $5, $6, coalesce($7, now()))"
-)
+
 # One statement, run outside any transaction block, is its own transaction: one round
 # trip instead of four (BEGIN, SET LOCAL, INSERT, COMMIT). set_config(..., true) lasts
 # until that transaction ends, which is after its commit record is written, so this
@@ -44,18 +41,15 @@ _INBOX_STATUS = (
     "SELECT id, processed_at, conversation_id, response FROM inbox"
     " WHERE channel = $1 AND provider_message_id = $2"
 )
-_MARK_PROCESSED = (
-    "UPDATE inbox SET conversation_id = $2, response = $3, processed_at = $4 WHERE id = $1"
-)
 # The turn's messages and its inbox row in one round trip; ORDER BY keeps the messages'
 # ids (the transcript's order) in the order given.
-_MARK_PROCESSED_WITH_MESSAGES = (
+_MARK_PROCESSED = (
     "WITH written AS ("
     " INSERT INTO messages (conversation_id, direction, author, text, buttons, kind, created_at)"
     " SELECT $2, m.direction, m.author, m.text, m.buttons::jsonb, m.kind, coalesce(m.at, now())"
     " FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::timestamptz[])"
     " WITH ORDINALITY AS m(direction, author, text, buttons, kind, at, n) ORDER BY m.n)"
-    " " + _MARK_PROCESSED
+    " UPDATE inbox SET conversation_id = $2, response = $3, processed_at = $4 WHERE id = $1"
 )
 
 # Looked up on every turn: built once, so only the parameters change.
@@ -134,25 +128,6 @@ class ConversationRepository:
         self.session.add(msg)
         await self.session.flush()
         return msg
-
-    async def append_message(
-        self,
-        conversation_id: uuid.UUID,
-        *,
-        direction: str,
-        author: str,
-        text: str,
-        buttons: list[str] | None = None,
-        kind: str | None = None,
-        at: datetime | None = None,
-    ) -> None:
-        """Insert a message row without an ORM object (no unit-of-work flush), for the
-        per-turn hot path; ``at`` defaults to the transaction's start."""
-        raw = await driver(self.session)
-        await raw.execute(
-            _INSERT_MESSAGE, conversation_id, direction, author, text, jsonb(buttons or []),
-            kind, at,
-        )
 
     async def messages(self, conversation_id: uuid.UUID) -> list[Message]:
         rows = await self.session.scalars(
@@ -373,11 +348,8 @@ class InboxRepository:
         """Mark the row answered and append the turn's ``messages`` to the transcript, in
         one statement (the hot path's last before COMMIT)."""
         raw = await driver(self.session)
-        if not messages:
-            await raw.execute(_MARK_PROCESSED, inbox_id, conversation_id, jsonb(response), at)
-            return
         await raw.execute(
-            _MARK_PROCESSED_WITH_MESSAGES, inbox_id, conversation_id, jsonb(response), at,
+            _MARK_PROCESSED, inbox_id, conversation_id, jsonb(response), at,
             [m.direction for m in messages], [m.author for m in messages],
             [m.text for m in messages], [jsonb(list(m.buttons)) for m in messages],
             [m.kind for m in messages], [m.at for m in messages],
