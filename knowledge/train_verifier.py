@@ -73,22 +73,20 @@ UNSEEN = HERE / "eval" / "unseen"
 # Businesses written only for the verifier (knowledge/data/verifier/; 8 in session 5, 6
 # in session 7, 24 in session 8): some train its weights, the others fit its pick and
 # decision.
-SESSION8_TRAIN = [
+VERIFIER_TRAIN = [
+    "privatechef", "paella", "burgertruck", "pasta", "oysterbar", "hotpot", "jerk", "ramen",
     "pizzaoven", "tacocart", "bbqsmoker", "clambake", "mezze", "banhmi", "soulfood", "luau",
     "empanadas", "pancakes", "concessions", "sommelier", "thaicurry", "tamales", "bagels",
     "churros", "bobatea", "smores", "pierogi", "oktoberfest",
 ]
-SESSION8_VALIDATION = ["dimsum", "coffeecart", "lumpia", "poke"]
-VERIFIER_ONLY = [
-    "privatechef", "pigroast", "paella", "grazing", "burgertruck", "brunch", "pasta", "indian",
-    "oysterbar", "donuts", "hotpot", "jerk", "ramen", "fondue", *SESSION8_TRAIN,
-    *SESSION8_VALIDATION,
+VALIDATION_SETS = [
+    "pigroast", "grazing", "brunch", "indian", "donuts", "fondue", "dimsum", "coffeecart",
+    "lumpia", "poke",
 ]
-VALIDATION_SETS = [*VERIFIER_ONLY[1:8:2], "donuts", "fondue", *SESSION8_VALIDATION]
+VERIFIER_ONLY = [*VERIFIER_TRAIN, *VALIDATION_SETS]
 TRAIN_SETS = [
     "tuning", "crepes", "bartend", "boxlunch", "cakes", "churrasco", "cookclass",
-    "icecream", "kbbq", "kidsparty", *VERIFIER_ONLY[0:8:2], "oysterbar", "hotpot", "jerk",
-    "ramen", *SESSION8_TRAIN,
+    "icecream", "kbbq", "kidsparty", *VERIFIER_TRAIN,
 ]
 TEST_SETS = ["mealprep", "plantbased", "rentals", "seafoodboil", "sushi", "teppan"]
 K = 5
