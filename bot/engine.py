@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from bot import templates as t
 from bot.nlu import Entities, classify_intent, extract_entities
+from bot.nlu.aside import asks_about_something_else
 from bot.nlu.intents import HELP_COMMAND
 from bot.nlu.segments import clauses, question_clauses
 from bot.ports import Ports, TurnInput
@@ -76,8 +77,9 @@ _STATUS = re.compile(r"\b(still on|confirmed\?|(?:my|our) (?:party|booking|event
 _YES = re.compile(r"^\s*(y|yes|yep|yeah|yup|sure|ok|okay|confirm|please do|do it|go ahead|correct|absolutely|definitely)\b", re.I)
 _SAME_TIME = re.compile(r"\bsame (?:time|slot)\b", re.I)
 _NO_EMAIL = re.compile(r"\b(no|without|skip(?: the)?|don'?t (?:have|need)(?: an?)?)\s+e-?mails?\b", re.I)
-_QUESTION = re.compile(r"\?|^\W*(?:(?:and|so|also|oh|btw|ok|okay|hey|hi|um+)\W+)*(what|how|do|does|can|could|is|are|will|would|should|where|when|who|why|which)\b", re.I)
-# Words that make a message about something else than the facts it happens to contain.
+# A question: a "?" or a leading question word ("whats", "hows" included).
+_QUESTION = re.compile(r"\?|^\W*(?:(?:and|so|also|oh|btw|ok|okay|hey|hi|um+)\W+)*(what|how|do|does|can|could|is|are|will|would|should|where|when|who|why|which)(?:'?s)?\b", re.I)
+# Intents that move a booking form; facts under them fill its slots.
 BOOKING_INTENTS = {"quote", "book", "availability", "inform"}
 # Replies that already offer the day's free start times (no need to ask for a time).
 _LISTS_SLOTS = {"availability", "slot_unavailable", "ask_time"}
@@ -267,6 +269,15 @@ class Engine:
         # A bare "?" or "??" has nothing for the FAQ to answer: it is an odd message.
         is_question = bool(_QUESTION.search(text)) and bool(re.search(r"[^\W_]", text))
         firm_facts = any(v is not None for v in (ent.zip, ent.adults, ent.date, ent.time, ent.address, ent.phone, ent.email))
+        if (
+            is_question and intent == "inform" and not st.form and not st.expecting
+            and _only_a_day(ent) and asks_about_something_else(text, now_local.date())
+        ):
+            # "whats the weather tomorrow": the day is not a booking fact. The FAQ answers
+            # it if it can; otherwise it is a question nobody here can answer.
+            done = await self._faq(text, replace(ent, date=None, time=None))
+            if done is not None:
+                return done
         if intent == "faq" or (
             is_question and not firm_facts and intent in ("availability", "unknown", "inform", "greeting", "book")
             and not HELP_COMMAND.match(text)
@@ -844,6 +855,12 @@ class Engine:
         for b in bookings[:3]:
             self.say(t.booking_status(b.event_date, b.slot, b.status, b.total_cents, b.deposit_cents))
         return self.finish()
+
+
+def _only_a_day(ent: Entities) -> bool:
+    """A date or time, and no guest count, zip, address or contact beside it."""
+    rest = (ent.adults, ent.kids, ent.guests, ent.zip, ent.address, ent.phone, ent.email, ent.name)
+    return (ent.date is not None or ent.time is not None) and all(v is None for v in rest)
 
 
 def _has_facts(ent: Entities) -> bool:

@@ -241,6 +241,11 @@ def _score(text: str) -> dict[str, float]:
     return scores
 
 
+def mentions_us(norm: str) -> bool:
+    """True when a normalised message speaks to us or names something we sell."""
+    return bool(_DOMAIN_RE.search(norm) or _ADDRESSEE_RE.search(norm))
+
+
 def _aimed_elsewhere(text: str) -> bool:
     """True when a goal verb is aimed at something this business does not sell.
 
@@ -321,7 +326,7 @@ def classify_intent(text: str, *, expecting: str | None = None) -> IntentResult:
     if "bye" in scores and "thanks" in scores:
         scores["bye"] += 0.05
     best_intent = max(scores, key=lambda k: scores[k]) if scores else "unknown"
-    ours = bool(_DOMAIN_RE.search(norm) or _ADDRESSEE_RE.search(norm) or has_facts)
+    ours = mentions_us(norm) or has_facts
     if best_intent in (*_GOAL_INTENTS, "booking_status") and _aimed_elsewhere(norm):
         return IntentResult("unknown", 0.55)
     if best_intent == "availability" and not ours:
