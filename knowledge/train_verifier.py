@@ -7,8 +7,8 @@ validation scoring included). Writes ``knowledge/verifier_<model>.npz`` and the
 
 Data: the texted questions of TRAIN_SETS train the weights (the tuning FAQ, the
 adapter's crepe cart, 8 of the 14 helper-written businesses of knowledge/eval/unseen and
-28 of the 38 written only for this, knowledge/data/verifier). VALIDATION_SETS (the other
-10 of those 38) fit the pick and the decision. The held-out FAQs and the other 6 unseen
+48 of the 62 written only for this, knowledge/data/verifier). VALIDATION_SETS (the other
+14 of those 62) fit the pick and the decision. The held-out FAQs and the other 6 unseen
 businesses (TEST_SETS) are never read here. Each question's shortlist is the shipped pipeline's top
 ``K`` entries; entries are read normalised, glossary glosses included, as
 knowledge.pipeline hands them to the verifier.
@@ -78,10 +78,13 @@ VERIFIER_TRAIN = [
     "pizzaoven", "tacocart", "bbqsmoker", "clambake", "mezze", "banhmi", "soulfood", "luau",
     "empanadas", "pancakes", "concessions", "sommelier", "thaicurry", "tamales", "bagels",
     "churros", "bobatea", "smores", "pierogi", "oktoberfest",
+    "soupbar", "poutine", "lobsterroll", "pho", "chocfountain", "popcorn", "peruvian",
+    "fishchips", "hotchicken", "hightea", "smoothies", "hotdogs", "grilledcheese", "cannoli",
+    "maccheese", "cuban", "lemonade", "chili", "farmdinner", "arepas",
 ]
 VALIDATION_SETS = [
     "pigroast", "grazing", "brunch", "indian", "donuts", "fondue", "dimsum", "coffeecart",
-    "lumpia", "poke",
+    "lumpia", "poke", "ethiopian", "picnic", "cheesesteak", "cocoa",
 ]
 VERIFIER_ONLY = [*VERIFIER_TRAIN, *VALIDATION_SETS]
 TRAIN_SETS = [
