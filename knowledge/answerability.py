@@ -130,6 +130,9 @@ class VerifierStage:
     rerank_weight: float = 0.0
     rerank_depth: int = 1
     rerank_ceiling: float = 0.0
+    # The pick's rank score (the reranker's, knowledge/retrieval.py) as a third input
+    # (session 9); 0: the decision reads only the pipeline's logit and the verifier.
+    w_rank: float = 0.0
     folder: Path = MODEL_PATH.parent  # where ``file`` is (not stored in the JSON)
 
     @property
@@ -140,23 +143,29 @@ class VerifierStage:
     def path(self) -> Path:
         return self.folder / self.file
 
-    def _z(self, p: float, score: float) -> float:
+    def _z(self, p: float, score: float, rank: float) -> float:
         p = min(max(p, 1e-6), 1 - 1e-6)
-        return self.w_pipeline * math.log(p / (1 - p)) + self.w_verifier * score + self.intercept
+        return (self.w_pipeline * math.log(p / (1 - p)) + self.w_verifier * score
+                + self.w_rank * rank + self.intercept)
 
-    def settled(self, p: float) -> bool | None:
+    def settled(self, p: float, ranks: Sequence[float]) -> bool | None:
         """The answer when no verifier score could change it (saves its ~20 ms): clear
-        off-topic messages and sure answers; None when the verifier must be asked."""
+        off-topic messages and sure answers; None when the verifier must be asked.
+        ``ranks``: the rank scores of the entries the pick may land on (the first
+        ``rerank_depth``, best first)."""
         cut = math.log(self.threshold / (1 - self.threshold))
-        lo, hi = sorted((self._z(p, self.score_min), self._z(p, self.score_max)))
-        if hi < cut:
+        head = ranks[: self.rerank_depth] or [0.0]
+        # z is linear in the score and the rank: its extremes are at the corners.
+        corners = [self._z(p, v, r) for v in (self.score_min, self.score_max)
+                   for r in (min(head), max(head))]
+        if max(corners) < cut:
             return False
-        if lo >= cut:
+        if min(corners) >= cut:
             return True
         return None
 
-    def probability(self, p: float, score: float) -> float:
-        z = self._z(p, score)
+    def probability(self, p: float, score: float, rank: float) -> float:
+        z = self._z(p, score, rank)
         return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
 
     def as_dict(self) -> dict[str, object]:

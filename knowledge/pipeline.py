@@ -95,10 +95,12 @@ def _verify(
     pick's score."""
     p = pipeline[1]
     feats["p_pipeline"] = p
-    settled = stage.settled(p)
+    ranks = [s.score for s in ranked]
+    settled = stage.settled(p, ranks)
     if settled is not None:
         # Reported with the bound that still lands on the same side of the threshold.
-        return settled, stage.probability(p, stage.score_min if settled else stage.score_max), ranked
+        bound = stage.score_min if settled else stage.score_max
+        return settled, stage.probability(p, bound, ranks[0] if ranks else 0.0), ranked
     texts = {c.key: c.text for c in candidates}
     verifier = load_verifier(stage.path) if texts.get(ranked[0].key) else None
     if verifier is None:
@@ -109,9 +111,9 @@ def _verify(
         text = texts.get(ranked[i].key, "")
         return verifier.score(message, verifier_passage(text)) if text else NO_TEXT
 
-    best, read = rerank.pick([s.score for s in ranked], score, stage.rerank)
+    best, read = rerank.pick(ranks, score, stage.rerank)
     feats["verifier"] = read[best]
     if best:
         feats["reranked_from"] = float(best)
-    q = stage.probability(p, read[best])
+    q = stage.probability(p, read[best], ranks[best])
     return q >= stage.threshold, q, rerank.answer_first(ranked, best)

@@ -392,13 +392,24 @@ def fit_rerank(items: list[Item], scores: np.ndarray) -> Rerank:
     return Rerank(best[1], K, best[2])
 
 
-def fit_decision(items: list[Item], scores: np.ndarray, *, clinc_share: float = 0.5) -> dict[str, float]:
-    """Logistic over [logit(p), verifier score] and the best threshold under the CLINC cap,
-    which each business's CLINC rows must meet on its own. The CLINC rows (label 0) carry
-    ``clinc_share`` of the fit's total weight, so they teach the logistic what an
-    off-topic message scores without outnumbering the questions."""
+def pick_ranks(items: list[Item]) -> np.ndarray:
+    """The rank score of each item's pick (its shortlist's first after ``picks``; 0 with
+    no shortlist, as the search reports it)."""
+    return np.array([it.scores[0] if it.scores else 0.0 for it in items])
+
+
+def fit_decision(
+    items: list[Item], scores: np.ndarray, *, clinc_share: float = 0.5, rank: bool = False
+) -> dict[str, float]:
+    """Logistic over [logit(p), verifier score] (and with ``rank`` the pick's rank score)
+    and the best threshold under the CLINC cap, which each business's CLINC rows must
+    meet on its own. The CLINC rows (label 0) carry ``clinc_share`` of the fit's total
+    weight, so they teach the logistic what an off-topic message scores without
+    outnumbering the questions. ``items`` come from ``picks``: the pick first."""
     p = np.clip(np.array([it.p for it in items]), 1e-6, 1 - 1e-6)
     x = np.c_[np.log(p / (1 - p)), scores]
+    if rank:
+        x = np.c_[x, pick_ranks(items)]
     y = np.array([1.0 if it.expected is not None and it.keys and it.keys[0] == it.expected else 0.0
                   for it in items])
     is_clinc = np.array([it.clinc for it in items])
@@ -417,7 +428,8 @@ def fit_decision(items: list[Item], scores: np.ndarray, *, clinc_share: float = 
     return {"w_pipeline": round(float(coef[0]), 6), "w_verifier": round(float(coef[1]), 6),
             "intercept": round(float(intercept), 6), "threshold": round(best_t, 3),
             "score_min": round(float(seen.min()) - 1.0, 3),
-            "score_max": round(float(seen.max()) + 1.0, 3)}
+            "score_max": round(float(seen.max()) + 1.0, 3),
+            **({"w_rank": round(float(coef[2]), 6)} if rank else {})}
 
 
 def write_stage(decision: dict[str, float], rr: Rerank) -> None:

@@ -90,13 +90,31 @@ def test_any_message_gets_a_score(verifier: CrossEncoder) -> None:
 def test_settled_skips_the_verifier_only_when_it_cannot_change_the_outcome() -> None:
     stage = VerifierStage("x.npz", w_pipeline=1.0, w_verifier=0.5, intercept=0.0,
                           threshold=0.5, score_min=-6.0, score_max=6.0)
-    assert stage.settled(0.001) is False  # logit -6.9 + at most 3 stays below 0
-    assert stage.settled(0.999) is True
-    assert stage.settled(0.5) is None
+    assert stage.settled(0.001, [0.8]) is False  # logit -6.9 + at most 3 stays below 0
+    assert stage.settled(0.999, [0.8]) is True
+    assert stage.settled(0.5, [0.8]) is None
     for p in (0.001, 0.999):
-        settled = stage.settled(p)
+        settled = stage.settled(p, [0.8])
         for score in (-6.0, 0.0, 6.0):
-            assert (stage.probability(p, score) >= 0.5) is settled
+            assert (stage.probability(p, score, 0.8) >= 0.5) is settled
+
+
+def test_settled_bounds_the_rank_score_of_any_entry_the_pick_may_land_on() -> None:
+    """With the pick's rank score in the decision, the shortcut must hold for whichever
+    of the first ``rerank_depth`` entries the verifier would pick."""
+    stage = VerifierStage("x.npz", w_pipeline=1.0, w_verifier=0.5, intercept=0.0,
+                          threshold=0.5, score_min=-2.0, score_max=2.0,
+                          rerank_weight=1.0, rerank_depth=3, rerank_ceiling=4.0, w_rank=4.0)
+    p = 0.9  # logit 2.2; the verifier moves z by at most 1
+    assert stage.settled(p, [0.5, 0.4, 0.3, -5.0]) is True  # the fourth is out of reach
+    # A pick that may land on an entry ranked -1.0 could fall below the threshold.
+    assert stage.settled(p, [0.5, 0.4, -1.0]) is None
+    for ranks in ([0.5, 0.4, 0.3], [0.5, 0.4, -1.0]):
+        settled = stage.settled(p, ranks)
+        if settled is not None:
+            for r in ranks[:3]:
+                for v in (-2.0, 0.0, 2.0):
+                    assert (stage.probability(p, v, r) >= 0.5) is settled
 
 
 def test_a_missing_weights_file_decides_without_the_verifier(
@@ -206,7 +224,7 @@ def test_the_decision_meets_the_clinc_cap_on_every_faq_it_is_fitted_on() -> None
                           d["threshold"], d["score_min"], d["score_max"])
     for business in ("strict", "lenient"):
         clinc = [i for i, it in enumerate(items) if it.clinc and it.business == business]
-        answered = np.mean([stage.probability(items[i].p, s[i]) >= d["threshold"] for i in clinc])
+        answered = np.mean([stage.probability(items[i].p, s[i], 0.0) >= d["threshold"] for i in clinc])
         assert answered <= CLINC_MAX_ANSWERED, (business, answered)
     # The CLINC rows shape the fit...
     kept = [i for i, it in enumerate(items) if not it.clinc]
@@ -217,3 +235,22 @@ def test_the_decision_meets_the_clinc_cap_on_every_faq_it_is_fitted_on() -> None
     again = fit_decision(items + [items[i] for i in clinc_rows], np.r_[s, s[clinc_rows]])
     for key in ("w_pipeline", "w_verifier", "intercept", "threshold"):
         assert again[key] == pytest.approx(d[key], rel=1e-3, abs=1e-4), key
+
+
+def test_the_decision_learns_the_rank_score_when_asked_to() -> None:
+    """With ``rank``, the pick's rank score is a third input: where it alone tells a right
+    pick from a wrong one, it gets the weight, and the search reads it back."""
+    rng = np.random.default_rng(1)
+    items: list[Item] = []
+    scores: list[float] = []
+    for i in range(600):
+        right = i % 2 == 0
+        rank = rng.normal(1.0 if right else 0.2, 0.2)  # only the rank score separates them
+        items.append(Item("b", f"q{i}", "a" if right else "x", ["a"], {}, 0.6, scores=[rank]))
+        scores.append(rng.normal(0.0, 1.0))
+    d = fit_decision(items, np.array(scores), rank=True)
+    assert d["w_rank"] > 1.0 and abs(d["w_verifier"]) < 0.5
+    assert "w_rank" not in fit_decision(items, np.array(scores))
+    stage = VerifierStage("x.npz", d["w_pipeline"], d["w_verifier"], d["intercept"],
+                          d["threshold"], d["score_min"], d["score_max"], w_rank=d["w_rank"])
+    assert stage.probability(0.6, 0.0, 1.0) > d["threshold"] > stage.probability(0.6, 0.0, 0.2)
