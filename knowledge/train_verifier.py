@@ -45,6 +45,7 @@ import dataclasses
 import functools
 import json
 import math
+import pickle
 import random
 import time
 from collections.abc import Collection
@@ -455,6 +456,15 @@ def main() -> None:
         help="fit only the pick and the decision of the shipped weights, on VALIDATION_SETS "
         "scored by them (no torch, about 12 minutes); no new weights",
     )
+    parser.add_argument(
+        "--rank-input", action="store_true",
+        help="fit the decision with the pick's rank score as a third input (w_rank)",
+    )
+    parser.add_argument(
+        "--save-validation", type=Path, metavar="FILE",
+        help="also pickle the scored validation items (items, scores) to FILE, for "
+        "decision experiments without re-scoring them",
+    )
     args = parser.parse_args()
     clinc_train, _ = clinc_split(args.clinc)
     path = MODEL_PATH.with_name(verifier_filename(LocalEmbedder.model_id))
@@ -468,9 +478,12 @@ def main() -> None:
     # weighted down to half the total, or ten FAQs' worth would outweigh the questions.
     items = collect(VALIDATION_SETS, clinc_train, clinc_for=VALIDATION_SETS)
     scores = shortlist_scores(items, path)
+    if args.save_validation:
+        with args.save_validation.open("wb") as f:
+            pickle.dump((items, scores), f)
     rr = fit_rerank(items, scores)
     items, picked = picks(items, scores, rr)
-    write_stage(fit_decision(items, picked), rr)
+    write_stage(fit_decision(items, picked, rank=args.rank_input), rr)
 
 
 if __name__ == "__main__":
