@@ -31,6 +31,10 @@ _FILLER = word_set(
 )
 
 
+# Domain words that only say when: they name no subject of ours on their own.
+_WHEN_WORDS = word_set("time times date dates day days night nights slot slots spot spots")
+
+
 def asks_about_something_else(text: str, today: dt.date) -> bool:
     """True when a question names a day but its subject is neither ours nor filler.
 
@@ -39,11 +43,11 @@ def asks_about_something_else(text: str, today: dt.date) -> bool:
     anything dec 12") or of what we sell is never an aside.
     """
     norm = normalize(text)
-    if mentions_us(norm):
-        return False
     _, date_spans = find_date(norm, today)
     rest = blank(norm, date_spans)
     _, time_spans = find_time(rest)
     rest = blank(rest, time_spans)
-    words = [w for w in re.findall(r"[a-z][a-z']*", rest) if w not in _FILLER]
-    return bool(words)
+    # "time" and "day" are ours in "what time do you arrive" but not in "what time does
+    # the bank open tomorrow": only the words beside them decide.
+    words = [w for w in re.findall(r"[a-z][a-z']*", rest) if w not in _FILLER | _WHEN_WORDS]
+    return bool(words) and not mentions_us(" ".join(words))
