@@ -98,6 +98,13 @@ _SUBTRACT_RE = re.compile(r"\b(?:includ\w*|incl|inc|of\s+(?:them|which|whom|thos
 _BARE_NUM_RE = re.compile(r"(?<![\d$#/:.])\b(?P<n>\d{1,4})\b(?![\d/:]|\.\d|%)")
 _NONE_RE = re.compile(r"^\W*(?:none|no|nope|nah|zero|0|no\s+kids|no\s+children|nobody)\b")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+# What follows a count that describes part of the party instead of adding to it.
+_DESCRIBED_RE = re.compile(
+    r"\s*(?:(?:is|are|who\s+is|who\s+are|has|have|who\s+has|who\s+have|that\s+is|that\s+are"
+    r"|with|w/?|gets?)\s+)?(?:an?\s+)?(?:allergic|allerg\w*|vegetarian|vegan|veggie|gluten"
+    r"|celiac|coeliac|pescatarian|lactose|dairy|kosher|halal|can'?t|cannot|doesn'?t|don'?t"
+    r"|won'?t|needs?|nut|shellfish|shrimp|picky|diabetic|in\s+a\s+wheelchair)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,10 +122,16 @@ def _free(m: re.Match[str], used: list[Span]) -> bool:
 
 
 def _sum(rx: re.Pattern[str], text: str, used: list[Span]) -> tuple[int | None, list[Span]]:
+    """Add up the counts of one kind. A count that only describes some of the party
+    ("14 adults 2 kids, one kid is allergic to shrimp") is left out when the kind is also
+    counted plainly; its span is still returned, so it is not read again as a number."""
     total: int | None = None
     spans: list[Span] = []
-    for m in rx.finditer(text):
-        if not _free(m, used):
+    found = [m for m in rx.finditer(text) if _free(m, used)]
+    described = [bool(_DESCRIBED_RE.match(text, m.end())) for m in found]
+    for m, aside in zip(found, described, strict=True):
+        if aside and not all(described):
+            spans.append(m.span())
             continue
         n = int(m["n"])
         if "couple" in m.group(0) and not re.search(r"couple\s+(?:of|people)", m.group(0)):

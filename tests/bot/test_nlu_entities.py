@@ -36,6 +36,12 @@ def ents(text: str, expecting: str | None = None, now: dt.datetime = NOW) -> Ent
         ("me and my 3 friends", None, None, 4),
         ("just adults, 9 of us", 9, 0, 9),
         ("it's gonna be 5 not 4 people", None, None, 5),
+        # A count that describes some of the party does not add to it...
+        ("we have 3 vegetarians and one kid allergic to shrimp, 14 adults 2 kids total", 14, 2, 16),
+        ("10 adults and 2 kids, 1 kid has a nut allergy", 10, 2, 12),
+        # ...unless it is the only count of its kind, or says "more".
+        ("10 adults and 2 kids who are vegetarian", 10, 2, 12),
+        ("10 adults, 2 kids and 1 more kid", 10, 3, 13),
     ],
 )
 def test_party_size(text: str, adults: int | None, kids: int | None, guests: int | None) -> None:
