@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from bot import templates as t
 from bot.nlu import Entities, classify_intent, extract_entities
 from bot.nlu.aside import asks_about_something_else
-from bot.nlu.intents import HELP_COMMAND
+from bot.nlu.intents import HELP_COMMAND, PRESENCE_CHECK
 from bot.nlu.segments import clauses, question_clauses
 from bot.ports import Ports, TurnInput
 from bot.state import DialogueState, Slots
@@ -280,7 +280,7 @@ class Engine:
                 return done
         if intent == "faq" or (
             is_question and not firm_facts and intent in ("availability", "unknown", "inform", "greeting", "book")
-            and not HELP_COMMAND.match(text)
+            and not HELP_COMMAND.match(text) and not PRESENCE_CHECK.match(text)
         ):
             done = await self._faq(text, ent, must_answer=intent in ("faq", "unknown"))
             if done is not None:
@@ -319,13 +319,16 @@ class Engine:
                 if st.slots.adults is not None and st.slots.zip:
                     intent = "book"
                 else:
-                    return await self._not_understood()
+                    # "ok" after an answer: nothing was misunderstood.
+                    st.misunderstood = 0
+                    self.say(t.ack())
+                    return self.finish()
             if intent == "deny" and not facts:
                 st.misunderstood = 0
                 if self._quote_ready():
                     self.say(t.no_rush())  # "no" after a quote: nothing to change
                 else:
-                    self.say(t.thanks() if not st.form else t.booking_declined())
+                    self.say(t.ack() if not st.form else t.booking_declined())
                 return self.finish()
             await self._choose_form(intent, ent)
             if self.st.form is None:

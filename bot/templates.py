@@ -291,6 +291,16 @@ def thanks(*, quoted: bool = False) -> Reply:
     return Reply("You're welcome! Anything else I can help with?", (), "thanks")
 
 
+def ack() -> Reply:
+    """"ok" with nothing pending: no misunderstanding, just what comes next."""
+    return Reply(
+        "👍 Anything else? I can give you a price, check a date, book a chef or answer a "
+        "question.",
+        (B_QUOTE, B_BOOK, B_QUESTION),
+        "ack",
+    )
+
+
 def bye() -> Reply:
     return Reply("Thanks for chatting — have a great day!", (), "bye")
 

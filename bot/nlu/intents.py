@@ -91,6 +91,13 @@ _QUESTION_RE = _rx(
 HELP_COMMAND = re.compile(
     r"^\W*(?:/?help|/?start|/?menu|options|how\s+does\s+this\s+work)(?:@\w+)?\W*$", re.I
 )
+# "u there?", "anyone there??": checking someone is listening (a hello, never an FAQ
+# question: "there" is not a place).
+PRESENCE_CHECK = re.compile(
+    r"^\W*(?:(?:are|r)\s+)?(?:you|u)\s+(?:still\s+)?there\W*$"
+    r"|^\W*(?:hello+\W+)?(?:any\s*one|anybody|some\s*one|somebody)\s+(?:there|here|around)\W*$",
+    re.I,
+)
 
 # (pattern, weight) per intent. Weights near 1 are decisive cues; ~0.5 are hints.
 _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
@@ -98,6 +105,7 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (_rx(r"^\W*(?:hi+|hello+|hey+|heya|hiya|howdy|yo|sup|greetings|hola|aloha|good\s+"
              r"(?:morning|afternoon|evening|day))\b"), 0.8),
         (_rx(r"\b(?:what'?s\s+up|how\s+are\s+(?:you|u)|how'?s\s+it\s+going)\b"), 0.6),
+        (PRESENCE_CHECK, 0.8),
         # A bare "help" (or a chat command) asks what the bot can do: answer like a hello.
         (HELP_COMMAND, 0.9),
     ],

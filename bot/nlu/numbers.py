@@ -61,7 +61,7 @@ _TYPOS: dict[str, str] = {
     "2nite": "tonight", "thurs": "thursday", "thur": "thursday", "thu": "thursday",
     "tues": "tuesday", "weds": "wednesday", "fri": "friday", "satuday": "saturday", "saturady": "saturday", "sunday's": "sunday", "xmas": "christmas",
     "guets": "guests", "gusts": "guests", "gests": "guests", "quests": "guests",
-    "nite": "night", "u": "you", "ur": "your", "pls": "please", "plz": "please", "thru": "through",
+    "nite": "night", "u": "you", "ur": "your", "pls": "please", "plz": "please", "thru": "through", "nvm": "never mind",
 }
 _TYPO_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in _TYPOS) + r")\b")
 
