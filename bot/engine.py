@@ -31,7 +31,7 @@ from core.errors import (
     SlotTaken,
     UnknownZip,
 )
-from core.models import Station
+from core.models import Booking, Station
 from core.pricing import Quote
 
 BUTTON_INTENTS = {
@@ -44,6 +44,7 @@ BUTTON_INTENTS = {
     t.B_PERSON: "human",
     t.B_YES_CANCEL: "affirm",
     t.B_KEEP: "deny",
+    t.B_YES_CHANGE: "affirm",
     t.B_SKIP: "skip",
 }
 _SKIP = re.compile(r"^\s*(skip|no|nope|no thanks|none|n/?a|no email|don'?t have one|pass)\W*$", re.I)
@@ -73,6 +74,20 @@ _BAD_COUNT = re.compile(
     re.I,
 )
 _RESCHEDULE = re.compile(r"\b(re-?schedul\w*|postpone|move (?:it|our|my|the)\b|push (?:it |our |the )?(?:party |event )?back|change (?:the|our|my) (?:date|day|time))", re.I)
+# Asking to change the party of a booking already made (looked up only when these match).
+_PARTY_CHANGE = re.compile(
+    r"\b(?:change|update|adjust|modify|fix|lower|raise|increase|decrease|reduce)\s+(?:the\s+|our\s+|my\s+)?"
+    r"(?:number\s+of\s+(?:guests|people|adults|kids|children)|guest\s+count|head\s*count|party\s+size)\b",
+    re.I,
+)
+# Words that make a guest count a change to a booking: "make it 12 adults instead".
+_CHANGE_CUE = re.compile(
+    r"\b(?:make\s+it|instead|now|actually|change\s+(?:it|that)\s+to|add|adding|more|fewer|less"
+    r"|remove|minus|drop|another|extra|update)\b",
+    re.I,
+)
+_MORE = re.compile(r"\b(?:add|adding|more|another|extra|plus)\b", re.I)
+_FEWER = re.compile(r"\b(?:fewer|less|remove|minus|drop|take\s+off|subtract)\b", re.I)
 _STATUS = re.compile(r"\b(still on|confirmed\?|(?:my|our) (?:party|booking|event|reservation)\b.*\?|did (?:my|the|our) (?:deposit|payment) go through|status of)", re.I)
 _YES = re.compile(r"^\s*(y|yes|yep|yeah|yup|sure|ok|okay|confirm|please do|do it|go ahead|correct|absolutely|definitely)\b", re.I)
 _SAME_TIME = re.compile(r"\bsame (?:time|slot)\b", re.I)
@@ -243,6 +258,15 @@ class Engine:
             }[intent](ent)
         if st.form == "reschedule" and (ent.date or ent.time):
             return await self._reschedule_try(ent)
+        if st.form == "party":
+            return await self._party_answer(intent, ent)
+        counts = ent.adults is not None or ent.kids is not None or ent.guests is not None
+        if not st.form and not (ent.date or ent.time or ent.zip) and (
+            _PARTY_CHANGE.search(text) or (counts and _CHANGE_CUE.search(text))
+        ):
+            bookings = await self.p.upcoming_bookings()
+            if bookings:
+                return await self._party_start(ent, bookings[0])
 
         if st.confirming:
             if intent in ("affirm", "book") and not _has_facts(ent):
@@ -849,6 +873,90 @@ class Engine:
         s.date = s.time = None
         self.say(t.booking_rescheduled(day, slot))
         return self.finish()
+
+    # ------------------------------------------------------- guest count change
+    async def _party_start(self, ent: Entities, b: Booking) -> TurnResult:
+        why = await self.p.can_change_party(str(b.id))
+        if why is not None:
+            station = await self.p.station_of(b)
+            return await self.escalate("party_change_refused", t.party_change_refused(why, station.lead_hours))
+        self.st.form, self.st.target_booking = "party", str(b.id)
+        return await self._party_try(ent, b)
+
+    def _new_party(self, ent: Entities, b: Booking) -> tuple[int | None, int]:
+        """The party after this message: counts said outright replace the booking's
+        ("12 adults"; kids unsaid stay as booked), "2 more kids" / "2 fewer adults" move
+        them. (None, _) when it is not clear ("we'll be 14 now" with kids booked)."""
+        sign = 1 if _MORE.search(self.text) else -1 if _FEWER.search(self.text) else 0
+        if sign:
+            add_adults = ent.adults if ent.adults is not None else (ent.guests or 0) if ent.kids is None else 0
+            return b.adults + sign * add_adults, b.kids + sign * (ent.kids or 0)
+        if ent.adults is not None:
+            return ent.adults, ent.kids if ent.kids is not None else b.kids
+        if ent.kids is not None:
+            return b.adults, ent.kids
+        if ent.guests is not None and b.kids == 0:
+            return ent.guests, 0
+        return None, b.kids
+
+    async def _party_try(self, ent: Entities, b: Booking) -> TurnResult:
+        st = self.st
+        adults, kids = self._new_party(ent, b)
+        if adults is None:
+            st.expecting = "guests"
+            self.say(t.party_change_ask(b.event_date, b.slot, b.adults, b.kids))
+            return self.finish()
+        try:
+            quote = await self.p.quote(adults, kids, b.zip)
+        except PartyTooLarge as exc:
+            self._party_done()
+            self.say(t.party_too_large(exc.guests, exc.limit))
+            return await self.escalate("party_too_large", t.escalated("handoff"))
+        except InvalidGuests as exc:
+            st.expecting = "guests"
+            self.say(t.invalid_guests(exc.message))
+            return self.finish()
+        if (quote.adults, quote.kids) == (b.adults, b.kids):
+            self._party_done()
+            self.say(t.kept())
+            return self.finish()
+        st.slots.adults, st.slots.kids = quote.adults, quote.kids
+        st.expecting = "confirm"
+        self.say(t.party_change_confirm(b.event_date, b.slot, quote, b.total_cents))
+        return self.finish()
+
+    async def _party_answer(self, intent: str, ent: Entities) -> TurnResult:
+        st = self.st
+        booked = [b for b in await self.p.upcoming_bookings() if str(b.id) == st.target_booking]
+        if not booked:
+            self._party_done()
+            self.say(t.no_booking_found())
+            return self.finish()
+        b = booked[0]
+        if ent.adults is not None or ent.kids is not None or ent.guests is not None:
+            return await self._party_try(ent, b)
+        if st.expecting == "confirm" and intent == "affirm" and st.slots.adults is not None:
+            station = await self.p.station_of(b)
+            quote = await self.p.quote(st.slots.adults, st.slots.kids or 0, b.zip)
+            self._party_done()
+            try:
+                await self.p.change_party(str(b.id), quote)
+            except DomainError:
+                return await self.escalate("party_change_refused", t.party_change_refused("too_late", station.lead_hours))
+            self.say(t.party_changed(quote))
+            return self.finish()
+        if intent == "deny":
+            self._party_done()
+            self.say(t.kept())
+            return self.finish()
+        # Neither a count nor yes/no: drop the change and read the message afresh.
+        self._party_done()
+        return await self._turn()
+
+    def _party_done(self) -> None:
+        st = self.st
+        st.form = st.expecting = st.target_booking = None
+        st.slots.adults = st.slots.kids = st.slots.guests = None
 
     async def _status(self, ent: Entities) -> TurnResult:
         bookings = await self.p.upcoming_bookings()

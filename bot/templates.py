@@ -20,6 +20,7 @@ B_PERSON = "Talk to a person"
 B_SKIP = "Skip"
 B_YES_CANCEL = "Yes, cancel it"
 B_KEEP = "No, keep it"
+B_YES_CHANGE = "Yes, change it"
 
 
 def slot_label(hhmm: str) -> str:
@@ -372,6 +373,42 @@ def reschedule_refused(why: str, hours: int) -> Reply:
 
 def booking_rescheduled(d: date, slot: str) -> Reply:
     return Reply(f"Done — your booking is moved to {day_label(d)} at {slot_label(slot)}.", (), "booking_rescheduled")
+
+
+def party_change_ask(d: date, slot: str, adults: int, kids: int) -> Reply:
+    now = f"{adults} adult{'s' if adults != 1 else ''}" + (f" + {kids} kid{'s' if kids != 1 else ''}" if kids else "")
+    return Reply(
+        f"Sure — your booking on {day_label(d)} at {slot_label(slot)} is for {now}. How many "
+        "adults and how many kids (12 and under) will there be now?",
+        (),
+        "party_change_ask",
+    )
+
+
+def party_change_confirm(d: date, slot: str, q: Quote, old_total: int) -> Reply:
+    return Reply(
+        f"Change your booking on {day_label(d)} at {slot_label(slot)} to {_party(q)}? "
+        f"The new total is {fmt_cents(q.total_cents)} (was {fmt_cents(old_total)}), "
+        "suggested gratuity included; the deposit stays the same.",
+        (B_YES_CHANGE, B_KEEP),
+        "party_change_confirm",
+    )
+
+
+def party_changed(q: Quote) -> Reply:
+    return Reply(
+        f"Done — your booking is now for {_party(q)}. New total {fmt_cents(q.total_cents)}.",
+        (),
+        "party_changed",
+    )
+
+
+def party_change_refused(why: str, lead_hours: int) -> Reply:
+    texts = {
+        "too_late": f"The final guest count is due {lead_hours} hours before the event.",
+        "not_active": "That booking can't be changed any more.",
+    }
+    return Reply(texts.get(why, why) + " I've asked a person from our team to help.", (), "escalated")
 
 
 def payment_confirmed(d: date, slot: str) -> Reply:

@@ -36,8 +36,10 @@ from core.services import leads
 from core.services.availability import SlotStatus, slots_for
 from core.services.bookings import (
     BookingRequest,
+    can_change_party,
     can_reschedule,
     cancel_booking,
+    change_party,
     create_booking,
     reschedule_booking,
 )
@@ -209,6 +211,14 @@ class CorePorts:
     async def reschedule(self, booking_id: str, day: date, slot: str) -> Booking:
         b = await self._booking(booking_id)
         return await reschedule_booking(self.s, await self.station_of(b), b, day, slot, self.c.now())
+
+    async def can_change_party(self, booking_id: str) -> str | None:
+        b = await self._booking(booking_id)
+        return can_change_party(await self.station_of(b), b, self.c.now())
+
+    async def change_party(self, booking_id: str, quote: Quote) -> Booking:
+        b = await self._booking(booking_id)
+        return await change_party(self.s, await self.station_of(b), b, quote, self.c.now())
 
 
 async def _sms_keyword(

@@ -30,7 +30,7 @@ GUEST_WORDS = (
 _FILLER = (
     r"(?:\s+(?:of\s+(?:them|which|whom|those|the\s+guests|the\s+people)|are|will\s+be|would\s+be"
     r"|being|is|who\s+are|that\s+are|hungry|little|small|young|younger|older|big|grown|more"
-    r"|extra|other|additional|teenage|lovely|wonderful|amazing|awesome|happy|very|sweet|cute"
+    r"|extra|fewer|less|other|additional|teenage|lovely|wonderful|amazing|awesome|happy|very|sweet|cute"
     r"|total|hibachi|adult|kid|x))*"
 )
 _NUM = r"(?P<n>\d{1,4})(?:\s*(?:x|\+))?"

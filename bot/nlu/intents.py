@@ -191,7 +191,7 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"|confirmed|all\s+set)|is\s+(?:my|our)\s+(?:booking|reservation|event)\s+"
              r"(?:confirmed|still\s+on|set|booked)|confirmation|(?:my|our)\s+(?:booking|"
              r"reservation)\s+(?:details|number|info)|what'?s\s+my\s+(?:booking|reservation)"
-             r"|when\s+is\s+(?:my|our)\s+(?:booking|event|party|reservation)"
+             r"|when\s+is\s+(?:my|our)\s+(?:booking|event|party|reservation)|(?:my|our)\s+status"
              r"|did\s+(?:you|u)\s+(?:get|receive)\s+(?:my|the)\s+(?:deposit|payment))\b"), 0.95),
     ],
     "affirm": [

@@ -1,4 +1,5 @@
-"""Bookings: create (one chef seat, enforced by the database), pay, cancel, reschedule."""
+"""Bookings: create (one chef seat, enforced by the database), pay, cancel, reschedule,
+change the guest count."""
 
 from __future__ import annotations
 
@@ -185,4 +186,34 @@ async def reschedule_booking(
         reschedule_count=booking.reschedule_count + 1,
         updated_at=now,
     )
+    return booking
+
+
+def can_change_party(station: Station, booking: Booking, now: datetime) -> str | None:
+    """None when the guest count may still change, else why not. The final count is
+    due when booking closes for that slot (the station's lead time): the chef shops
+    for it."""
+    if booking.status not in ("pending_deposit", "deposit_paid"):
+        return "not_active"
+    if booking.starts_at - now < timedelta(hours=station.lead_hours):
+        return "too_late"
+    return None
+
+
+async def change_party(
+    session: AsyncSession, station: Station, booking: Booking, quote: Quote, now: datetime
+) -> Booking:
+    """Set a booking's guests and money to a new quote for its zip. The deposit stays
+    what it was (paid or owed); the total, and so the balance, follow the new count."""
+    why = can_change_party(station, booking, now)
+    if why is not None:
+        raise Conflict(f"This booking's guest count can't be changed ({why.replace('_', ' ')}).")
+    if quote.zip != booking.zip or quote.station != booking.station_id:
+        raise Conflict("The new quote is not for this booking's address.")
+    booking.adults, booking.kids = quote.adults, quote.kids
+    booking.food_cents, booking.food_billed_cents = quote.food_cents, quote.food_billed_cents
+    booking.gratuity_cents, booking.travel_cents = quote.gratuity_cents, quote.travel_cents
+    booking.total_cents = quote.total_cents
+    booking.updated_at = now
+    await session.flush()
     return booking
