@@ -964,7 +964,7 @@ class Engine:
             self.say(t.no_booking_found())
             return self.finish()
         for b in bookings[:3]:
-            self.say(t.booking_status(b.event_date, b.slot, b.status, b.total_cents, b.deposit_cents))
+            self.say(t.booking_status(b.event_date, b.slot, b.status, b.total_cents, b.deposit_cents, b.checkout_url))
         return self.finish()
 
 

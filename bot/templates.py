@@ -315,14 +315,18 @@ def no_booking_found() -> Reply:
     )
 
 
-def booking_status(d: date, slot: str, status: str, total: int, deposit: int) -> Reply:
+def booking_status(
+    d: date, slot: str, status: str, total: int, deposit: int, pay_url: str | None = None
+) -> Reply:
     states = {
         "pending_deposit": f"waiting for the {fmt_cents(deposit)} deposit",
         "deposit_paid": "confirmed — deposit received",
     }
+    # "never got the payment link": the link again, while the deposit is still owed.
+    pay = f" Pay the deposit here: {pay_url}" if status == "pending_deposit" and pay_url else ""
     return Reply(
         f"Your booking on {day_label(d)} at {slot_label(slot)} is {states.get(status, status)}. "
-        f"Total {fmt_cents(total)}.",
+        f"Total {fmt_cents(total)}.{pay}",
         (),
         "booking_status",
     )

@@ -192,6 +192,9 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"(?:confirmed|still\s+on|set|booked)|confirmation|(?:my|our)\s+(?:booking|"
              r"reservation)\s+(?:details|number|info)|what'?s\s+my\s+(?:booking|reservation)"
              r"|when\s+is\s+(?:my|our)\s+(?:booking|event|party|reservation)|(?:my|our)\s+status"
+             r"|(?:never|didn'?t|did\s+not|haven'?t|have\s+not|no)\s+(?:get|got|gotten|receive[d]?|see|seen)?"
+             r"\s*(?:the|a|my|any|an)?\s*(?:payment|deposit|pay|checkout|stripe)\s+link"
+             r"|where(?:'?s|\s+is)\s+(?:the|my|our)\s+(?:payment|deposit|pay|checkout)\s+link"
              r"|did\s+(?:you|u)\s+(?:get|receive)\s+(?:my|the)\s+(?:deposit|payment))\b"), 0.95),
     ],
     "affirm": [

@@ -38,6 +38,8 @@ _CUE_RE = re.compile(
     r"(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?" + _ISH + r"?"
     r"(?!\s*(?:/|-\d|st\b|nd\b|rd\b|th\b|\d|%|\$|dollars|bucks|days?|weeks?|months?"
     r"|years?|miles?|mi\b|hours?|hrs?|minutes?|mins?|min\b|dozen|more|others?|friends"
+    # "about 5 are under 12", "around 8 of them": a count, not a time
+    r"|are\b|of\s+(?:them|us|whom|which|those)\b|under\b|who\b"
     rf"|{ADULT_WORDS}|{KID_WORDS}|{GUEST_WORDS}))"
 )
 _OCLOCK_RE = re.compile(r"\b(?P<h>\d{1,2})" + _ISH)

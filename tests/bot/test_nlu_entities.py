@@ -42,6 +42,9 @@ def ents(text: str, expecting: str | None = None, now: dt.datetime = NOW) -> Ent
         # ...unless it is the only count of its kind, or says "more".
         ("10 adults and 2 kids who are vegetarian", 10, 2, 12),
         ("10 adults, 2 kids and 1 more kid", 10, 3, 13),
+        # "about 5" before "are"/"of them" is a count, not 5 pm.
+        ("25 guests, about 5 are under 12", 20, 5, 25),
+        ("25 guests, around 8 of them kids", 17, 8, 25),
     ],
 )
 def test_party_size(text: str, adults: int | None, kids: int | None, guests: int | None) -> None:

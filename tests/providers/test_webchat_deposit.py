@@ -43,3 +43,21 @@ async def test_history_refuses_short_or_odd_session_ids(wired: Wired) -> None:
         assert 400 <= r.status_code < 500 and "error" in r.json()
     r = await wired.http.get("/api/chat/history", params={"session_id": "0123456789abcdef"})
     assert r.status_code == 200 and r.json()["items"] == []
+
+
+async def test_never_got_the_payment_link_gets_it_again(wired: Wired) -> None:
+    """"I never got a payment link" is a status check that repeats the link while the
+    deposit is owed (it was a "sorry, I didn't catch that")."""
+    session = None
+    for text in (
+        "hi, 12 adults and 3 kids on December 12 at 6pm, zip 95112",
+        "Ana Lee, 1234 Main St San Jose CA 95112, 408-555-0199, ana@example.com",
+        "yes",
+    ):
+        r = await wired.http.post("/api/chat", json={"session_id": session, "text": text})
+        session = r.json()["session_id"]
+    [booking] = await wired.bookings()
+    r = await wired.http.post("/api/chat", json={"session_id": session, "text": "i booked but never got a payment link"})
+    [reply] = r.json()["replies"]
+    assert reply["kind"] == "booking_status"
+    assert booking.checkout_url and booking.checkout_url in reply["text"]
