@@ -541,6 +541,9 @@ class Engine:
                 s.adults = s.guests - s.kids
                 s.guests = None
         if ent.adults is not None:
+            if ent.kids is None and s.kids is None and s.guests is not None and ent.adults <= s.guests:
+                # "15 people" then "10 adults" (asked how many are kids): the rest are kids.
+                s.kids = s.guests - ent.adults
             s.adults, s.guests = ent.adults, None
             s.kids = ent.kids if ent.kids is not None else (s.kids if s.kids is not None else 0)
         elif ent.kids is not None:
