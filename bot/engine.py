@@ -668,10 +668,12 @@ class Engine:
         if need is not None:
             if need == "time" and station is None:
                 need = "zip"
+            again = st.expecting == need and not self.out.replies
             st.expecting = need
             if need == "time" and s.date and any(r.kind in _LISTS_SLOTS for r in self.out.replies):
                 return self.finish()  # availability already listed the slots
-            self.say(t.ask(need, guests=s.guests))
+            # "san jose" when asked for the zip: the same question, with an example.
+            self.say(t.ask_again(need, guests=s.guests) if again else t.ask(need, guests=s.guests))
             return self.finish()
 
         if st.form == "availability":

@@ -62,6 +62,25 @@ def ask(slot: str, *, guests: int | None = None, buttons: Sequence[str] = ()) ->
     return Reply(texts[slot], tuple(buttons) or default_buttons.get(slot, ()), f"ask_{slot}")
 
 
+# Asked again after an answer that did not fill the slot: say what form it takes.
+_AGAIN = {
+    "zip": "I need the 5-digit zip code of the party (for example 95112) to check travel "
+    "and price. What's the zip?",
+    "phone": "I need the full phone number, area code included (for example 408-555-0188). "
+    "What's the best number to reach you?",
+    "date": "Which date? For example \"Dec 12\" or \"12/12\".",
+    "address": "I need the street address with the house number (for example 123 Main St). "
+    "Where is the party?",
+}
+
+
+def ask_again(slot: str, *, guests: int | None = None) -> Reply:
+    """The same question once more, with an example of the answer it needs."""
+    if slot not in _AGAIN:
+        return ask(slot, guests=guests)
+    return Reply(_AGAIN[slot], (), f"ask_{slot}")
+
+
 def _party(q: Quote) -> str:
     party = f"{q.adults} adult{'s' if q.adults != 1 else ''}"
     if q.kids:
