@@ -7,6 +7,7 @@ FAQ questions are answered mid-form and the form resumes.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -58,7 +59,8 @@ _DECLINE = re.compile(
 # Intents a question clause can have and still be one for the FAQ.
 _FAQ_CLAUSE_INTENTS = {"faq", "unknown", "inform", "greeting", "thanks"}
 _CANCEL = re.compile(
-    r"^\W*(?:pls |please )?cancel\b|\b(?:cancel+(?:ing)?|call(?:ing)? off)\s+(?:my|our|the|this|that|it|"
+    r"\b(?:need|want|have|got|going|gonna|wanna|would like|like|hoping|trying|decided) to cancel\b(?! (?:policy|fee))"
+    r"|\bcancel\W*$|^\W*(?:pls |please )?cancel\b|\b(?:cancel+(?:ing)?|call(?:ing)? off)\s+(?:my|our|the|this|that|it|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|booking|party|event|reservation|order)\b",
     re.I,
 )
@@ -73,7 +75,7 @@ _BAD_COUNT = re.compile(
     r"|\b\d+\.\d+\s*(?:adults?|kids?|people|guests?|ppl|persons?)\b",
     re.I,
 )
-_RESCHEDULE = re.compile(r"\b(re-?schedul\w*|postpone|move (?:it|our|my|the)\b|push (?:it |our |the )?(?:party |event )?back|change (?:the|our|my) (?:date|day|time))", re.I)
+_RESCHEDULE = re.compile(r"\b(re-?schedul\w*|postpone|move (?:it|our|my|the)\b|push (?:it |our |the )?(?:party |event )?back|(?:push|bump) (?:it|(?:the|our|my) \w+) (?:to|till|until)\b|change (?:the|our|my) (?:date|day|time))", re.I)
 # Asking to change the party of a booking already made (looked up only when these match).
 _PARTY_CHANGE = re.compile(
     r"\b(?:change|update|adjust|modify|fix|lower|raise|increase|decrease|reduce)\s+(?:the\s+|our\s+|my\s+)?"
@@ -86,9 +88,18 @@ _CHANGE_CUE = re.compile(
     r"|remove|minus|drop|another|extra|update)\b",
     re.I,
 )
+_DAY_ONLY = re.compile(r"\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b", re.I)
+_MONTH_OR_WEEKDAY = re.compile(
+    r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\bmay\s+\d|\b(?:mon|tue|tues|wed|thu|thur|thurs"
+    r"|fri|sat|sun)(?:day)?\b|\d/\d|\b(?:next|this)\s+month\b|\btomorrow\b|\bweek\b",
+    re.I,
+)
+_INSTEAD = re.compile(r"\b(?:instead|rather)\b", re.I)
 _MORE = re.compile(r"\b(?:add|adding|more|another|extra|plus)\b", re.I)
 _FEWER = re.compile(r"\b(?:fewer|less|remove|minus|drop|take\s+off|subtract)\b", re.I)
 _STATUS = re.compile(r"\b(still on|confirmed\?|(?:my|our) (?:party|booking|event|reservation)\b.*\?|did (?:my|the|our) (?:deposit|payment) go through|status of)", re.I)
+# "what if we need to cancel?": a policy question, not a request.
+_IF = re.compile(r"\b(?:if|what happens|policy)\b", re.I)
 _YES = re.compile(r"^\s*(y|yes|yep|yeah|yup|sure|ok|okay|confirm|please do|do it|go ahead|correct|absolutely|definitely)\b", re.I)
 _SAME_TIME = re.compile(r"\bsame (?:time|slot)\b", re.I)
 _NO_EMAIL = re.compile(r"\b(no|without|skip(?: the)?|don'?t (?:have|need)(?: an?)?)\s+e-?mails?\b", re.I)
@@ -219,7 +230,7 @@ class Engine:
         if intent not in ("human", "complaint") and st.form != "cancel":
             if _RESCHEDULE.search(text) and intent != "cancel_booking":
                 intent = "reschedule_booking"
-            elif _CANCEL.search(text) and not st.confirming:
+            elif _CANCEL.search(text) and not st.confirming and not _IF.search(text):
                 intent = "cancel_booking"
             elif _STATUS.search(text) and intent not in BOOKING_INTENTS - {"inform"}:
                 intent = "booking_status"
@@ -267,6 +278,10 @@ class Engine:
             bookings = await self.p.upcoming_bookings()
             if bookings:
                 return await self._party_start(ent, bookings[0])
+        # "can we do the 28th instead?" from a customer with a booking: a reschedule.
+        if (not st.form and ent.date and not counts and _INSTEAD.search(text)
+                and await self.p.upcoming_bookings()):
+            return await self._reschedule_start(ent)
 
         if st.confirming:
             if intent in ("affirm", "book") and not _has_facts(ent):
@@ -849,6 +864,11 @@ class Engine:
             st.form = None
             self.say(t.no_booking_found())
             return self.finish()
+        if ent.date and _DAY_ONLY.search(self.text) and not _MONTH_OR_WEEKDAY.search(self.text):
+            # "push it to the 28th" of a Dec 21 party means Dec 28, not the next 28th
+            # from today: a bare day of the month is read in the booking's month.
+            with contextlib.suppress(ValueError):
+                s.date = bookings[0].event_date.replace(day=ent.date.day).isoformat()
         if not s.time and _SAME_TIME.search(self.text):
             s.time = bookings[0].slot
         station = await self.p.station_of(bookings[0])
@@ -969,7 +989,8 @@ class Engine:
             self.say(t.no_booking_found())
             return self.finish()
         for b in bookings[:3]:
-            self.say(t.booking_status(b.event_date, b.slot, b.status, b.total_cents, b.deposit_cents, b.checkout_url))
+            self.say(t.booking_status(b.event_date, b.slot, b.status, b.total_cents, b.deposit_cents,
+                                      b.checkout_url, t.party_label(b.adults, b.kids)))
         return self.finish()
 
 

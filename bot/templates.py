@@ -82,10 +82,7 @@ def ask_again(slot: str, *, guests: int | None = None) -> Reply:
 
 
 def _party(q: Quote) -> str:
-    party = f"{q.adults} adult{'s' if q.adults != 1 else ''}"
-    if q.kids:
-        party += f" + {q.kids} kid{'s' if q.kids != 1 else ''}"
-    return party
+    return party_label(q.adults, q.kids)
 
 
 def quote(q: Quote, *, booking: bool) -> Reply:
@@ -334,8 +331,17 @@ def no_booking_found() -> Reply:
     )
 
 
+def party_label(adults: int, kids: int) -> str:
+    """'10 adults', '1 adult + 2 kids'."""
+    party = f"{adults} adult{'s' if adults != 1 else ''}"
+    if kids:
+        party += f" + {kids} kid{'s' if kids != 1 else ''}"
+    return party
+
+
 def booking_status(
-    d: date, slot: str, status: str, total: int, deposit: int, pay_url: str | None = None
+    d: date, slot: str, status: str, total: int, deposit: int, pay_url: str | None = None,
+    party: str | None = None,
 ) -> Reply:
     states = {
         "pending_deposit": f"waiting for the {fmt_cents(deposit)} deposit",
@@ -344,8 +350,8 @@ def booking_status(
     # "never got the payment link": the link again, while the deposit is still owed.
     pay = f" Pay the deposit here: {pay_url}" if status == "pending_deposit" and pay_url else ""
     return Reply(
-        f"Your booking on {day_label(d)} at {slot_label(slot)} is {states.get(status, status)}. "
-        f"Total {fmt_cents(total)}.{pay}",
+        f"Your booking on {day_label(d)} at {slot_label(slot)}{f' for {party}' if party else ''} "
+        f"is {states.get(status, status)}. Total {fmt_cents(total)}.{pay}",
         (),
         "booking_status",
     )
@@ -399,9 +405,9 @@ def booking_rescheduled(d: date, slot: str) -> Reply:
 
 
 def party_change_ask(d: date, slot: str, adults: int, kids: int) -> Reply:
-    now = f"{adults} adult{'s' if adults != 1 else ''}" + (f" + {kids} kid{'s' if kids != 1 else ''}" if kids else "")
     return Reply(
-        f"Sure — your booking on {day_label(d)} at {slot_label(slot)} is for {now}. How many "
+        f"Sure — your booking on {day_label(d)} at {slot_label(slot)} is for "
+        f"{party_label(adults, kids)}. How many "
         "adults and how many kids (12 and under) will there be now?",
         (),
         "party_change_ask",

@@ -175,10 +175,13 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (_rx(r"^\W*cancel\W*$", r"\bcancel(?:l?ing)?\s+(?:my|our|the|this|that|it|a)?\s*"
              r"(?:booking|reservation|event|party|order|appointment|dinner|chef|it)?\b",
              r"\bcall\s+(?:it\s+)?off\b", r"\bdon'?t\s+need\s+(?:the\s+)?(?:chef|booking)\b",
-             r"\bno\s+longer\s+need\b"), 0.9),
+             r"\bno\s+longer\s+need\b",
+             r"\b(?:need|want|have|got|going|gonna|wanna|would\s+like|like|hoping|trying|decided)"
+             r"\s+to\s+cancel\b(?!\s+(?:policy|fee))", r"\bcancel\W*$"), 0.9),
     ],
     "reschedule_booking": [
         (_rx(r"\b(?:reschedul\w*|re-schedul\w*|postpone|push\s+(?:it|the\s+\w+)?\s*back"
+             r"|(?:push|bump)\s+(?:it|(?:the|our|my)\s+\w+)\s+(?:to|till|until)"
              r"|move\s+(?:my|our|the|it)\s*(?:booking|reservation|event|party|date|time)?"
              r"\s+to|change\s+(?:my|our|the)\s+(?:booking\s+)?(?:date|day|time)"
              r"|different\s+(?:date|day|time)|another\s+(?:date|day))\b"), 0.9),
@@ -192,6 +195,7 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"(?:confirmed|still\s+on|set|booked)|confirmation|(?:my|our)\s+(?:booking|"
              r"reservation)\s+(?:details|number|info)|what'?s\s+my\s+(?:booking|reservation)"
              r"|when\s+is\s+(?:my|our)\s+(?:booking|event|party|reservation)|(?:my|our)\s+status"
+             r"|how\s+many\s+(?:people|guests|adults|kids)\s+(?:is|was|did)\s+(?:it|my|our|the)\b.*\bfor\b"
              r"|(?:never|didn'?t|did\s+not|haven'?t|have\s+not|no)\s+(?:get|got|gotten|receive[d]?|see|seen)?"
              r"\s*(?:the|a|my|any|an)?\s*(?:payment|deposit|pay|checkout|stripe)\s+link"
              r"|where(?:'?s|\s+is)\s+(?:the|my|our)\s+(?:payment|deposit|pay|checkout)\s+link"
