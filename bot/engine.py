@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from bot import templates as t
 from bot.nlu import Entities, classify_intent, extract_entities
 from bot.nlu.aside import asks_about_something_else
-from bot.nlu.intents import HELP_COMMAND, PRESENCE_CHECK
+from bot.nlu.intents import HELP_COMMAND, IDENTITY_QUESTION, PRESENCE_CHECK
 from bot.nlu.segments import clauses, question_clauses
 from bot.ports import Ports, TurnInput
 from bot.state import DialogueState, Slots
@@ -252,6 +252,10 @@ class Engine:
             self._merge(replace(ent, adults=None, kids=None, guests=None))
             st.expecting = "guests"
             self.say(t.invalid_guests("Guest counts need to be whole numbers, with at least one adult."))
+            return self.finish()
+        if IDENTITY_QUESTION.match(text):
+            st.misunderstood = 0
+            self.say(t.identity(self.p.business_name))
             return self.finish()
         if intent == "human":
             return await self.escalate("asked_for_person", t.escalated("asked_for_person"))
@@ -687,8 +691,13 @@ class Engine:
             st.expecting = need
             if need == "time" and s.date and any(r.kind in _LISTS_SLOTS for r in self.out.replies):
                 return self.finish()  # availability already listed the slots
-            # "san jose" when asked for the zip: the same question, with an example.
-            self.say(t.ask_again(need, guests=s.guests) if again else t.ask(need, guests=s.guests))
+            if need == "guests" and s.kids is not None and s.guests is None:
+                # "no kids" came first: only the adults are missing, and a bare number is them.
+                st.expecting = "adults"
+                self.say(t.ask_adults())
+            else:
+                # "san jose" when asked for the zip: the same question, with an example.
+                self.say(t.ask_again(need, guests=s.guests) if again else t.ask(need, guests=s.guests))
             return self.finish()
 
         if st.form == "availability":

@@ -62,6 +62,11 @@ def ask(slot: str, *, guests: int | None = None, buttons: Sequence[str] = ()) ->
     return Reply(texts[slot], tuple(buttons) or default_buttons.get(slot, ()), f"ask_{slot}")
 
 
+def ask_adults() -> Reply:
+    """The guest question once the kids are known ("no kids" before any count)."""
+    return Reply("Got it. And how many adults?", (), "ask_guests")
+
+
 # Asked again after an answer that did not fill the slot: say what form it takes.
 _AGAIN = {
     "zip": "I need the 5-digit zip code of the party (for example 95112) to check travel "
@@ -274,6 +279,15 @@ def faq_unsure() -> Reply:
         "team to answer you here.",
         (),
         "faq_unsure",
+    )
+
+
+def identity(business: str) -> Reply:
+    return Reply(
+        f"I'm the automated booking assistant for {business}. I can give you a price, check "
+        "dates and book your chef — or get a person from our team if you'd rather.",
+        (B_PERSON,),
+        "identity",
     )
 
 

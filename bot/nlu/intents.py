@@ -91,6 +91,15 @@ _QUESTION_RE = _rx(
 HELP_COMMAND = re.compile(
     r"^\W*(?:/?help|/?start|/?menu|options|how\s+does\s+this\s+work)(?:@\w+)?\W*$", re.I
 )
+# "are u a real person?", "is this a bot": a question about who is answering (the
+# honest answer, and a person on offer), not yet a request for one.
+IDENTITY_QUESTION = re.compile(
+    r"^\W*(?:(?:are|r)\s+(?:you|u)|is\s+this|am\s+i\s+(?:talking|texting|chatting)\s+(?:to|with))"
+    r"\s+(?:a\s+|an\s+)?(?:real\s+(?:person|human)|real|human|bot|robot|ai|a\.i\.?|person"
+    r"|computer|machine|automated|chat\s*bot|live\s+person)\b(?:\s+or\s+(?:a\s+|an\s+)?[a-z.]+)?"
+    r"(?:\W+(?:lol|haha|lmao|tho|though|rn|really|right|just\s+wondering))*\W*$",
+    re.I,
+)
 # "u there?", "anyone there??": checking someone is listening (a hello, never an FAQ
 # question: "there" is not a place).
 PRESENCE_CHECK = re.compile(
