@@ -94,6 +94,7 @@ _MONTH_OR_WEEKDAY = re.compile(
     r"|fri|sat|sun)(?:day)?\b|\d/\d|\b(?:next|this)\s+month\b|\btomorrow\b|\bweek\b",
     re.I,
 )
+_TRAVEL = re.compile(r"\b(?:travel(?:ing)?|mileage|miles?|drive|driving|distance|far)\b", re.I)
 _INSTEAD = re.compile(r"\b(?:instead|rather)\b", re.I)
 _MORE = re.compile(r"\b(?:add|adding|more|another|extra|plus)\b", re.I)
 _FEWER = re.compile(r"\b(?:fewer|less|remove|minus|drop|take\s+off|subtract)\b", re.I)
@@ -633,6 +634,11 @@ class Engine:
                 z = s.zip
                 self.say(t.out_of_area(z))
                 return await self.escalate("out_of_area", t.escalated("handoff"))
+            if s.adults is None and _TRAVEL.search(self.text):
+                # "how much is the travel fee to 95401?": the fee does not depend on the
+                # party, so the quote engine can give it before the guests are known.
+                q = await self.p.quote(1, 0, s.zip)
+                self.say(t.travel_fee(s.zip, q.miles, q.travel_cents, station.free_travel_mi))
         total_guests = (s.adults or 0) + (s.kids or 0) if s.adults is not None else (s.guests or 0)
         limit_station = station or await self.p.default_station()
         if total_guests > limit_station.max_guests:

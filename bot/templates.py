@@ -62,6 +62,15 @@ def ask(slot: str, *, guests: int | None = None, buttons: Sequence[str] = ()) ->
     return Reply(texts[slot], tuple(buttons) or default_buttons.get(slot, ()), f"ask_{slot}")
 
 
+def travel_fee(zip_code: str, miles: float, travel_cents: int, free_miles: int) -> Reply:
+    if travel_cents == 0:
+        text = f"There's no travel fee to {zip_code} — it's within our free {free_miles}-mile radius."
+    else:
+        text = (f"Travel to {zip_code} (about {round(miles)} miles from our base) is "
+                f"{fmt_cents(travel_cents)}; the first {free_miles} miles are free.")
+    return Reply(text, (), "travel_fee")
+
+
 def ask_adults() -> Reply:
     """The guest question once the kids are known ("no kids" before any count)."""
     return Reply("Got it. And how many adults?", (), "ask_guests")

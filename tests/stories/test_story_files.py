@@ -40,7 +40,7 @@ KINDS = {
     "unknown_zip", "out_of_area", "booking_summary", "booking_created", "booking_declined",
     "faq_answer", "faq_unsure", "escalated", "clarify", "cancel_confirm",
     "booking_cancelled", "reschedule_ask", "booking_rescheduled", "no_booking_found",
-    "booking_status", "thanks", "bye", "help", "opted_out", "opted_in", "ack", "identity",
+    "booking_status", "thanks", "bye", "help", "opted_out", "opted_in", "ack", "identity", "travel_fee",
     "party_change_ask", "party_change_confirm", "party_changed",
 }  # fmt: skip
 STORY_KEYS = {"name", "now", "channel", "phone", "setup", "turns", "end"}
