@@ -96,8 +96,10 @@ _MONTH_OR_WEEKDAY = re.compile(
 )
 _TRAVEL = re.compile(r"\b(?:travel(?:ing)?|mileage|miles?|drive|driving|distance|far)\b", re.I)
 _INSTEAD = re.compile(r"\b(?:instead|rather)\b", re.I)
-_MORE = re.compile(r"\b(?:add|adding|more|another|extra|plus)\b", re.I)
-_FEWER = re.compile(r"\b(?:fewer|less|remove|minus|drop|take\s+off|subtract)\b", re.I)
+# A count that moves the booked one: "add 2 kids", "2 more adults", "another 3", "2 fewer".
+# ("12 adults plus 2 kids" is a whole new party, not 12 more adults.)
+_MORE = re.compile(r"\b(?:add|adding)\b|\d+\s+(?:more|extra)\b|\banother\s+\d", re.I)
+_FEWER = re.compile(r"\d+\s+(?:fewer|less)\b|\b(?:remove|minus|take\s+off|subtract)\b", re.I)
 _STATUS = re.compile(r"\b(still on|confirmed\?|(?:my|our) (?:party|booking|event|reservation)\b.*\?|did (?:my|the|our) (?:deposit|payment) go through|status of)", re.I)
 # "what if we need to cancel?": a policy question, not a request.
 _IF = re.compile(r"\b(?:if|what happens|policy)\b", re.I)
@@ -982,7 +984,8 @@ class Engine:
             try:
                 await self.p.change_party(str(b.id), quote)
             except DomainError:
-                return await self.escalate("party_change_refused", t.party_change_refused("too_late", station.lead_hours))
+                why = await self.p.can_change_party(str(b.id)) or "not_active"
+                return await self.escalate("party_change_refused", t.party_change_refused(why, station.lead_hours))
             self.say(t.party_changed(quote))
             return self.finish()
         if intent == "deny":
