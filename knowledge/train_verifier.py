@@ -1,8 +1,9 @@
 """Fit the answer verifier (knowledge/crossenc.py): ``python -m knowledge.train_verifier``.
 
 Needs CPU torch, which the product does not (``pip install torch==2.13.0`` into the venv
-for the run; about 50 minutes on 2 cores for 6 layers, the data collection and the
-validation scoring included). Writes ``knowledge/verifier_<model>.npz`` and the
+for the run; about 80 minutes on 2 cores for 6 layers, the data collection and the
+validation scoring included; ``--save-validation FILE`` keeps the scored validation items
+for decision experiments). Writes ``knowledge/verifier_<model>.npz`` and the
 ``verifier`` section of ``knowledge/answerability.json``.
 
 Data: the texted questions of TRAIN_SETS train the weights (the tuning FAQ, the
@@ -28,8 +29,12 @@ knowledge.pipeline hands them to the verifier.
    at most ``CLINC_MAX_ANSWERED`` of the CLINC train half. Since session 8 the CLINC rows
    also enter the logistic, as label 0 with half its total weight: fitted on half the
    validation businesses and scored on the other half, that gave +1.5 points
-   right-or-declined at the same CLINC cap (docs/faq.md, session 8).
-   ``--decision-only`` runs this step alone for the shipped weights (no torch, about 12
+   right-or-declined at the same CLINC cap (docs/faq.md, session 8). The pick's rank score
+   as a third input (``--rank-input``, ``w_rank``) gave +0.5 points on the same
+   half/half cross-check, with session 8's weights and with session 9's, but with its
+   lower threshold the demo FAQ answered "is it going to snow on thursday" with its rain
+   entry, so it is not shipped (docs/faq.md, session 9).
+   ``--decision-only`` runs this step alone for the shipped weights (no torch, about 17
    minutes: it scores the top 5 entries of every validation question).
 
 Until session 6 the decision was fitted on out-of-fold scores (two verifiers trained on
@@ -458,7 +463,8 @@ def main() -> None:
     )
     parser.add_argument(
         "--rank-input", action="store_true",
-        help="fit the decision with the pick's rank score as a third input (w_rank)",
+        help="fit the decision with the pick's rank score as a third input (w_rank; not "
+        "shipped: see docs/faq.md, session 9)",
     )
     parser.add_argument(
         "--save-validation", type=Path, metavar="FILE",
