@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from bot import templates as t
 from bot.nlu import Entities, classify_intent, extract_entities
 from bot.nlu.aside import asks_about_something_else
-from bot.nlu.intents import HELP_COMMAND, IDENTITY_QUESTION, PRESENCE_CHECK
+from bot.nlu.intents import HELP_COMMAND, IDENTITY_QUESTION, PRESENCE_CHECK, PUSH_TO, WANT_TO_CANCEL
 from bot.nlu.segments import clauses, question_clauses
 from bot.ports import Ports, TurnInput
 from bot.state import DialogueState, Slots
@@ -59,8 +59,7 @@ _DECLINE = re.compile(
 # Intents a question clause can have and still be one for the FAQ.
 _FAQ_CLAUSE_INTENTS = {"faq", "unknown", "inform", "greeting", "thanks"}
 _CANCEL = re.compile(
-    r"\b(?:need|want|have|got|going|gonna|wanna|would like|like|hoping|trying|decided) to cancel\b(?! (?:policy|fee))"
-    r"|\bcancel\W*$|^\W*(?:pls |please )?cancel\b|\b(?:cancel+(?:ing)?|call(?:ing)? off)\s+(?:my|our|the|this|that|it|"
+    rf"{WANT_TO_CANCEL.pattern}|\bcancel\W*$|^\W*(?:pls |please )?cancel\b|\b(?:cancel+(?:ing)?|call(?:ing)? off)\s+(?:my|our|the|this|that|it|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|booking|party|event|reservation|order)\b",
     re.I,
 )
@@ -75,7 +74,7 @@ _BAD_COUNT = re.compile(
     r"|\b\d+\.\d+\s*(?:adults?|kids?|people|guests?|ppl|persons?)\b",
     re.I,
 )
-_RESCHEDULE = re.compile(r"\b(re-?schedul\w*|postpone|move (?:it|our|my|the)\b|push (?:it |our |the )?(?:party |event )?back|(?:push|bump) (?:it|(?:the|our|my) \w+) (?:to|till|until)\b|change (?:the|our|my) (?:date|day|time))", re.I)
+_RESCHEDULE = re.compile(r"\b(re-?schedul\w*|postpone|move (?:it|our|my|the)\b|push (?:it |our |the )?(?:party |event )?back|change (?:the|our|my) (?:date|day|time))", re.I)
 # Asking to change the party of a booking already made (looked up only when these match).
 _PARTY_CHANGE = re.compile(
     r"\b(?:change|update|adjust|modify|fix|lower|raise|increase|decrease|reduce)\s+(?:the\s+|our\s+|my\s+)?"
@@ -231,7 +230,7 @@ class Engine:
         ent = extract_entities(text, now=now_local, expecting=st.expecting)
         intent = BUTTON_INTENTS.get(text) or classify_intent(text, expecting=st.expecting).intent
         if intent not in ("human", "complaint") and st.form != "cancel":
-            if _RESCHEDULE.search(text) and intent != "cancel_booking":
+            if (_RESCHEDULE.search(text) or PUSH_TO.search(text)) and intent != "cancel_booking":
                 intent = "reschedule_booking"
             elif _CANCEL.search(text) and not st.confirming and not _IF.search(text):
                 intent = "cancel_booking"

@@ -414,13 +414,17 @@ def reschedule_ask(d: date, slot: str) -> Reply:
     )
 
 
+def _refused(why: str, texts: dict[str, str]) -> Reply:
+    """A change the bot may not make: why, and that a person takes over."""
+    texts = {"not_active": "That booking can't be changed any more.", **texts}
+    return Reply(texts.get(why, why) + " I've asked a person from our team to help.", (), "escalated")
+
+
 def reschedule_refused(why: str, hours: int) -> Reply:
-    texts = {
+    return _refused(why, {
         "already_rescheduled": "This booking has already used its free reschedule.",
         "too_late": f"Free rescheduling ends {hours} hours before the event.",
-        "not_active": "That booking can't be changed any more.",
-    }
-    return Reply(texts.get(why, why) + " I've asked a person from our team to help.", (), "escalated")
+    })
 
 
 def booking_rescheduled(d: date, slot: str) -> Reply:
@@ -456,11 +460,7 @@ def party_changed(q: Quote) -> Reply:
 
 
 def party_change_refused(why: str, lead_hours: int) -> Reply:
-    texts = {
-        "too_late": f"The final guest count is due {lead_hours} hours before the event.",
-        "not_active": "That booking can't be changed any more.",
-    }
-    return Reply(texts.get(why, why) + " I've asked a person from our team to help.", (), "escalated")
+    return _refused(why, {"too_late": f"The final guest count is due {lead_hours} hours before the event."})
 
 
 def payment_confirmed(d: date, slot: str) -> Reply:

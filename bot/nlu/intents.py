@@ -100,6 +100,14 @@ IDENTITY_QUESTION = re.compile(
     r"(?:\W+(?:lol|haha|lmao|tho|though|rn|really|right|just\s+wondering))*\W*$",
     re.I,
 )
+# Booking requests the engine also checks on the raw text (its overrides, bot/engine.py).
+WANT_TO_CANCEL = re.compile(
+    r"\b(?:need|want|have|got|going|gonna|wanna|would\s+like|like|hoping|trying|decided)"
+    r"\s+to\s+cancel\b(?!\s+(?:policy|fee))",
+    re.I,
+)
+PUSH_TO = re.compile(r"(?:push|bump)\s+(?:it|(?:the|our|my)\s+\w+)\s+(?:to|till|until)\b", re.I)
+
 # "u there?", "anyone there??": checking someone is listening (a hello, never an FAQ
 # question: "there" is not a place).
 PRESENCE_CHECK = re.compile(
@@ -185,12 +193,11 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"(?:booking|reservation|event|party|order|appointment|dinner|chef|it)?\b",
              r"\bcall\s+(?:it\s+)?off\b", r"\bdon'?t\s+need\s+(?:the\s+)?(?:chef|booking)\b",
              r"\bno\s+longer\s+need\b",
-             r"\b(?:need|want|have|got|going|gonna|wanna|would\s+like|like|hoping|trying|decided)"
-             r"\s+to\s+cancel\b(?!\s+(?:policy|fee))", r"\bcancel\W*$"), 0.9),
+             WANT_TO_CANCEL.pattern, r"\bcancel\W*$"), 0.9),
     ],
     "reschedule_booking": [
         (_rx(r"\b(?:reschedul\w*|re-schedul\w*|postpone|push\s+(?:it|the\s+\w+)?\s*back"
-             r"|(?:push|bump)\s+(?:it|(?:the|our|my)\s+\w+)\s+(?:to|till|until)"
+             rf"|{PUSH_TO.pattern}"
              r"|move\s+(?:my|our|the|it)\s*(?:booking|reservation|event|party|date|time)?"
              r"\s+to|change\s+(?:my|our|the)\s+(?:booking\s+)?(?:date|day|time)"
              r"|different\s+(?:date|day|time)|another\s+(?:date|day))\b"), 0.9),
