@@ -93,7 +93,26 @@ _MONTH_OR_WEEKDAY = re.compile(
     r"|fri|sat|sun)(?:day)?\b|\d/\d|\b(?:next|this)\s+month\b|\btomorrow\b|\bweek\b",
     re.I,
 )
-_TRAVEL = re.compile(r"\b(?:travel(?:ing)?|mileage|miles?|drive|driving|distance|far)\b", re.I)
+# ("how far in advance" is about the calendar, not the road.)
+_TRAVEL = re.compile(
+    r"\b(?:travel(?:ing)?|mileage|miles?|drive|driving|distance|far(?!\s+(?:in\s+advance|ahead|out)\b))\b",
+    re.I,
+)
+# A question about when to book, not a request to book: "how far in advance should i book?",
+# "when do we need to reserve by?". The FAQ answers it even beside booking facts.
+_WHEN_TO_BOOK = re.compile(
+    r"^\W*(?:how\s+(?:far|soon|early|late|long|much\s+notice|many\s+(?:days|weeks))"
+    r"|when\s+(?:should|do|does|must|would|is))\b",
+    re.I,
+)
+# A question the zip in the same message answers better than the FAQ can ("do you travel
+# to portland oregon? zip 97201"): the zip is checked and quoted, out of area or not.
+_AREA_QUESTION = re.compile(
+    r"\b(?:travel(?:ing)?|mileage|miles?|distance|service\s+area)\b"
+    r"|\b(?:come|go|drive|cater|deliver)\s+(?:out\s+)?(?:to|in|near)\b"
+    r"|\bhow\s+far\s+(?:do|will|can|would)\b|\bin\s+(?:your|ur)\s+(?:service\s+)?area\b",
+    re.I,
+)
 _INSTEAD = re.compile(r"\b(?:instead|rather)\b", re.I)
 # A count that moves the booked one: "add 2 kids", "2 more adults", "another 3", "2 fewer".
 # ("12 adults plus 2 kids" is a whole new party, not 12 more adults.)
@@ -334,7 +353,7 @@ class Engine:
             # "is a 13 year old kid or adult price?": a price question the FAQ may answer;
             # the quote form starts either way.
             await self._side_questions([text], note_unsure=False)
-        elif firm_facts and intent in BOOKING_INTENTS:
+        elif firm_facts and (intent in BOOKING_INTENTS or (intent == "unknown" and is_question)):
             # "price for 15 adults at 95125? also is the tip included": answer the question
             # clauses, then go on with the facts.
             await self._side_questions(self._faq_clauses(text))
@@ -450,11 +469,15 @@ class Engine:
         """The question clauses of a message that are for the FAQ: no booking facts in
         them and not themselves a price, booking or cancel request (at most two)."""
         now = self.inp.now
+        has_zip = extract_entities(text, now=now).zip is not None
         out = []
         for clause in question_clauses(text):
             if _has_facts(extract_entities(clause, now=now)):
                 continue
-            if classify_intent(clause).intent in _FAQ_CLAUSE_INTENTS:
+            if has_zip and _AREA_QUESTION.search(clause):
+                continue  # the zip answers it (quote, travel fee or out of area)
+            intent = classify_intent(clause).intent
+            if intent in _FAQ_CLAUSE_INTENTS or (intent == "book" and _WHEN_TO_BOOK.search(clause)):
                 out.append(clause)
         return out[:2]
 
@@ -487,7 +510,8 @@ class Engine:
         its own, which matches far better than the whole text.
         """
         st = self.st
-        queries = self._faq_clauses(text) if len(clauses(text)) > 1 else []
+        several = len(clauses(text)) > 1
+        queries = self._faq_clauses(text) if several else []
         hit = None
         answers: list[str] = []
         for q in queries:
@@ -495,7 +519,7 @@ class Engine:
             if h is not None and h.answerable and h.answer and h.answer not in answers:
                 answers.append(h.answer)
                 hit = h
-        if not queries:
+        if not queries and not (several and ent.zip and _AREA_QUESTION.search(text)):
             hit = await self.p.faq(text)
             if hit is not None and hit.answerable and hit.answer:
                 answers = [hit.answer]
