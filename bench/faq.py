@@ -1,8 +1,8 @@
 """FAQ search benchmark and evaluation: ``python -m bench.faq``.
 
 Runs ``run_faq_eval`` on the tuning set and both held-out sets (and every FAQ, the demo
-one too, against CLINC150 when ../shared/data is present) and prints ours vs the
-plain-embedding baseline (the evaluator ranks in memory). Then the production path:
+one too, and the 6 never-fitted unseen FAQs, against CLINC150 when ../shared/data is
+present) and prints ours vs the plain-embedding baseline (the evaluator ranks in memory). Then the production path:
 the held-out FAQ imported into PostgreSQL and every question searched through
 ``FaqService.search`` (embedding, pgvector shortlist, rerank, decision), timed.
 ``--json PATH`` also writes the numbers.
@@ -56,9 +56,10 @@ def _pooled(rows: dict[str, dict[str, float]]) -> dict[str, float]:
     }
 
 
-def unseen_summary(embedder: Embedder) -> dict[str, object]:
+def unseen_summary(embedder: Embedder, *, clinc: bool = False) -> dict[str, object]:
     """Every unseen FAQ evaluated, pooled separately for the 8 whose questions trained the
-    answer verifier (session 4) and the 6 that nothing was ever fitted on."""
+    answer verifier (session 4) and the 6 that nothing was ever fitted on; with ``clinc``
+    also CLINC150 val against each of those 6 (about 2 minutes each)."""
     from knowledge.train_verifier import TRAIN_SETS
 
     rows: dict[str, dict[str, float]] = {}
@@ -77,6 +78,13 @@ def unseen_summary(embedder: Embedder) -> dict[str, object]:
         "verifier_training": {n: r for n, r in rows.items() if n in TRAIN_SETS},
         "all": rows,
     }
+    if clinc and CLINC_PATH.exists():
+        print("\n[CLINC150 val vs the never-fitted unseen FAQs]  all val / held-out intents answered")
+        for name in groups["never_fitted"]:
+            c = run_clinc_eval(unseen_sets()[name][0], embedder)
+            rows[name]["clinc_all_val_answered"] = c["all_val_answered"]
+            rows[name]["clinc_held_out_intents_answered"] = c["held_out_intents_answered"]
+            print(f"  {name:<12} {c['all_val_answered']:6.1%} / {c['held_out_intents_answered']:6.1%}")
     summary = {g: _pooled(rs) for g, rs in groups.items() if rs}
     for g, sm in summary.items():
         print(f"  pooled, {g} ({sm['faqs']:.0f} FAQs, {sm['questions']:.0f} questions): "
@@ -161,7 +169,7 @@ def main() -> None:
                 )
             )
             results[f"clinc_vs_{name}"] = clinc
-    results["unseen"] = unseen_summary(embedder)
+    results["unseen"] = unseen_summary(embedder, clinc=not args.no_clinc)
     results["db_search"] = asyncio.run(db_search_latency(embedder))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n")

@@ -299,6 +299,18 @@ GLOSSARY: dict[str, str] = {
     ).get("glossary", {}).items()
 }
 
+# A gloss is skipped after these words unless a card word follows: "do i need a visa" is
+# about travel, "do you take visa" and "a visa card" are about paying.
+NOT_AFTER: dict[str, frozenset[str]] = {
+    str(k): frozenset(map(str, v))
+    for k, v in (
+        yaml.safe_load((Path(__file__).parent / "data" / "glossary.yaml").read_text())
+        or {}
+    ).get("not_after", {}).items()
+}
+_CARD_NEXT = re.compile(r"\s*(?:card|debit|credit)\b")
+_PREV_WORD = re.compile(r"([a-z]+)\W*$")
+
 _TOKEN = re.compile(r"[a-z0-9&+][a-z0-9'&/+\-]*", re.IGNORECASE)
 _REPEAT = re.compile(r"([a-z])\1{2,}")  # "sooo" -> "soo": texting elongation
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
@@ -335,4 +347,9 @@ def _gloss(m: re.Match[str]) -> str:
     # Already glossed (normalised text normalised again): leave it, so it stays stable.
     if not gloss or m.string[m.end() :].lstrip().startswith(gloss):
         return token
+    before = NOT_AFTER.get(token.lower())
+    if before:
+        prev = _PREV_WORD.search(m.string[: m.start()])
+        if prev and prev.group(1) in before and not _CARD_NEXT.match(m.string[m.end() :]):
+            return token
     return f"{token} {gloss}"

@@ -40,6 +40,13 @@ def test_world_knowledge_glosses_are_added_once() -> None:
         assert normalize(once) == once  # normalising twice changes nothing
 
 
+def test_a_gloss_is_skipped_where_the_word_means_something_else() -> None:
+    # "a visa" to enter a country is not a card; "take visa" and "a visa card" are.
+    assert normalize("do i need a visa to go to canada") == "do i need a visa to go to canada"
+    assert normalize("do u take visa") == "do you take visa credit card"
+    assert "credit card" in normalize("can i pay with a visa debit")
+
+
 def test_glosses_rank_the_entry_the_customer_means(embedder: Embedder) -> None:
     # MiniLM alone ranks "venmo" next to the vegan entry and "COI" next to party size.
     records = [
