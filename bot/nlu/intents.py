@@ -186,6 +186,14 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"|money\s+back|want\s+(?:a|my)\s+refund|refund\s+(?:me|my)|demand|wtf|raw|burnt"
              r"|cold\s+food|undercooked|late\s+(?:again|by)|showed\s+up\s+late|was\s+late)\b"),
          0.95),
+        # On the day: the chef has not come. Urgent, so a person, not a booking form.
+        (_rx(r"\b(?:chef|cook)(?:'s|\s+is)?\s+(?:still\s+)?(?:not|isn'?t|hasn'?t|has\s+not)\s+"
+             r"(?:here|arrived|shown\s+up|showed\s+up|come|there)\b",
+             r"\bwhere(?:'?s|\s+is)\s+(?:the|my|our)\s+chef\b(?!\s+from)",
+             r"\bstill\s+waiting\s+(?:for|on)\s+(?:the|my|our)\s+chef\b",
+             r"\b(?:chef|cook)(?:'s|\s+is)\s+(?:running\s+)?late\b",
+             r"\b(?:chef|cook)\s+(?:here|there)\s+yet\b",
+             r"\b(?:nobody|no\s+one)\s+(?:showed|came|is\s+here|has\s+shown)\b"), 0.9),
         (_rx(r"\brefund\b"), 0.6),
     ],
     "cancel_booking": [
@@ -253,7 +261,7 @@ _FOREIGN_OBJECT_RE = re.compile(
 _GOAL_INTENTS = ("book", "quote", "availability", "cancel_booking", "reschedule_booking")
 _FAQ_TOPIC_RE = _CUES["faq"][0][0]
 _CONDITIONAL_RE = re.compile(
-    r"\b(?:if\s+(?:i|we)|what\s+happens|policy|refundable|can\s+i\s+get\s+(?:my|a|the)\s+"
+    r"\b(?:if\s+(?:i|we)|what\s+(?:happens|if)|in\s+case|policy|refundable|can\s+i\s+get\s+(?:my|a|the)\s+"
     r"(?:deposit|money)|do\s+i\s+get)\b"
 )
 

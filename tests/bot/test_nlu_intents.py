@@ -41,6 +41,7 @@ CASES: dict[str, list[str]] = {
         "what is your cancellation policy",
         "if I cancel do I get my deposit back?",
         "can the chef cook indoors?",
+        "what if the chef is running late?",
     ],
     "human": [
         "can I talk to a real person",
@@ -55,6 +56,10 @@ CASES: dict[str, list[str]] = {
         "we all got food poisoning",
         "your chef was rude and unprofessional",
         "no-show, worst experience ever",
+        "my party is saturday and the chef is not here yet!!!",
+        "wheres the chef??",
+        "its 6:20 and nobody showed",
+        "the chef still hasnt shown up",
     ],
     "cancel_booking": ["cancel my booking", "cancel", "please cancel our reservation",
                        "we need to call off the party"],
