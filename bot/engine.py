@@ -113,6 +113,7 @@ _AREA_QUESTION = re.compile(
     r"|\bhow\s+far\s+(?:do|will|can|would)\b|\bin\s+(?:your|ur)\s+(?:service\s+)?area\b",
     re.I,
 )
+_KID_WORD = re.compile(r"\b(?:kids?|child|children|little\s+ones?|toddlers?|babies|baby|under\s+\d+)\b", re.I)
 _INSTEAD = re.compile(r"\b(?:instead|rather)\b", re.I)
 # A count that moves the booked one: "add 2 kids", "2 more adults", "another 3", "2 fewer".
 # ("12 adults plus 2 kids" is a whole new party, not 12 more adults.)
@@ -591,6 +592,8 @@ class Engine:
                 s.kids = s.guests - ent.adults
             s.adults, s.guests = ent.adults, None
             s.kids = ent.kids if ent.kids is not None else (s.kids if s.kids is not None else 0)
+        elif ent.kids is not None and s.guests is not None and ent.kids == s.guests and not _KID_WORD.search(self.text):
+            pass  # "how much would 6 be?" when asked how many of the 6 are kids: the total again
         elif ent.kids is not None:
             s.kids = ent.kids
             if s.guests is not None:
