@@ -149,10 +149,13 @@ def pipeline_model(model_id: str = LocalEmbedder.model_id) -> AnswerabilityModel
 
 
 def collect(
-    names: list[str], clinc_train: list[str], clinc_for: Collection[str] = ("tuning",)
+    names: list[str], clinc_train: list[str], clinc_for: Collection[str] = ("tuning",),
+    clinc_sample: int = 0,
 ) -> list[Item]:
     """Run the shipped pipeline (before any verifier) over every question of the named
-    businesses, and over ``clinc_train`` against the FAQs named in ``clinc_for``."""
+    businesses, and over ``clinc_train`` against the FAQs named in ``clinc_for``; with
+    ``clinc_sample`` also that many of ``clinc_train`` (a seeded sample per business)
+    against every other named FAQ."""
     embedder = LocalEmbedder()
     model = pipeline_model(embedder.model_id)
     items: list[Item] = []
@@ -167,6 +170,9 @@ def collect(
         queries = [(q.text, q.expected, False) for q in load_questions(q_path)]
         if name in clinc_for:
             queries += [(t, None, True) for t in clinc_train]
+        elif clinc_sample:
+            sample = random.Random(name).sample(clinc_train, min(clinc_sample, len(clinc_train)))
+            queries += [(t, None, True) for t in sample]
         for text, expected, is_clinc in queries:
             d = faq.search(text, model)
             top = d.ranked[:K]
@@ -268,9 +274,10 @@ def train_verifier(items: list[Item], layers: int, epochs: float, seed: int = 0)
     torch.manual_seed(seed)
     rng = random.Random(seed)
     torch.set_num_threads(2)
-    clinc = [i for i in items if i.clinc]
+    clinc = [i for i in items if i.clinc and i.business == "tuning"]
     rng.shuffle(clinc)
-    data = [i for i in items if not i.clinc] + clinc[:CLINC_TRAIN_QUERIES]
+    sampled = [i for i in items if i.clinc and i.business != "tuning"]  # --clinc-per-business
+    data = [i for i in items if not i.clinc] + clinc[:CLINC_TRAIN_QUERIES] + sampled
     model, tok = _torch_model(layers), _tokenizer()
     opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=5e-5, weight_decay=0.01)
     steps = int(math.ceil(len(data) / 4) * epochs)
@@ -467,6 +474,12 @@ def main() -> None:
         "shipped: see docs/faq.md, session 9)",
     )
     parser.add_argument(
+        "--clinc-per-business", type=int, default=0, metavar="N",
+        help="also train on N CLINC train-half queries against each training FAQ (besides "
+        "the tuning FAQ's 400), so the \"none\" slot learns off-topic messages beside many "
+        "FAQs (session 10 experiment; not what the shipped weights were trained with)",
+    )
+    parser.add_argument(
         "--save-validation", type=Path, metavar="FILE",
         help="also pickle the scored validation items (items, scores) to FILE, for "
         "decision experiments without re-scoring them",
@@ -476,7 +489,7 @@ def main() -> None:
     path = MODEL_PATH.with_name(verifier_filename(LocalEmbedder.model_id))
     if not args.decision_only:
         print("collecting shortlists of the training businesses", flush=True)
-        items = collect(TRAIN_SETS, clinc_train)
+        items = collect(TRAIN_SETS, clinc_train, clinc_sample=args.clinc_per_business)
         export(train_verifier(items, args.layers, args.epochs), path, args.layers)
     print("collecting shortlists of the validation businesses", flush=True)
     # The CLINC cap is met on each validation FAQ (CLINC rows of the tuning FAQ were read
