@@ -113,6 +113,14 @@ _AREA_QUESTION = re.compile(
     r"|\bhow\s+far\s+(?:do|will|can|would)\b|\bin\s+(?:your|ur)\s+(?:service\s+)?area\b",
     re.I,
 )
+# "how much is the deposit?": an amount the booking core holds, not the FAQ.
+_DEPOSIT_AMOUNT = re.compile(
+    r"\bhow\s+much\s+(?:is\s+|are\s+|would\s+be\s+|will\s+be\s+|for\s+)?(?:the\s+|a\s+|your\s+|ur\s+)?deposit\b"
+    r"|\bdeposit\s+(?:amount|cost|price|size)\b|\bhow\s+(?:big|much)\s+of\s+a\s+deposit\b"
+    r"|\bhow\s+much\s+(?:do|would|will)\s+(?:i|we)\s+(?:need\s+to\s+|have\s+to\s+)?(?:put\s+down|pay\s+(?:up\s*front|now|to\s+book))\b"
+    r"|\bwhat(?:'?s|\s+is)\s+(?:the|your|ur)\s+deposit\W*$",
+    re.I,
+)
 _KID_WORD = re.compile(r"\b(?:kids?|child|children|little\s+ones?|toddlers?|babies|baby|under\s+\d+)\b", re.I)
 _INSTEAD = re.compile(r"\b(?:instead|rather)\b", re.I)
 # A count that moves the booked one: "add 2 kids", "2 more adults", "another 3", "2 fewer".
@@ -512,6 +520,13 @@ class Engine:
         """
         st = self.st
         several = len(clauses(text)) > 1
+        if _DEPOSIT_AMOUNT.search(text):
+            station = await self.p.default_station()
+            self.say(t.deposit_amount(station.deposit_cents, station.hold_hours))
+            rest = [c for c in self._faq_clauses(text) if not _DEPOSIT_AMOUNT.search(c)] if several else []
+            await self._side_questions(rest, note_unsure=False)
+            st.misunderstood = 0
+            return await self._advance() if st.form else self.finish()
         queries = self._faq_clauses(text) if several else []
         hit = None
         answers: list[str] = []

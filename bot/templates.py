@@ -71,6 +71,16 @@ def travel_fee(zip_code: str, miles: float, travel_cents: int, free_miles: int) 
     return Reply(text, (), "travel_fee")
 
 
+def deposit_amount(deposit_cents: int, hold_hours: int) -> Reply:
+    """The deposit, from the station's settings (the FAQ holds no money amounts)."""
+    return Reply(
+        f"The deposit is {fmt_cents(deposit_cents)}. It's part of your total, not an extra "
+        f"charge: you pay it through a secure link when you book, and your date is held "
+        f"for {hold_hours} hours until it's paid.",
+        (), "deposit_amount",
+    )
+
+
 def ask_adults() -> Reply:
     """The guest question once the kids are known ("no kids" before any count)."""
     return Reply("Got it. And how many adults?", (), "ask_guests")
