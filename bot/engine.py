@@ -204,6 +204,7 @@ class Engine:
         self.inp = inp
         self.out = TurnResult()
         self.asked_availability = False
+        self.noted: list[str] = []  # facts taken this turn, for "Got it — …" when asked again
         self.text = inp.text
         self.ack = False  # the message is a bare "ok"/"cool"/"yes" (no facts)
         self.asked_price = False  # the message asks for a price ("how much?" again)
@@ -613,11 +614,18 @@ class Engine:
             s.kids = ent.kids
             if s.guests is not None:
                 s.adults, s.guests = s.guests - ent.kids, None
+        if ent.adults is not None or ent.kids is not None or ent.guests is not None:
+            if s.adults is not None and s.kids is not None:
+                self.noted.append(t.party_label(s.adults, s.kids))
+            elif s.guests is not None:
+                self.noted.append(f"{s.guests} guests")
         if ent.zip:
             s.zip = ent.zip
+            self.noted.append(f"zip {ent.zip}")
         if ent.date:
             s.date = ent.date.isoformat()
             self.st.confirming = False
+            self.noted.append(t.day_label(ent.date))
         if ent.time:
             s.time = f"{ent.time.hour:02d}:{ent.time.minute:02d}"
             self.st.confirming = False
@@ -746,7 +754,11 @@ class Engine:
                 self.say(t.ask_adults())
             else:
                 # "san jose" when asked for the zip: the same question, with an example.
-                self.say(t.ask_again(need, guests=s.guests) if again else t.ask(need, guests=s.guests))
+                # "sat dec 12" when asked for the guests: say what was taken, then ask.
+                if again and self.noted:
+                    self.say(t.noted_then_ask(self.noted, t.ask(need, guests=s.guests)))
+                else:
+                    self.say(t.ask_again(need, guests=s.guests) if again else t.ask(need, guests=s.guests))
             return self.finish()
 
         if st.form == "availability":

@@ -98,6 +98,11 @@ _AGAIN = {
 }
 
 
+def noted_then_ask(noted: Sequence[str], question: Reply) -> Reply:
+    """A fact given out of order acknowledged before the question still open."""
+    return Reply(f"Got it — {', '.join(noted)}. {question.text}", question.buttons, question.kind)
+
+
 def ask_again(slot: str, *, guests: int | None = None) -> Reply:
     """The same question once more, with an example of the answer it needs."""
     if slot not in _AGAIN:
