@@ -128,6 +128,15 @@ _INSTEAD = re.compile(r"\b(?:instead|rather)\b", re.I)
 _MORE = re.compile(r"\b(?:add|adding)\b|\d+\s+(?:more|extra)\b|\banother\s+\d", re.I)
 _FEWER = re.compile(r"\d+\s+(?:fewer|less)\b|\b(?:remove|minus|take\s+off|subtract)\b", re.I)
 _STATUS = re.compile(r"\b(still on|confirmed\?|(?:my|our) (?:party|booking|event|reservation)\b.*\?|did (?:my|the|our) (?:deposit|payment) go through|status of)", re.I)
+# "what's my total again?", "how much do we still owe?": the booking's (or the standing
+# quote's) own numbers, from the booking core.
+_MY_TOTAL = re.compile(
+    r"\bwhat(?:'?s|\s+is|\s+was)\s+(?:my|our|the)\s+(?:total|balance|bill)\b"
+    r"|\bhow\s+much\s+(?:do\s+(?:i|we)\s+(?:still\s+)?owe|is\s+(?:left|due|(?:the|my|our)\s+(?:balance|total))"
+    r"|(?:do|will)\s+(?:i|we)\s+(?:still\s+)?(?:have|need)\s+to\s+pay\s+(?:on\s+the\s+day|at\s+the\s+party|later))\b"
+    r"|\b(?:remaining|outstanding)\s+balance\b",
+    re.I,
+)
 # "what if we need to cancel?": a policy question, not a request.
 _IF = re.compile(r"\b(?:if|what happens|policy)\b", re.I)
 _YES = re.compile(r"^\s*(y|yes|yep|yeah|yup|sure|ok|okay|confirm|please do|do it|go ahead|correct|absolutely|definitely)\b", re.I)
@@ -263,7 +272,7 @@ class Engine:
                 intent = "reschedule_booking"
             elif _CANCEL.search(text) and not st.confirming and not _IF.search(text):
                 intent = "cancel_booking"
-            elif _STATUS.search(text) and intent not in BOOKING_INTENTS - {"inform"}:
+            elif (_STATUS.search(text) or (_MY_TOTAL.search(text) and not _has_facts(ent))) and intent not in BOOKING_INTENTS - {"inform"}:
                 intent = "booking_status"
         if _YES.match(text) and intent in ("cancel_booking", "book", "inform") and (st.confirming or st.expecting == "confirm"):
             intent = "affirm"
@@ -1056,6 +1065,9 @@ class Engine:
 
     async def _status(self, ent: Entities) -> TurnResult:
         bookings = await self.p.upcoming_bookings()
+        if not bookings and _MY_TOTAL.search(self.text) and (quote := await self._standing_quote()):
+            self.say(self._offer_booking(quote))  # no booking yet: the quote's total
+            return self.finish()
         if not bookings:
             self.say(t.no_booking_found())
             return self.finish()
