@@ -121,6 +121,8 @@ _DEPOSIT_AMOUNT = re.compile(
     r"|\bwhat(?:'?s|\s+is)\s+(?:the|your|ur)\s+deposit\W*$",
     re.I,
 )
+_PASSING_DAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|(?:your|ur)\s+day)\b", re.I)
+_ASKS_US = re.compile(r"\b(?:can|could|do|does|will|would)\s+(?:you|u|y'?all)\b", re.I)
 _KID_WORD = re.compile(r"\b(?:kids?|child|children|little\s+ones?|toddlers?|babies|baby|under\s+\d+)\b", re.I)
 _INSTEAD = re.compile(r"\b(?:instead|rather)\b", re.I)
 # A count that moves the booked one: "add 2 kids", "2 more adults", "another 3", "2 fewer".
@@ -267,6 +269,10 @@ class Engine:
         now_local = self.inp.now.astimezone(await self._tz())
         ent = extract_entities(text, now=now_local, expecting=st.expecting)
         intent = BUTTON_INTENTS.get(text) or classify_intent(text, expecting=st.expecting).intent
+        if intent in ("greeting", "thanks", "bye") and _only_a_day(ent) and _PASSING_DAY.search(text) \
+                and not re.search(r"\d", text) and not st.expecting:
+            # "hey how are you doing today?": small talk, not a party for today.
+            ent = replace(ent, date=None, time=None)
         if intent not in ("human", "complaint") and st.form != "cancel":
             if (_RESCHEDULE.search(text) or PUSH_TO.search(text)) and intent != "cancel_booking":
                 intent = "reschedule_booking"
@@ -362,10 +368,15 @@ class Engine:
             if done is not None:
                 return done
         if intent == "faq" or (
-            is_question and not firm_facts and intent in ("availability", "unknown", "inform", "greeting", "book")
+            (is_question or (intent == "greeting" and _ASKS_US.search(text)))
+            and not firm_facts and intent in ("availability", "unknown", "inform", "greeting", "book")
             and not HELP_COMMAND.match(text) and not PRESENCE_CHECK.match(text)
         ):
-            done = await self._faq(text, ent, must_answer=intent in ("faq", "unknown"))
+            # "hi! can you guys keep it quiet if she calls?": a question behind the hello is
+            # answered, or honestly not, rather than greeted and dropped.
+            must = intent in ("faq", "unknown") or (
+                intent == "greeting" and len(text.split()) >= 6 and bool(_ASKS_US.search(text)))
+            done = await self._faq(text, ent, must_answer=must)
             if done is not None:
                 return done
         elif intent == "quote" and is_question and not _has_facts(ent):
@@ -554,8 +565,9 @@ class Engine:
                 return None
             st.misunderstood = 0
             if _has_facts(ent):
-                # "do you come to LA? 90001, 20 adults": the facts answer it.
-                await self._choose_form("quote", ent)
+                # "do you come to LA? 90001, 20 adults": the facts answer it. With a day
+                # ("can the chef come at 11am on jan 16?") it is a date to check.
+                await self._choose_form("availability" if (ent.date or ent.time) else "quote", ent)
                 self._merge(ent)
                 return await self._advance()
             return await self.escalate("unanswered_question", t.faq_unsure())
