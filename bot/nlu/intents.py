@@ -247,7 +247,8 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"\s+appreciated|appreciated)\b", r"🙏"), 0.8),
     ],
     "bye": [
-        (_rx(r"\b(?:bye|goodbye|good\s+bye|bye\s+bye|see\s+(?:you|ya)|cya|ttyl|later|good"
+        # "later" alone or as a sign-off ("ok later", "talk later"), not "change it later".
+        (_rx(r"\b(?:bye|goodbye|good\s+bye|bye\s+bye|see\s+(?:you|ya)|cya|ttyl|^\W*(?:\w+\W+)?later\W*$|talk\s+(?:to\s+(?:you|u)\s+)?later|good"
              r"\s+night|have\s+a\s+(?:good|great|nice)\s+(?:one|day|night|evening)"
              r"|take\s+care|that'?s\s+all|that'?s\s+it)\b"), 0.8),
     ],
