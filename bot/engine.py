@@ -122,6 +122,8 @@ _DEPOSIT_AMOUNT = re.compile(
     re.I,
 )
 _PASSING_DAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|(?:your|ur)\s+day)\b", re.I)
+# "what time slots do you have?" beside a date: that day's availability answers it.
+_SLOTS_QUESTION = re.compile(r"\b(?:time\s+slots?|slots?|what\s+times?|which\s+times?|openings?|availab\w+|open)\b", re.I)
 _ASKS_US = re.compile(r"\b(?:can|could|do|does|will|would)\s+(?:you|u|y'?all)\b", re.I)
 _KID_WORD = re.compile(r"\b(?:kids?|child|children|little\s+ones?|toddlers?|babies|baby|under\s+\d+)\b", re.I)
 _INSTEAD = re.compile(r"\b(?:instead|rather)\b", re.I)
@@ -499,13 +501,15 @@ class Engine:
         """The question clauses of a message that are for the FAQ: no booking facts in
         them and not themselves a price, booking or cancel request (at most two)."""
         now = self.inp.now
-        has_zip = extract_entities(text, now=now).zip is not None
+        whole = extract_entities(text, now=now)
         out = []
         for clause in question_clauses(text):
             if _has_facts(extract_entities(clause, now=now)):
                 continue
-            if has_zip and _AREA_QUESTION.search(clause):
+            if whole.zip and _AREA_QUESTION.search(clause):
                 continue  # the zip answers it (quote, travel fee or out of area)
+            if whole.date and _SLOTS_QUESTION.search(clause):
+                continue  # the date's availability answers it
             intent = classify_intent(clause).intent
             if intent in _FAQ_CLAUSE_INTENTS or (intent == "book" and _WHEN_TO_BOOK.search(clause)):
                 out.append(clause)
@@ -745,13 +749,13 @@ class Engine:
                 # "ok"): not silence, but the total it still is and what comes next. A
                 # price question the FAQ answered in general still gets their own total.
                 self.say(self._offer_booking(quote))
-            if st.form == "quote":
+            if st.form == "quote" and not (s.date and self.asked_availability):
                 st.expecting = None
-                st.form = "quote"
                 return self.finish()
 
         # Date and time.
-        if s.date and (st.form in ("booking", "availability")):
+        # "a quote for 12/19 …, what time slots do you have?": the quote, and the day's slots.
+        if s.date and (st.form in ("booking", "availability") or (st.form == "quote" and self.asked_availability)):
             checked = f"{s.zip} {s.date} {s.time}"
             if (st.checked != checked or self.asked_availability or not s.time
                     or self._next_missing() is None):
@@ -760,6 +764,8 @@ class Engine:
                 if res is not None:
                     return res
                 st.checked = checked
+            if st.form == "quote":  # the day's slots were the question; the quote form stays
+                return self.finish()
 
         need = self._next_missing()
         if need is not None:
