@@ -96,7 +96,11 @@ _NO_KIDS_RE = re.compile(
 _ADDITIVE_RE = re.compile(r"\b(?:and|plus|also|additional|extra|more|on\s+top)\b|\+|&")
 _SUBTRACT_RE = re.compile(r"\b(?:includ\w*|incl|inc|of\s+(?:them|which|whom|those)|among|being)\b")
 _BARE_NUM_RE = re.compile(r"(?<![\d$#/:.])\b(?P<n>\d{1,4})\b(?![\d/:]|\.\d|%)")
-_NONE_RE = re.compile(r"^\W*(?:none|no|nope|nah|zero|0|no\s+kids|no\s+children|nobody)\b")
+# Answers to "how many are kids?" that mean none: "nope", "0", or a bare "adults"
+# ("they're all grown ups" is caught by _NO_KIDS_RE).
+_NONE_RE = re.compile(
+    r"^\W*(?:(?:none|no|nope|nah|zero|0|no\s+kids|no\s+children|nobody)\b|(?:all\s+)?(?:adults|grown\s*ups)\W*$)"
+)
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 # What follows a count that describes part of the party instead of adding to it.
 _DESCRIBED_RE = re.compile(

@@ -59,6 +59,7 @@ def test_party_size(text: str, adults: int | None, kids: int | None, guests: int
         ("twelve", "adults", "adults", 12),
         ("3", "kids", "kids", 3),
         ("none", "kids", "kids", 0),
+        ("adults!", "kids", "kids", 0),  # asked how many are kids: all adults
         ("no kids", None, "kids", 0),
         ("20", "guests", "guests", 20),
         ("12 and 3", "adults", "kids", 3),
