@@ -124,6 +124,7 @@ _DEPOSIT_AMOUNT = re.compile(
 _PASSING_DAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|(?:your|ur)\s+day)\b", re.I)
 # "what time slots do you have?" beside a date: that day's availability answers it.
 _SLOTS_QUESTION = re.compile(r"\b(?:time\s+slots?|slots?|what\s+times?|which\s+times?|openings?|availab\w+|open)\b", re.I)
+_PER_HEAD = re.compile(r"\bper\s+(?:person|head|plate|guest|adult|kid|pp)\b|\ba\s+head\b|\bpp\b|\beach\s+person\b", re.I)
 _ASKS_US = re.compile(r"\b(?:can|could|do|does|will|would)\s+(?:you|u|y'?all)\b", re.I)
 _KID_WORD = re.compile(r"\b(?:kids?|child|children|little\s+ones?|toddlers?|babies|baby|under\s+\d+)\b", re.I)
 _INSTEAD = re.compile(r"\b(?:instead|rather)\b", re.I)
@@ -381,7 +382,7 @@ class Engine:
             done = await self._faq(text, ent, must_answer=must)
             if done is not None:
                 return done
-        elif intent == "quote" and is_question and not _has_facts(ent):
+        elif intent == "quote" and is_question and not _has_facts(ent) and not _PER_HEAD.search(text):
             # "is a 13 year old kid or adult price?": a price question the FAQ may answer;
             # the quote form starts either way.
             await self._side_questions([text], note_unsure=False)
@@ -431,6 +432,9 @@ class Engine:
                 return await self._not_understood()
             self._merge(ent)
             st.misunderstood = 0
+            if intent == "quote" and _PER_HEAD.search(text) and st.slots.adults is None and st.slots.guests is None:
+                # "how much per head?": the rates themselves, then the guests for a total.
+                self.say(t.rates(await self.p.default_station()))
             return await self._advance()
         return await self._not_understood()
 

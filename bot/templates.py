@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from channels.base import Reply
+from core.models import Station
 from core.money import fmt_cents
 from core.pricing import Quote
 
@@ -69,6 +70,17 @@ def travel_fee(zip_code: str, miles: float, travel_cents: int, free_miles: int) 
         text = (f"Travel to {zip_code} (about {round(miles)} miles from our base) is "
                 f"{fmt_cents(travel_cents)}; the first {free_miles} miles are free.")
     return Reply(text, (), "travel_fee")
+
+
+def rates(station: Station) -> Reply:
+    """The per-guest prices from the station's settings (what the quote engine uses)."""
+    return Reply(
+        f"It's {fmt_cents(station.adult_cents)} per adult and {fmt_cents(station.kid_cents)} "
+        f"per kid ({station.kid_max_age} and under), with a {fmt_cents(station.minimum_cents)} "
+        f"event minimum. A {station.gratuity_pct}% gratuity is suggested, and travel past "
+        f"{station.free_travel_mi} miles adds {fmt_cents(station.per_mile_cents)} a mile.",
+        (), "rates",
+    )
 
 
 def deposit_amount(deposit_cents: int, hold_hours: int) -> Reply:

@@ -137,7 +137,9 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (_rx(r"\b(?:book|books|booking|reserve|reservation|schedule|hire|lock\s+in|sign\s+(?:me|us)"
              r"\s+up|set\s+up\s+(?:a|an|the)\s+(?:party|event|dinner)|secure|make\s+it\s+official"
              r"|get\s+(?:a|the)\s+chef|want\s+(?:a|the)\s+chef|need\s+(?:a|the)\s+chef"
-             r"|have\s+(?:a|the)\s+chef|would\s+like\s+(?:a|the)\s+chef|plan\s+(?:a|an|our|my)"
+             # "have the chef cook on our balcony?" asks what the chef can do, not to book
+             r"|have\s+(?:a|the)\s+chef(?!\s+(?:cook|make|do|bring|use|grill|prepare|set|clean|serve|stay|come|arrive|work|play|perform|wear))"
+             r"|would\s+like\s+(?:a|the)\s+chef|plan\s+(?:a|an|our|my)"
              r"\s+(?:party|event|dinner)|throw\s+(?:a|an)\s+\w*\s*party)\b"), 0.85),
         (_rx(r"\b(?:let'?s\s+do\s+it|go\s+ahead\s+and\s+book|i'?ll\s+take\s+it|count\s+(?:me|us)"
              r"\s+in|ready\s+to\s+book)\b"), 0.95),

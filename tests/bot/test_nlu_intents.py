@@ -42,6 +42,7 @@ CASES: dict[str, list[str]] = {
         "if I cancel do I get my deposit back?",
         "can the chef cook indoors?",
         "what if the chef is running late?",
+        "is it possible to have the chef cook on our balcony?",
     ],
     "human": [
         "can I talk to a real person",
