@@ -74,7 +74,13 @@ _BAD_COUNT = re.compile(
     r"|\b\d+\.\d+\s*(?:adults?|kids?|people|guests?|ppl|persons?)\b",
     re.I,
 )
-_RESCHEDULE = re.compile(r"\b(re-?schedul\w*|postpone|move (?:it|our|my|the)\b|push (?:it |our |the )?(?:party |event )?back|change (?:the|our|my) (?:date|day|time))", re.I)
+_RESCHEDULE = re.compile(
+    r"\b(re-?schedul\w*|postpone|move (?:it|our|my|the)\b|push (?:it |our |the )?(?:party |event )?back|change (?:the|our|my) (?:date|day|time)"
+    # "change our party from 6pm to 3pm" (a new time or day after "to", not "to 12 adults")
+    r"|(?:change|switch) (?:the|our|my) (?:party|booking|event|reservation) (?:from [^,.!?]{1,20} )?to "
+    r"(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)|noon|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|the \d))",
+    re.I,
+)
 # Asking to change the party of a booking already made (looked up only when these match).
 _PARTY_CHANGE = re.compile(
     r"\b(?:change|update|adjust|modify|fix|lower|raise|increase|decrease|reduce)\s+(?:the\s+|our\s+|my\s+)?"
@@ -125,6 +131,7 @@ _PASSING_DAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|eveni
 # "what time slots do you have?" beside a date: that day's availability answers it.
 _SLOTS_QUESTION = re.compile(r"\b(?:time\s+slots?|slots?|what\s+times?|which\s+times?|openings?|availab\w+|open)\b", re.I)
 _PER_HEAD = re.compile(r"\bper\s+(?:person|head|plate|guest|adult|kid|pp)\b|\ba\s+head\b|\bpp\b|\beach\s+person\b", re.I)
+_FROM_TO = re.compile(r"\bfrom\s+[^,.!?]{1,25}?\s+to\s+([^,.!?]+)", re.I)
 _ASKS_US = re.compile(r"\b(?:can|could|do|does|will|would)\s+(?:you|u|y'?all)\b", re.I)
 _KID_WORD = re.compile(r"\b(?:kids?|child|children|little\s+ones?|toddlers?|babies|baby|under\s+\d+)\b", re.I)
 _INSTEAD = re.compile(r"\b(?:instead|rather)\b", re.I)
@@ -956,6 +963,11 @@ class Engine:
 
     async def _reschedule_try(self, ent: Entities) -> TurnResult:
         st, s = self.st, self.st.slots
+        if (m := _FROM_TO.search(self.text)) is not None:
+            # "change our party from 6pm to 3pm": the new day and time are the ones after "to".
+            after = extract_entities(m.group(1), now=self.inp.now.astimezone(await self._tz()))
+            if after.date or after.time:
+                ent = replace(ent, date=after.date, time=after.time)
         if ent.date:
             s.date = ent.date.isoformat()
         if ent.time:
@@ -972,6 +984,9 @@ class Engine:
                 s.date = bookings[0].event_date.replace(day=ent.date.day).isoformat()
         if not s.time and _SAME_TIME.search(self.text):
             s.time = bookings[0].slot
+        if not s.date and ent.time and not ent.date:
+            # "change our party from 6pm to 3pm": a new time alone keeps the booked day.
+            s.date = bookings[0].event_date.isoformat()
         station = await self.p.station_of(bookings[0])
         if not s.date:
             st.expecting = "date"
