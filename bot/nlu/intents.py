@@ -225,6 +225,8 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"|(?:never|didn'?t|did\s+not|haven'?t|have\s+not|no)\s+(?:get|got|gotten|receive[d]?|see|seen)?"
              r"\s*(?:the|a|my|any|an)?\s*(?:payment|deposit|pay|checkout|stripe)\s+link"
              r"|where(?:'?s|\s+is)\s+(?:the|my|our)\s+(?:payment|deposit|pay|checkout)\s+link"
+             r"|(?:send|resend|re-send|text|email)\s+(?:me\s+|us\s+)?(?:the|my|a|our)\s+(?:payment|deposit|pay|checkout)\s+link"
+             r"|(?:payment|deposit|pay|checkout)\s+link\s+again"
              r"|did\s+(?:you|u)\s+(?:get|receive)\s+(?:my|the)\s+(?:deposit|payment))\b"), 0.95),
     ],
     "affirm": [
