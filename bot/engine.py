@@ -16,6 +16,18 @@ from zoneinfo import ZoneInfo
 from bot import templates as t
 from bot.nlu import Entities, classify_intent, extract_entities
 from bot.nlu.aside import asks_about_something_else
+from bot.nlu.asks import (
+    AREA_QUESTION,
+    ASKS_US,
+    DEPOSIT_AMOUNT,
+    FROM_TO,
+    KID_WORD,
+    MY_TOTAL,
+    PASSING_DAY,
+    PER_HEAD,
+    SLOTS_QUESTION,
+    WHEN_TO_BOOK,
+)
 from bot.nlu.intents import HELP_COMMAND, IDENTITY_QUESTION, PRESENCE_CHECK, PUSH_TO, WANT_TO_CANCEL
 from bot.nlu.segments import clauses, question_clauses
 from bot.ports import Ports, TurnInput
@@ -104,51 +116,12 @@ _TRAVEL = re.compile(
     r"\b(?:travel(?:ing)?|mileage|miles?|drive|driving|distance|far(?!\s+(?:in\s+advance|ahead|out)\b))\b",
     re.I,
 )
-# A question about when to book, not a request to book: "how far in advance should i book?",
-# "when do we need to reserve by?". The FAQ answers it even beside booking facts.
-_WHEN_TO_BOOK = re.compile(
-    r"^\W*(?:how\s+(?:far|soon|early|late|long|much\s+notice|many\s+(?:days|weeks))"
-    r"|when\s+(?:should|do|does|must|would|is))\b",
-    re.I,
-)
-# A question the zip in the same message answers better than the FAQ can ("do you travel
-# to portland oregon? zip 97201"): the zip is checked and quoted, out of area or not.
-_AREA_QUESTION = re.compile(
-    r"\b(?:travel(?:ing)?|mileage|miles?|distance|service\s+area)\b"
-    r"|\b(?:come|go|drive|cater|deliver)\s+(?:out\s+)?(?:to|in|near)\b"
-    r"|\bhow\s+far\s+(?:do|will|can|would)\b|\bin\s+(?:your|ur)\s+(?:service\s+)?area\b",
-    re.I,
-)
-# "how much is the deposit?": an amount the booking core holds, not the FAQ.
-_DEPOSIT_AMOUNT = re.compile(
-    r"\bhow\s+much\s+(?:is\s+|are\s+|would\s+be\s+|will\s+be\s+|for\s+)?(?:the\s+|a\s+|your\s+|ur\s+)?deposit\b"
-    r"|\bdeposit\s+(?:amount|cost|price|size)\b|\bhow\s+(?:big|much)\s+of\s+a\s+deposit\b"
-    r"|\bhow\s+much\s+(?:do|would|will)\s+(?:i|we)\s+(?:need\s+to\s+|have\s+to\s+)?(?:put\s+down|pay\s+(?:up\s*front|now|to\s+book))\b"
-    r"|\bwhat(?:'?s|\s+is)\s+(?:the|your|ur)\s+deposit\W*$",
-    re.I,
-)
-_PASSING_DAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|(?:your|ur)\s+day)\b", re.I)
-# "what time slots do you have?" beside a date: that day's availability answers it.
-_SLOTS_QUESTION = re.compile(r"\b(?:time\s+slots?|slots?|what\s+times?|which\s+times?|openings?|availab\w+|open)\b", re.I)
-_PER_HEAD = re.compile(r"\bper\s+(?:person|head|plate|guest|adult|kid|pp)\b|\ba\s+head\b|\bpp\b|\beach\s+person\b", re.I)
-_FROM_TO = re.compile(r"\bfrom\s+[^,.!?]{1,25}?\s+to\s+([^,.!?]+)", re.I)
-_ASKS_US = re.compile(r"\b(?:can|could|do|does|will|would)\s+(?:you|u|y'?all)\b", re.I)
-_KID_WORD = re.compile(r"\b(?:kids?|child|children|little\s+ones?|toddlers?|babies|baby|under\s+\d+)\b", re.I)
 _INSTEAD = re.compile(r"\b(?:instead|rather)\b", re.I)
 # A count that moves the booked one: "add 2 kids", "2 more adults", "another 3", "2 fewer".
 # ("12 adults plus 2 kids" is a whole new party, not 12 more adults.)
 _MORE = re.compile(r"\b(?:add|adding)\b|\d+\s+(?:more|extra)\b|\banother\s+\d", re.I)
 _FEWER = re.compile(r"\d+\s+(?:fewer|less)\b|\b(?:remove|minus|take\s+off|subtract)\b", re.I)
 _STATUS = re.compile(r"\b(still on|confirmed\?|(?:my|our) (?:party|booking|event|reservation)\b.*\?|did (?:my|the|our) (?:deposit|payment) go through|status of)", re.I)
-# "what's my total again?", "how much do we still owe?": the booking's (or the standing
-# quote's) own numbers, from the booking core.
-_MY_TOTAL = re.compile(
-    r"\bwhat(?:'?s|\s+is|\s+was)\s+(?:my|our|the)\s+(?:total|balance|bill)\b"
-    r"|\bhow\s+much\s+(?:do\s+(?:i|we)\s+(?:still\s+)?owe|is\s+(?:left|due|(?:the|my|our)\s+(?:balance|total))"
-    r"|(?:do|will)\s+(?:i|we)\s+(?:still\s+)?(?:have|need)\s+to\s+pay\s+(?:on\s+the\s+day|at\s+the\s+party|later))\b"
-    r"|\b(?:remaining|outstanding)\s+balance\b",
-    re.I,
-)
 # "what if we need to cancel?": a policy question, not a request.
 _IF = re.compile(r"\b(?:if|what happens|policy)\b", re.I)
 _YES = re.compile(r"^\s*(y|yes|yep|yeah|yup|sure|ok|okay|confirm|please do|do it|go ahead|correct|absolutely|definitely)\b", re.I)
@@ -279,7 +252,7 @@ class Engine:
         now_local = self.inp.now.astimezone(await self._tz())
         ent = extract_entities(text, now=now_local, expecting=st.expecting)
         intent = BUTTON_INTENTS.get(text) or classify_intent(text, expecting=st.expecting).intent
-        if intent in ("greeting", "thanks", "bye") and _only_a_day(ent) and _PASSING_DAY.search(text) \
+        if intent in ("greeting", "thanks", "bye") and _only_a_day(ent) and PASSING_DAY.search(text) \
                 and not re.search(r"\d", text) and not st.expecting:
             # "hey how are you doing today?": small talk, not a party for today.
             ent = replace(ent, date=None, time=None)
@@ -288,7 +261,7 @@ class Engine:
                 intent = "reschedule_booking"
             elif _CANCEL.search(text) and not st.confirming and not _IF.search(text):
                 intent = "cancel_booking"
-            elif (_STATUS.search(text) or (_MY_TOTAL.search(text) and not _has_facts(ent))) and intent not in BOOKING_INTENTS - {"inform"}:
+            elif (_STATUS.search(text) or (MY_TOTAL.search(text) and not _has_facts(ent))) and intent not in BOOKING_INTENTS - {"inform"}:
                 intent = "booking_status"
         if _YES.match(text) and intent in ("cancel_booking", "book", "inform") and (st.confirming or st.expecting == "confirm"):
             intent = "affirm"
@@ -378,18 +351,18 @@ class Engine:
             if done is not None:
                 return done
         if intent == "faq" or (
-            (is_question or (intent == "greeting" and _ASKS_US.search(text)))
+            (is_question or (intent == "greeting" and ASKS_US.search(text)))
             and not firm_facts and intent in ("availability", "unknown", "inform", "greeting", "book")
             and not HELP_COMMAND.match(text) and not PRESENCE_CHECK.match(text)
         ):
             # "hi! can you guys keep it quiet if she calls?": a question behind the hello is
             # answered, or honestly not, rather than greeted and dropped.
             must = intent in ("faq", "unknown") or (
-                intent == "greeting" and len(text.split()) >= 6 and bool(_ASKS_US.search(text)))
+                intent == "greeting" and len(text.split()) >= 6 and bool(ASKS_US.search(text)))
             done = await self._faq(text, ent, must_answer=must)
             if done is not None:
                 return done
-        elif intent == "quote" and is_question and not _has_facts(ent) and not _PER_HEAD.search(text):
+        elif intent == "quote" and is_question and not _has_facts(ent) and not PER_HEAD.search(text):
             # "is a 13 year old kid or adult price?": a price question the FAQ may answer;
             # the quote form starts either way.
             await self._side_questions([text], note_unsure=False)
@@ -439,7 +412,7 @@ class Engine:
                 return await self._not_understood()
             self._merge(ent)
             st.misunderstood = 0
-            if intent == "quote" and _PER_HEAD.search(text) and st.slots.adults is None and st.slots.guests is None:
+            if intent == "quote" and PER_HEAD.search(text) and st.slots.adults is None and st.slots.guests is None:
                 # "how much per head?": the rates themselves, then the guests for a total.
                 self.say(t.rates(await self.p.default_station()))
             return await self._advance()
@@ -517,12 +490,12 @@ class Engine:
         for clause in question_clauses(text):
             if _has_facts(extract_entities(clause, now=now)):
                 continue
-            if whole.zip and _AREA_QUESTION.search(clause):
+            if whole.zip and AREA_QUESTION.search(clause):
                 continue  # the zip answers it (quote, travel fee or out of area)
-            if whole.date and _SLOTS_QUESTION.search(clause):
+            if whole.date and SLOTS_QUESTION.search(clause):
                 continue  # the date's availability answers it
             intent = classify_intent(clause).intent
-            if intent in _FAQ_CLAUSE_INTENTS or (intent == "book" and _WHEN_TO_BOOK.search(clause)):
+            if intent in _FAQ_CLAUSE_INTENTS or (intent == "book" and WHEN_TO_BOOK.search(clause)):
                 out.append(clause)
         return out[:2]
 
@@ -556,10 +529,10 @@ class Engine:
         """
         st = self.st
         several = len(clauses(text)) > 1
-        if _DEPOSIT_AMOUNT.search(text):
+        if DEPOSIT_AMOUNT.search(text):
             station = await self.p.default_station()
             self.say(t.deposit_amount(station.deposit_cents, station.hold_hours))
-            rest = [c for c in self._faq_clauses(text) if not _DEPOSIT_AMOUNT.search(c)] if several else []
+            rest = [c for c in self._faq_clauses(text) if not DEPOSIT_AMOUNT.search(c)] if several else []
             await self._side_questions(rest, note_unsure=False)
             st.misunderstood = 0
             return await self._advance() if st.form else self.finish()
@@ -571,7 +544,7 @@ class Engine:
             if h is not None and h.answerable and h.answer and h.answer not in answers:
                 answers.append(h.answer)
                 hit = h
-        if not queries and not (several and ent.zip and _AREA_QUESTION.search(text)):
+        if not queries and not (several and ent.zip and AREA_QUESTION.search(text)):
             hit = await self.p.faq(text)
             if hit is not None and hit.answerable and hit.answer:
                 answers = [hit.answer]
@@ -644,7 +617,7 @@ class Engine:
                 s.kids = s.guests - ent.adults
             s.adults, s.guests = ent.adults, None
             s.kids = ent.kids if ent.kids is not None else (s.kids if s.kids is not None else 0)
-        elif ent.kids is not None and s.guests is not None and ent.kids == s.guests and not _KID_WORD.search(self.text):
+        elif ent.kids is not None and s.guests is not None and ent.kids == s.guests and not KID_WORD.search(self.text):
             pass  # "how much would 6 be?" when asked how many of the 6 are kids: the total again
         elif ent.kids is not None:
             s.kids = ent.kids
@@ -963,7 +936,7 @@ class Engine:
 
     async def _reschedule_try(self, ent: Entities) -> TurnResult:
         st, s = self.st, self.st.slots
-        if (m := _FROM_TO.search(self.text)) is not None:
+        if (m := FROM_TO.search(self.text)) is not None:
             # "change our party from 6pm to 3pm": the new day and time are the ones after "to".
             after = extract_entities(m.group(1), now=self.inp.now.astimezone(await self._tz()))
             if after.date or after.time:
@@ -1102,7 +1075,7 @@ class Engine:
 
     async def _status(self, ent: Entities) -> TurnResult:
         bookings = await self.p.upcoming_bookings()
-        if not bookings and _MY_TOTAL.search(self.text) and (quote := await self._standing_quote()):
+        if not bookings and MY_TOTAL.search(self.text) and (quote := await self._standing_quote()):
             self.say(self._offer_booking(quote))  # no booking yet: the quote's total
             return self.finish()
         if not bookings:

@@ -1,0 +1,66 @@
+"""Readings of a whole customer message that pick the engine's path (session 10).
+
+Each pattern names what the customer asks ("how much is the deposit?", "how much per
+head?", "what's my total again?") so the engine can answer it from the booking core,
+or says what a phrase is not ("how far in advance" is not travel, "how are you today"
+is no party for today). Pure patterns: no state, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A question about when to book, not a request to book: "how far in advance should i book?",
+# "when do we need to reserve by?". The FAQ answers it even beside booking facts.
+WHEN_TO_BOOK = re.compile(
+    r"^\W*(?:how\s+(?:far|soon|early|late|long|much\s+notice|many\s+(?:days|weeks))"
+    r"|when\s+(?:should|do|does|must|would|is))\b",
+    re.I,
+)
+
+# A question the zip in the same message answers better than the FAQ can ("do you travel
+# to portland oregon? zip 97201"): the zip is checked and quoted, out of area or not.
+AREA_QUESTION = re.compile(
+    r"\b(?:travel(?:ing)?|mileage|miles?|distance|service\s+area)\b"
+    r"|\b(?:come|go|drive|cater|deliver)\s+(?:out\s+)?(?:to|in|near)\b"
+    r"|\bhow\s+far\s+(?:do|will|can|would)\b|\bin\s+(?:your|ur)\s+(?:service\s+)?area\b",
+    re.I,
+)
+
+# "how much is the deposit?": an amount the booking core holds, not the FAQ.
+DEPOSIT_AMOUNT = re.compile(
+    r"\bhow\s+much\s+(?:is\s+|are\s+|would\s+be\s+|will\s+be\s+|for\s+)?(?:the\s+|a\s+|your\s+|ur\s+)?deposit\b"
+    r"|\bdeposit\s+(?:amount|cost|price|size)\b|\bhow\s+(?:big|much)\s+of\s+a\s+deposit\b"
+    r"|\bhow\s+much\s+(?:do|would|will)\s+(?:i|we)\s+(?:need\s+to\s+|have\s+to\s+)?(?:put\s+down|pay\s+(?:up\s*front|now|to\s+book))\b"
+    r"|\bwhat(?:'?s|\s+is)\s+(?:the|your|ur)\s+deposit\W*$",
+    re.I,
+)
+
+# A day in small talk ("how are you doing today?"), not a party date.
+PASSING_DAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|(?:your|ur)\s+day)\b", re.I)
+
+# "what time slots do you have?" beside a date: that day's availability answers it.
+SLOTS_QUESTION = re.compile(r"\b(?:time\s+slots?|slots?|what\s+times?|which\s+times?|openings?|availab\w+|open)\b", re.I)
+
+# "how much per head?": the per-guest rates, before any guest count.
+PER_HEAD = re.compile(r"\bper\s+(?:person|head|plate|guest|adult|kid|pp)\b|\ba\s+head\b|\bpp\b|\beach\s+person\b", re.I)
+
+# "from 6pm to 3pm" in a change: the group is what comes after "to".
+FROM_TO = re.compile(r"\bfrom\s+[^,.!?]{1,25}?\s+to\s+([^,.!?]+)", re.I)
+
+# "can you …", "do y'all …": a question to us, even with no question mark.
+ASKS_US = re.compile(r"\b(?:can|could|do|does|will|would)\s+(?:you|u|y'?all)\b", re.I)
+
+# A word for kids: "how much would 6 be?" has none, so 6 is not six kids.
+KID_WORD = re.compile(r"\b(?:kids?|child|children|little\s+ones?|toddlers?|babies|baby|under\s+\d+)\b", re.I)
+
+# "what's my total again?", "how much do we still owe?": the booking's (or the standing
+# quote's) own numbers, from the booking core.
+MY_TOTAL = re.compile(
+    r"\bwhat(?:'?s|\s+is|\s+was)\s+(?:my|our|the)\s+(?:total|balance|bill)\b"
+    r"|\bhow\s+much\s+(?:do\s+(?:i|we)\s+(?:still\s+)?owe|is\s+(?:left|due|(?:the|my|our)\s+(?:balance|total))"
+    r"|(?:do|will)\s+(?:i|we)\s+(?:still\s+)?(?:have|need)\s+to\s+pay\s+(?:on\s+the\s+day|at\s+the\s+party|later))\b"
+    r"|\b(?:remaining|outstanding)\s+balance\b",
+    re.I,
+)
+
