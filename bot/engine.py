@@ -638,15 +638,20 @@ class Engine:
         if ent.time:
             s.time = f"{ent.time.hour:02d}:{ent.time.minute:02d}"
             self.st.confirming = False
+            self.noted.append(t.slot_label(s.time))
         if ent.name:
             s.name = ent.name
+            self.noted.append(ent.name)
         if ent.phone:
             s.phone = ent.phone
+            self.noted.append("your phone number")
         if ent.email:
             s.email = ent.email
+            self.noted.append("your email")
         if ent.address:
             s.address = ent.address
             self.st.confirming = False
+            self.noted.append("the address")
 
     async def _prompt_for_current(self) -> Reply | None:
         """The question the form would ask now (for clarify/resume), without side effects."""
