@@ -529,6 +529,12 @@ class Engine:
         """
         st = self.st
         several = len(clauses(text)) > 1
+        if st.slots.date and st.form in ("booking", "availability") and SLOTS_QUESTION.search(text) and not several:
+            # "what times do u have" with the day already known: that day's open slots.
+            st.misunderstood = 0
+            self.asked_availability = True
+            self._merge(ent)
+            return await self._advance()
         if DEPOSIT_AMOUNT.search(text):
             station = await self.p.default_station()
             self.say(t.deposit_amount(station.deposit_cents, station.hold_hours))

@@ -40,7 +40,12 @@ DEPOSIT_AMOUNT = re.compile(
 PASSING_DAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|(?:your|ur)\s+day)\b", re.I)
 
 # "what time slots do you have?" beside a date: that day's availability answers it.
-SLOTS_QUESTION = re.compile(r"\b(?:time\s+slots?|slots?|what\s+times?|which\s+times?|openings?|availab\w+|open)\b", re.I)
+# ("what time does the chef arrive?" is not one: a plural, a slot word or "open" is.)
+SLOTS_QUESTION = re.compile(
+    r"\b(?:time\s+slots?|slots?|what\s+times|which\s+times?|what\s+time\s+(?:is|are)\s+open"
+    r"|openings?|availab\w+|open)\b",
+    re.I,
+)
 
 # "how much per head?": the per-guest rates, before any guest count.
 PER_HEAD = re.compile(r"\bper\s+(?:person|head|plate|guest|adult|kid|pp)\b|\ba\s+head\b|\bpp\b|\beach\s+person\b", re.I)
