@@ -20,6 +20,7 @@ from bot.nlu.asks import (
     AREA_QUESTION,
     ASKS_US,
     DEPOSIT_AMOUNT,
+    FINAL_PRICE,
     FROM_TO,
     KID_WORD,
     MY_TOTAL,
@@ -535,6 +536,10 @@ class Engine:
             self.asked_availability = True
             self._merge(ent)
             return await self._advance()
+        if FINAL_PRICE.search(text) and not _has_facts(ent) and (quote := await self._standing_quote()):
+            st.misunderstood = 0
+            self.say(t.total_explained(quote))
+            return self.finish()
         if DEPOSIT_AMOUNT.search(text):
             station = await self.p.default_station()
             self.say(t.deposit_amount(station.deposit_cents, station.hold_hours))

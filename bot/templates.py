@@ -145,6 +145,17 @@ def quote(q: Quote, *, booking: bool) -> Reply:
 NEXT_STEP_BUTTONS = (B_BOOK_IT, B_QUESTION, B_PERSON)
 
 
+def total_explained(q: Quote) -> Reply:
+    """"Is that the final price?": what the quote engine's total is made of."""
+    return Reply(
+        f"Yes: {fmt_cents(q.total_cents)} is the full total for {_party(q)} — food "
+        f"{fmt_cents(q.food_billed_cents)}, suggested gratuity {fmt_cents(q.gratuity_cents)} "
+        f"and travel {fmt_cents(q.travel_cents)}. The {fmt_cents(q.deposit_cents)} deposit is "
+        f"part of it, not extra.",
+        (), "total_explained",
+    )
+
+
 def quote_recap(q: Quote) -> Reply:
     """The same quote asked for again: the total it still comes to, and the next step."""
     return Reply(

@@ -69,3 +69,11 @@ MY_TOTAL = re.compile(
     re.I,
 )
 
+
+# "is that the final price or are there extra fees?": what a given quote's total holds.
+FINAL_PRICE = re.compile(
+    r"\b(?:final\s+(?:price|total|cost|amount)|extra\s+(?:fees?|charges?|costs?)|hidden\s+(?:fees?|charges?|costs?)"
+    r"|other\s+(?:fees?|charges?|costs?)|additional\s+(?:fees?|charges?|costs?)|all[\s-]+in(?:clusive)?"
+    r"|(?:is|that'?s)\s+(?:that|it|this)\s+(?:everything|the\s+(?:whole|full)\s+(?:price|total|thing)))\b",
+    re.I,
+)
