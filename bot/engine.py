@@ -129,7 +129,7 @@ _YES = re.compile(r"^\s*(y|yes|yep|yeah|yup|sure|ok|okay|confirm|please do|do it
 _SAME_TIME = re.compile(r"\bsame (?:time|slot)\b", re.I)
 _NO_EMAIL = re.compile(r"\b(no|without|skip(?: the)?|don'?t (?:have|need)(?: an?)?)\s+e-?mails?\b", re.I)
 # A question: a "?" or a leading question word ("whats", "hows" included).
-_QUESTION = re.compile(r"\?|^\W*(?:(?:and|so|also|oh|btw|ok|okay|hey|hi|um+)\W+)*(what|how|do|does|can|could|is|are|will|would|should|where|when|who|why|which)(?:'?s)?\b", re.I)
+_QUESTION = re.compile(r"\?|^\W*(?:(?:and|so|also|oh|btw|ok|okay|hey|hi|um+|wait|hmm+|sorry|actually)\W+)*(what|how|do|does|can|could|is|are|will|would|should|where|when|who|why|which)(?:'?s)?\b", re.I)
 # Intents that move a booking form; facts under them fill its slots.
 BOOKING_INTENTS = {"quote", "book", "availability", "inform"}
 # Replies that already offer the day's free start times (no need to ask for a time).
@@ -489,7 +489,8 @@ class Engine:
         whole = extract_entities(text, now=now)
         out = []
         for clause in question_clauses(text):
-            if _has_facts(extract_entities(clause, now=now)):
+            # "is 6 ok?" when asked for the time: the 6 is the answer, read as the slot asked.
+            if _has_facts(extract_entities(clause, now=now, expecting=self.st.expecting)):
                 continue
             if whole.zip and AREA_QUESTION.search(clause):
                 continue  # the zip answers it (quote, travel fee or out of area)

@@ -81,8 +81,13 @@ _FACT_RE = _rx(
     r"\b(?:my\s+name\s+is|name's|this\s+is\s+[a-z]+$)",
     r"\b(?:no|just|only)\s+(?:kids|adults|children)\b",
 )
+_ASKS_RE = re.compile(
+    r"^(?:(?:wait|oh|ok|okay|so|and|also|hey|hi|um+|hmm+|sorry|actually|btw)\W+)*"
+    r"(?:what|whats|what's|how|do|does|is|are|can|could|will|would|should|who|where|when|which|why)\b"
+)
 _QUESTION_RE = _rx(
-    r"\?", r"^(?:what|whats|what's|how|do|does|did|is|are|can|could|will|would|should|may"
+    r"\?", r"^(?:(?:wait|oh|ok|okay|so|and|also|hey|hi|um+|hmm+|sorry|actually|btw)\W+)*"
+    r"(?:what|whats|what's|how|do|does|did|is|are|can|could|will|would|should|may"
     r"|who|where|when|which|why|any)\b", r"\b(?:wondering|curious|question)\b",
 )
 
@@ -350,7 +355,10 @@ def classify_intent(text: str, *, expecting: str | None = None) -> IntentResult:
             if intent in scores:
                 scores[intent] = min(1.0, scores[intent] + 0.3)
     # Facts, when nothing stronger is going on, are "inform".
-    if has_facts or (expecting and expecting != "confirm" and words <= 6):
+    # A short reply while a slot is asked for is that slot's answer, unless it is itself
+    # a question ("is there a fee for parking?" when asked for the phone).
+    asks = question and bool(_ASKS_RE.match(norm)) and not re.search(r"\d", norm)  # "is 6 ok?" answers
+    if has_facts or (expecting and expecting != "confirm" and words <= 6 and not asks):
         base = 0.75 if has_facts else 0.55
         if expecting and expecting != "confirm":
             base += 0.15
