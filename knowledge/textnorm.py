@@ -7,6 +7,7 @@ depend on one FAQ's wording (admins load FAQs we have never seen).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -291,25 +292,25 @@ TYPOS: dict[str, str] = {
 # World knowledge a small embedder lacks ("venmo" is a way to pay, a "coi" is an
 # insurance certificate): a texted token keeps its place and gains a short generic
 # gloss, in messages and FAQ text alike. Written without reading any evaluation data.
-GLOSSARY: dict[str, str] = {
-    str(k): str(v)
-    for k, v in (
-        yaml.safe_load((Path(__file__).parent / "data" / "glossary.yaml").read_text())
-        or {}
-    ).get("glossary", {}).items()
-}
+_GLOSSARY_FILE = yaml.safe_load((Path(__file__).parent / "data" / "glossary.yaml").read_text()) or {}
+GLOSSARY: dict[str, str] = {str(k): str(v) for k, v in _GLOSSARY_FILE.get("glossary", {}).items()}
 
-# A gloss is skipped after these words unless a card word follows: "do i need a visa" is
-# about travel, "do you take visa" and "a visa card" are about paying.
-NOT_AFTER: dict[str, frozenset[str]] = {
-    str(k): frozenset(map(str, v))
-    for k, v in (
-        yaml.safe_load((Path(__file__).parent / "data" / "glossary.yaml").read_text())
-        or {}
-    ).get("not_after", {}).items()
+
+@dataclass(frozen=True)
+class _Unless:
+    """Where a token's gloss is wrong: after one of ``after``, unless one of ``next``
+    follows ("a visa" is travel, "a visa card" is paying)."""
+
+    after: frozenset[str]
+    next: frozenset[str]
+
+
+NOT_AFTER: dict[str, _Unless] = {
+    str(k): _Unless(frozenset(map(str, v.get("after", ()))), frozenset(map(str, v.get("unless_next", ()))))
+    for k, v in _GLOSSARY_FILE.get("not_after", {}).items()
 }
-_CARD_NEXT = re.compile(r"\s*(?:card|debit|credit)\b")
 _PREV_WORD = re.compile(r"([a-z]+)\W*$")
+_NEXT_WORD = re.compile(r"\W*([a-z]+)")
 
 _TOKEN = re.compile(r"[a-z0-9&+][a-z0-9'&/+\-]*", re.IGNORECASE)
 _REPEAT = re.compile(r"([a-z])\1{2,}")  # "sooo" -> "soo": texting elongation
@@ -347,9 +348,10 @@ def _gloss(m: re.Match[str]) -> str:
     # Already glossed (normalised text normalised again): leave it, so it stays stable.
     if not gloss or m.string[m.end() :].lstrip().startswith(gloss):
         return token
-    before = NOT_AFTER.get(token.lower())
-    if before:
+    unless = NOT_AFTER.get(token.lower())
+    if unless:
         prev = _PREV_WORD.search(m.string[: m.start()])
-        if prev and prev.group(1) in before and not _CARD_NEXT.match(m.string[m.end() :]):
+        nxt = _NEXT_WORD.match(m.string[m.end() :])
+        if prev and prev.group(1) in unless.after and not (nxt and nxt.group(1) in unless.next):
             return token
     return f"{token} {gloss}"
