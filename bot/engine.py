@@ -29,7 +29,14 @@ from bot.nlu.asks import (
     SLOTS_QUESTION,
     WHEN_TO_BOOK,
 )
-from bot.nlu.intents import HELP_COMMAND, IDENTITY_QUESTION, PRESENCE_CHECK, PUSH_TO, WANT_TO_CANCEL
+from bot.nlu.intents import (
+    HELP_COMMAND,
+    IDENTITY_QUESTION,
+    PRESENCE_CHECK,
+    PUSH_TO,
+    QUESTION_LEAD_IN,
+    WANT_TO_CANCEL,
+)
 from bot.nlu.segments import clauses, question_clauses
 from bot.ports import Ports, TurnInput
 from bot.state import DialogueState, Slots
@@ -129,7 +136,7 @@ _YES = re.compile(r"^\s*(y|yes|yep|yeah|yup|sure|ok|okay|confirm|please do|do it
 _SAME_TIME = re.compile(r"\bsame (?:time|slot)\b", re.I)
 _NO_EMAIL = re.compile(r"\b(no|without|skip(?: the)?|don'?t (?:have|need)(?: an?)?)\s+e-?mails?\b", re.I)
 # A question: a "?" or a leading question word ("whats", "hows" included).
-_QUESTION = re.compile(r"\?|^\W*(?:(?:and|so|also|oh|btw|ok|okay|hey|hi|um+|wait|hmm+|sorry|actually)\W+)*(what|how|do|does|can|could|is|are|will|would|should|where|when|who|why|which)(?:'?s)?\b", re.I)
+_QUESTION = re.compile(rf"\?|^\W*{QUESTION_LEAD_IN}(what|how|do|does|can|could|is|are|will|would|should|where|when|who|why|which)(?:'?s)?\b", re.I)
 # Intents that move a booking form; facts under them fill its slots.
 BOOKING_INTENTS = {"quote", "book", "availability", "inform"}
 # Replies that already offer the day's free start times (no need to ask for a time).
@@ -370,7 +377,7 @@ class Engine:
         elif firm_facts and (intent in BOOKING_INTENTS or (intent == "unknown" and is_question)):
             # "price for 15 adults at 95125? also is the tip included": answer the question
             # clauses, then go on with the facts.
-            await self._side_questions(self._faq_clauses(text))
+            await self._side_questions(self._faq_clauses(text, ent))
         if intent == "ask_question":
             self.say(t.ask("question"))
             st.expecting = None
@@ -482,11 +489,11 @@ class Engine:
         return self.finish()
 
     # -------------------------------------------------------------------- FAQ
-    def _faq_clauses(self, text: str) -> list[str]:
+    def _faq_clauses(self, text: str, whole: Entities) -> list[str]:
         """The question clauses of a message that are for the FAQ: no booking facts in
-        them and not themselves a price, booking or cancel request (at most two)."""
+        them and not themselves a price, booking or cancel request (at most two).
+        ``whole`` is the turn's reading of the whole message (its zip and date)."""
         now = self.inp.now
-        whole = extract_entities(text, now=now)
         out = []
         for clause in question_clauses(text):
             # "is 6 ok?" when asked for the time: the 6 is the answer, read as the slot asked.
@@ -544,11 +551,11 @@ class Engine:
         if DEPOSIT_AMOUNT.search(text):
             station = await self.p.default_station()
             self.say(t.deposit_amount(station.deposit_cents, station.hold_hours))
-            rest = [c for c in self._faq_clauses(text) if not DEPOSIT_AMOUNT.search(c)] if several else []
+            rest = [c for c in self._faq_clauses(text, ent) if not DEPOSIT_AMOUNT.search(c)] if several else []
             await self._side_questions(rest, note_unsure=False)
             st.misunderstood = 0
             return await self._advance() if st.form else self.finish()
-        queries = self._faq_clauses(text) if several else []
+        queries = self._faq_clauses(text, ent) if several else []
         hit = None
         answers: list[str] = []
         for q in queries:

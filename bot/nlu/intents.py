@@ -81,12 +81,14 @@ _FACT_RE = _rx(
     r"\b(?:my\s+name\s+is|name's|this\s+is\s+[a-z]+$)",
     r"\b(?:no|just|only)\s+(?:kids|adults|children)\b",
 )
+# Words a texted question may open with before its question word ("wait do we…").
+QUESTION_LEAD_IN = r"(?:(?:wait|oh|ok|okay|so|and|also|hey|hi|um+|hmm+|sorry|actually|btw)\W+)*"
 _ASKS_RE = re.compile(
-    r"^(?:(?:wait|oh|ok|okay|so|and|also|hey|hi|um+|hmm+|sorry|actually|btw)\W+)*"
+    rf"^{QUESTION_LEAD_IN}"
     r"(?:what|whats|what's|how|do|does|is|are|can|could|will|would|should|who|where|when|which|why)\b"
 )
 _QUESTION_RE = _rx(
-    r"\?", r"^(?:(?:wait|oh|ok|okay|so|and|also|hey|hi|um+|hmm+|sorry|actually|btw)\W+)*"
+    r"\?", rf"^{QUESTION_LEAD_IN}"
     r"(?:what|whats|what's|how|do|does|did|is|are|can|could|will|would|should|may"
     r"|who|where|when|which|why|any)\b", r"\b(?:wondering|curious|question)\b",
 )
