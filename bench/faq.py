@@ -2,8 +2,9 @@
 
 Runs ``run_faq_eval`` on the tuning set and both held-out sets (and every FAQ, the demo
 one too, and the 6 never-fitted unseen FAQs, against CLINC150 when ../shared/data is
-present) and prints ours vs the plain-embedding baseline (the evaluator ranks in memory). Then the production path:
-the held-out FAQ imported into PostgreSQL and every question searched through
+present) and prints ours vs the plain-embedding baseline (the evaluator ranks in
+memory). Then the production path: the held-out FAQ imported into PostgreSQL and
+every question searched through
 ``FaqService.search`` (embedding, pgvector shortlist, rerank, decision), timed.
 ``--json PATH`` also writes the numbers.
 """
