@@ -569,6 +569,10 @@ class Engine:
                 answers = [hit.answer]
         if not answers or hit is None:
             if not must_answer:
+                if queries and _has_facts(ent):
+                    # "do you do corporate events? we have about 40 people": the facts go
+                    # on, but the question is not dropped without a word.
+                    self.say(t.faq_unsure_noted())
                 return None
             st.misunderstood = 0
             if _has_facts(ent):

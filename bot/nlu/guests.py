@@ -102,6 +102,13 @@ _NONE_RE = re.compile(
     r"^\W*(?:(?:none|no|nope|nah|zero|0|no\s+kids|no\s+children|nobody)\b|(?:all\s+)?(?:adults|grown\s*ups)\W*$)"
 )
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+# An answer to "of the 8 guests, how many are kids?" that opens with the count, maybe with
+# the kids' ages after it: "2 of them are 4 and 6", "2, ages 4 and 6", "3 of them".
+_KIDS_ANSWER_RE = re.compile(
+    r"^\W*(?:just\s+|only\s+|about\s+)?(?P<n>\d{1,3})\b(?:\s+of\s+(?:them|those|the\s+guests))?"
+    r"(?=\s*(?:$|[,.!)]|are\b|is\b|will\s+be\b|ages?\b|aged\b|\())"
+)
+_COUNT_WORD_RE = re.compile(rf"\b(?:{ADULT_WORDS}|{KID_WORDS})\b")
 # What follows a count that describes part of the party instead of adding to it.
 _DESCRIBED_RE = re.compile(
     r"\s*(?:(?:is|are|who\s+is|who\s+are|has|have|who\s+has|who\s+have|that\s+is|that\s+are"
@@ -158,6 +165,8 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
     """Read adults, kids and guests from blanked, normalised ``text``."""
     adults = kids = guests = None
     text = blank(text, [m.span() for m in _RETRACTED_RE.finditer(text)])
+    if expecting == "kids" and not _COUNT_WORD_RE.search(text) and (m := _KIDS_ANSWER_RE.match(text)):
+        return PartySize(kids=int(m["n"]))  # the numbers after it are ages, not counts
     used: list[Span] = []
     kid_span: Span | None = None
     guest_span: Span | None = None
