@@ -301,6 +301,11 @@ class Engine:
 
         if st.form == "cancel" and st.expecting == "confirm":
             return await self._cancel_answer(intent)
+        if (intent == "reschedule_booking" and st.form in ("booking", "quote", "availability")
+                and (ent.date or ent.time) and not await self.p.upcoming_bookings()):
+            # "and move it to 3pm" while the party is still being planned: nothing is booked
+            # yet, so it is a change to the form, not a reschedule.
+            ent, intent = await self._moved_to(ent), "inform"
         if intent in ("cancel_booking", "reschedule_booking", "booking_status"):
             st.confirming = False
             return await {
@@ -962,13 +967,17 @@ class Engine:
         self.say(t.reschedule_ask(b.event_date, b.slot))
         return self.finish()
 
-    async def _reschedule_try(self, ent: Entities) -> TurnResult:
-        st, s = self.st, self.st.slots
+    async def _moved_to(self, ent: Entities) -> Entities:
+        """"change our party from 6pm to 3pm": the new day and time are the ones after "to"."""
         if (m := FROM_TO.search(self.text)) is not None:
-            # "change our party from 6pm to 3pm": the new day and time are the ones after "to".
             after = extract_entities(m.group(1), now=self.inp.now.astimezone(await self._tz()))
             if after.date or after.time:
-                ent = replace(ent, date=after.date, time=after.time)
+                return replace(ent, date=after.date, time=after.time)
+        return ent
+
+    async def _reschedule_try(self, ent: Entities) -> TurnResult:
+        st, s = self.st, self.st.slots
+        ent = await self._moved_to(ent)
         if ent.date:
             s.date = ent.date.isoformat()
         if ent.time:

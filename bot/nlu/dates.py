@@ -56,6 +56,11 @@ _ORDINAL_RE = re.compile(
     rf"|avenue|place|person|guest|adult|kid|child|party|of\s+(?!(?:{_MON}|this|next)\b)))"
     rf"(?P<nextmonth>\s+of\s+next\s+month)?"
 )
+# "the 2nd saturday of january", "first friday in feb", "last sunday of next month".
+_NTH_WEEKDAY_RE = re.compile(
+    rf"\b(?:the\s+)?(?P<n>1st|first|2nd|3rd|4th|5th|last)\s+(?P<wd>{_WD}|sat|sun|wed|mon)s?\s+"
+    rf"(?:of|in)\s+(?:(?P<mon>{_MON})\b{_YEAR}|(?P<rel>this|next)\s+month\b)"
+)
 _WEEKDAY_RE = re.compile(
     rf"\b(?:(?P<mod>next|this\s+coming|this|coming|upcoming|following)\s+)?"
     rf"(?:week\s+)?(?P<wd>{_WD})s?\b(?P<post>\s+(?:next\s+week|after\s+next|of\s+next\s+week))?"
@@ -117,6 +122,23 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
     last = nxt - dt.timedelta(days=1)
     return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _nth_weekday_of(m: re.Match[str], today: dt.date) -> dt.date | None:
+    n = -1 if m["n"] == "last" else 1 if m["n"] == "first" else int(m["n"][0])
+    weekday = WEEKDAYS.get(m["wd"], _SHORT_WD.get(m["wd"], 0))
+    if m["rel"]:
+        month = today.month if m["rel"] == "this" else today.month % 12 + 1
+        years: tuple[int, ...] = (today.year + (m["rel"] == "next" and today.month == 12),)
+    else:
+        month = MONTHS[m["mon"]]
+        year = _year(m["year"])
+        years = (year,) if year else (today.year, today.year + 1)
+    for year in years:
+        found = _nth_weekday(year, month, weekday, n)
+        if found.month == month and (found >= today or len(years) == 1):
+            return found
+    return None  # "5th saturday" of a month that has four
 
 
 def _holiday(m: re.Match[str], today: dt.date) -> dt.date | None:
@@ -220,6 +242,9 @@ def find_date(text: str, today: dt.date) -> tuple[dt.date | None, list[Span]]:
             m["mon2"], m["day2"], m["year2"])
         if 1 <= int(mon) <= 12:
             add(0, m, _month_day(int(mon), int(day), _year(year), today))
+    nth = [m.span() for m in _NTH_WEEKDAY_RE.finditer(text)]
+    for m in _NTH_WEEKDAY_RE.finditer(text):
+        add(0, m, _nth_weekday_of(m, today))
     for m in _HOLIDAY_RE.finditer(text):
         add(1, m, _holiday(m, today))
     for m in _RELATIVE_RE.finditer(text):
@@ -233,8 +258,9 @@ def find_date(text: str, today: dt.date) -> tuple[dt.date | None, list[Span]]:
             found = _safe(today.year + (today.month == 12), month0, int(m["day"]))
         add(3, m, found)
     for m in _WEEKDAY_RE.finditer(text):
-        add(4, m, _weekday(m, today))
-    if not candidates and _FALLBACK_CUE_RE.search(text):
+        if not any(s <= m.start() < e for s, e in nth):  # its weekday is not the next one
+            add(4, m, _weekday(m, today))
+    if not candidates and not nth and _FALLBACK_CUE_RE.search(text):
         return _fallback(text, today)
     if not candidates:
         return None, spans

@@ -63,6 +63,9 @@ def test_party_size(text: str, adults: int | None, kids: int | None, guests: int
         ("no kids", None, "kids", 0),
         ("20", "guests", "guests", 20),
         ("12 and 3", "adults", "kids", 3),
+        ("2 of them are 4 and 6", "kids", "kids", 2),  # the ages are not counts
+        ("2, ages 4 and 6", "kids", "kids", 2),
+        ("8 of them are adults", "kids", "adults", 8),
     ],
 )
 def test_bare_numbers_fill_the_slot_asked_for(
@@ -132,6 +135,10 @@ def test_zip(text: str, zip_code: str | None) -> None:
         ("the 1st of June", dt.date(2027, 6, 1)),
         ("2027-02-14", dt.date(2027, 2, 14)),
         ("this sat", dt.date(2026, 12, 5)),
+        ("the second saturday of january", dt.date(2027, 1, 9)),
+        ("first friday in feb", dt.date(2027, 2, 5)),
+        ("last sunday of this month", dt.date(2026, 12, 27)),
+        ("the 3rd sat of next month", dt.date(2027, 1, 16)),
     ],
 )
 def test_dates(text: str, date: dt.date) -> None:
@@ -141,7 +148,7 @@ def test_dates(text: str, date: dt.date) -> None:
 @pytest.mark.parametrize(
     "text",
     ["my first name is Ana", "on second thought", "if we sat outside", "may I book?",
-     "my son's 5th birthday", "12 adults"],
+     "my son's 5th birthday", "12 adults", "the 5th saturday of february"],
 )
 def test_not_dates(text: str) -> None:
     assert ents(text).date is None
