@@ -207,6 +207,24 @@ def clinc_split(path: Path = CLINC_PATH) -> tuple[list[str], list[str]]:
     return train, held
 
 
+def clinc_train_parts(path: Path = CLINC_PATH) -> tuple[list[str], list[str]]:
+    """The train half of :func:`clinc_split` split again by intent: (for the verifier,
+    for the decision's cap).
+
+    A verifier trained on CLINC queries has seen them, so a cap measured on the same
+    queries says nothing about new off-topic messages (session 11: cap 1.1% on validation,
+    3.9% on an unseen FAQ). Training the verifier on one part and capping the decision on
+    the other keeps the cap honest.
+    """
+    data = json.loads(path.read_text())
+    intents = sorted({intent for _, intent in data["val"]})[::2]
+    verifier = set(intents[::2])
+    return (
+        [t for t, i in data["val"] if i in verifier],
+        [t for t, i in data["val"] if i in intents and i not in verifier],
+    )
+
+
 def run_clinc_eval(
     faq_path: str | Path, embedder: Embedder, path: Path = CLINC_PATH
 ) -> dict[str, float]:

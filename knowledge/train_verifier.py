@@ -65,7 +65,7 @@ from tokenizers import Tokenizer
 from knowledge.answerability import MODEL_PATH, AnswerabilityModel, fit_logistic, load_model
 from knowledge.crossenc import load_verifier, pack_delta, verifier_filename
 from knowledge.embedder import LocalEmbedder
-from knowledge.evaluate import CLINC_PATH, clinc_split, load_questions
+from knowledge.evaluate import CLINC_PATH, clinc_split, clinc_train_parts, load_questions
 from knowledge.io import load_faq_file
 from knowledge.memory import InMemoryFaq
 from knowledge.minilm import default_model_dir
@@ -477,7 +477,9 @@ def main() -> None:
         "--clinc-per-business", type=int, default=0, metavar="N",
         help="also train on N CLINC train-half queries against each training FAQ (besides "
         "the tuning FAQ's 400), so the \"none\" slot learns off-topic messages beside many "
-        "FAQs (session 10 experiment; not what the shipped weights were trained with)",
+        "FAQs; the train half is then split by intent between the verifier and the "
+        "decision's CLINC cap (not what the shipped weights were trained with: see "
+        "docs/faq.md, session 11)",
     )
     parser.add_argument(
         "--save-validation", type=Path, metavar="FILE",
@@ -486,16 +488,21 @@ def main() -> None:
     )
     args = parser.parse_args()
     clinc_train, _ = clinc_split(args.clinc)
+    clinc_verifier = clinc_cap = clinc_train
+    if args.clinc_per_business:
+        # The verifier learns from one half of the training intents; the decision's cap is
+        # measured on the other half, which it has never seen.
+        clinc_verifier, clinc_cap = clinc_train_parts(args.clinc)
     path = MODEL_PATH.with_name(verifier_filename(LocalEmbedder.model_id))
     if not args.decision_only:
         print("collecting shortlists of the training businesses", flush=True)
-        items = collect(TRAIN_SETS, clinc_train, clinc_sample=args.clinc_per_business)
+        items = collect(TRAIN_SETS, clinc_verifier, clinc_sample=args.clinc_per_business)
         export(train_verifier(items, args.layers, args.epochs), path, args.layers)
     print("collecting shortlists of the validation businesses", flush=True)
     # The CLINC cap is met on each validation FAQ (CLINC rows of the tuning FAQ were read
     # in training, so a cap there would not bind); in the fit the CLINC rows are
     # weighted down to half the total, or ten FAQs' worth would outweigh the questions.
-    items = collect(VALIDATION_SETS, clinc_train, clinc_for=VALIDATION_SETS)
+    items = collect(VALIDATION_SETS, clinc_cap, clinc_for=VALIDATION_SETS)
     scores = shortlist_scores(items, path)
     if args.save_validation:
         with args.save_validation.open("wb") as f:
