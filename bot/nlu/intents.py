@@ -193,7 +193,11 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"|ridiculous|furious|angry|pissed|upset|complain\w*|lawsuit|sue\b|lawyer"
              r"|bbb|bad\s+review|charged\s+(?:me\s+)?twice|double\s+charged|overcharged"
              r"|money\s+back|want\s+(?:a|my)\s+refund|refund\s+(?:me|my)|demand|wtf|raw|burnt"
-             r"|cold\s+food|undercooked|late\s+(?:again|by)|showed\s+up\s+late|was\s+late)\b"),
+             r"|cold\s+food|undercooked|late\s+(?:again|by)|showed\s+up\s+late|was\s+late)\b",
+             # "the food was cold": told in the past tense, an experience, not a question
+             r"\b(?:food|meat|steak|chicken|shrimp|rice|noodles|dinner|meal)\s+(?:was|were"
+             r"|came\s+out)\s+(?:\w+\s+)?(?:cold|raw|burnt|burned|bland|gross|inedible|bad"
+             r"|overcooked|salty)\b"),
          0.95),
         # On the day: the chef has not come. Urgent, so a person, not a booking form.
         (_rx(r"\b(?:chef|cook)(?:'s|\s+is)?\s+(?:still\s+)?(?:not|isn'?t|hasn'?t|has\s+not)\s+"

@@ -60,6 +60,8 @@ CASES: dict[str, list[str]] = {
         "my party is saturday and the chef is not here yet!!!",
         "wheres the chef??",
         "its 6:20 and nobody showed",
+        "my friend booked you last month and the food was cold",
+        "the steak was kinda raw",
         "the chef still hasnt shown up",
     ],
     "cancel_booking": ["cancel my booking", "cancel", "please cancel our reservation",
