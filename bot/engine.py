@@ -573,11 +573,12 @@ class Engine:
             if hit is not None and hit.answerable and hit.answer:
                 answers = [hit.answer]
         if not answers or hit is None:
+            if queries and _has_facts(ent):
+                # "do you do corporate events? we have about 40 people", "do you cook halal
+                # meat? 15 adults 95127": the facts go on, but the question the FAQ cannot
+                # answer is not dropped without a word.
+                self.say(t.faq_unsure_noted())
             if not must_answer:
-                if queries and _has_facts(ent):
-                    # "do you do corporate events? we have about 40 people": the facts go
-                    # on, but the question is not dropped without a word.
-                    self.say(t.faq_unsure_noted())
                 return None
             st.misunderstood = 0
             if _has_facts(ent):
