@@ -17,6 +17,7 @@ from bot import templates as t
 from bot.nlu import Entities, classify_intent, extract_entities
 from bot.nlu.aside import asks_about_something_else
 from bot.nlu.asks import (
+    ADDRESS_CHANGE,
     AREA_QUESTION,
     ASKS_US,
     DEPOSIT_AMOUNT,
@@ -313,6 +314,9 @@ class Engine:
                 "reschedule_booking": self._reschedule_start,
                 "booking_status": self._status,
             }[intent](ent)
+        if (not st.form or st.form == "quote") and ADDRESS_CHANGE.search(text) and await self.p.upcoming_bookings():
+            # A booked party's new address: a person updates it (no new booking form).
+            return await self.escalate("address_change", t.escalated("address_change"))
         if st.form == "reschedule" and (ent.date or ent.time):
             return await self._reschedule_try(ent)
         if st.form == "party":

@@ -344,6 +344,8 @@ def escalated(reason: str) -> Reply:
         "complaint": "I'm really sorry to hear that. I've passed this to a person on our team, who will reply here shortly.",
         "not_understood": "Sorry, I'm not getting it. I've asked a person from our team to help — they'll reply here shortly.",
         "handoff": "A person from our team will reply here shortly.",
+        "address_change": "Sure — I've asked a person from our team to update the address on "
+        "your booking. They'll confirm here shortly.",
     }
     return Reply(texts.get(reason, texts["asked_for_person"]), (), "escalated")
 

@@ -77,3 +77,12 @@ FINAL_PRICE = re.compile(
     r"|(?:is|that'?s)\s+(?:that|it|this)\s+(?:everything|the\s+(?:whole|full)\s+(?:price|total|thing)))\b",
     re.I,
 )
+
+# "can we change the address to 456 Pine St": a change to a booked party's address, which
+# only staff make (the bot has no address change of its own).
+ADDRESS_CHANGE = re.compile(
+    r"\b(?:change|update|correct|fix)\s+(?:the\s+|my\s+|our\s+)?(?:party\s+|event\s+)?"
+    r"(?:address|location|venue)\b|\b(?:new|different)\s+(?:address|location|venue)\b"
+    r"|\b(?:address|location)\s+(?:is\s+|was\s+)?(?:wrong|changed|incorrect)\b",
+    re.I,
+)
