@@ -137,7 +137,13 @@ _YES = re.compile(r"^\s*(y|yes|yep|yeah|yup|sure|ok|okay|confirm|please do|do it
 _SAME_TIME = re.compile(r"\bsame (?:time|slot)\b", re.I)
 _NO_EMAIL = re.compile(r"\b(no|without|skip(?: the)?|don'?t (?:have|need)(?: an?)?)\s+e-?mails?\b", re.I)
 # A question: a "?" or a leading question word ("whats", "hows" included).
-_QUESTION = re.compile(rf"\?|^\W*{QUESTION_LEAD_IN}(what|how|do|does|can|could|is|are|will|would|should|where|when|who|why|which)(?:'?s)?\b", re.I)
+_QUESTION = re.compile(
+    rf"\?|^\W*{QUESTION_LEAD_IN}(what|how|do|does|can|could|is|are|will|would|should|where|when|who|why|which)(?:'?s)?\b"
+    # "we have a dog is that ok": a question asked at the end, without a question mark
+    r"|\b(?:is|are)\s+(?:that|it|this|they|he|she)\s+(?:ok(?:ay)?|alright|all\s+right|fine|a\s+problem"
+    r"|an\s+issue)\W*$",
+    re.I,
+)
 # Intents that move a booking form; facts under them fill its slots.
 BOOKING_INTENTS = {"quote", "book", "availability", "inform"}
 # Replies that already offer the day's free start times (no need to ask for a time).

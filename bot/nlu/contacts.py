@@ -28,7 +28,10 @@ _STREET_HINT_RE = re.compile(
 )
 _NUMBER_WORD_RE = re.compile(r"\b\d{1,6}[A-Za-z]?\s+[A-Za-z]", re.IGNORECASE)
 _NOT_STREET = frozenset(
-    ["adults", "adult", "kids", "kid", "children", "child", "people", "persons", "guests", "guest", "ppl", "pm", "am", "of", "us", "and", "or", "to", "at", "for", "on", "in", "years", "year", "days", "weeks", "pax", "grown", "grownups", "kiddos", "folks", "total", "more", "dollars", "minutes", "hours", "miles", "mi", "is", "are", "will", "would"]
+    ["adults", "adult", "kids", "kid", "children", "child", "people", "persons", "guests", "guest", "ppl", "pm", "am", "of", "us", "and", "or", "to", "at", "for", "on", "in", "years", "year", "days", "weeks", "pax", "grown", "grownups", "kiddos", "folks", "total", "more", "dollars", "minutes", "hours", "miles", "mi", "is", "are", "will", "would", "a", "an", "the"]
+)
+_MONTH_BEFORE_RE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE
 )
 # Words that end an address line when usaddress would run on into the rest of a message.
 _ADDRESS_STOP = frozenset(
@@ -92,8 +95,8 @@ def find_address(text: str, *, expecting: str | None = None) -> Address | None:
         if hint is None:
             return None
         first_word = text[hint.end() - 1 :].split(maxsplit=1)[0].strip(",.;").lower()
-        if first_word in _NOT_STREET:
-            return None
+        if first_word in _NOT_STREET or _MONTH_BEFORE_RE.search(text[: hint.start()]):
+            return None  # "is dec 19 a saturday?": the number is a day of the month
         explicit = False
     else:
         explicit = True

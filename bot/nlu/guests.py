@@ -108,6 +108,12 @@ _KIDS_ANSWER_RE = re.compile(
     r"^\W*(?:just\s+|only\s+|about\s+)?(?P<n>\d{1,3})\b(?:\s+of\s+(?:them|those|the\s+guests))?"
     r"(?=\s*(?:$|[,.!)]|are\b|is\b|will\s+be\b|ages?\b|aged\b|\())"
 )
+# "my kids are 10 and 12", "the kids are 4, 6 and 9 years old": ages, one per kid.
+_KID_AGES_RE = re.compile(
+    r"\b(?:my|our|the|his|her|their)\s+(?:kids|children|boys|girls|sons|daughters|little\s+ones)"
+    r"\s+(?:are|will\s+be)\s+(?:ages?\s+)?(?P<ages>\d{1,2}(?:\s*,\s*\d{1,2})*\s*(?:,\s*)?(?:and|&)\s*\d{1,2})"
+    r"(?!\s*(?:adults?|kids?|people|guests|\d))"
+)
 _COUNT_WORD_RE = re.compile(rf"\b(?:{ADULT_WORDS}|{KID_WORDS})\b")
 # What follows a count that describes part of the party instead of adding to it.
 _DESCRIBED_RE = re.compile(
@@ -167,6 +173,11 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
     text = blank(text, [m.span() for m in _RETRACTED_RE.finditer(text)])
     if expecting == "kids" and not _COUNT_WORD_RE.search(text) and (m := _KIDS_ANSWER_RE.match(text)):
         return PartySize(kids=int(m["n"]))  # the numbers after it are ages, not counts
+    if (m := _KID_AGES_RE.search(text)) is not None:
+        ages = len(re.findall(r"\d+", m["ages"]))
+        rest = find_party(blank(text, [m.span()]), expecting=None if expecting == "kids" else expecting)
+        if rest.kids is None:
+            return _combine(text, rest.adults, ages, rest.guests, None, None)
     used: list[Span] = []
     kid_span: Span | None = None
     guest_span: Span | None = None

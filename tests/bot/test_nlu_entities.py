@@ -253,3 +253,17 @@ def test_everything_in_one_message() -> None:
 def test_empty_and_junk() -> None:
     assert ents("").is_empty()
     assert ents("asdfgh ???").is_empty()
+
+
+@pytest.mark.parametrize(
+    ("text", "adults", "kids"),
+    [
+        ("my kids are 10 and 12 is that ok", None, 2),  # ages, one per kid
+        ("12 adults, the kids are 5 and 7 years old", 12, 2),
+        ("10 adults and my kids are 4, 6 and 9", 10, 3),
+        ("the kids are 10 and the adults 12", 12, 10),  # counts, not ages
+    ],
+)
+def test_kids_ages_are_not_counts(text: str, adults: int | None, kids: int) -> None:
+    e = ents(text)
+    assert (e.adults, e.kids) == (adults, kids)
