@@ -20,6 +20,7 @@ from bot.nlu.asks import (
     ADDRESS_CHANGE,
     AREA_QUESTION,
     ASKS_US,
+    BOOKING_NEEDS,
     DEPOSIT_AMOUNT,
     FINAL_PRICE,
     FROM_TO,
@@ -411,8 +412,8 @@ class Engine:
             return self.finish()
 
         self.ack = intent == "affirm" and not facts
-        if self.ack and self.offered and self._quote_ready():
-            intent = "book"  # "yes" to "shall I check a date for you?"
+        if self.ack and self.offered and (self._quote_ready() or not st.form):
+            intent = "book"  # "yes" to "shall I check a date for you?" / "want to start?"
         if intent in BOOKING_INTENTS or facts or intent in ("affirm", "deny"):
             if intent == "affirm" and not facts and not st.form:
                 # "yes" to a quote's offer to book.
@@ -563,6 +564,12 @@ class Engine:
             st.misunderstood = 0
             self.say(t.total_explained(quote))
             return self.finish()
+        if BOOKING_NEEDS.search(text) and not several:
+            station = await self.p.default_station()
+            st.misunderstood = 0
+            self.say(t.booking_needs(station.deposit_cents, station.hold_hours))
+            st.offered_booking = True  # "yes" to "want to start?" starts the booking
+            return await self._advance() if st.form else self.finish()
         if DEPOSIT_AMOUNT.search(text):
             station = await self.p.default_station()
             self.say(t.deposit_amount(station.deposit_cents, station.hold_hours))

@@ -93,6 +93,17 @@ def deposit_amount(deposit_cents: int, hold_hours: int) -> Reply:
     )
 
 
+def booking_needs(deposit_cents: int, hold_hours: int) -> Reply:
+    """What a booking needs (the booking form's own fields) and the deposit."""
+    return Reply(
+        "To book I need the date and start time, the number of adults and kids (12 and "
+        "under), the zip code and street address, and your name and phone number (email is "
+        f"optional). The {fmt_cents(deposit_cents)} deposit, paid through a secure link, "
+        f"holds your date for {hold_hours} hours. Want to start?",
+        (B_BOOK, B_QUOTE), "booking_needs",
+    )
+
+
 def ask_adults() -> Reply:
     """The guest question once the kids are known ("no kids" before any count)."""
     return Reply("Got it. And how many adults?", (), "ask_guests")

@@ -47,6 +47,15 @@ SLOTS_QUESTION = re.compile(
     re.I,
 )
 
+# "what do you need from me to book?": the booking form's fields, from the engine itself.
+BOOKING_NEEDS = re.compile(
+    r"\bwhat\s+(?:do|would|will)\s+(?:you|u|y'?all)\s+need\s+(?:from\s+(?:me|us)|to\s+(?:book|reserve|make\s+a"
+    r"\s+(?:booking|reservation)))"
+    r"|\bwhat\s+(?:info|information|details)\s+(?:do|would)\s+(?:you|u)\s+need\b"
+    r"|\bwhat\s+do\s+(?:i|we)\s+need\s+to\s+(?:book|reserve)\b|\bhow\s+do\s+(?:i|we)\s+book\b",
+    re.I,
+)
+
 # "how much per head?": the per-guest rates, before any guest count.
 PER_HEAD = re.compile(r"\bper\s+(?:person|head|plate|guest|adult|kid|pp)\b|\ba\s+head\b|\bpp\b|\beach\s+person\b", re.I)
 
