@@ -26,6 +26,7 @@ from bot.nlu.asks import (
     FROM_TO,
     KID_WORD,
     MY_TOTAL,
+    PARTY_TOTAL,
     PASSING_DAY,
     PER_HEAD,
     SLOTS_QUESTION,
@@ -608,8 +609,9 @@ class Engine:
         st.misunderstood = 0
         for answer in answers:
             self.say(t.faq_answer(answer))
-        # "two of us don't eat meat" is not a guest count: only firm facts go on the form.
-        firm = replace(ent, guests=None) if ent.adults is None else ent
+        # "two of us don't eat meat" is not a guest count: only firm facts go on the form
+        # ("we have 90 people" is: the whole party, told as such).
+        firm = replace(ent, guests=None) if ent.adults is None and not PARTY_TOTAL.search(text) else ent
         if _has_facts(firm):
             if st.form is None:
                 st.form = "quote"

@@ -56,6 +56,14 @@ BOOKING_NEEDS = re.compile(
     re.I,
 )
 
+# "we have 90 people", "party of 12": the whole party's size, told as such (not "two of us
+# don't eat meat", which describes some of it).
+PARTY_TOTAL = re.compile(
+    r"\b(?:we\s+have|we\s+are|we'?re|there\s+will\s+be|there'?ll\s+be|party\s+of|group\s+of"
+    r"|expecting)\s+(?:about\s+|around\s+|like\s+|roughly\s+|maybe\s+)?\d{1,4}\b",
+    re.I,
+)
+
 # "how much per head?": the per-guest rates, before any guest count.
 PER_HEAD = re.compile(r"\bper\s+(?:person|head|plate|guest|adult|kid|pp)\b|\ba\s+head\b|\bpp\b|\beach\s+person\b", re.I)
 
