@@ -114,6 +114,13 @@ _KID_AGES_RE = re.compile(
     r"\s+(?:are|will\s+be)\s+(?:ages?\s+)?(?P<ages>\d{1,2}(?:\s*,\s*\d{1,2})*\s*(?:,\s*)?(?:and|&)\s*\d{1,2})"
     r"(?!\s*(?:adults?|kids?|people|guests|\d))"
 )
+# "my wife and i", "me and my husband": two adults, whatever else the message counts.
+_PARTNER = r"(?:wife|wifey|husband|hubby|partner|spouse|fianc[eé]e?|boyfriend|girlfriend|bf|gf)"
+_COUPLE_RE = re.compile(
+    rf"\b(?:(?:me|myself|i)\s+(?:and|&|\+)\s+my\s+{_PARTNER}|my\s+{_PARTNER}\s+(?:and|&|\+)\s+(?:i|me|myself))\b"
+)
+# Someone else listed beside the couple ("me and my wife, my parents and 3 children").
+_OTHERS_RE = re.compile(rf"\b(?:my|our|his|her)\s+(?!(?:{_PARTNER}|{KID_WORDS}|\d+)\b)[a-z]+")
 _COUNT_WORD_RE = re.compile(rf"\b(?:{ADULT_WORDS}|{KID_WORDS})\b")
 # What follows a count that describes part of the party instead of adding to it.
 _DESCRIBED_RE = re.compile(
@@ -233,6 +240,11 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
     leftovers = [m for m in _BARE_NUM_RE.finditer(text)
                  if _free(m, used) and not _YEAR_RE.match(m["n"])]
     adults, kids, guests = _bare(expecting, text, leftovers, adults, kids, guests)
+    if _COUPLE_RE.search(text) and not (_ADULT_RE.search(text) or leftovers or _OTHERS_RE.search(text)):
+        if kids is not None and adults in (None, 1) and guests is None:  # "my wife and i and our 3 kids"
+            adults = 2
+        elif adults is None and guests is None:  # "my husband and i"
+            guests = 2
     return _combine(text, adults, kids, guests, kid_span, guest_span)
 
 

@@ -267,3 +267,19 @@ def test_empty_and_junk() -> None:
 def test_kids_ages_are_not_counts(text: str, adults: int | None, kids: int) -> None:
     e = ents(text)
     assert (e.adults, e.kids) == (adults, kids)
+
+
+@pytest.mark.parametrize(
+    ("text", "adults", "kids", "guests"),
+    [
+        ("my wife and i and our 3 kids", 2, 3, 5),
+        ("my wife and i plus 3 kids", 2, 3, 5),  # was 1 adult: only "i" was counted
+        ("my husband and i", None, None, 2),
+        ("me and my wife plus 4 friends and 2 kids", None, 2, None),  # the 4 is not placed
+        ("me and my wife, my parents and 3 children", None, 3, None),  # nor the parents
+    ],
+)
+def test_a_couple_is_two_adults(text: str, adults: int | None, kids: int | None, guests: int | None) -> None:
+    e = ents(text)
+    assert (e.adults, e.kids, e.guests) == (adults, kids, guests)
+
