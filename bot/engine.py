@@ -747,9 +747,10 @@ class Engine:
                 z = s.zip
                 self.say(t.out_of_area(z))
                 return await self.escalate("out_of_area", t.escalated("handoff"))
-            if s.adults is None and _TRAVEL.search(self.text):
-                # "how much is the travel fee to 95401?": the fee does not depend on the
-                # party, so the quote engine can give it before the guests are known.
+            if s.adults is None and (_TRAVEL.search(self.text) or AREA_QUESTION.search(self.text)):
+                # "how much is the travel fee to 95401?", "do you come to 94536": the fee does
+                # not depend on the party, so the quote engine can give it before the guests
+                # are known (and it says that we come there).
                 q = await self.p.quote(1, 0, s.zip)
                 self.say(t.travel_fee(s.zip, q.miles, q.travel_cents, station.free_travel_mi))
         total_guests = (s.adults or 0) + (s.kids or 0) if s.adults is not None else (s.guests or 0)

@@ -96,7 +96,9 @@ _QUESTION_RE = _rx(
 # A whole message asking what the bot can do ("help", "/start", "how does this work?"):
 # answered like a hello, never looked up in the FAQ.
 HELP_COMMAND = re.compile(
-    r"^\W*(?:/?help|/?start|/?menu|options|how\s+does\s+this\s+work)(?:@\w+)?\W*$", re.I
+    r"^\W*(?:/?help|/?start|/?menu|options|how\s+does\s+this\s+work"
+    r"|what\s+(?:else\s+)?(?:can|do)\s+(?:you|u)\s+do(?:\s+for\s+me)?|what\s+are\s+my\s+options)(?:@\w+)?\W*$",
+    re.I
 )
 # "are u a real person?", "is this a bot": a question about who is answering (the
 # honest answer, and a person on offer), not yet a request for one.
@@ -334,6 +336,8 @@ def classify_intent(text: str, *, expecting: str | None = None) -> IntentResult:
     norm = normalize(text).strip()
     if not norm or not re.search(r"[a-z0-9👍👎✅❌👌🙏🙌]", norm):
         return IntentResult("unknown", 0.3)
+    if HELP_COMMAND.match(norm):  # the whole message asks what the bot can do
+        return IntentResult("greeting", 0.9)
     scores = _score(norm)
     has_facts = bool(_FACT_RE.search(norm))
     question = bool(_QUESTION_RE.search(norm))

@@ -7,7 +7,7 @@ import pytest
 from bot.nlu import IntentResult, classify_intent
 
 CASES: dict[str, list[str]] = {
-    "greeting": ["hi", "Hello!", "hey there", "good morning", "yo"],
+    "greeting": ["hi", "Hello!", "hey there", "good morning", "yo", "what can you do", "help"],
     "quote": [
         "how much for 12 people?",
         "what would it cost for 10 adults and 2 kids",
