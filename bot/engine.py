@@ -531,19 +531,20 @@ class Engine:
         A question the FAQ cannot answer is not dropped silently: the customer hears that
         we are not sure, with a button to reach a person (the FAQ records it for admins).
         """
-        answers: list[str] = []
-        unsure = False
-        for q in queries:
-            hit = await self.p.faq(q)
-            if hit is not None and hit.answerable and hit.answer:
-                if hit.answer not in answers:
-                    answers.append(hit.answer)
-            else:
-                unsure = True
+        answers = await self._faq_answers(queries)
         for answer in answers:
             self.say(t.faq_answer(answer))
-        if unsure and note_unsure and not answers:
+        if queries and note_unsure and not answers:
             self.say(t.faq_unsure_noted())
+
+    async def _faq_answers(self, queries: list[str]) -> list[str]:
+        """The FAQ's answers to ``queries``, each once; a question it cannot answer gives none."""
+        answers: list[str] = []
+        for q in queries:
+            hit = await self.p.faq(q)
+            if hit is not None and hit.answerable and hit.answer and hit.answer not in answers:
+                answers.append(hit.answer)
+        return answers
 
     async def _faq(self, text: str, ent: Entities, *, must_answer: bool = True) -> TurnResult | None:
         """Answer from the FAQ. None when it has no answer and the message may still be
@@ -579,18 +580,10 @@ class Engine:
             st.misunderstood = 0
             return await self._advance() if st.form else self.finish()
         queries = self._faq_clauses(text, ent) if several else []
-        hit = None
-        answers: list[str] = []
-        for q in queries:
-            h = await self.p.faq(q)
-            if h is not None and h.answerable and h.answer and h.answer not in answers:
-                answers.append(h.answer)
-                hit = h
+        answers = await self._faq_answers(queries)
         if not queries and not (several and ent.zip and AREA_QUESTION.search(text)):
-            hit = await self.p.faq(text)
-            if hit is not None and hit.answerable and hit.answer:
-                answers = [hit.answer]
-        if not answers or hit is None:
+            answers = await self._faq_answers([text])
+        if not answers:
             if queries and _has_facts(ent):
                 # "do you do corporate events? we have about 40 people", "do you cook halal
                 # meat? 15 adults 95127": the facts go on, but the question the FAQ cannot

@@ -242,9 +242,10 @@ def find_date(text: str, today: dt.date) -> tuple[dt.date | None, list[Span]]:
             m["mon2"], m["day2"], m["year2"])
         if 1 <= int(mon) <= 12:
             add(0, m, _month_day(int(mon), int(day), _year(year), today))
-    nth = [m.span() for m in _NTH_WEEKDAY_RE.finditer(text)]
+    nth = []
     for m in _NTH_WEEKDAY_RE.finditer(text):
         add(0, m, _nth_weekday_of(m, today))
+        nth.append(m.span())
     for m in _HOLIDAY_RE.finditer(text):
         add(1, m, _holiday(m, today))
     for m in _RELATIVE_RE.finditer(text):

@@ -132,8 +132,7 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"(?:morning|afternoon|evening|day))\b"), 0.8),
         (_rx(r"\b(?:what'?s\s+up|how\s+are\s+(?:you|u)|how'?s\s+it\s+going)\b"), 0.6),
         (PRESENCE_CHECK, 0.8),
-        # A bare "help" (or a chat command) asks what the bot can do: answer like a hello.
-        (HELP_COMMAND, 0.9),
+        # (A bare "help" or chat command is decided in classify_intent, before any cue.)
     ],
     "quote": [
         (_rx(r"\b(?:how\s+much|price|prices|pricing|cost|costs|quote|estimate|your\s+rates?"
