@@ -9,6 +9,7 @@ from typing import Any
 import phonenumbers
 import usaddress
 
+from bot.nlu.dates import MONTHS
 from bot.nlu.repairs import repaired_choice
 from bot.nlu.spans import Span
 
@@ -30,8 +31,10 @@ _NUMBER_WORD_RE = re.compile(r"\b\d{1,6}[A-Za-z]?\s+[A-Za-z]", re.IGNORECASE)
 _NOT_STREET = frozenset(
     ["adults", "adult", "kids", "kid", "children", "child", "people", "persons", "guests", "guest", "ppl", "pm", "am", "of", "us", "and", "or", "to", "at", "for", "on", "in", "years", "year", "days", "weeks", "pax", "grown", "grownups", "kiddos", "folks", "total", "more", "dollars", "minutes", "hours", "miles", "mi", "is", "are", "will", "would", "a", "an", "the"]
 )
+# A month name right before the number ("is dec 19 a saturday?"), from the date reader's
+# own list, so "maybe 45 oakwood" is not "may".
 _MONTH_BEFORE_RE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE
+    rf"\b(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s*$", re.IGNORECASE
 )
 # Words that end an address line when usaddress would run on into the rest of a message.
 _ADDRESS_STOP = frozenset(

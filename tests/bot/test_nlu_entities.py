@@ -234,6 +234,8 @@ def test_contacts() -> None:
         ("2 Broadway, Oakland", "address", "2 Broadway, Oakland"),
         ("12 adults and 3 kids", None, None),
         ("500 people next saturday", "address", None),
+        ("wait is dec 19 a saturday?", "name", None),  # a day of the month
+        ("maybe 45 oakwood", "address", "45 oakwood"),  # "maybe" is not "may"
     ],
 )
 def test_address(text: str, expecting: str | None, address: str | None) -> None:
