@@ -567,9 +567,8 @@ class Engine:
             self.say(t.total_explained(quote))
             return self.finish()
         if BOOKING_NEEDS.search(text) and not several:
-            station = await self.p.default_station()
             st.misunderstood = 0
-            self.say(t.booking_needs(station.deposit_cents, station.hold_hours))
+            self.say(t.booking_needs(await self.p.default_station()))
             st.offered_booking = True  # "yes" to "want to start?" starts the booking
             return await self._advance() if st.form else self.finish()
         if DEPOSIT_AMOUNT.search(text):

@@ -93,13 +93,14 @@ def deposit_amount(deposit_cents: int, hold_hours: int) -> Reply:
     )
 
 
-def booking_needs(deposit_cents: int, hold_hours: int) -> Reply:
-    """What a booking needs (the booking form's own fields) and the deposit."""
+def booking_needs(station: Station) -> Reply:
+    """What a booking needs (the booking form's own fields) and the station's deposit."""
     return Reply(
-        "To book I need the date and start time, the number of adults and kids (12 and "
-        "under), the zip code and street address, and your name and phone number (email is "
-        f"optional). The {fmt_cents(deposit_cents)} deposit, paid through a secure link, "
-        f"holds your date for {hold_hours} hours. Want to start?",
+        "To book I need the date and start time, the number of adults and kids "
+        f"({station.kid_max_age} and under), the zip code and street address, and your name "
+        f"and phone number (email is optional). The {fmt_cents(station.deposit_cents)} "
+        f"deposit, paid through a secure link, holds your date for {station.hold_hours} hours. "
+        "Want to start?",
         (B_BOOK, B_QUOTE), "booking_needs",
     )
 
