@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -51,6 +52,41 @@ def int8_columns(w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return q, scale.astype(np.float32)
 
 
+@functools.lru_cache(maxsize=1)
+def signed_weights_exact() -> bool:
+    """Whether onnxruntime multiplies uint8 activations by int8 weights exactly on this CPU.
+
+    On x86 CPUs without VNNI (AVX2 only; seen on this project's machines) its uint8 × int8
+    kernel adds pairs of products into 16 bits, which saturate: the verifier's scores then
+    moved by 0.57 logit on average instead of 0.41, enough to flip decisions. Its
+    uint8 × uint8 kernel is exact everywhere, slower where VNNI would apply. Found out by
+    running the worst case once (all 255 × 127) rather than read from CPU flags.
+    """
+    k, n = 384, 16
+    g = _Graph()
+    g.const("b", np.full((k, n), 127, np.int8))
+    g.nodes.append(helper.make_node("MatMulInteger", ["a", "b"], ["y"]))
+    graph = helper.make_graph(
+        g.nodes, "probe", [helper.make_tensor_value_info("a", TensorProto.UINT8, ["m", k])],
+        [helper.make_tensor_value_info("y", TensorProto.INT32, ["m", n])], g.inits,
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)])
+    model.ir_version = 9
+    sess = session(model.SerializeToString())
+    exact = k * 255 * 127
+    return all(
+        bool(np.all(sess.run(None, {"a": np.full((m, k), 255, np.uint8)})[0] == exact))
+        for m in (1, 8)  # one row takes a different kernel (a vector product) than several
+    )
+
+
+def exact_weight_layout(q: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """int8 weight columns as MatMulInteger's B and its zero point, exact on this CPU."""
+    if signed_weights_exact():
+        return q, np.zeros(q.shape[1], np.int8)
+    return (q.astype(np.int16) + 128).astype(np.uint8), np.full(q.shape[1], 128, np.uint8)
+
+
 def build_encoder(
     w: Mapping[str, np.ndarray], layers: int, heads: int, eps: float, *, token_types: bool,
     int8: bool = False,
@@ -64,7 +100,10 @@ def build_encoder(
 
     ``int8``: the weight matrices as int8 columns and the activations quantised on the fly
     (DynamicQuantizeLinear → MatMulInteger → rescale, the pattern onnxruntime fuses into
-    one int8 kernel): about twice as fast on a CPU with int8 dot products (VNNI).
+    one int8 kernel): about twice as fast on a CPU with int8 dot products (VNNI). Where
+    that kernel is not exact (``signed_weights_exact``) the same integers are stored as
+    uint8 with zero point 128, which gives the same products exactly, so the scores (and
+    the decisions fitted on them) are the same on every CPU.
     """
     g = _Graph()
     f32 = np.float32
@@ -79,8 +118,8 @@ def build_encoder(
             g.nodes.append(helper.make_node("DynamicQuantizeLinear", [x], list(quantised_inputs[x])))
         xq, xs, xz = quantised_inputs[x]
         q, scale = int8_columns(weight)
-        prod = g.op("MatMulInteger", xq, g.const(prefix + ".wq", q), xz,
-                    g.const(prefix + ".wzero", np.zeros(q.shape[1], np.int8)))
+        wq, wzero = exact_weight_layout(q)
+        prod = g.op("MatMulInteger", xq, g.const(prefix + ".wq", wq), xz, g.const(prefix + ".wzero", wzero))
         rescale = g.op("Mul", xs, g.const(prefix + ".wscale", scale))
         return g.op("Mul", g.op("Cast", prod, to=TensorProto.FLOAT), rescale)
 
