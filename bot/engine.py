@@ -21,6 +21,7 @@ from bot.nlu.asks import (
     AREA_QUESTION,
     ASKS_US,
     BOOKING_NEEDS,
+    DAYS_ASKED,
     DEPOSIT_AMOUNT,
     FINAL_PRICE,
     FROM_TO,
@@ -30,8 +31,10 @@ from bot.nlu.asks import (
     PASSING_DAY,
     PER_HEAD,
     SLOTS_QUESTION,
+    SOONEST,
     WHEN_TO_BOOK,
 )
+from bot.nlu.dates import day_of_month, find_month, weekdays_asked
 from bot.nlu.intents import (
     HELP_COMMAND,
     IDENTITY_QUESTION,
@@ -147,6 +150,8 @@ _QUESTION = re.compile(
     re.I,
 )
 # Intents that move a booking form; facts under them fill its slots.
+_SOONEST_DAYS = 30  # how far "what's your next available date?" looks
+
 BOOKING_INTENTS = {"quote", "book", "availability", "inform"}
 # Replies that already offer the day's free start times (no need to ask for a time).
 _LISTS_SLOTS = {"availability", "slot_unavailable", "ask_time"}
@@ -168,7 +173,7 @@ def next_missing(state: DialogueState, channel: str) -> str | None:
             return "guests"
     if form in ("quote", "booking") and not s.zip:
         return "zip"
-    if form == "booking" and not s.date:
+    if form in ("booking", "availability") and not s.date:
         return "date"
     if form == "booking":
         if not s.time:
@@ -268,6 +273,9 @@ class Engine:
             text = text.title()  # ALL CAPS carries no case cues for names
         now_local = self.inp.now.astimezone(await self._tz())
         ent = extract_entities(text, now=now_local, expecting=st.expecting)
+        month_asked, st.month_asked = st.month_asked, None
+        if month_asked and ent.date and (day := day_of_month(text, date.fromisoformat(month_asked))):
+            ent = replace(ent, date=day)
         intent = BUTTON_INTENTS.get(text) or classify_intent(text, expecting=st.expecting).intent
         if intent in ("greeting", "thanks", "bye") and _only_a_day(ent) and PASSING_DAY.search(text) \
                 and not re.search(r"\d", text) and not st.expecting:
@@ -284,7 +292,8 @@ class Engine:
             intent = "affirm"
         self.text = text
         self.asked_price = intent == "quote"
-        self.asked_availability = intent == "availability" or ("?" in text and ent.date is not None)
+        self.asked_availability = intent == "availability" or (
+            ent.date is not None and ("?" in text or bool(SLOTS_QUESTION.search(text))))
 
         if text.lower().startswith("/start"):
             st.misunderstood = 0
@@ -340,6 +349,12 @@ class Engine:
         if (not st.form and ent.date and not counts and _INSTEAD.search(text)
                 and await self.p.upcoming_bookings()):
             return await self._reschedule_start(ent)
+
+        month = find_month(text, now_local.date()) if DAYS_ASKED.search(text) else None
+        if month and ent.date and month[0] <= ent.date <= month[1] and not weekdays_asked(text):
+            month = None  # "march 14th or so": a day of the month, read as such
+        if not st.confirming and (month or (ent.date is None and SOONEST.search(text))):
+            return await self._open_dates(replace(ent, date=None), month, text)
 
         if st.confirming:
             if intent in ("affirm", "book") and not _has_facts(ent):
@@ -614,6 +629,35 @@ class Engine:
         return self.finish()
 
     # ------------------------------------------------------------------ forms
+    async def _open_dates(self, ent: Entities, month: tuple[date, date] | None, text: str) -> TurnResult:
+        """"any dates in march?", "what's your soonest date?": the days with a chef free,
+        from the booking core (the zip's station when known), then the form goes on."""
+        st, s = self.st, self.st.slots
+        st.misunderstood = 0
+        if _has_facts(ent):  # "any saturdays in march for 12 adults?"
+            await self._choose_form("inform", ent)
+            self._merge(ent)
+        station = await self.p.default_station()
+        if s.zip:
+            with contextlib.suppress(DomainError):
+                station = (await self.p.route(s.zip)).station
+        if month:
+            res = await self.p.open_days(station, *month)
+            self.say(t.month_dates(month, res.first, res.last, [d for d, _ in res.open], res.full,
+                                   weekdays_asked(text), station.horizon_days))
+            await self.p.lead_event("availability_checked", {"month": f"{month[0]:%Y-%m}"})
+            st.month_asked = month[0].isoformat()
+        else:
+            today = self.inp.now.astimezone(await self._tz()).date()
+            res = await self.p.open_days(station, today, today + timedelta(days=_SOONEST_DAYS))
+            self.say(t.soonest_dates(res.open, station.lead_hours))
+            await self.p.lead_event("availability_checked", {"soonest": True})
+        if st.form in ("quote", "booking"):
+            return await self._advance()
+        # The day they pick next gets its open times, as "are you free on …?" does.
+        st.form, st.expecting = "availability", "date"
+        return self.finish()
+
     async def _choose_form(self, intent: str, ent: Entities) -> None:
         st = self.st
         before = st.form

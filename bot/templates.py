@@ -230,6 +230,63 @@ def slot_unavailable(d: date, slot: str, same_day: Sequence[str], other_days: Se
     return Reply(text, tuple(options[:5]), "slot_unavailable")
 
 
+def short_day(d: date) -> str:
+    return f"{d:%a}, {d:%b} {d.day}"
+
+
+def _listed(days: Sequence[date], most: int = 6) -> str:
+    shown = ", ".join(short_day(d) for d in days[:most])
+    return shown + (f" and {len(days) - most} more" if len(days) > most else "")
+
+
+_WEEKDAY_NAMES = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays")
+
+
+def soonest_dates(open_days: Sequence[tuple[date, Sequence[str]]], lead_hours: int) -> Reply:
+    """The first days with a chef free ("what's your next available date?")."""
+    if not open_days:
+        return Reply("Every date in the next few weeks is already booked. Which later date "
+                     "should I check?", (), "open_dates")
+    first, free = open_days[0]
+    text = (f"The soonest date with a chef free is {day_label(first)}, at "
+            f"{', '.join(slot_label(x) for x in free)} (we book at least {lead_hours} hours ahead).")
+    if len(open_days) > 1:
+        text += f" After that: {_listed([d for d, _ in open_days[1:4]])}."
+    return Reply(text + " Which date works for you?",
+                 tuple(short_day(d) for d, _ in open_days[:4]), "open_dates")
+
+
+def month_dates(
+    month: tuple[date, date], first: date, last: date, open_days: Sequence[date],
+    full: Sequence[date], weekdays: frozenset[int], horizon_days: int,
+) -> Reply:
+    """Which days of a month have a chef free ("anything in march?", "saturdays in may?").
+    ``first``..``last`` is the part of the ``month`` (its first and last day) that can
+    still be booked."""
+    name = f"{month[0]:%B}"
+    if last < first:
+        return Reply(f"We take bookings up to {horizon_days} days ahead, so {name} isn't open "
+                     "yet. Which date within that window works?", (), "date_too_far")
+    which = " and ".join(_WEEKDAY_NAMES[w] for w in sorted(weekdays)) if weekdays else ""
+    if weekdays:
+        open_days = [d for d in open_days if d.weekday() in weekdays]
+        full = [d for d in full if d.weekday() in weekdays]
+    scope = f"{which} in {name}" if which else f"dates in {name}"
+    if not open_days:
+        return Reply(f"Sorry — the {scope} are fully booked. Which other date would work?", (), "open_dates")
+    if not full:
+        text = (f"Good news — all the {scope} have a chef free so far: {_listed(open_days, 5)}." if which
+                else f"Good news — every date in {name} has a chef free so far.")
+    elif len(full) <= len(open_days):
+        text = f"In {name} a chef is free on all the {which or 'dates'} except {_listed(full)}."
+    else:
+        text = f"In {name} a chef is still free on {_listed(open_days)}."
+    if (first, last) != month:  # today, the lead time or the horizon cut the month
+        text += f" (I can book {name} from {short_day(first)} through {short_day(last)}.)"
+    buttons = tuple(short_day(d) for d in open_days[:4]) if (which or full) else ()
+    return Reply(text + " Which date works for you?", buttons, "open_dates")
+
+
 def day_full(d: date) -> Reply:
     return Reply(
         f"Sorry — {day_label(d)} is fully booked. Which other date would work?", (), "slot_unavailable"

@@ -33,7 +33,7 @@ from core.repositories.leads import LeadRepository
 from core.repositories.outbox import OptOutRepository, OutboxRepository
 from core.repositories.stations import StationRepository
 from core.services import leads
-from core.services.availability import SlotStatus, slots_for
+from core.services.availability import OpenDays, SlotStatus, open_days, slots_for
 from core.services.bookings import (
     BookingRequest,
     can_change_party,
@@ -116,6 +116,10 @@ class CorePorts:
         # when it is made), so they wait for the commit instead of a flush of their own.
         with self.s.no_autoflush:
             return await slots_for(BookingRepository(self.s), station, day, self.c.now())
+
+    async def open_days(self, station: Station, first: date, last: date) -> OpenDays:
+        with self.s.no_autoflush:
+            return await open_days(BookingRepository(self.s), station, first, last, self.c.now())
 
     async def faq(self, text: str) -> FaqHit | None:
         search = self.c.extras.get("faq_search")

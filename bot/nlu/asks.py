@@ -103,3 +103,21 @@ ADDRESS_CHANGE = re.compile(
     r"|\b(?:address|location)\s+(?:is\s+|was\s+)?(?:wrong|changed|incorrect)\b",
     re.I,
 )
+
+# "what's your next available date?", "how soon can you come?", "whats the earliest you can
+# come": the soonest days with a chef free, from the booking core (not the FAQ's lead time).
+SOONEST = re.compile(
+    r"\b(?:next|first|soonest|earliest)\s+(?:available|open|opening|free)\b|\bsoonest\b"
+    r"|\bearliest\s+(?:date|day|you|u|we|possible|opening|availab\w+)\b"
+    r"|\bhow\s+soon\s+(?:can|could|would)\s+(?:you|u|y'?all)\b"
+    r"|\bnext\s+(?:opening|availability|open\s+(?:date|day|slot))\b",
+    re.I,
+)
+
+# Words that make a month a question about open days: "dates in march", "anything in march",
+# "are you booked up in march", "any saturdays open next month".
+DAYS_ASKED = re.compile(
+    r"\b(?:dates?|days?|openings?|availab\w+|anything|open|free|spots?|booked|weekends?"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b",
+    re.I,
+)

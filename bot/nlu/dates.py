@@ -290,3 +290,54 @@ def _fallback(text: str, today: dt.date) -> tuple[dt.date | None, list[Span]]:
             start = text.find(phrase)
             return value.date(), [(start, start + len(phrase))] if start >= 0 else []
     return None, []
+
+
+# A whole month asked about, not a day of it: "anything in march?", "march dates",
+# "openings next month" ("in march 14" is a day, read by find_date).
+_MONTH_ASKED_RE = re.compile(
+    rf"\b(?:in|for|during|around|early|late|mid|end\s+of|start\s+of|beginning\s+of)[\s-]+"
+    rf"(?P<mon>{_MON})\b{_YEAR}(?!\s*\d)"
+    rf"|\b(?P<mon2>{_MON})\s+(?:dates|days|availability|openings?|weekends?)\b"
+    rf"|\b(?P<rel>this|next)\s+month\b"
+)
+# "any saturdays in march?": the weekdays asked for (a weekend is Saturday and Sunday).
+_WEEKDAYS_ASKED_RE = re.compile(rf"\b(?P<wd>{_WD}|sat|sun)s?\b|\b(?P<wknd>weekends?)\b")
+
+
+def find_month(text: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of a month asked about as a whole, the next such month
+    from ``today`` (the current one included); None when no month is."""
+    m = _MONTH_ASKED_RE.search(text.lower())
+    if m is None:
+        return None
+    if m["rel"]:
+        year, month = today.year, today.month
+        if m["rel"] == "next":
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    else:
+        month = MONTHS[m["mon"] or m["mon2"]]
+        year = _year(m["year"]) or (today.year if month >= today.month else today.year + 1)
+    first = dt.date(year, month, 1)
+    last = (dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)) - dt.timedelta(days=1)
+    return first, last
+
+
+def weekdays_asked(text: str) -> frozenset[int]:
+    """The weekdays a range question names ("saturdays", "weekends"); empty: any day."""
+    days: set[int] = set()
+    for m in _WEEKDAYS_ASKED_RE.finditer(text.lower()):
+        if m["wknd"]:
+            days |= {5, 6}
+        else:
+            days.add(WEEKDAYS.get(m["wd"], _SHORT_WD.get(m["wd"], -1)))
+    return frozenset(days - {-1})
+
+
+def day_of_month(text: str, month_first: dt.date) -> dt.date | None:
+    """"the 14th" right after "any dates in march?": that day of the month asked about
+    (None when the text names a month, a weekday or a day of its own)."""
+    low = text.lower()
+    m = _ORDINAL_RE.search(low)
+    if m is None or any(r.search(low) for r in (_MD_RE, _DM_RE, _NUM_RE, _ISO_RE, _WEEKDAY_RE, _RELATIVE_RE, _HOLIDAY_RE)):
+        return None
+    return _safe(month_first.year, month_first.month, int(m["day"]))

@@ -43,6 +43,17 @@ class BookingRepository:
         )
         return {slot: n for slot, n in rows.all()}
 
+    async def held_per_day(
+        self, station_id: str, first: date, last: date, now: datetime
+    ) -> dict[tuple[date, str], int]:
+        """Seats held per (day, slot) from ``first`` to ``last``: one query for a range."""
+        rows = await self.session.execute(
+            select(Booking.event_date, Booking.slot, func.count())
+            .where(Booking.station_id == station_id, Booking.event_date.between(first, last), _holding(now))
+            .group_by(Booking.event_date, Booking.slot)
+        )
+        return {(day, slot): n for day, slot, n in rows.all()}
+
     async def expire_holds(
         self, now: datetime, *, station_id: str | None = None, day: date | None = None
     ) -> list[uuid.UUID]:

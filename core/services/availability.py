@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -46,13 +47,7 @@ def check_slot(station: Station, day: date, slot: str, now: datetime) -> None:
         raise DateTooSoon(f"We need at least {station.lead_hours} hours' notice to book a chef.")
 
 
-async def slots_for(
-    repo: BookingRepository, station: Station, day: date, now: datetime
-) -> list[SlotStatus]:
-    """Every slot of `day` with whether it can be booked now. Raises for a day that is
-    wholly past, too soon or beyond the horizon."""
-    check_date(station, day, now)
-    held = await repo.held_per_slot(station.id, day, now)
+def _statuses(station: Station, day: date, held: Mapping[str, int], now: datetime) -> list[SlotStatus]:
     earliest = now + timedelta(hours=station.lead_hours)
     out = []
     for slot in sorted(station.slots):
@@ -63,3 +58,54 @@ async def slots_for(
         else:
             out.append(SlotStatus(slot, True))
     return out
+
+
+async def slots_for(
+    repo: BookingRepository, station: Station, day: date, now: datetime
+) -> list[SlotStatus]:
+    """Every slot of `day` with whether it can be booked now. Raises for a day that is
+    wholly past, too soon or beyond the horizon."""
+    check_date(station, day, now)
+    return _statuses(station, day, await repo.held_per_slot(station.id, day, now), now)
+
+
+@dataclass(frozen=True, slots=True)
+class OpenDays:
+    """The bookable days of a range: ``first``..``last`` is the range cut to what can be
+    booked from now (lead time, horizon); ``last < first`` when none of it can."""
+
+    first: date
+    last: date
+    open: list[tuple[date, list[str]]]  # each day with a chef free, and its free slots
+    full: list[date]  # days in the window with no slot free
+
+
+async def open_days(
+    repo: BookingRepository, station: Station, first: date, last: date, now: datetime
+) -> OpenDays:
+    """Which days from ``first`` to ``last`` have a chef free ("anything in March?",
+    "what's your soonest date?"), by the same rules as ``slots_for``, in one query."""
+    today = now.astimezone(station_tz(station)).date()
+    first = max(first, today)
+    last = min(last, today + timedelta(days=station.horizon_days))
+    while first <= last:  # the lead time rules out at most the first few days
+        try:
+            check_date(station, first, now)
+            break
+        except DateTooSoon:
+            first += timedelta(days=1)
+    if first > last:
+        return OpenDays(first, last, [], [])
+    held: dict[date, dict[str, int]] = {}
+    for (d, slot), n in (await repo.held_per_day(station.id, first, last, now)).items():
+        held.setdefault(d, {})[slot] = n
+    result = OpenDays(first, last, [], [])
+    day = first
+    while day <= last:
+        free = [x.time for x in _statuses(station, day, held.get(day, {}), now) if x.available]
+        if free:
+            result.open.append((day, free))
+        else:
+            result.full.append(day)
+        day += timedelta(days=1)
+    return result

@@ -41,7 +41,7 @@ KINDS = {
     "faq_answer", "faq_unsure", "escalated", "clarify", "cancel_confirm",
     "booking_cancelled", "reschedule_ask", "booking_rescheduled", "no_booking_found",
     "booking_status", "thanks", "bye", "help", "opted_out", "opted_in", "ack", "identity", "travel_fee",
-    "party_change_ask", "party_change_confirm", "party_changed", "deposit_amount", "booking_needs", "quote_recap", "rates", "total_explained",
+    "party_change_ask", "party_change_confirm", "party_changed", "deposit_amount", "booking_needs", "open_dates", "quote_recap", "rates", "total_explained",
     "next_step",
 }  # fmt: skip
 STORY_KEYS = {"name", "now", "channel", "phone", "setup", "turns", "end"}
