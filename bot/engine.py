@@ -32,6 +32,7 @@ from bot.nlu.asks import (
     PER_HEAD,
     SLOTS_QUESTION,
     SOONEST,
+    THAT_PRICE,
     WHEN_TO_BOOK,
 )
 from bot.nlu.dates import day_of_month, find_month, weekdays_asked
@@ -131,6 +132,13 @@ _TRAVEL = re.compile(
     re.I,
 )
 _INSTEAD = re.compile(r"\b(?:instead|rather)\b", re.I)
+# "I booked for the 19th, can I add 3 more people?": the customer says they have a booking,
+# so its day is the booking's, not a new party's.
+_BOOKED_CLAIM = re.compile(
+    r"\b(?:i|we)\s+(?:already\s+|just\s+)?(?:booked|reserved|have\s+(?:a|an\s+upcoming)\s+(?:booking|reservation))\b"
+    r"|\b(?:my|our)\s+(?:booking|reservation)\b",
+    re.I,
+)
 # A count that moves the booked one: "add 2 kids", "2 more adults", "another 3", "2 fewer".
 # ("12 adults plus 2 kids" is a whole new party, not 12 more adults.)
 _MORE = re.compile(r"\b(?:add|adding)\b|\d+\s+(?:more|extra)\b|\banother\s+\d", re.I)
@@ -339,6 +347,13 @@ class Engine:
         if st.form == "party":
             return await self._party_answer(intent, ent)
         counts = ent.adults is not None or ent.kids is not None or ent.guests is not None
+        if not st.form and counts and _CHANGE_CUE.search(text) and _BOOKED_CLAIM.search(text):
+            bookings = await self.p.upcoming_bookings()
+            if not bookings:
+                self.say(t.no_booking_found())
+                return self.finish()
+            on_day = [b for b in bookings if ent.date and b.event_date == ent.date]
+            return await self._party_start(replace(ent, date=None, time=None), (on_day or bookings)[0])
         if not st.form and not (ent.date or ent.time or ent.zip) and (
             _PARTY_CHANGE.search(text) or (counts and _CHANGE_CUE.search(text))
         ):
@@ -402,7 +417,8 @@ class Engine:
             done = await self._faq(text, ent, must_answer=must)
             if done is not None:
                 return done
-        elif intent == "quote" and is_question and not _has_facts(ent) and not PER_HEAD.search(text):
+        elif (intent == "quote" and is_question and not _has_facts(ent) and not PER_HEAD.search(text)
+              and not (st.quoted_total is not None and THAT_PRICE.match(text))):
             # "is a 13 year old kid or adult price?": a price question the FAQ may answer;
             # the quote form starts either way.
             await self._side_questions([text], note_unsure=False)
@@ -452,8 +468,9 @@ class Engine:
                 return await self._not_understood()
             self._merge(ent)
             st.misunderstood = 0
-            if intent == "quote" and PER_HEAD.search(text) and st.slots.adults is None and st.slots.guests is None:
-                # "how much per head?": the rates themselves, then the guests for a total.
+            if intent == "quote" and PER_HEAD.search(text) and ent.adults is None and ent.kids is None and ent.guests is None:
+                # "how much per head?": the rates themselves, then the guests for a total
+                # (or, after a quote, "how much is it for the kids?": the rates beside it).
                 self.say(t.rates(await self.p.default_station()))
             return await self._advance()
         return await self._not_understood()
@@ -671,6 +688,11 @@ class Engine:
         if intent == "book" and st.form != "booking":
             st.form = "booking"
             await self.p.lead_event("booking_started")
+        elif intent == "quote" and st.form != "booking" and (ent.date or st.slots.date) and (ent.time or st.slots.time):
+            # "quote for 20 adults … saturday jan 16 6pm": a day and a start time are a
+            # party being booked (as "what's the total for … on jan 9 at 6" always was).
+            st.form = "booking"
+            await self.p.lead_event("booking_started")
         elif intent == "quote" and st.form not in ("booking",):
             st.form = "quote"
         elif intent == "availability" and st.form != "booking":
@@ -679,7 +701,8 @@ class Engine:
             st.form = "booking" if (ent.date or ent.time or ent.address or ent.name) else "quote"
             if st.form == "booking":
                 await self.p.lead_event("booking_started")
-        elif st.form in ("quote", "availability") and (ent.address or ent.name or ent.time or (st.form == "quote" and ent.date)):
+        elif st.form in ("quote", "availability") and (ent.address or ent.name or ent.phone or ent.time
+                                                       or (st.form == "quote" and ent.date)):
             st.form = "booking"
             await self.p.lead_event("booking_started")
         elif st.form in ("cancel", "reschedule"):

@@ -64,8 +64,14 @@ PARTY_TOTAL = re.compile(
     re.I,
 )
 
-# "how much per head?": the per-guest rates, before any guest count.
-PER_HEAD = re.compile(r"\bper\s+(?:person|head|plate|guest|adult|kid|pp)\b|\ba\s+head\b|\bpp\b|\beach\s+person\b", re.I)
+# "how much per head?": the per-guest rates (before a guest count, or beside a quote).
+PER_HEAD = re.compile(
+    r"\bper\s+(?:person|head|plate|guest|adult|kid|pp)\b|\ba\s+head\b|\bpp\b|\beach\s+person\b"
+    # "how much is it for the kids?", "how much for a child": a rate, not a party's count.
+    r"|\bhow\s+much\b[^?.!]*?\b(?:for|per)\s+(?:the\s+|a\s+|an\s+|each\s+|one\s+)?"
+    r"(?:kids?|child(?:ren)?|adults?|little\s+ones?)\b",
+    re.I,
+)
 
 # "from 6pm to 3pm" in a change: the group is what comes after "to".
 FROM_TO = re.compile(r"\bfrom\s+[^,.!?]{1,25}?\s+to\s+([^,.!?]+)", re.I)
@@ -119,5 +125,14 @@ SOONEST = re.compile(
 DAYS_ASKED = re.compile(
     r"\b(?:dates?|days?|openings?|availab\w+|anything|open|free|spots?|booked|weekends?"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b",
+    re.I,
+)
+
+# "how much is that?", "what's the total?" (the whole message): the price of what is
+# already on the table, so a standing quote answers it, not the FAQ's pricing entry.
+THAT_PRICE = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|wait)\W+)?(?:how\s+much\s+(?:is|would|will|does)\s+(?:that|it|this|all\s+that)"
+    r"(?:\s+(?:be|cost|come\s+(?:to|out\s+to)))?|what(?:'?s|\s+is|\s+would\s+be)\s+(?:the\s+)?(?:price|cost|total))"
+    r"(?:\s+(?:then|again|total|altogether))?\W*$",
     re.I,
 )
