@@ -157,9 +157,8 @@ _QUESTION = re.compile(
     r"|an\s+issue)\W*$",
     re.I,
 )
-# Intents that move a booking form; facts under them fill its slots.
 _SOONEST_DAYS = 30  # how far "what's your next available date?" looks
-
+# Intents that move a booking form; facts under them fill its slots.
 BOOKING_INTENTS = {"quote", "book", "availability", "inform"}
 # Replies that already offer the day's free start times (no need to ask for a time).
 _LISTS_SLOTS = {"availability", "slot_unavailable", "ask_time"}
