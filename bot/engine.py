@@ -231,6 +231,7 @@ class Engine:
         self.text = inp.text
         self.ack = False  # the message is a bare "ok"/"cool"/"yes" (no facts)
         self.asked_price = False  # the message asks for a price ("how much?" again)
+        self.month_day = False  # the day was read in the month the last reply listed
         self.offered = False  # the previous reply offered to check a date
 
     # ----------------------------------------------------------------- helpers
@@ -281,8 +282,10 @@ class Engine:
         now_local = self.inp.now.astimezone(await self._tz())
         ent = extract_entities(text, now=now_local, expecting=st.expecting)
         month_asked, st.month_asked = st.month_asked, None
+        # "the 14th" read in the month the last reply listed (not the booking's month).
+        self.month_day = False
         if month_asked and ent.date and (day := day_of_month(text, date.fromisoformat(month_asked))):
-            ent = replace(ent, date=day)
+            ent, self.month_day = replace(ent, date=day), True
         intent = BUTTON_INTENTS.get(text) or classify_intent(text, expecting=st.expecting).intent
         if intent in ("greeting", "thanks", "bye") and _only_a_day(ent) and PASSING_DAY.search(text) \
                 and not re.search(r"\d", text) and not st.expecting:
@@ -364,11 +367,9 @@ class Engine:
                 and await self.p.upcoming_bookings()):
             return await self._reschedule_start(ent)
 
-        month = find_month(text, now_local.date()) if DAYS_ASKED.search(text) else None
-        if month and ent.date and month[0] <= ent.date <= month[1] and not weekdays_asked(text):
-            month = None  # "march 14th or so": a day of the month, read as such
-        if not st.confirming and (month or (ent.date is None and SOONEST.search(text))):
-            return await self._open_dates(replace(ent, date=None), month, text)
+        month, soonest = self._range_asked(ent, now_local.date())
+        if not st.confirming and (month or soonest):
+            return await self._open_dates(replace(ent, date=None), month)
 
         if st.confirming:
             if intent in ("affirm", "book") and not _has_facts(ent):
@@ -645,11 +646,42 @@ class Engine:
         return self.finish()
 
     # ------------------------------------------------------------------ forms
-    async def _open_dates(self, ent: Entities, month: tuple[date, date] | None, text: str) -> TurnResult:
+    def _range_asked(self, ent: Entities, today: date) -> tuple[tuple[date, date] | None, bool]:
+        """A question about open days with no day in it: a whole month ("any dates in
+        march?", "saturdays next month?") or the soonest ("what's your next available
+        date?")."""
+        text = self.text
+        month = find_month(text, today) if DAYS_ASKED.search(text) else None
+        if month and ent.date and month[0] <= ent.date <= month[1] and not weekdays_asked(text):
+            month = None  # "march 14th or so": a day of the month, read as such
+        return month, month is None and ent.date is None and bool(SOONEST.search(text))
+
+    async def _say_open_days(self, station: Station, month: tuple[date, date] | None) -> None:
+        """The days with a chef free: of the month asked about, or the soonest ones."""
+        if month:
+            res = await self.p.open_days(station, *month)
+            self.say(t.month_dates(month, res.first, res.last, [d for d, _ in res.open], res.full,
+                                   weekdays_asked(self.text), station.horizon_days))
+            await self.p.lead_event("availability_checked", {"month": f"{month[0]:%Y-%m}"})
+            self.st.month_asked = month[0].isoformat()
+        else:
+            today = self.inp.now.astimezone(await self._tz()).date()
+            res = await self.p.open_days(station, today, today + timedelta(days=_SOONEST_DAYS))
+            self.say(t.soonest_dates(res.open, station.lead_hours))
+            await self.p.lead_event("availability_checked", {"soonest": True})
+
+    async def _open_dates(self, ent: Entities, month: tuple[date, date] | None) -> TurnResult:
         """"any dates in march?", "what's your soonest date?": the days with a chef free,
         from the booking core (the zip's station when known), then the form goes on."""
         st, s = self.st, self.st.slots
         st.misunderstood = 0
+        if st.form == "reschedule":  # "what do you have in january?" while moving a party
+            bookings = [b for b in await self.p.upcoming_bookings() if str(b.id) == st.target_booking]
+            if bookings:
+                await self._say_open_days(await self.p.station_of(bookings[0]), month)
+                st.expecting = "date"
+                return self.finish()
+            st.form = None
         if _has_facts(ent):  # "any saturdays in march for 12 adults?"
             await self._choose_form("inform", ent)
             self._merge(ent)
@@ -657,17 +689,7 @@ class Engine:
         if s.zip:
             with contextlib.suppress(DomainError):
                 station = (await self.p.route(s.zip)).station
-        if month:
-            res = await self.p.open_days(station, *month)
-            self.say(t.month_dates(month, res.first, res.last, [d for d, _ in res.open], res.full,
-                                   weekdays_asked(text), station.horizon_days))
-            await self.p.lead_event("availability_checked", {"month": f"{month[0]:%Y-%m}"})
-            st.month_asked = month[0].isoformat()
-        else:
-            today = self.inp.now.astimezone(await self._tz()).date()
-            res = await self.p.open_days(station, today, today + timedelta(days=_SOONEST_DAYS))
-            self.say(t.soonest_dates(res.open, station.lead_hours))
-            await self.p.lead_event("availability_checked", {"soonest": True})
+        await self._say_open_days(station, month)
         if st.form in ("quote", "booking"):
             return await self._advance()
         # The day they pick next gets its open times, as "are you free on …?" does.
@@ -1040,6 +1062,13 @@ class Engine:
             return await self.escalate("reschedule_refused", t.reschedule_refused(why, station.reschedule_hours))
         st.form, st.target_booking = "reschedule", str(b.id)
         st.slots.date = st.slots.time = None
+        month, soonest = self._range_asked(ent, self.inp.now.astimezone(await self._tz()).date())
+        if month or soonest:
+            # "can we push it to a saturday in january?": where it can go, then the day.
+            self.say(t.reschedule_ask(b.event_date, b.slot))
+            await self._say_open_days(await self.p.station_of(b), month)
+            st.expecting = "date"
+            return self.finish()
         if ent.date or ent.time:
             return await self._reschedule_try(ent)
         st.expecting = "date"
@@ -1066,7 +1095,8 @@ class Engine:
             st.form = None
             self.say(t.no_booking_found())
             return self.finish()
-        if ent.date and _DAY_ONLY.search(self.text) and not _MONTH_OR_WEEKDAY.search(self.text):
+        if ent.date and _DAY_ONLY.search(self.text) and not _MONTH_OR_WEEKDAY.search(self.text) \
+                and not self.month_day:
             # "push it to the 28th" of a Dec 21 party means Dec 28, not the next 28th
             # from today: a bare day of the month is read in the booking's month.
             with contextlib.suppress(ValueError):

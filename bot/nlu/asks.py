@@ -114,17 +114,19 @@ ADDRESS_CHANGE = re.compile(
 # come": the soonest days with a chef free, from the booking core (not the FAQ's lead time).
 SOONEST = re.compile(
     r"\b(?:next|first|soonest|earliest)\s+(?:available|open|opening|free)\b|\bsoonest\b"
-    r"|\bearliest\s+(?:date|day|you|u|we|possible|opening|availab\w+)\b"
+    r"|\bearliest\s+(?:date|day|you|u|we|i|possible|opening|availab\w+)\b"
     r"|\bhow\s+soon\s+(?:can|could|would)\s+(?:you|u|y'?all)\b"
     r"|\bnext\s+(?:opening|availability|open\s+(?:date|day|slot))\b",
     re.I,
 )
 
 # Words that make a month a question about open days: "dates in march", "anything in march",
-# "are you booked up in march", "any saturdays open next month".
+# "are you booked up in march", "any saturdays open next month", "a saturday in january",
+# "what do you have in january".
 DAYS_ASKED = re.compile(
     r"\b(?:dates?|days?|openings?|availab\w+|anything|open|free|spots?|booked|weekends?"
-    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b",
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days|(?:a|any|some)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|what\s+(?:do|does|would)\s+(?:you|u|y'?all)\s+have)\b",
     re.I,
 )
 
