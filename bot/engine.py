@@ -281,11 +281,13 @@ class Engine:
             text = text.title()  # ALL CAPS carries no case cues for names
         now_local = self.inp.now.astimezone(await self._tz())
         ent = extract_entities(text, now=now_local, expecting=st.expecting)
-        month_asked, st.month_asked = st.month_asked, None
-        # "the 14th" read in the month the last reply listed (not the booking's month).
+        # "the 14th" read in the month of open days listed last (not the booking's month),
+        # until a day is given.
         self.month_day = False
-        if month_asked and ent.date and (day := day_of_month(text, date.fromisoformat(month_asked))):
-            ent, self.month_day = replace(ent, date=day), True
+        if st.month_asked and ent.date:
+            if day := day_of_month(text, date.fromisoformat(st.month_asked)):
+                ent, self.month_day = replace(ent, date=day), True
+            st.month_asked = None
         intent = BUTTON_INTENTS.get(text) or classify_intent(text, expecting=st.expecting).intent
         if intent in ("greeting", "thanks", "bye") and _only_a_day(ent) and PASSING_DAY.search(text) \
                 and not re.search(r"\d", text) and not st.expecting:
@@ -722,8 +724,10 @@ class Engine:
             st.form = "booking" if (ent.date or ent.time or ent.address or ent.name) else "quote"
             if st.form == "booking":
                 await self.p.lead_event("booking_started")
-        elif st.form in ("quote", "availability") and (ent.address or ent.name or ent.phone or ent.time
-                                                       or (st.form == "quote" and ent.date)):
+        elif st.form in ("quote", "availability") and (
+                ent.address or ent.name or ent.phone or ent.time or (st.form == "quote" and ent.date)
+                # after the open days: "15 adults 95112" is the party to price and book
+                or (st.form == "availability" and (ent.zip or ent.adults is not None or ent.guests is not None))):
             st.form = "booking"
             await self.p.lead_event("booking_started")
         elif st.form in ("cancel", "reschedule"):

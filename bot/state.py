@@ -50,8 +50,8 @@ class DialogueState:
     # The last reply asked "shall I check a date for you?" after a quote: a plain yes
     # (or "ok") to it starts the booking.
     offered_booking: bool = False
-    # The month the last reply listed open days of ("any dates in march?"), ISO first day:
-    # the next message's "the 14th" is a day of it.
+    # The month whose open days were listed ("any dates in march?"), ISO first day, until a
+    # day is given: "the 14th" is a day of it.
     month_asked: str | None = None
 
     def to_json(self) -> dict[str, Any]:
