@@ -119,6 +119,11 @@ _PARTNER = r"(?:wife|wifey|husband|hubby|partner|spouse|fianc[eé]e?|boyfriend|g
 _COUPLE_RE = re.compile(
     rf"\b(?:(?:me|myself|i)\s+(?:and|&|\+)\s+my\s+{_PARTNER}|my\s+{_PARTNER}\s+(?:and|&|\+)\s+(?:i|me|myself))\b"
 )
+# "just the two of us", "the 2 of us": the speaker and one other.
+_TWO_OF_US_RE = re.compile(r"\b(?:just\s+|only\s+)?the\s+(?:2|two)\s+of\s+us\b")
+# Any word for someone who may be a child ("me and my son, just the 2 of us").
+_KID_WORD_RE = re.compile(
+    rf"\b(?:{KID_WORDS}|sons?|daughters?|boys?|girls?|grand(?:son|daughter|kid)s?|nephews?|nieces?)\b")
 # Someone else listed beside the couple ("me and my wife, my parents and 3 children").
 _OTHERS_RE = re.compile(rf"\b(?:my|our|his|her)\s+(?!(?:{_PARTNER}|{KID_WORDS}|\d+)\b)[a-z]+")
 _COUNT_WORD_RE = re.compile(rf"\b(?:{ADULT_WORDS}|{KID_WORDS})\b")
@@ -245,6 +250,11 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
             adults = 2
         elif adults is None and guests is None:  # "my husband and i"
             guests = 2
+    if guests == 2 and adults is None and kids is None and not _KID_WORD_RE.search(text) and (
+            _COUPLE_RE.search(text) or _TWO_OF_US_RE.search(text)):
+        # "my husband and i, just the 2 of us": a couple is two adults, not two guests of
+        # whom some may be kids (the bot asked "how many of the 2 are kids?").
+        adults, guests = 2, None
     return _combine(text, adults, kids, guests, kid_span, guest_span)
 
 

@@ -276,7 +276,10 @@ def test_kids_ages_are_not_counts(text: str, adults: int | None, kids: int) -> N
     [
         ("my wife and i and our 3 kids", 2, 3, 5),
         ("my wife and i plus 3 kids", 2, 3, 5),  # was 1 adult: only "i" was counted
-        ("my husband and i", None, None, 2),
+        ("my husband and i", 2, None, None),  # was 2 guests: "how many of the 2 are kids?"
+        ("just the two of us", 2, None, None),
+        ("my husband and i want a hibachi night for our anniversary, just the 2 of us", 2, None, None),
+        ("me and my son, just the 2 of us", None, None, 2),  # a son may be a kid
         ("me and my wife plus 4 friends and 2 kids", None, 2, None),  # the 4 is not placed
         ("me and my wife, my parents and 3 children", None, 3, None),  # nor the parents
     ],
