@@ -264,6 +264,9 @@ def month_dates(
     ``first``..``last`` is the part of the ``month`` (its first and last day) that can
     still be booked."""
     name = f"{month[0]:%B}"
+    if month[1] < first:  # "anything in march 2025?"
+        return Reply(f"{name} {month[0].year} has already passed. Which upcoming date did you mean?",
+                     (), "date_past")
     if last < first:
         return Reply(f"We take bookings up to {horizon_days} days ahead, so {name} isn't open "
                      "yet. Which date within that window works?", (), "date_too_far")

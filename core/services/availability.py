@@ -99,13 +99,14 @@ async def open_days(
     held: dict[date, dict[str, int]] = {}
     for (d, slot), n in (await repo.held_per_day(station.id, first, last, now)).items():
         held.setdefault(d, {})[slot] = n
-    result = OpenDays(first, last, [], [])
+    open_: list[tuple[date, list[str]]] = []
+    full: list[date] = []
     day = first
     while day <= last:
         free = [x.time for x in _statuses(station, day, held.get(day, {}), now) if x.available]
         if free:
-            result.open.append((day, free))
+            open_.append((day, free))
         else:
-            result.full.append(day)
+            full.append(day)
         day += timedelta(days=1)
-    return result
+    return OpenDays(first, last, open_, full)
