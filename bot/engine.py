@@ -158,6 +158,8 @@ _QUESTION = re.compile(
     re.I,
 )
 _SOONEST_DAYS = 30  # how far "what's your next available date?" looks
+# "we had you cater in june": a month in the past tense is no party being planned.
+_PAST_TENSE = re.compile(r"\b(?:last|past|ago|did|had|was|were|loved|enjoyed)\b", re.I)
 # Intents that move a booking form; facts under them fill its slots.
 BOOKING_INTENTS = {"quote", "book", "availability", "inform"}
 # Replies that already offer the day's free start times (no need to ask for a time).
@@ -372,6 +374,12 @@ class Engine:
         month, soonest = self._range_asked(ent, now_local.date())
         if not st.confirming and (month or soonest):
             return await self._open_dates(replace(ent, date=None), month)
+        if ent.date is None and not _PAST_TENSE.search(text) and (named := find_month(text, now_local.date())):
+            # "a graduation party in june, maybe 35 people": a month past the booking
+            # window is said at once (the price can still be given), not after the form.
+            horizon = (await self.p.default_station()).horizon_days
+            if named[0] > now_local.date() + timedelta(days=horizon):
+                self.say(t.month_not_open(named[0], horizon))
 
         if st.confirming:
             if intent in ("affirm", "book") and not _has_facts(ent):

@@ -290,6 +290,12 @@ def month_dates(
     return Reply(text + " Which date works for you?", buttons, "open_dates")
 
 
+def month_not_open(month: date, horizon_days: int) -> Reply:
+    """A month named in passing that is past the booking window: said up front."""
+    return Reply(f"Heads-up: we take bookings up to {horizon_days} days ahead, so {month:%B} isn't "
+                 "open for booking yet — I can still give you a price now.", (), "date_too_far")
+
+
 def day_full(d: date) -> Reply:
     return Reply(
         f"Sorry — {day_label(d)} is fully booked. Which other date would work?", (), "slot_unavailable"
