@@ -27,6 +27,7 @@ from bot.nlu.asks import (
     FROM_TO,
     KID_WORD,
     MY_TOTAL,
+    NEXT_OPEN_WEEKDAY,
     PARTY_TOTAL,
     PASSING_DAY,
     PER_HEAD,
@@ -664,7 +665,8 @@ class Engine:
         month = find_month(text, today) if DAYS_ASKED.search(text) else None
         if month and ent.date and month[0] <= ent.date <= month[1] and not weekdays_asked(text):
             month = None  # "march 14th or so": a day of the month, read as such
-        return month, month is None and ent.date is None and bool(SOONEST.search(text))
+        soonest = (bool(SOONEST.search(text)) and ent.date is None) or bool(NEXT_OPEN_WEEKDAY.search(text))
+        return month, month is None and soonest
 
     async def _say_open_days(self, station: Station, month: tuple[date, date] | None) -> None:
         """The days with a chef free: of the month asked about, or the soonest ones."""
@@ -677,7 +679,9 @@ class Engine:
         else:
             today = self.inp.now.astimezone(await self._tz()).date()
             res = await self.p.open_days(station, today, today + timedelta(days=_SOONEST_DAYS))
-            self.say(t.soonest_dates(res.open, station.lead_hours))
+            days = weekdays_asked(self.text)  # "the next saturday you have open"
+            self.say(t.soonest_dates([(d, f) for d, f in res.open if not days or d.weekday() in days],
+                                     station.lead_hours))
             await self.p.lead_event("availability_checked", {"soonest": True})
 
     async def _open_dates(self, ent: Entities, month: tuple[date, date] | None) -> TurnResult:

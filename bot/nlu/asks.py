@@ -116,7 +116,19 @@ SOONEST = re.compile(
     r"\b(?:next|first|soonest|earliest)\s+(?:available|open|opening|free)\b|\bsoonest\b"
     r"|\bearliest\s+(?:date|day|you|u|we|i|possible|opening|availab\w+)\b"
     r"|\bhow\s+soon\s+(?:can|could|would)\s+(?:you|u|y'?all)\b"
-    r"|\bnext\s+(?:opening|availability|open\s+(?:date|day|slot))\b",
+    r"|\bnext\s+(?:opening|availability|open\s+(?:date|day|slot))\b"
+    # "whats open in the next couple weeks"
+    r"|\b(?:open|free|availab\w+|openings?)\b.{0,30}\b(?:next|coming)\s+(?:couple|few|2|two|3|three)\s+"
+    r"(?:of\s+)?weeks\b",
+    re.I,
+)
+
+# "when is the next saturday you have open": the first such weekday with a chef free, not
+# the next such weekday whether or not it is free.
+NEXT_OPEN_WEEKDAY = re.compile(
+    r"\b(?:next|first|earliest|soonest)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+"
+    r"(?:that\s+|when\s+)?(?:(?:you|u|y'?all)\s+(?:have|are|got)\s+|(?:is|are)\s+|you'?re\s+)?"
+    r"(?:open|free|available)\b",
     re.I,
 )
 
