@@ -42,7 +42,7 @@ _DOMAIN_WORDS = (
     r"|spot|time|quote|estimate|travel|gratuity|protein|upgrade|experience|night|show"
 )
 _DOMAIN_RE = re.compile(rf"\b(?:{_DOMAIN_WORDS})\b")
-_ADDRESSEE_RE = re.compile(r"\b(?:you|your|u|y'all|ya'll|you\s+guys)\b")
+_ADDRESSEE_RE = re.compile(r"\b(?:you|your|u|ur|y'?all|ya'?ll|you\s+guys)\b")
 # Words skipped when looking for what a verb is aimed at ("book ME A chef").
 _SKIP = word_set("me us a an the my our your some in to of it its this that one do does did is are was "
     "were be would will could can you u i we they he she get have had just please also "
