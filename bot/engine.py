@@ -951,7 +951,12 @@ class Engine:
         except InvalidDate as exc:
             s.date = None  # keep the time: "fine, dec 12 then" means the same time
             st.expecting = "date"
-            self.say(t.date_rule(exc.code, exc.message))
+            soonest = None
+            if exc.code == "date_too_soon":  # "anything for tmrw?": when we can come instead
+                today = self.inp.now.astimezone(await self._tz()).date()
+                res = await self.p.open_days(station, today, today + timedelta(days=_SOONEST_DAYS))
+                soonest = res.open[0][0] if res.open else None
+            self.say(t.date_rule(exc.code, exc.message, soonest=soonest))
             return self.finish()
         free = [x.time for x in slots if x.available]
         await self.p.lead_event("availability_checked", {"date": day.isoformat()})

@@ -302,7 +302,9 @@ def day_full(d: date) -> Reply:
     )
 
 
-def date_rule(kind: str, message: str) -> Reply:
+def date_rule(kind: str, message: str, *, soonest: date | None = None) -> Reply:
+    if soonest is not None:
+        message += f" The soonest date with a chef free is {day_label(soonest)}."
     extra = {
         "date_too_soon": " Which later date works for you?",
         "date_too_far": " Which date within that window works?",
