@@ -133,8 +133,7 @@ _TRAVEL = re.compile(
     re.I,
 )
 _INSTEAD = re.compile(r"\b(?:instead|rather)\b", re.I)
-# "I booked for the 19th, can I add 3 more people?": the customer says they have a booking,
-# so its day is the booking's, not a new party's.
+# "I booked …", "our reservation": the customer says they have a booking.
 _BOOKED_CLAIM = re.compile(
     r"\b(?:i|we)\s+(?:already\s+|just\s+)?(?:booked|reserved|have\s+(?:a|an\s+upcoming)\s+(?:booking|reservation))\b"
     r"|\b(?:my|our)\s+(?:booking|reservation)\b",
@@ -354,19 +353,19 @@ class Engine:
         if st.form == "party":
             return await self._party_answer(intent, ent)
         counts = ent.adults is not None or ent.kids is not None or ent.guests is not None
-        if not st.form and counts and _CHANGE_CUE.search(text) and _BOOKED_CLAIM.search(text):
-            bookings = await self.p.upcoming_bookings()
-            if not bookings:
-                self.say(t.no_booking_found())
-                return self.finish()
-            on_day = [b for b in bookings if ent.date and b.event_date == ent.date]
-            return await self._party_start(replace(ent, date=None, time=None), (on_day or bookings)[0])
-        if not st.form and not (ent.date or ent.time or ent.zip) and (
-            _PARTY_CHANGE.search(text) or (counts and _CHANGE_CUE.search(text))
-        ):
+        change = _PARTY_CHANGE.search(text) or (counts and _CHANGE_CUE.search(text))
+        # "I booked for the 19th, can I add 3 more people?": said to be booked, so the day
+        # names the booking, and a booking not found is said so.
+        claimed = bool(change and counts and _BOOKED_CLAIM.search(text))
+        if not st.form and change and (claimed or not (ent.date or ent.time or ent.zip)):
             bookings = await self.p.upcoming_bookings()
             if bookings:
-                return await self._party_start(ent, bookings[0])
+                on_day = [b for b in bookings if ent.date and b.event_date == ent.date]
+                return await self._party_start(replace(ent, date=None, time=None) if claimed else ent,
+                                               (on_day or bookings)[0])
+            if claimed:
+                self.say(t.no_booking_found())
+                return self.finish()
         # "can we do the 28th instead?" from a customer with a booking: a reschedule.
         if (not st.form and ent.date and not counts and _INSTEAD.search(text)
                 and await self.p.upcoming_bookings()):
@@ -690,9 +689,8 @@ class Engine:
         st, s = self.st, self.st.slots
         st.misunderstood = 0
         if st.form == "reschedule":  # "what do you have in january?" while moving a party
-            bookings = [b for b in await self.p.upcoming_bookings() if str(b.id) == st.target_booking]
-            if bookings:
-                await self._say_open_days(await self.p.station_of(bookings[0]), month)
+            if (target := await self._target_booking()) is not None:
+                await self._say_open_days(await self.p.station_of(target), month)
                 st.expecting = "date"
                 return self.finish()
             st.form = None
@@ -1070,6 +1068,10 @@ class Engine:
         st.form = st.expecting = None
         return await self._turn()
 
+    async def _target_booking(self) -> Booking | None:
+        """The upcoming booking a cancel/reschedule/party change is about (None: gone)."""
+        return next((b for b in await self.p.upcoming_bookings() if str(b.id) == self.st.target_booking), None)
+
     async def _reschedule_start(self, ent: Entities) -> TurnResult:
         st = self.st
         bookings = await self.p.upcoming_bookings()
@@ -1111,8 +1113,8 @@ class Engine:
             s.date = ent.date.isoformat()
         if ent.time:
             s.time = f"{ent.time.hour:02d}:{ent.time.minute:02d}"
-        bookings = [b for b in await self.p.upcoming_bookings() if str(b.id) == st.target_booking]
-        if not bookings:
+        target = await self._target_booking()
+        if target is None:
             st.form = None
             self.say(t.no_booking_found())
             return self.finish()
@@ -1121,13 +1123,13 @@ class Engine:
             # "push it to the 28th" of a Dec 21 party means Dec 28, not the next 28th
             # from today: a bare day of the month is read in the booking's month.
             with contextlib.suppress(ValueError):
-                s.date = bookings[0].event_date.replace(day=ent.date.day).isoformat()
+                s.date = target.event_date.replace(day=ent.date.day).isoformat()
         if not s.time and _SAME_TIME.search(self.text):
-            s.time = bookings[0].slot
+            s.time = target.slot
         if not s.date and ent.time and not ent.date:
             # "change our party from 6pm to 3pm": a new time alone keeps the booked day.
-            s.date = bookings[0].event_date.isoformat()
-        station = await self.p.station_of(bookings[0])
+            s.date = target.event_date.isoformat()
+        station = await self.p.station_of(target)
         if not s.date:
             st.expecting = "date"
             self.say(t.ask("date"))
@@ -1208,12 +1210,11 @@ class Engine:
 
     async def _party_answer(self, intent: str, ent: Entities) -> TurnResult:
         st = self.st
-        booked = [b for b in await self.p.upcoming_bookings() if str(b.id) == st.target_booking]
-        if not booked:
+        b = await self._target_booking()
+        if b is None:
             self._party_done()
             self.say(t.no_booking_found())
             return self.finish()
-        b = booked[0]
         if ent.adults is not None or ent.kids is not None or ent.guests is not None:
             return await self._party_try(ent, b)
         if st.expecting == "confirm" and intent == "affirm" and st.slots.adults is not None:
