@@ -62,22 +62,26 @@ def signed_weights_exact() -> bool:
     uint8 × uint8 kernel is exact everywhere, slower where VNNI would apply. Found out by
     running the worst case once (all 255 × 127) rather than read from CPU flags.
     """
-    k, n = 384, 16
+    worst = np.full((384, 16), 127, np.int8)
+    sess = matmul_integer(worst, np.zeros(16, np.int8))
+    # One row takes a different kernel (a vector product) than several.
+    return all(np.array_equal(sess.run(None, {"a": a})[0], a.astype(np.int64) @ worst.astype(np.int64))
+               for a in (np.full((m, 384), 255, np.uint8) for m in (1, 8)))
+
+
+def matmul_integer(b: np.ndarray, b_zero: np.ndarray) -> ort.InferenceSession:
+    """One MatMulInteger: input ``a``, uint8 (rows, k) with zero point 0, times ``b`` (k, n)."""
     g = _Graph()
-    g.const("b", np.full((k, n), 127, np.int8))
-    g.nodes.append(helper.make_node("MatMulInteger", ["a", "b"], ["y"]))
+    g.nodes.append(helper.make_node(
+        "MatMulInteger", ["a", g.const("b", b), g.const("a_zero", np.array(0, np.uint8)),
+                          g.const("b_zero", b_zero)], ["y"]))
     graph = helper.make_graph(
-        g.nodes, "probe", [helper.make_tensor_value_info("a", TensorProto.UINT8, ["m", k])],
-        [helper.make_tensor_value_info("y", TensorProto.INT32, ["m", n])], g.inits,
+        g.nodes, "matmul_integer", [helper.make_tensor_value_info("a", TensorProto.UINT8, ["m", b.shape[0]])],
+        [helper.make_tensor_value_info("y", TensorProto.INT32, ["m", b.shape[1]])], g.inits,
     )
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)])
     model.ir_version = 9
-    sess = session(model.SerializeToString())
-    exact = k * 255 * 127
-    return all(
-        bool(np.all(sess.run(None, {"a": np.full((m, k), 255, np.uint8)})[0] == exact))
-        for m in (1, 8)  # one row takes a different kernel (a vector product) than several
-    )
+    return session(model.SerializeToString())
 
 
 def exact_weight_layout(q: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

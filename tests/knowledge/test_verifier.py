@@ -8,10 +8,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from onnx import TensorProto, helper
 
 from knowledge.answerability import AnswerabilityModel, VerifierStage, _verifier, load_model
-from knowledge.bert_onnx import OPSET, exact_weight_layout, int8_columns, session
+from knowledge.bert_onnx import exact_weight_layout, int8_columns, matmul_integer
 from knowledge.crossenc import CrossEncoder, load_verifier, pack_delta, unpack_delta
 from knowledge.embedder import LocalEmbedder
 from knowledge.evaluate import EvalQuestion, load_questions
@@ -79,19 +78,7 @@ def test_the_int8_weights_multiply_exactly_on_this_cpu() -> None:
     vector kernel) and several. Saturated, the verifier's scores moved by whole logits."""
     k = 384
     q = np.tile(np.array([[127, -127, 127, 1]], np.int8), (k, 1))
-    wq, wzero = exact_weight_layout(q)
-    model = helper.make_model(helper.make_graph(
-        [helper.make_node("MatMulInteger", ["a", "w", "az", "wz"], ["y"])], "t",
-        [helper.make_tensor_value_info("a", TensorProto.UINT8, ["m", k])],
-        [helper.make_tensor_value_info("y", TensorProto.INT32, ["m", 4])],
-        [helper.make_tensor("w", TensorProto.UINT8 if wq.dtype == np.uint8 else TensorProto.INT8,
-                            wq.shape, wq.tobytes(), raw=True),
-         helper.make_tensor("az", TensorProto.UINT8, [], [0]),
-         helper.make_tensor("wz", TensorProto.UINT8 if wzero.dtype == np.uint8 else TensorProto.INT8,
-                            wzero.shape, wzero.tobytes(), raw=True)],
-    ), opset_imports=[helper.make_opsetid("", OPSET)])
-    model.ir_version = 9
-    sess = session(model.SerializeToString())
+    sess = matmul_integer(*exact_weight_layout(q))
     for rows in (1, 8):
         a = np.full((rows, k), 255, np.uint8)
         want = a.astype(np.int64) @ q.astype(np.int64)
