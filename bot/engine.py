@@ -669,18 +669,16 @@ class Engine:
 
     async def _say_open_days(self, station: Station, month: tuple[date, date] | None) -> None:
         """The days with a chef free: of the month asked about, or the soonest ones."""
+        days = weekdays_asked(self.text)  # "any saturdays in march?", "next saturday you have open"
         if month:
-            res = await self.p.open_days(station, *month)
-            self.say(t.month_dates(month, res.first, res.last, [d for d, _ in res.open], res.full,
-                                   weekdays_asked(self.text), station.horizon_days))
+            res = (await self.p.open_days(station, *month)).only(days)
+            self.say(t.month_dates(month, res, days, station.horizon_days))
             await self.p.lead_event("availability_checked", {"month": f"{month[0]:%Y-%m}"})
             self.st.month_asked = month[0].isoformat()
         else:
             today = self.inp.now.astimezone(await self._tz()).date()
-            res = await self.p.open_days(station, today, today + timedelta(days=_SOONEST_DAYS))
-            days = weekdays_asked(self.text)  # "the next saturday you have open"
-            self.say(t.soonest_dates([(d, f) for d, f in res.open if not days or d.weekday() in days],
-                                     station.lead_hours))
+            res = (await self.p.open_days(station, today, today + timedelta(days=_SOONEST_DAYS))).only(days)
+            self.say(t.soonest_dates(res, station.lead_hours))
             await self.p.lead_event("availability_checked", {"soonest": True})
 
     async def _open_dates(self, ent: Entities, month: tuple[date, date] | None) -> TurnResult:

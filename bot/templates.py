@@ -9,6 +9,7 @@ from channels.base import Reply
 from core.models import Station
 from core.money import fmt_cents
 from core.pricing import Quote
+from core.services.availability import OpenDays
 
 # Button labels the engine recognises by exact text (any channel; SMS numbers them).
 B_QUOTE = "Get a quote"
@@ -242,38 +243,33 @@ def _listed(days: Sequence[date], most: int = 6) -> str:
 _WEEKDAY_NAMES = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays")
 
 
-def soonest_dates(open_days: Sequence[tuple[date, Sequence[str]]], lead_hours: int) -> Reply:
+def soonest_dates(res: OpenDays, lead_hours: int) -> Reply:
     """The first days with a chef free ("what's your next available date?")."""
-    if not open_days:
+    if not res.open:
         return Reply("Every date in the next few weeks is already booked. Which later date "
                      "should I check?", (), "open_dates")
-    first, free = open_days[0]
+    first, free = res.open[0]
     text = (f"The soonest date with a chef free is {day_label(first)}, at "
             f"{', '.join(slot_label(x) for x in free)} (we book at least {lead_hours} hours ahead).")
-    if len(open_days) > 1:
-        text += f" After that: {_listed([d for d, _ in open_days[1:4]])}."
+    if len(res.open) > 1:
+        text += f" After that: {_listed([d for d, _ in res.open[1:4]])}."
     return Reply(text + " Which date works for you?",
-                 tuple(short_day(d) for d, _ in open_days[:4]), "open_dates")
+                 tuple(short_day(d) for d, _ in res.open[:4]), "open_dates")
 
 
-def month_dates(
-    month: tuple[date, date], first: date, last: date, open_days: Sequence[date],
-    full: Sequence[date], weekdays: frozenset[int], horizon_days: int,
-) -> Reply:
-    """Which days of a month have a chef free ("anything in march?", "saturdays in may?").
-    ``first``..``last`` is the part of the ``month`` (its first and last day) that can
-    still be booked."""
+def month_dates(month: tuple[date, date], res: OpenDays, weekdays: frozenset[int], horizon_days: int) -> Reply:
+    """Which days of a month have a chef free ("anything in march?", "saturdays in may?"):
+    ``res`` is the month's window (``res.only(weekdays)`` when weekdays were named);
+    ``month`` its first and last day."""
     name = f"{month[0]:%B}"
-    if month[1] < first:  # "anything in march 2025?"
+    if month[1] < res.first:  # "anything in march 2025?"
         return Reply(f"{name} {month[0].year} has already passed. Which upcoming date did you mean?",
                      (), "date_past")
-    if last < first:
+    if res.last < res.first:
         return Reply(f"We take bookings up to {horizon_days} days ahead, so {name} isn't open "
                      "yet. Which date within that window works?", (), "date_too_far")
-    which = " and ".join(_WEEKDAY_NAMES[w] for w in sorted(weekdays)) if weekdays else ""
-    if weekdays:
-        open_days = [d for d in open_days if d.weekday() in weekdays]
-        full = [d for d in full if d.weekday() in weekdays]
+    which = " and ".join(_WEEKDAY_NAMES[w] for w in sorted(weekdays))
+    open_days, full = [d for d, _ in res.open], res.full
     scope = f"{which} in {name}" if which else f"dates in {name}"
     if not open_days:
         return Reply(f"Sorry — the {scope} are fully booked. Which other date would work?", (), "open_dates")
@@ -284,8 +280,8 @@ def month_dates(
         text = f"In {name} a chef is free on all the {which or 'dates'} except {_listed(full)}."
     else:
         text = f"In {name} a chef is still free on {_listed(open_days)}."
-    if (first, last) != month:  # today, the lead time or the horizon cut the month
-        text += f" (I can book {name} from {short_day(first)} through {short_day(last)}.)"
+    if (res.first, res.last) != month:  # today, the lead time or the horizon cut the month
+        text += f" (I can book {name} from {short_day(res.first)} through {short_day(res.last)}.)"
     buttons = tuple(short_day(d) for d in open_days[:4]) if (which or full) else ()
     return Reply(text + " Which date works for you?", buttons, "open_dates")
 

@@ -79,6 +79,13 @@ class OpenDays:
     open: list[tuple[date, list[str]]]  # each day with a chef free, and its free slots
     full: list[date]  # days in the window with no slot free
 
+    def only(self, weekdays: frozenset[int]) -> OpenDays:
+        """The same window, only those weekdays ("any saturdays in march?"); all if none."""
+        if not weekdays:
+            return self
+        return OpenDays(self.first, self.last, [(d, f) for d, f in self.open if d.weekday() in weekdays],
+                        [d for d in self.full if d.weekday() in weekdays])
+
 
 async def open_days(
     repo: BookingRepository, station: Station, first: date, last: date, now: datetime

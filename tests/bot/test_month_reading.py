@@ -62,11 +62,12 @@ def test_a_month_alone_is_not_a_question_about_open_days() -> None:
 
 def test_a_month_already_past_is_said_so_not_beyond_the_window() -> None:
     from bot import templates as t
+    from core.services.availability import OpenDays
 
     march_2025 = (dt.date(2025, 3, 1), dt.date(2025, 3, 31))
     # open_days cut it to nothing: from today (Dec 3 with the lead time) to Mar 31, 2025.
-    past = t.month_dates(march_2025, dt.date(2026, 12, 3), march_2025[1], [], [], frozenset(), 180)
+    past = t.month_dates(march_2025, OpenDays(dt.date(2026, 12, 3), march_2025[1], [], []), frozenset(), 180)
     assert past.kind == "date_past" and "already passed" in past.text
     august = (dt.date(2027, 8, 1), dt.date(2027, 8, 31))
-    far = t.month_dates(august, august[0], dt.date(2027, 5, 30), [], [], frozenset(), 180)
+    far = t.month_dates(august, OpenDays(august[0], dt.date(2027, 5, 30), [], []), frozenset(), 180)
     assert far.kind == "date_too_far" and "180 days" in far.text
