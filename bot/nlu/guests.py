@@ -69,7 +69,10 @@ _RETRACTED_RE = re.compile(
 _LABEL_RE = re.compile(
     rf"\b(?P<kind>{ADULT_WORDS}|{KID_WORDS}|{GUEST_WORDS}|party\s+size|headcount|head\s+count"
     rf"|guest\s+count)\s*(?:\(\s*[^)]*\)\s*)?(?:[:=\-]|is|are|will\s+be|would\s+be)?"
-    rf"\s*(?P<n>\d{{1,4}})\b"
+    # "20 ppl 4 kids": a number with its own noun is not this label's value (but in
+    # "adults 10 kids 3" that noun is the next label)
+    rf"\s*(?P<n>\d{{1,4}})\b(?!{_FILLER}\s*(?:{ADULT_WORDS}|{KID_WORDS}|{GUEST_WORDS})\b"
+    rf"(?!\s*(?:[:=\-]|is|are)?\s*\d))"
 )
 _TOTAL_RE = re.compile(
     r"\b(?:party|group|table|crowd|gathering|family)\s+(?:of|for)\s+(?:about\s+|around\s+|like\s+"
