@@ -31,6 +31,7 @@ from bot.nlu.asks import (
     PARTY_TOTAL,
     PASSING_DAY,
     PER_HEAD,
+    SERVES_PLACE,
     SLOTS_QUESTION,
     SOONEST,
     THAT_PRICE,
@@ -45,6 +46,7 @@ from bot.nlu.intents import (
     QUESTION_LEAD_IN,
     WANT_TO_CANCEL,
 )
+from bot.nlu.places import find_cities
 from bot.nlu.segments import clauses, question_clauses
 from bot.ports import Ports, TurnInput
 from bot.state import DialogueState, Slots
@@ -212,7 +214,7 @@ def resume_prompt(state: DialogueState, channel: str) -> Reply | None:
         return None
     if need == "time" and not state.slots.zip:
         need = "zip"
-    ask = t.ask(need, guests=state.slots.guests)
+    ask = t.ask(need, guests=state.slots.guests, city=state.slots.city)
     state.expecting = need
     state.confirming = False
     state.misunderstood = 0
@@ -234,6 +236,7 @@ class Engine:
         self.ack = False  # the message is a bare "ok"/"cool"/"yes" (no facts)
         self.asked_price = False  # the message asks for a price ("how much?" again)
         self.month_day = False  # the day was read in the month the last reply listed
+        self.city_answered = False  # a named city's service was answered from the core
         self.offered = False  # the previous reply offered to check a date
 
     # ----------------------------------------------------------------- helpers
@@ -381,6 +384,11 @@ class Engine:
             if named[0] > now_local.date() + timedelta(days=horizon):
                 self.say(t.month_not_open(named[0], horizon))
 
+        if not st.confirming and not (ent.zip or st.slots.zip or ent.address):
+            done = await self._named_city(ent, intent)
+            if done is not None:
+                return done
+
         if st.confirming:
             if intent in ("affirm", "book") and not _has_facts(ent):
                 return await self._book()
@@ -521,7 +529,7 @@ class Engine:
         need = self._next_missing() if st.form in ("quote", "booking") else None
         if need is not None:
             st.expecting = need
-            self.say(t.ask(need, guests=s.guests))
+            self.say(t.ask(need, guests=s.guests, city=s.city))
             return
         self.say(t.anything_else())
 
@@ -558,7 +566,7 @@ class Engine:
             # "is 6 ok?" when asked for the time: the 6 is the answer, read as the slot asked.
             if _has_facts(extract_entities(clause, now=now, expecting=self.st.expecting)):
                 continue
-            if whole.zip and AREA_QUESTION.search(clause):
+            if (whole.zip or self.city_answered) and AREA_QUESTION.search(clause):
                 continue  # the zip answers it (quote, travel fee or out of area)
             if whole.date and SLOTS_QUESTION.search(clause):
                 continue  # the date's availability answers it
@@ -706,6 +714,40 @@ class Engine:
         st.form, st.expecting = "availability", "date"
         return self.finish()
 
+    async def _named_city(self, ent: Entities, intent: str) -> TurnResult | None:
+        """A city named instead of a zip ("we're in oakland", "do you service fresno?"):
+        the booking core routes each of its zips, so a city we do not serve is said at
+        once (not after the whole form), and one we do is answered when asked about and
+        named in the zip question. None: the turn goes on."""
+        st, s = self.st, self.st.slots
+        asked = bool(AREA_QUESTION.search(self.text) or SERVES_PLACE.search(self.text))
+        if not (asked or st.form or st.expecting == "zip" or _has_facts(ent) or intent in BOOKING_INTENTS):
+            return None  # "what's the reservation policy for spago in beverly hills": not a party
+        found = find_cities(self.text, await self.p.city_names(), whole=st.expecting == "zip")
+        if len(found) != 1:  # "from fresno, the party's in san jose" names one; two are unclear
+            return None
+        city = await self.p.route_city(found[0])
+        if city is None:
+            return None
+        st.misunderstood = 0
+        if not city.routes:
+            self.say(t.city_out_of_area(city.name))
+            return await self.escalate("out_of_area", t.escalated("handoff"))
+        s.city = city.name
+        if asked:
+            self.city_answered = True  # the FAQ is not asked the same question
+            self.say(t.city_served(city))
+            if not _has_facts(ent):
+                if st.form is None:
+                    st.form = "quote"  # as "do you come to 94536?" starts the quote
+                    await self.p.lead_event("lead_created")
+                return await self._advance()
+        elif st.expecting == "zip" and not _has_facts(ent):
+            # "oakland" when asked for the zip: the question again, with one of its zips
+            self.say(t.ask_again("zip", city=city.name, example=city.routes[0].zip))
+            return self.finish()
+        return None
+
     async def _choose_form(self, intent: str, ent: Entities) -> None:
         st = self.st
         before = st.form
@@ -798,7 +840,7 @@ class Engine:
         need = self._next_missing()
         if need is None:
             return None
-        return t.ask(need, guests=self.st.slots.guests)
+        return t.ask(need, guests=self.st.slots.guests, city=self.st.slots.city)
 
     def _next_missing(self) -> str | None:
         return next_missing(self.st, self.inp.channel)
@@ -913,9 +955,10 @@ class Engine:
                 # "san jose" when asked for the zip: the same question, with an example.
                 # "sat dec 12" when asked for the guests: say what was taken, then ask.
                 if again and self.noted:
-                    self.say(t.noted_then_ask(self.noted, t.ask(need, guests=s.guests)))
+                    self.say(t.noted_then_ask(self.noted, t.ask(need, guests=s.guests, city=s.city)))
                 else:
-                    self.say(t.ask_again(need, guests=s.guests) if again else t.ask(need, guests=s.guests))
+                    self.say(t.ask_again(need, guests=s.guests, city=s.city) if again
+                             else t.ask(need, guests=s.guests, city=s.city))
             return self.finish()
 
         if st.form == "availability":

@@ -22,6 +22,7 @@ class Slots:
     email: str | None = None
     email_asked: bool = False
     address: str | None = None
+    city: str | None = None  # named instead of a zip ("we're in oakland"); the zip question names it
 
     @property
     def day(self) -> dt.date | None:

@@ -10,6 +10,7 @@ from core.models import Station
 from core.money import fmt_cents
 from core.pricing import Quote
 from core.services.availability import OpenDays
+from core.services.stations import CityRoute
 
 # Button labels the engine recognises by exact text (any channel; SMS numbers them).
 B_QUOTE = "Get a quote"
@@ -46,11 +47,13 @@ def greeting(business: str) -> Reply:
     )
 
 
-def ask(slot: str, *, guests: int | None = None, buttons: Sequence[str] = ()) -> Reply:
+def ask(slot: str, *, guests: int | None = None, buttons: Sequence[str] = (), city: str | None = None) -> Reply:
+    """The form's question for ``slot``; ``city``: the city the customer named, which the
+    zip question then names ("What's the zip code of the party in Oakland?")."""
     texts = {
         "guests": "How many guests — how many adults, and how many kids (12 and under)?",
         "kids": f"Of the {guests} guests, how many are kids 12 and under? (0 is fine)",
-        "zip": "What's the zip code of the party?",
+        "zip": f"What's the zip code of the party in {city}?" if city else "What's the zip code of the party?",
         "date": "What date would you like?",
         "time": "What time should the chef start? We start at 12 PM, 3 PM, 6 PM or 9 PM.",
         "name": "What name should I put the booking under?",
@@ -128,10 +131,16 @@ def noted_then_ask(noted: Sequence[str], question: Reply) -> Reply:
     return Reply(f"Got it — {', '.join(noted)}. {question.text}", question.buttons, question.kind)
 
 
-def ask_again(slot: str, *, guests: int | None = None) -> Reply:
-    """The same question once more, with an example of the answer it needs."""
+def ask_again(slot: str, *, guests: int | None = None, city: str | None = None,
+              example: str | None = None) -> Reply:
+    """The same question once more, with an example of the answer it needs (for the zip
+    of a named city, one of its zips)."""
     if slot not in _AGAIN:
-        return ask(slot, guests=guests)
+        return ask(slot, guests=guests, city=city)
+    if slot == "zip" and city:
+        eg = f" (for example {example})" if example else ""
+        return Reply(f"Which zip code in {city} is the party at? I need the 5 digits{eg} to "
+                     "check travel and price.", (), "ask_zip")
     return Reply(_AGAIN[slot], (), f"ask_{slot}")
 
 
@@ -338,6 +347,30 @@ def unknown_zip(raw: str) -> Reply:
         f"I couldn't find the zip code {raw}. Could you double-check the 5-digit zip of the party?",
         (),
         "unknown_zip",
+    )
+
+
+def city_served(city: CityRoute) -> Reply:
+    """A named city we come to (all of it or part), with its travel fee from the quote
+    engine's rule: one amount, or the range over the city's zips."""
+    low, high = city.travel_range()
+    fee = fmt_cents(high) if low == high else f"{fmt_cents(low)} to {fmt_cents(high)}"
+    if not city.whole:
+        text = f"We come to parts of {city.name}; it depends on the zip."
+        if high:
+            text += f" Where we do, travel is {fee}."
+    elif high == 0:
+        text = f"We come to {city.name}, with no travel fee there."
+    else:
+        text = f"We come to {city.name}: travel there is {fee}" + (
+            "." if low == high else ", depending on the zip.")
+    return Reply(text, (), "travel_fee")
+
+
+def city_out_of_area(name: str) -> Reply:
+    return Reply(
+        f"{name} is outside our usual service area. I've asked our team whether we can make it.",
+        (), "out_of_area",
     )
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
+from collections import defaultdict
 from functools import lru_cache
+from typing import Any, NamedTuple
 
 import zipcodes
 
@@ -38,3 +41,43 @@ def haversine_mi(a: tuple[float, float], b: tuple[float, float]) -> float:
         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     )
     return 2 * EARTH_RADIUS_MI * math.asin(math.sqrt(h))
+
+
+def fold_place(text: str) -> str:
+    """A place name as compared: lower case, accents and punctuation dropped
+    ("La Cañada-Flintridge" -> "la canada flintridge", "St. Helena" -> "st helena")."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(re.findall(r"[a-z]+", plain.lower()))
+
+
+@lru_cache(maxsize=4096)
+def zip_state(zip_code: str) -> str | None:
+    """Two-letter state of a known zip."""
+    try:
+        found = zipcodes.matching(zip_code)
+    except (TypeError, ValueError):
+        return None
+    return str(found[0]["state"]) if found else None
+
+
+class City(NamedTuple):
+    """A city as the USPS names it, with its zips and their centroids."""
+
+    name: str
+    zips: tuple[tuple[str, tuple[float, float]], ...]
+
+
+@lru_cache(maxsize=8)
+def cities(state: str) -> dict[str, City]:
+    """The cities of a state by folded name. Their zips are the street-delivery ones where
+    the city has any (a party is at a street address, not a PO box)."""
+    rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for z in zipcodes.filter_by(state=state):
+        if z.get("active", True):
+            rows[fold_place(z["city"])].append(z)
+    out: dict[str, City] = {}
+    for key, found in rows.items():
+        standard = [z for z in found if z["zip_code_type"] == "STANDARD"] or found
+        out[key] = City(found[0]["city"], tuple(
+            sorted((z["zip_code"], (float(z["lat"]), float(z["long"]))) for z in standard)))
+    return out

@@ -46,13 +46,17 @@ def validate_guests(station: Station, adults: int, kids: int) -> None:
         raise PartyTooLarge(adults + kids, station.max_guests)
 
 
+def travel_cents(station: Station, miles: float) -> int:
+    """The travel fee for a zip ``miles`` from the station's base."""
+    return max(0, math.ceil(round(miles, 6)) - station.free_travel_mi) * station.per_mile_cents
+
+
 def compute_quote(station: Station, zip_code: str, miles: float, adults: int, kids: int) -> Quote:
     validate_guests(station, adults, kids)
     food = adults * station.adult_cents + kids * station.kid_cents
     billed = max(food, station.minimum_cents)
     gratuity = round(billed * station.gratuity_pct / 100)
-    extra_miles = max(0, math.ceil(round(miles, 6)) - station.free_travel_mi)
-    travel = extra_miles * station.per_mile_cents
+    travel = travel_cents(station, miles)
     return Quote(
         station=station.id,
         zip=zip_code,

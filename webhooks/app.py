@@ -77,7 +77,7 @@ async def build_container(settings: Settings, *, url: str | None = None) -> Cont
 async def _warm_up(c: Container) -> None:
     """Pay the lazy loads (zip table, FAQ models) now, not in the first customer's turn."""
     from core.repositories.stations import StationRepository
-    from core.services.stations import route_zip
+    from core.services.stations import city_names, route_zip
     from knowledge.pipeline import preload_verifier
     from knowledge.service import FaqService
 
@@ -86,6 +86,7 @@ async def _warm_up(c: Container) -> None:
         if not stations:
             return
         route_zip(stations, stations[0].base_zip)
+        city_names(stations)  # the city index (~40 ms), read when a customer names a place
         if c.settings.embeddings == "local":
             await FaqService(uow.session, c.embedder).search(
                 "do you bring the grill", stations[0].id, record_unanswered=False

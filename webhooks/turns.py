@@ -45,7 +45,7 @@ from core.services.bookings import (
 )
 from core.services.customers import resolve_customer
 from core.services.quotes import quote_for
-from core.services.stations import Route, route_zip
+from core.services.stations import CityRoute, Route, city_names, route_city, route_zip
 from webhooks import metrics
 from webhooks.container import Container
 
@@ -106,6 +106,12 @@ class CorePorts:
         r = route_zip(await self.stations(), zip_code)
         self.conv.station_id = r.station.id
         return r
+
+    async def city_names(self) -> frozenset[str]:
+        return city_names(await self.stations())
+
+    async def route_city(self, name: str) -> CityRoute | None:
+        return route_city(await self.stations(), name)
 
     async def quote(self, adults: int, kids: int, zip_code: str) -> Quote:
         q, _ = await quote_for(self.s, adults, kids, zip_code, await self.stations())

@@ -27,6 +27,14 @@ AREA_QUESTION = re.compile(
     re.I,
 )
 
+# "do you service fresno?", "can you come out to davis": asking whether we come to a place
+# (with AREA_QUESTION), when a city is named instead of a zip.
+SERVES_PLACE = re.compile(
+    r"\b(?:servic(?:e|es|ing)|serve[sd]?|serving|cover(?:s|ed|ing)?|reach|come\s+out"
+    r"|out\s+(?:here|there|this\s+way)|(?:go|get|make\s+it)\s+(?:out\s+)?to)\b",
+    re.I,
+)
+
 # "how much is the deposit?": an amount the booking core holds, not the FAQ.
 DEPOSIT_AMOUNT = re.compile(
     r"\bhow\s+much\s+(?:is\s+|are\s+|would\s+be\s+|will\s+be\s+|for\s+)?(?:the\s+|a\s+|your\s+|ur\s+)?deposit\b"

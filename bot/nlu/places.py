@@ -1,0 +1,71 @@
+"""The city a party is in, when a customer names one instead of a zip ("we're in oakland",
+"do you service fresno", "can you come out to walnut creek").
+
+A city counts only where a place is expected: after "in", "near", "around", a word for
+serving ("service", "cover") or a word for coming ("come out to", "travel to"), before
+"area", or as the whole answer to the zip question. The names themselves are the booking
+core's (every city of the service states, ``Ports.city_names``), so no list of places is
+kept here; only names that are everyday words are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from core.geo import fold_place
+
+# Words after which a place is named: "we're in davis", "do you serve elk grove".
+_PLACE_BEFORE = frozenset({
+    "in", "near", "around", "outside", "service", "services", "servicing", "serve", "serves",
+    "serving", "cover", "covers", "covering", "reach",
+})
+# "to" names a place only after a word for coming there ("come out to", "drive to"), not
+# in "talk to" or "send it to".
+_COMING = frozenset({
+    "come", "comes", "coming", "go", "goes", "going", "drive", "driving", "travel", "traveling",
+    "travelling", "out", "way", "deliver", "cater", "it", "trip",
+})
+# City names of the service states that are everyday words ("is the chicken in orange
+# sauce", "in case", "near vista point"); a customer there gives the zip instead.
+_EVERYDAY = frozenset({
+    "alpine", "badger", "baker", "bell", "canyon", "challenge", "commerce", "cool", "coyote",
+    "diablo", "elk", "empire", "freedom", "gazelle", "harmony", "helm", "herald", "highland",
+    "hood", "imperial", "independence", "lakeside", "likely", "lookout", "lotus", "meridian",
+    "mineral", "needles", "nice", "onyx", "orange", "pioneer", "rescue", "standard",
+    "strawberry", "sugarloaf", "surfside", "thermal", "topaz", "victor", "vista", "walnut",
+    "weed", "winters",
+})
+_LONGEST = 4  # words in the longest name looked for ("rancho santa margarita" is 3)
+
+
+def find_cities(text: str, names: Collection[str], *, whole: bool = False) -> list[str]:
+    """Folded names of the cities the text names where a place is expected, in order.
+    ``whole``: the text may also be nothing but a city ("oakland", "san jose ca"), as an
+    answer to "what's the zip code of the party?"."""
+    words = fold_place(text).split()
+    found: list[str] = []
+    if whole:
+        bare = words[:-1] if len(words) > 1 and words[-1] in ("ca", "california") else words
+        name = " ".join(bare)
+        if name in names and name not in _EVERYDAY:
+            return [name]
+    for i in range(len(words)):
+        start = i + 1 if i + 1 < len(words) and words[i + 1] == "the" else i
+        for n in range(min(_LONGEST, len(words) - start - 1), 0, -1):
+            name = " ".join(words[start + 1:start + 1 + n])
+            if name in names and name not in _EVERYDAY and _introduces(words, i):
+                found.append(name)
+                break
+        for n in range(min(_LONGEST, i), 0, -1):  # "the sacramento area"
+            name = " ".join(words[i - n:i])
+            if words[i] == "area" and name in names and name not in _EVERYDAY:
+                found.append(name)
+                break
+    return list(dict.fromkeys(found))
+
+
+def _introduces(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is followed by a place: "in", "serve", or "to" after coming."""
+    if words[i] in _PLACE_BEFORE:
+        return True
+    return words[i] == "to" and i > 0 and words[i - 1] in _COMING
