@@ -45,6 +45,16 @@ def pick(
     return best, read
 
 
+def may_read(rank_scores: Sequence[float], first: float, rerank: Rerank) -> list[int]:
+    """The entries after the first that ``pick`` may still read once the first scored
+    ``first``: those a ``ceiling`` score could lift above it. ``pick`` reads a prefix of
+    them (it stops early when a later entry raises the best), so scoring them all ahead
+    gives it the same scores it would compute."""
+    bar = rerank.weight * rank_scores[0] + first
+    return [i for i in range(1, min(rerank.depth, len(rank_scores)))
+            if rerank.weight * rank_scores[i] + rerank.ceiling > bar]
+
+
 def answer_first(items: Sequence[T], index: int) -> list[T]:
     """The list with the picked item moved to the front, the rest in their order."""
     return [items[index], *items[:index], *items[index + 1 :]]

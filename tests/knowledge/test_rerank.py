@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import random
 
-from knowledge.rerank import Rerank, answer_first, pick
+from knowledge.rerank import Rerank, answer_first, may_read, pick
 
 
 def _exhaustive(rank: list[float], verifier: list[float], rr: Rerank) -> int:
@@ -54,3 +54,19 @@ def test_answer_first_moves_only_the_pick() -> None:
     for i in range(4):
         assert sorted(answer_first(items, i)) == items
     assert list(itertools.islice(answer_first(items, 3), 1)) == ["d"]
+
+
+def test_the_entries_read_ahead_hold_every_one_the_pick_reads() -> None:
+    """The search scores ``may_read`` two at a time before the pick: the pick must never
+    need an entry outside it, and ``may_read`` is empty exactly when the first settles it."""
+    rng = random.Random(11)
+    rr = Rerank(weight=1.5, depth=5, ceiling=6.5)
+    for _ in range(2000):
+        n = rng.randint(1, 8)
+        rank = sorted((rng.uniform(-2, 6) for _ in range(n)), reverse=True)
+        verifier = [rng.uniform(-7.5, 6.5) for _ in range(n)]
+        _, read = pick(rank, verifier.__getitem__, rr)
+        ahead = may_read(rank, verifier[0], rr)
+        assert set(read) - {0} <= set(ahead)
+        assert ahead == list(range(1, len(ahead) + 1))  # a prefix of the head
+        assert (not ahead) == (list(read) == [0])
