@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -43,32 +44,37 @@ class _Graph:
         return out
 
 
-# Weight steps either side of zero. onnxruntime's uint8 × int8 kernel on x86 CPUs without
-# VNNI (AVX2; this project's machines since session 12) adds pairs of products into 16
-# bits: 2 × 255 × 127 saturates, 2 × 255 × 64 = 32,640 does not. With 64 steps the fast
-# kernel is exact on every CPU, so the scores (and the decision fitted on them) are the
-# same everywhere. Against 127 steps it is 9% faster a pass there than the exact uint8
-# kernel session 12 fell back to, scores are as close to float32 (0.38 vs 0.39 logit
-# mean on 360 pairs), and held-out and unseen accuracy are equal or better (docs/faq.md).
-WEIGHT_STEPS = 64
-
-
 def int8_columns(w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Symmetric quantisation of an (in, out) weight to ±WEIGHT_STEPS, one scale per
-    output column."""
-    scale = np.abs(w).max(axis=0) / float(WEIGHT_STEPS)
+    """Symmetric int8 quantisation of an (in, out) weight, one scale per output column."""
+    scale = np.abs(w).max(axis=0) / 127.0
     scale[scale == 0] = 1.0
-    q = np.clip(np.round(w / scale), -WEIGHT_STEPS, WEIGHT_STEPS).astype(np.int8)
+    q = np.clip(np.round(w / scale), -127, 127).astype(np.int8)
     return q, scale.astype(np.float32)
 
 
-def matmul_integer(b: np.ndarray) -> ort.InferenceSession:
-    """One MatMulInteger: input ``a``, uint8 (rows, k), times int8 ``b`` (k, n), both with
-    zero point 0."""
+@functools.lru_cache(maxsize=1)
+def signed_weights_exact() -> bool:
+    """Whether onnxruntime multiplies uint8 activations by int8 weights exactly on this CPU.
+
+    On x86 CPUs without VNNI (AVX2 only; seen on this project's machines) its uint8 × int8
+    kernel adds pairs of products into 16 bits, which saturate: the verifier's scores then
+    moved by 0.57 logit on average instead of 0.41, enough to flip decisions. Its
+    uint8 × uint8 kernel is exact everywhere, slower where VNNI would apply. Found out by
+    running the worst case once (all 255 × 127) rather than read from CPU flags.
+    """
+    worst = np.full((384, 16), 127, np.int8)
+    sess = matmul_integer(worst, np.zeros(16, np.int8))
+    # One row takes a different kernel (a vector product) than several.
+    return all(np.array_equal(sess.run(None, {"a": a})[0], a.astype(np.int64) @ worst.astype(np.int64))
+               for a in (np.full((m, 384), 255, np.uint8) for m in (1, 8)))
+
+
+def matmul_integer(b: np.ndarray, b_zero: np.ndarray) -> ort.InferenceSession:
+    """One MatMulInteger: input ``a``, uint8 (rows, k) with zero point 0, times ``b`` (k, n)."""
     g = _Graph()
     g.nodes.append(helper.make_node(
         "MatMulInteger", ["a", g.const("b", b), g.const("a_zero", np.array(0, np.uint8)),
-                          g.const("b_zero", np.zeros(b.shape[1], np.int8))], ["y"]))
+                          g.const("b_zero", b_zero)], ["y"]))
     graph = helper.make_graph(
         g.nodes, "matmul_integer", [helper.make_tensor_value_info("a", TensorProto.UINT8, ["m", b.shape[0]])],
         [helper.make_tensor_value_info("y", TensorProto.INT32, ["m", b.shape[1]])], g.inits,
@@ -76,6 +82,13 @@ def matmul_integer(b: np.ndarray) -> ort.InferenceSession:
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)])
     model.ir_version = 9
     return session(model.SerializeToString())
+
+
+def exact_weight_layout(q: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """int8 weight columns as MatMulInteger's B and its zero point, exact on this CPU."""
+    if signed_weights_exact():
+        return q, np.zeros(q.shape[1], np.int8)
+    return (q.astype(np.int16) + 128).astype(np.uint8), np.full(q.shape[1], 128, np.uint8)
 
 
 def build_encoder(
@@ -91,8 +104,10 @@ def build_encoder(
 
     ``int8``: the weight matrices as int8 columns and the activations quantised on the fly
     (DynamicQuantizeLinear → MatMulInteger → rescale, the pattern onnxruntime fuses into
-    one int8 kernel): about twice as fast on a CPU with int8 dot products (VNNI). The
-    weights use ±WEIGHT_STEPS, where that kernel is exact on every CPU.
+    one int8 kernel): about twice as fast on a CPU with int8 dot products (VNNI). Where
+    that kernel is not exact (``signed_weights_exact``) the same integers are stored as
+    uint8 with zero point 128, which gives the same products exactly, so the scores (and
+    the decisions fitted on them) are the same on every CPU.
     """
     g = _Graph()
     f32 = np.float32
@@ -107,8 +122,8 @@ def build_encoder(
             g.nodes.append(helper.make_node("DynamicQuantizeLinear", [x], list(quantised_inputs[x])))
         xq, xs, xz = quantised_inputs[x]
         q, scale = int8_columns(weight)
-        wzero = np.zeros(q.shape[1], np.int8)
-        prod = g.op("MatMulInteger", xq, g.const(prefix + ".wq", q), xz, g.const(prefix + ".wzero", wzero))
+        wq, wzero = exact_weight_layout(q)
+        prod = g.op("MatMulInteger", xq, g.const(prefix + ".wq", wq), xz, g.const(prefix + ".wzero", wzero))
         rescale = g.op("Mul", xs, g.const(prefix + ".wscale", scale))
         return g.op("Mul", g.op("Cast", prod, to=TensorProto.FLOAT), rescale)
 
