@@ -16,10 +16,13 @@ from knowledge.embedder import LocalEmbedder
 from knowledge.evaluate import EvalQuestion, load_questions
 from knowledge.io import load_faq_file
 from knowledge.memory import InMemoryFaq
+from knowledge.retrieval import verifier_passage, verifier_text
+from knowledge.textnorm import normalize
 from knowledge.train_answerability import CLINC_MAX_ANSWERED
 from knowledge.train_verifier import TEST_SETS, Item, fit_decision, pipeline_model
 
-UNSEEN = Path(__file__).resolve().parents[2] / "knowledge" / "eval" / "unseen"
+EVAL = Path(__file__).resolve().parents[2] / "knowledge" / "eval"
+UNSEEN = EVAL / "unseen"
 GRILL = "Do you bring the grill? Yes, our chef brings a portable teppanyaki grill, propane and all the tools."
 DEPOSIT = "How much is the deposit? A $100 deposit holds your date and is part of your total."
 CAKE = "Can we bring our own dessert or cake? Yes, you are welcome to serve your own cake after the show."
@@ -56,19 +59,22 @@ def test_the_answer_scores_above_other_entries_and_nothing(verifier: CrossEncode
 
 
 def test_int8_scores_stay_close_to_the_float_ones(verifier: CrossEncoder) -> None:
-    """The shipped verifier runs int8 weights (twice as fast). On 150 tuning questions with
-    their right entries the session-8 weights move by 0.42 logit on average (p95 1.0,
-    max 1.6; the session-7 weights 0.33 / 0.97 / 1.5), most near a score of 0 where the
-    entry is uncertain. A broken quantisation (a wrong scale or zero point) moves every
-    score by whole logits."""
+    """The shipped verifier runs int8 weights (twice as fast). On 300 tuning and held-out
+    questions with their right entries they move by 0.42 logit on average from float32
+    (p95 1.3), most near a score of 0 where the entry is uncertain. A broken quantisation
+    (a wrong scale or zero point, or a saturating kernel: 0.63 here) moves scores by
+    whole logits. Five pairs were too few to tell (0.42 to 0.78 between two equally good
+    quantisations, session 13)."""
     stage = load_model(LocalEmbedder.model_id).verifier
     assert stage is not None
     exact = CrossEncoder(stage.path, int8=False)
-    pairs = [("how much do i pay upfront to hold the date", DEPOSIT),
-             ("do we need to have a grill", GRILL), ("can we do our own bday cake", CAKE),
-             ("set an alarm for 6am", GRILL), ("is the deposit refundable", DEPOSIT)]
-    diffs = [abs(verifier.score(q, p) - exact.score(q, p)) for q, p in pairs]
-    assert float(np.mean(diffs)) < 0.6 and max(diffs) < 2.0, diffs
+    entries = {r.id: r for r in load_faq_file(EVAL / "tuning_faq.yaml")}
+    pairs = [(normalize(q.text) or q.text, verifier_passage(verifier_text(e.question, e.answer)))
+             for q in load_questions(EVAL / "tuning_questions.yaml")[:160]
+             if q.expected and (e := entries.get(q.expected))][:100]
+    diffs = np.array([abs(verifier.score(q, p) - exact.score(q, p)) for q, p in pairs])
+    assert len(pairs) == 100
+    assert diffs.mean() < 0.6 and np.percentile(diffs, 95) < 1.6, (diffs.mean(), np.percentile(diffs, 95))
 
 
 def test_the_int8_weights_multiply_exactly_on_this_cpu() -> None:
