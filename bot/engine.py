@@ -566,8 +566,10 @@ class Engine:
             # "is 6 ok?" when asked for the time: the 6 is the answer, read as the slot asked.
             if _has_facts(extract_entities(clause, now=now, expecting=self.st.expecting)):
                 continue
-            if (whole.zip or self.city_answered) and AREA_QUESTION.search(clause):
+            if whole.zip and AREA_QUESTION.search(clause):
                 continue  # the zip answers it (quote, travel fee or out of area)
+            if self.city_answered and (AREA_QUESTION.search(clause) or SERVES_PLACE.search(clause)):
+                continue  # the named city's service was answered from the booking core
             if whole.date and SLOTS_QUESTION.search(clause):
                 continue  # the date's availability answers it
             intent = classify_intent(clause).intent
@@ -737,6 +739,8 @@ class Engine:
         if asked:
             self.city_answered = True  # the FAQ is not asked the same question
             self.say(t.city_served(city))
+            if len(clauses(self.text)) > 1:  # "do you do gluten free? and the travel fee to gilroy"
+                await self._side_questions(self._faq_clauses(self.text, ent))
             if not _has_facts(ent):
                 if st.form is None:
                     st.form = "quote"  # as "do you come to 94536?" starts the quote

@@ -31,7 +31,7 @@ AREA_QUESTION = re.compile(
 # (with AREA_QUESTION), when a city is named instead of a zip.
 SERVES_PLACE = re.compile(
     r"\b(?:servic(?:e|es|ing)|serve[sd]?|serving|cover(?:s|ed|ing)?|reach|come\s+out"
-    r"|out\s+(?:here|there|this\s+way)|(?:go|get|make\s+it)\s+(?:out\s+)?to)\b",
+    r"|out\s+(?:here|there|this\s+way)|(?:go|get|make\s+it)\s+(?:out\s+)?to|how\s+far)\b",
     re.I,
 )
 

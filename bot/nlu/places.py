@@ -19,11 +19,13 @@ _PLACE_BEFORE = frozenset({
     "in", "near", "around", "outside", "service", "services", "servicing", "serve", "serves",
     "serving", "cover", "covers", "covering", "reach",
 })
-# "to" names a place only after a word for coming there ("come out to", "drive to"), not
-# in "talk to" or "send it to".
+# "to" names a place only after a word for coming there ("come out to", "drive to") or
+# for its cost ("the travel fee to santa cruz", "how far to davis"), not in "talk to" or
+# "send it to".
 _COMING = frozenset({
     "come", "comes", "coming", "go", "goes", "going", "drive", "driving", "travel", "traveling",
-    "travelling", "out", "way", "deliver", "cater", "it", "trip",
+    "travelling", "out", "way", "deliver", "cater", "it", "trip", "fee", "fees", "charge",
+    "cost", "mileage", "distance", "far",
 })
 # City names of the service states that are everyday words ("is the chicken in orange
 # sauce", "in case", "near vista point"); a customer there gives the zip instead.

@@ -24,6 +24,8 @@ NAMES = frozenset(cities("CA"))
     ("can i talk to jackson", []),  # "to" names a place only after coming
     ("in case it rains", []),
     ("we are in oakland, 15 ppl", ["oakland"]),
+    ("whats the travel fee to santa cruz", ["santa cruz"]),
+    ("how far is it to davis", ["davis"]),
 ])
 def test_cities_where_a_place_is_expected(text: str, found: list[str]) -> None:
     assert find_cities(text, NAMES) == found
