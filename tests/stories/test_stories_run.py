@@ -19,13 +19,30 @@ STORIES = load_stories(HERE)
 TARGET = 0.95
 
 
+# Stories that fail for a reason written down in the story (``known_failure``): counted in
+# the rate, but every other story must pass, so a regression cannot hide under the 95%
+# bar (two did in session 12), and a known failure that starts passing is reported so
+# that its mark is removed.
+KNOWN = {s["name"] for _, s in STORIES if s.get("known_failure")}
+
+
 def _report(results: list[tuple[str, list[str]]]) -> tuple[float, str]:
     failed = [(name, f) for name, f in results if f]
     rate = 1 - len(failed) / len(results)
     lines = [f"{len(results) - len(failed)}/{len(results)} stories passed ({rate:.1%})"]
     for name, fails in failed:
-        lines.append(f"- {name}: " + "; ".join(fails[:3]))
+        lines.append(f"- {name}{' (known)' if name in KNOWN else ''}: " + "; ".join(fails[:3]))
     return rate, "\n".join(lines)
+
+
+def _check(results: list[tuple[str, list[str]]]) -> None:
+    rate, report = _report(results)
+    print(report)
+    assert rate >= TARGET, report
+    unexpected = [name for name, fails in results if fails and name not in KNOWN]
+    assert not unexpected, report
+    fixed = [name for name, fails in results if not fails and name in KNOWN]
+    assert not fixed, f"known failures that now pass (remove known_failure): {fixed}"
 
 
 async def test_stories_in_process(db: Container) -> None:
@@ -35,9 +52,7 @@ async def test_stories_in_process(db: Container) -> None:
         await reset_db(db)
         res = await run_story(db, story, file, in_process_sender(db))
         results.append((res.name, res.failures))
-    rate, report = _report(results)
-    print(report)
-    assert rate >= TARGET, report
+    _check(results)
 
 
 async def test_webchat_stories_over_http(db: Container) -> None:
@@ -56,6 +71,4 @@ async def test_webchat_stories_over_http(db: Container) -> None:
             await reset_db(db)
             res = await run_story(db, story, file, send)
             results.append((res.name, res.failures))
-    rate, report = _report(results)
-    print(report)
-    assert rate >= TARGET, report
+    _check(results)

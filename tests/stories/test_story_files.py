@@ -44,7 +44,7 @@ KINDS = {
     "party_change_ask", "party_change_confirm", "party_changed", "deposit_amount", "booking_needs", "open_dates", "quote_recap", "rates", "total_explained",
     "next_step",
 }  # fmt: skip
-STORY_KEYS = {"name", "now", "channel", "phone", "setup", "turns", "end"}
+STORY_KEYS = {"name", "now", "channel", "phone", "setup", "turns", "end", "known_failure"}
 REQUIRED_STORY_KEYS = {"name", "turns"}
 SETUP_KEYS = {"full_slots", "booking"}
 FULL_SLOT_KEYS = {"date", "time", "station"}
