@@ -1132,8 +1132,9 @@ class Engine:
         st.slots.date = st.slots.time = None
         month, soonest = self._range_asked(ent, self.inp.now.astimezone(await self._tz()).date())
         if month or soonest:
-            # "can we push it to a saturday in january?": where it can go, then the day.
-            self.say(t.reschedule_ask(b.event_date, b.slot))
+            # "can we push it to a saturday in january?": where it can go, then the day
+            # (one question: the open days end with "Which date works for you?").
+            self.say(t.reschedule_ask(b.event_date, b.slot, ask=False))
             await self._say_open_days(await self.p.station_of(b), month)
             st.expecting = "date"
             return self.finish()

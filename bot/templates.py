@@ -554,13 +554,12 @@ def kept() -> Reply:
     return Reply("Okay, your booking stays as it is.", (), "thanks")
 
 
-def reschedule_ask(d: date, slot: str) -> Reply:
-    return Reply(
-        f"Sure — your booking is {day_label(d)} at {slot_label(slot)}. "
-        "Which new date and time would you like? (one free change, 72+ hours ahead)",
-        (),
-        "reschedule_ask",
-    )
+def reschedule_ask(d: date, slot: str, *, ask: bool = True) -> Reply:
+    """The booking being moved; ``ask`` False when the open days that follow ask instead."""
+    booked = f"Sure — your booking is {day_label(d)} at {slot_label(slot)}"
+    text = (f"{booked}. Which new date and time would you like? (one free change, 72+ hours ahead)"
+            if ask else f"{booked}, and it can move once for free (72+ hours ahead).")
+    return Reply(text, (), "reschedule_ask")
 
 
 def _refused(why: str, texts: dict[str, str]) -> Reply:
