@@ -309,8 +309,11 @@ class Engine:
             intent = "affirm"
         self.text = text
         self.asked_price = intent == "quote"
+        # A question naming a day asks about that day ("jan 9?"), but a price question
+        # that names one ("could you give me a quote for 30 guests on jan 9?") asks for
+        # the price: the kids are asked for next, not the day's times.
         self.asked_availability = intent == "availability" or (
-            ent.date is not None and ("?" in text or bool(SLOTS_QUESTION.search(text))))
+            ent.date is not None and (("?" in text and intent != "quote") or bool(SLOTS_QUESTION.search(text))))
 
         if text.lower().startswith("/start"):
             st.misunderstood = 0
@@ -608,7 +611,8 @@ class Engine:
         """
         st = self.st
         several = len(clauses(text)) > 1
-        if st.slots.date and st.form in ("booking", "availability") and SLOTS_QUESTION.search(text) and not several:
+        if (st.slots.date and st.form in ("booking", "availability", "quote") and SLOTS_QUESTION.search(text)
+                and not several):
             # "what times do u have" with the day already known: that day's open slots.
             st.misunderstood = 0
             self.asked_availability = True
@@ -916,11 +920,15 @@ class Engine:
             if st.quoted_total != key:
                 st.quoted_total = key
                 self.say(t.quote(quote, booking=st.form == "booking"))
+                # A price asked with a day ("a quote for 30 guests on jan 9"): the price,
+                # then that day's open times, as the next step toward booking it.
+                self.asked_availability = self.asked_availability or bool(s.date and st.form == "quote")
                 await self.p.lead_event(
                     "quote_viewed",
                     {"adults": s.adults, "kids": s.kids, "zip": s.zip, "total_cents": quote.total_cents},
                 )
-            elif st.form == "quote" and (not self.out.replies or self.asked_price):
+            elif (st.form == "quote" and (not self.out.replies or self.asked_price)
+                  and not (s.date and self.asked_availability)):  # else the day's times answer
                 # The price did not change (the same request again, the quote button, an
                 # "ok"): not silence, but the total it still is and what comes next. A
                 # price question the FAQ answered in general still gets their own total.
