@@ -237,6 +237,7 @@ class Engine:
         self.asked_price = False  # the message asks for a price ("how much?" again)
         self.month_day = False  # the day was read in the month the last reply listed
         self.city_answered = False  # a named city's service was answered from the core
+        self.when_taken = False  # this message gave the party's day or start time
         self.offered = False  # the previous reply offered to check a date
 
     # ----------------------------------------------------------------- helpers
@@ -824,9 +825,11 @@ class Engine:
         if ent.date:
             s.date = ent.date.isoformat()
             self.st.confirming = False
+            self.when_taken = True
             self.noted.append(t.day_label(ent.date))
         if ent.time:
             s.time = f"{ent.time.hour:02d}:{ent.time.minute:02d}"
+            self.when_taken = True
             self.st.confirming = False
             self.noted.append(t.slot_label(s.time))
         if ent.name:
@@ -1011,7 +1014,9 @@ class Engine:
             return self.finish()
         free = [x.time for x in slots if x.available]
         await self.p.lead_event("availability_checked", {"date": day.isoformat()})
-        if self.asked_availability and free and (not s.time or s.time in free):
+        # Asked, or read from this message ("next friday night" is Friday, Dec 11 at
+        # 6 PM): the day and time taken are said back, not first seen in the summary.
+        if (self.asked_availability or (self.when_taken and s.time)) and free and (not s.time or s.time in free):
             self.asked_availability = False
             self.say(t.availability(day, free, asked=s.time))
             if not s.time:
