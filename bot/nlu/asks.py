@@ -77,7 +77,12 @@ PER_HEAD = re.compile(
     r"\bper\s+(?:person|head|plate|guest|adult|kid|pp)\b|\ba\s+head\b|\bpp\b|\beach\s+person\b"
     # "how much is it for the kids?", "how much for a child": a rate, not a party's count.
     r"|\bhow\s+much\b[^?.!]*?\b(?:for|per)\s+(?:the\s+|a\s+|an\s+|each\s+|one\s+)?"
-    r"(?:kids?|child(?:ren)?|adults?|little\s+ones?)\b",
+    r"(?:kids?|child(?:ren)?|adults?|little\s+ones?)\b"
+    # "how much for a bday party?", "how much is a hibachi dinner": a party with no count
+    # is priced by the rates (the count is asked next), not by the FAQ's list of occasions.
+    r"|\bhow\s+much\s+(?:is\s+it\s+|would\s+it\s+be\s+|does\s+it\s+cost\s+|do\s+(?:you|u)\s+charge\s+)?"
+    r"(?:for|is|are|to\s+(?:book|get|have|do))\s+(?:a|an|one|your|ur)\s+(?:[a-z'0-9]+\s+){0,2}?"
+    r"(?:party|parties|event|dinner|celebration|gathering)\b",
     re.I,
 )
 
