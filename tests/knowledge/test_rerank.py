@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections.abc import Iterator
 
 from knowledge.rerank import Rerank, answer_first, may_read, pick
 
@@ -13,13 +14,18 @@ def _exhaustive(rank: list[float], verifier: list[float], rr: Rerank) -> int:
     return max(range(n), key=lambda i: (rr.weight * rank[i] + verifier[i], -i))
 
 
-def test_stopping_early_never_changes_the_pick_when_scores_stay_under_the_ceiling() -> None:
-    rng = random.Random(7)
-    rr = Rerank(weight=2.0, depth=5, ceiling=6.9)
+def _cases(seed: int, ceiling: float) -> Iterator[tuple[list[float], list[float]]]:
+    """2,000 random heads: rank scores best first, and verifier scores under ``ceiling``."""
+    rng = random.Random(seed)
     for _ in range(2000):
         n = rng.randint(1, 8)
         rank = sorted((rng.uniform(-2, 6) for _ in range(n)), reverse=True)
-        verifier = [rng.uniform(-7.5, 6.9) for _ in range(n)]
+        yield rank, [rng.uniform(-7.5, ceiling) for _ in range(n)]
+
+
+def test_stopping_early_never_changes_the_pick_when_scores_stay_under_the_ceiling() -> None:
+    rr = Rerank(weight=2.0, depth=5, ceiling=6.9)
+    for rank, verifier in _cases(7, rr.ceiling):
         best, read = pick(rank, verifier.__getitem__, rr)
         assert best == _exhaustive(rank, verifier, rr)
         assert best in read and read[best] == verifier[best]
@@ -59,12 +65,8 @@ def test_answer_first_moves_only_the_pick() -> None:
 def test_the_entries_read_ahead_hold_every_one_the_pick_reads() -> None:
     """The search scores ``may_read`` two at a time before the pick: the pick must never
     need an entry outside it, and ``may_read`` is empty exactly when the first settles it."""
-    rng = random.Random(11)
     rr = Rerank(weight=1.5, depth=5, ceiling=6.5)
-    for _ in range(2000):
-        n = rng.randint(1, 8)
-        rank = sorted((rng.uniform(-2, 6) for _ in range(n)), reverse=True)
-        verifier = [rng.uniform(-7.5, 6.5) for _ in range(n)]
+    for rank, verifier in _cases(11, rr.ceiling):
         _, read = pick(rank, verifier.__getitem__, rr)
         ahead = may_read(rank, verifier[0], rr)
         assert set(read) - {0} <= set(ahead)
