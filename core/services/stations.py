@@ -4,6 +4,7 @@ named city)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from core.errors import OutOfArea, UnknownZip
@@ -67,7 +68,12 @@ def service_states(stations: list[Station]) -> tuple[str, ...]:
 
 def city_names(stations: list[Station]) -> frozenset[str]:
     """Folded names of every city in the service states ("san jose", "walnut creek")."""
-    return frozenset(name for state in service_states(stations) for name in cities(state))
+    return _names_in(service_states(stations))
+
+
+@lru_cache(maxsize=8)
+def _names_in(states: tuple[str, ...]) -> frozenset[str]:  # read on most turns: built once
+    return frozenset(name for state in states for name in cities(state))
 
 
 def route_city(stations: list[Station], name: str) -> CityRoute | None:
