@@ -135,6 +135,7 @@ _TRAVEL = re.compile(
     re.I,
 )
 _INSTEAD = re.compile(r"\b(?:instead|rather)\b", re.I)
+_CHANGE_IT = re.compile(r"\b(?:change|switch|make|move|bump)\s+(?:it|that|the\s+party|our\s+party)\s+(?:to|for)\b", re.I)
 # "I booked …", "our reservation": the customer says they have a booking.
 _BOOKED_CLAIM = re.compile(
     r"\b(?:i|we)\s+(?:already\s+|just\s+)?(?:booked|reserved|have\s+(?:a|an\s+upcoming)\s+(?:booking|reservation))\b"
@@ -373,8 +374,10 @@ class Engine:
             if claimed:
                 self.say(t.no_booking_found())
                 return self.finish()
-        # "can we do the 28th instead?" from a customer with a booking: a reschedule.
-        if (not st.form and ent.date and not counts and _INSTEAD.search(text)
+        # "can we do the 28th instead?", "can we change it to 3pm" from a customer with a
+        # booking: a reschedule (not a new party, nor a question for the FAQ).
+        if (not st.form and (ent.date or ent.time) and not counts
+                and (_INSTEAD.search(text) or _CHANGE_IT.search(text))
                 and await self.p.upcoming_bookings()):
             return await self._reschedule_start(ent)
 
