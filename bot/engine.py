@@ -1313,7 +1313,7 @@ class Engine:
             return self.finish()
         for b in bookings[:3]:
             self.say(t.booking_status(b.event_date, b.slot, b.status, b.total_cents, b.deposit_cents,
-                                      b.checkout_url, t.party_label(b.adults, b.kids)))
+                                      b.checkout_url, t.party_label(b.adults, b.kids), b.address))
         return self.finish()
 
 

@@ -513,17 +513,21 @@ def party_label(adults: int, kids: int) -> str:
 
 def booking_status(
     d: date, slot: str, status: str, total: int, deposit: int, pay_url: str | None = None,
-    party: str | None = None,
+    party: str | None = None, address: str | None = None,
 ) -> Reply:
+    """A booking as the core holds it: day, party, address, state and what is still owed
+    ("what's the address you have for us", "how much do i still owe")."""
     states = {
         "pending_deposit": f"waiting for the {fmt_cents(deposit)} deposit",
         "deposit_paid": "confirmed — deposit received",
     }
     # "never got the payment link": the link again, while the deposit is still owed.
     pay = f" Pay the deposit here: {pay_url}" if status == "pending_deposit" and pay_url else ""
+    owed = f", with {fmt_cents(total - deposit)} due on the day" if status == "deposit_paid" else ""
     return Reply(
-        f"Your booking on {day_label(d)} at {slot_label(slot)}{f' for {party}' if party else ''} "
-        f"is {states.get(status, status)}. Total {fmt_cents(total)}.{pay}",
+        f"Your booking on {day_label(d)} at {slot_label(slot)}{f' for {party}' if party else ''}"
+        f"{f' at {address}' if address else ''} is {states.get(status, status)}. "
+        f"Total {fmt_cents(total)}{owed}.{pay}",
         (),
         "booking_status",
     )

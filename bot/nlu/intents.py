@@ -237,6 +237,8 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"|how\s+many\s+(?:people|guests|adults|kids)\s+did\s+(?:i|we)\s+(?:book|reserve|put\s+down)"
              r"|what\s+(?:time|day|date)\s+(?:is|was)\s+(?:my|our)\s+(?:booking|event|party|reservation)"
              r"|what\s+(?:time|day|date)\s+did\s+(?:i|we)\s+(?:book|reserve)"
+             r"|(?:what|which)(?:'?s|\s+is)?\s+(?:the\s+)?address\s+(?:do\s+)?(?:you|u)\s+(?:have|got)"
+             r"|address\s+(?:you\s+have\s+)?on\s+(?:file|the\s+booking)"
              r"|(?:never|didn'?t|did\s+not|haven'?t|have\s+not|no)\s+(?:get|got|gotten|receive[d]?|see|seen)?"
              r"\s*(?:the|a|my|any|an)?\s*(?:payment|deposit|pay|checkout|stripe)\s+link"
              r"|where(?:'?s|\s+is)\s+(?:the|my|our)\s+(?:payment|deposit|pay|checkout)\s+link"
