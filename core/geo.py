@@ -43,11 +43,16 @@ def haversine_mi(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * EARTH_RADIUS_MI * math.asin(math.sqrt(h))
 
 
+# Written either way by customers and by the USPS itself ("Saint Helena", "Mt Baldy").
+_PLACE_ABBREVIATIONS = {"st": "saint", "mt": "mount", "ft": "fort"}
+
+
 def fold_place(text: str) -> str:
-    """A place name as compared: lower case, accents and punctuation dropped
-    ("La Cañada-Flintridge" -> "la canada flintridge", "St. Helena" -> "st helena")."""
+    """A place name as compared: lower case, accents and punctuation dropped, "st"/"mt"/
+    "ft" spelled out ("La Cañada-Flintridge" -> "la canada flintridge", "St. Helena" ->
+    "saint helena")."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return " ".join(re.findall(r"[a-z]+", plain.lower()))
+    return " ".join(_PLACE_ABBREVIATIONS.get(w, w) for w in re.findall(r"[a-z]+", plain.lower()))
 
 
 @lru_cache(maxsize=4096)

@@ -26,6 +26,7 @@ NAMES = frozenset(cities("CA"))
     ("we are in oakland, 15 ppl", ["oakland"]),
     ("whats the travel fee to santa cruz", ["santa cruz"]),
     ("how far is it to davis", ["davis"]),
+    ("can u come to st. helena", ["saint helena"]),
 ])
 def test_cities_where_a_place_is_expected(text: str, found: list[str]) -> None:
     assert find_cities(text, NAMES) == found

@@ -21,7 +21,8 @@ STATIONS = [_station("sac", "95814"), _station("sj", "95112")]
 
 def test_place_names_are_folded_for_comparison() -> None:
     assert fold_place("La Cañada-Flintridge") == "la canada flintridge"
-    assert fold_place("  St. Helena ") == "st helena"
+    assert fold_place("  St. Helena ") == fold_place("Saint Helena") == "saint helena"
+    assert fold_place("Mt Baldy") == "mount baldy"
 
 
 def test_a_city_inside_the_radius_routes_every_zip_and_gives_the_fee_range() -> None:
