@@ -26,6 +26,7 @@ from bot.nlu.asks import (
     FINAL_PRICE,
     FROM_TO,
     KID_WORD,
+    MEAL_ASKED,
     MY_TOTAL,
     NEXT_OPEN_WEEKDAY,
     PARTY_TOTAL,
@@ -430,6 +431,16 @@ class Engine:
             done = await self._faq(text, replace(ent, date=None, time=None))
             if done is not None:
                 return done
+        # ("lunch" itself reads as a 12 PM start: a time alone is not a fact here)
+        if (meal := MEAL_ASKED.search(text)) and not _has_facts(replace(ent, time=None)) and not st.confirming:
+            # "do you guys do lunch parties?": the start times are the station's, so the
+            # booking core answers (the FAQ had no entry and the question was dropped).
+            st.misunderstood = 0
+            self.say(t.meal_times(meal.group("meal"), (await self.p.default_station()).slots))
+            if st.form:
+                return await self._advance()
+            st.offered_booking = True  # "yes" to "want me to check a date?" starts the booking
+            return self.finish()
         if intent == "faq" or (
             (is_question or (intent == "greeting" and ASKS_US.search(text)))
             and not firm_facts and intent in ("availability", "unknown", "inform", "greeting", "book")

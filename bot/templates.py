@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -365,6 +366,27 @@ def city_served(city: CityRoute) -> Reply:
         text = f"We come to {city.name}: travel there is {fee}" + (
             "." if low == high else ", depending on the zip.")
     return Reply(text, (), "travel_fee")
+
+
+# Start hours that fit each time of day asked about ("lunch" → a 12 PM start).
+_MEAL_HOURS = {
+    "breakfast": (0, 11), "morning": (0, 11), "brunch": (10, 14), "lunch": (11, 14),
+    "afternoon": (12, 17), "daytime": (10, 17), "dinner": (17, 21), "evening": (17, 21),
+    "late night": (21, 24),
+}
+
+
+def meal_times(meal: str, slots: Sequence[str]) -> Reply:
+    """Whether a time of day fits the station's start times, from those times."""
+    meal = re.sub(r"[-\s]+", " ", meal.lower())
+    low, high = _MEAL_HOURS.get(meal, (0, 24))
+    fit = [x for x in slots if low <= int(x[:2]) < high]
+    starts = ", ".join(slot_label(x) for x in slots)
+    if fit:
+        head = f"Yes — for {meal} a chef can start at {' or '.join(slot_label(x) for x in fit)}."
+    else:
+        head = f"Our earliest start is {slot_label(min(slots))}, so {meal} doesn't fit our schedule."
+    return Reply(f"{head} Our start times are {starts}. Want me to check a date?", (B_BOOK,), "meal_times")
 
 
 def city_out_of_area(name: str) -> Reply:

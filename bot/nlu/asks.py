@@ -35,6 +35,16 @@ SERVES_PLACE = re.compile(
     re.I,
 )
 
+# "do you guys do lunch parties?", "can we do it for brunch": a time of day, which the
+# station's start times answer (not the FAQ).
+MEAL_ASKED = re.compile(
+    r"\b(?:(?:do|can|could|would|will)\s+(?:you|u|y'?all|ya)\s+(?:guys\s+)?(?:do|cater|have|offer|host"
+    r"|come\s+(?:for|at))|can\s+(?:we|i)\s+(?:do|have|book)\s+(?:it|one|a\s+party|the\s+party)?\s*(?:for|at))"
+    r"\s+(?:a\s+|an\s+)?(?P<meal>breakfast|brunch|lunch|dinner|morning|afternoon|evening|late[-\s]?night"
+    r"|daytime)\b(?!\s+(?:menu|options?|food|dishes|items))",
+    re.I,
+)
+
 # "how much is the deposit?": an amount the booking core holds, not the FAQ.
 DEPOSIT_AMOUNT = re.compile(
     r"\bhow\s+much\s+(?:is\s+|are\s+|would\s+be\s+|will\s+be\s+|for\s+)?(?:the\s+|a\s+|your\s+|ur\s+)?deposit\b"
