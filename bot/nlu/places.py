@@ -45,24 +45,23 @@ def find_cities(text: str, names: Collection[str], *, whole: bool = False) -> li
     ``whole``: the text may also be nothing but a city ("oakland", "san jose ca"), as an
     answer to "what's the zip code of the party?"."""
     words = fold_place(text).split()
-    found: list[str] = []
+
+    def city(name: str) -> bool:
+        return name in names and name not in _EVERYDAY
+
     if whole:
-        bare = words[:-1] if len(words) > 1 and words[-1] in ("ca", "california") else words
-        name = " ".join(bare)
-        if name in names and name not in _EVERYDAY:
-            return [name]
-    for i in range(len(words)):
-        start = i + 1 if i + 1 < len(words) and words[i + 1] == "the" else i
-        for n in range(min(_LONGEST, len(words) - start - 1), 0, -1):
-            name = " ".join(words[start + 1:start + 1 + n])
-            if name in names and name not in _EVERYDAY and _introduces(words, i):
-                found.append(name)
-                break
-        for n in range(min(_LONGEST, i), 0, -1):  # "the sacramento area"
-            name = " ".join(words[i - n:i])
-            if words[i] == "area" and name in names and name not in _EVERYDAY:
-                found.append(name)
-                break
+        bare = " ".join(words[:-1] if len(words) > 1 and words[-1] in ("ca", "california") else words)
+        if city(bare):
+            return [bare]
+    found: list[str] = []
+    for i, word in enumerate(words):
+        if _introduces(words, i):  # "in (the) <name>": the longest name that follows
+            start = i + 2 if words[i + 1:i + 2] == ["the"] else i + 1
+            after = (" ".join(words[start:start + n]) for n in range(min(_LONGEST, len(words) - start), 0, -1))
+            found.extend(next(([name] for name in after if city(name)), []))
+        elif word == "area":  # "the sacramento area": the longest name before
+            before = (" ".join(words[i - n:i]) for n in range(min(_LONGEST, i), 0, -1))
+            found.extend(next(([name] for name in before if city(name)), []))
     return list(dict.fromkeys(found))
 
 
