@@ -22,15 +22,25 @@ def normalize_zip(raw: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def zip_centroid(zip_code: str) -> tuple[float, float] | None:
-    """(lat, long) of a known US zip, else None."""
+def _zip_row(zip_code: str) -> dict[str, Any] | None:
+    """The `zipcodes` record of a known US zip (a scan of its table: cached)."""
     try:
         found = zipcodes.matching(zip_code)
     except (TypeError, ValueError):
         return None
-    if not found:
-        return None
-    return float(found[0]["lat"]), float(found[0]["long"])
+    return dict(found[0]) if found else None
+
+
+def zip_centroid(zip_code: str) -> tuple[float, float] | None:
+    """(lat, long) of a known US zip, else None."""
+    row = _zip_row(zip_code)
+    return (float(row["lat"]), float(row["long"])) if row else None
+
+
+def zip_state(zip_code: str) -> str | None:
+    """Two-letter state of a known zip."""
+    row = _zip_row(zip_code)
+    return str(row["state"]) if row else None
 
 
 def haversine_mi(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -53,16 +63,6 @@ def fold_place(text: str) -> str:
     "saint helena")."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return " ".join(_PLACE_ABBREVIATIONS.get(w, w) for w in re.findall(r"[a-z]+", plain.lower()))
-
-
-@lru_cache(maxsize=4096)
-def zip_state(zip_code: str) -> str | None:
-    """Two-letter state of a known zip."""
-    try:
-        found = zipcodes.matching(zip_code)
-    except (TypeError, ValueError):
-        return None
-    return str(found[0]["state"]) if found else None
 
 
 class City(NamedTuple):
