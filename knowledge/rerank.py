@@ -36,7 +36,7 @@ def pick(
     read = {0: verify(0)}
     best, best_z = 0, rerank.weight * rank_scores[0] + read[0]
     for i in range(1, min(rerank.depth, len(rank_scores))):
-        if rerank.weight * rank_scores[i] + rerank.ceiling <= best_z:
+        if not _may_beat(rank_scores[i], best_z, rerank):
             break
         read[i] = verify(i)
         z = rerank.weight * rank_scores[i] + read[i]
@@ -51,8 +51,13 @@ def may_read(rank_scores: Sequence[float], first: float, rerank: Rerank) -> list
     them (it stops early when a later entry raises the best), so scoring them all ahead
     gives it the same scores it would compute."""
     bar = rerank.weight * rank_scores[0] + first
-    return [i for i in range(1, min(rerank.depth, len(rank_scores)))
-            if rerank.weight * rank_scores[i] + rerank.ceiling > bar]
+    return [i for i in range(1, min(rerank.depth, len(rank_scores))) if _may_beat(rank_scores[i], bar, rerank)]
+
+
+def _may_beat(rank_score: float, best_z: float, rerank: Rerank) -> bool:
+    """Whether an entry could still beat the best so far with a ``ceiling`` score (the one
+    stopping rule of ``pick`` and ``may_read``, which must agree)."""
+    return rerank.weight * rank_score + rerank.ceiling > best_z
 
 
 def answer_first(items: Sequence[T], index: int) -> list[T]:
