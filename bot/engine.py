@@ -745,7 +745,9 @@ class Engine:
         if not (asked or st.form or st.expecting == "zip" or _has_facts(ent) or intent in BOOKING_INTENTS):
             return None  # "what's the reservation policy for spago in beverly hills": not a party
         found = find_cities(self.text, await self.p.city_names(), whole=st.expecting == "zip")
-        if len(found) != 1:  # "from fresno, the party's in san jose" names one; two are unclear
+        if asked and len(found) > 1:  # "do you come to san jose or oakland?": each is answered
+            return await self._named_cities(found, ent)
+        if len(found) != 1:  # "we're in davis, the party's in san jose and oakland": unclear
             return None
         city = await self.p.route_city(found[0])
         if city is None:
@@ -770,6 +772,26 @@ class Engine:
             self.say(t.ask_again("zip", city=city.name, example=city.routes[0].zip))
             return self.finish()
         return None
+
+    async def _named_cities(self, names: list[str], ent: Entities) -> TurnResult | None:
+        """Several cities asked about at once: whether we come to each. None of them is the
+        party's city yet, so the zip is asked as usual; only when none is served is a
+        person asked, as for one city out of area."""
+        routed = [c for c in [await self.p.route_city(name) for name in names] if c is not None]
+        if not routed:
+            return None
+        self.st.misunderstood = 0
+        self.city_answered = True
+        for city in routed:
+            self.say(t.city_served(city) if city.routes else t.city_outside(city.name))
+        if not any(city.routes for city in routed):
+            return await self.escalate("out_of_area", t.escalated("handoff"))
+        if _has_facts(ent):
+            return None
+        if self.st.form is None:
+            self.st.form = "quote"
+            await self.p.lead_event("lead_created")
+        return await self._advance()
 
     async def _choose_form(self, intent: str, ent: Entities) -> None:
         st = self.st

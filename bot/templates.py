@@ -396,6 +396,11 @@ def city_out_of_area(name: str) -> Reply:
     )
 
 
+def city_outside(name: str) -> Reply:
+    """One of several cities asked about that we do not come to (no one is asked yet)."""
+    return Reply(f"{name} is outside our usual service area.", (), "out_of_area")
+
+
 def out_of_area(zip_code: str) -> Reply:
     return Reply(
         f"Zip {zip_code} is outside our usual service area. I've asked our team whether we "

@@ -53,12 +53,21 @@ def find_cities(text: str, names: Collection[str], *, whole: bool = False) -> li
         bare = " ".join(words[:-1] if len(words) > 1 and words[-1] in ("ca", "california") else words)
         if city(bare):
             return [bare]
+
+    def named_at(start: int) -> int:
+        """How many words of the longest name starting at ``words[start]`` (0: none)."""
+        return next((n for n in range(min(_LONGEST, len(words) - start), 0, -1)
+                     if city(" ".join(words[start:start + n]))), 0)
+
     found: list[str] = []
     for i, word in enumerate(words):
         if _introduces(words, i):  # "in (the) <name>": the longest name that follows
             start = i + 2 if words[i + 1:i + 2] == ["the"] else i + 1
-            after = (" ".join(words[start:start + n]) for n in range(min(_LONGEST, len(words) - start), 0, -1))
-            found.extend(next(([name] for name in after if city(name)), []))
+            while n := named_at(start):  # "to san jose(,) or oakland": each name of a list
+                found.append(" ".join(words[start:start + n]))
+                start += n
+                if words[start:start + 1] in (["or"], ["and"]):
+                    start += 1
         elif word == "area":  # "the sacramento area": the longest name before
             before = (" ".join(words[i - n:i]) for n in range(min(_LONGEST, i), 0, -1))
             found.extend(next(([name] for name in before if city(name)), []))

@@ -27,6 +27,10 @@ NAMES = frozenset(cities("CA"))
     ("whats the travel fee to santa cruz", ["santa cruz"]),
     ("how far is it to davis", ["davis"]),
     ("can u come to st. helena", ["saint helena"]),
+    ("do you come to san jose or oakland?", ["san jose", "oakland"]),
+    ("do you serve oakland, san jose and santa cruz", ["oakland", "san jose", "santa cruz"]),
+    ("we are in davis and need a chef", ["davis"]),
+    ("come to fresno or not at all", ["fresno"]),
 ])
 def test_cities_where_a_place_is_expected(text: str, found: list[str]) -> None:
     assert find_cities(text, NAMES) == found
