@@ -637,7 +637,7 @@ class Engine:
             st.misunderstood = 0
             self.say(t.total_explained(quote))
             return self.finish()
-        if BOOKING_NEEDS.search(text) and not several:
+        if BOOKING_NEEDS.search(text) and not (several and _has_facts(ent)):
             st.misunderstood = 0
             self.say(t.booking_needs(await self.p.default_station()))
             st.offered_booking = True  # "yes" to "want to start?" starts the booking
@@ -654,10 +654,10 @@ class Engine:
         if not queries and not (several and ent.zip and AREA_QUESTION.search(text)):
             answers = await self._faq_answers([text])
         if not answers:
-            if queries and _has_facts(ent):
-                # "do you do corporate events? we have about 40 people", "do you cook halal
-                # meat? 15 adults 95127": the facts go on, but the question the FAQ cannot
-                # answer is not dropped without a word.
+            if queries and (_has_facts(ent) or not must_answer):
+                # "do you do corporate events? we have about 40 people", "we want to book.
+                # is the chef insured?": the facts or the booking go on, but the question
+                # the FAQ cannot answer is not dropped without a word.
                 self.say(t.faq_unsure_noted())
             if not must_answer:
                 return None

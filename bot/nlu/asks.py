@@ -70,8 +70,16 @@ BOOKING_NEEDS = re.compile(
     r"\bwhat\s+(?:do|would|will)\s+(?:you|u|y'?all)\s+need\s+(?:from\s+(?:me|us)|to\s+(?:book|reserve|make\s+a"
     r"\s+(?:booking|reservation)))"
     r"|\bwhat\s+(?:info|information|details)\s+(?:do|would)\s+(?:you|u)\s+need\b"
-    r"|\bwhat\s+do\s+(?:i|we)\s+need\s+to\s+(?:book|reserve)\b|\bhow\s+do\s+(?:i|we)\s+book\b",
-    re.I,
+    r"|\bwhat\s+do\s+(?:i|we)\s+need\s+to\s+(?:book|reserve)\b|\bhow\s+do\s+(?:i|we)\s+book\b"
+    # "how does booking work", "what's the booking process"
+    r"|\bhow\s+(?:does|do)\s+(?:the\s+)?(?:booking|reservations?)(?:\s+process)?\s+work\b"
+    r"|\bwhat(?:'?s|\s+is)\s+the\s+(?:booking|reservation)\s+process\b"
+    # "i'd like to book. how does it work?": after a wish to book, "it" is the booking
+    r"|\b(?:book|booking|reserve)\b.*\bhow\s+(?:does|do)\s+(?:it|this|that)\s+(?:all\s+)?work\b"
+    # a bare "so how does this work?": nothing but the service for "it" to be (the FAQ
+    # matched it on the word "work", as "we will work with you" in the rain entry)
+    r"|^\W*(?:(?:hi|hello|hey|ok|okay|so)\W+)*how\s+(?:does|do)\s+(?:it|this|that)\s+(?:all\s+)?work\W*$",
+    re.I | re.S,
 )
 
 # "we have 90 people", "party of 12": the whole party's size, told as such (not "two of us
