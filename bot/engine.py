@@ -499,6 +499,11 @@ class Engine:
                 else:
                     self.say(t.ack() if not st.form else t.booking_declined())
                 return self.finish()
+            if intent == "inform" and not facts and st.expecting and st.form:
+                # "Maria Lopez" when asked for the time: read as an answer, but it answers
+                # nothing asked; the question again, said to be not understood (it was
+                # repeated word for word, as if the message had not arrived).
+                return await self._not_understood()
             await self._choose_form(intent, ent)
             if self.st.form is None:
                 return await self._not_understood()
@@ -567,6 +572,10 @@ class Engine:
         if st.misunderstood >= 2:
             st.misunderstood = 0
             return await self.escalate("not_understood", t.escalated("not_understood"))
+        if st.form and st.slots.date and self._next_missing() == "time":
+            # the day's open times again, with their buttons (not every start time)
+            self.say(t.not_caught())
+            return await self._advance()
         resume = await self._prompt_for_current() if st.form else None
         if resume is None and (quote := await self._standing_quote()) is not None:
             resume = self._offer_booking(quote)  # after a quote: what it is and what comes next

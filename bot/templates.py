@@ -486,6 +486,11 @@ def escalated(reason: str) -> Reply:
     return Reply(texts.get(reason, texts["asked_for_person"]), (), "escalated")
 
 
+def not_caught() -> Reply:
+    """Before a question asked again in its own words (the day's open times)."""
+    return Reply("Sorry, I didn't catch that.", (), "clarify")
+
+
 def clarify(resume: Reply | None) -> Reply:
     if resume is not None:
         return Reply(f"Sorry, I didn't catch that. {resume.text}", resume.buttons, "clarify")
