@@ -21,6 +21,7 @@ from bot.nlu.asks import (
     AREA_QUESTION,
     ASKS_US,
     BOOKING_NEEDS,
+    CHEF_ARRIVAL,
     DAYS_ASKED,
     DEPOSIT_AMOUNT,
     FINAL_PRICE,
@@ -307,6 +308,11 @@ class Engine:
             elif _CANCEL.search(text) and not st.confirming and not _IF.search(text):
                 intent = "cancel_booking"
             elif (_STATUS.search(text) or (MY_TOTAL.search(text) and not _has_facts(ent))) and intent not in BOOKING_INTENTS - {"inform"}:
+                intent = "booking_status"
+            elif (CHEF_ARRIVAL.search(text) and not st.form and not _has_facts(replace(ent, date=None, time=None))
+                  and await self.p.upcoming_bookings()):
+                # "what time is the chef coming on sunday?" with a party booked: that party
+                # (and the FAQ's word on arrival), not the next Sunday's open times.
                 intent = "booking_status"
         if _YES.match(text) and intent in ("cancel_booking", "book", "inform") and (st.confirming or st.expecting == "confirm"):
             intent = "affirm"
@@ -1356,6 +1362,8 @@ class Engine:
         for b in bookings[:3]:
             self.say(t.booking_status(b.event_date, b.slot, b.status, b.total_cents, b.deposit_cents,
                                       b.checkout_url, t.party_label(b.adults, b.kids), b.address))
+        if CHEF_ARRIVAL.search(self.text):
+            await self._side_questions([self.text], note_unsure=False)  # when the chef arrives
         return self.finish()
 
 

@@ -65,6 +65,15 @@ SLOTS_QUESTION = re.compile(
     re.I,
 )
 
+# "what time is the chef coming on sunday?", "when do you guys get here": from a customer
+# with a booking, a question about that booking (not the open times of the next Sunday).
+CHEF_ARRIVAL = re.compile(
+    r"\b(?:what\s+time|when)\s+(?:is|does|will|are|do|would)\s+(?:the\s+|our\s+|my\s+)?"
+    r"(?:chef|cook|you(?:\s+guys)?|u(?:\s+guys)?|y'?all)\s+(?:be\s+)?"
+    r"(?:come|coming|arrive|arriving|get(?:ting)?\s+(?:here|there)|here|show(?:ing)?\s+up|start(?:ing)?\s+setting\s+up)\b",
+    re.I,
+)
+
 # "what do you need from me to book?": the booking form's fields, from the engine itself.
 BOOKING_NEEDS = re.compile(
     r"\bwhat\s+(?:do|would|will)\s+(?:you|u|y'?all)\s+need\s+(?:from\s+(?:me|us)|to\s+(?:book|reserve|make\s+a"

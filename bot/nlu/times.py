@@ -54,7 +54,7 @@ _NUM_DAYPART_RE = re.compile(
 _MORNING_RE = re.compile(r"\b(?:in\s+the\s+)?morning\b")
 _BARE_RE = re.compile(
     r"^\D*?\b(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\b"
-    r"(?!\s*(?:people|adults?|kids?|children|guests?|persons?|of\s+us|pax))\D*$"
+    r"(?!\s*(?:(?:more|extra|additional|other|fewer|less)\s+)?(?:people|adults?|kids?|children|guests?|persons?|of\s+us|pax))\D*$"
 )
 
 
