@@ -19,7 +19,7 @@ from knowledge.answerability import (
 from knowledge.crossenc import load_verifier
 from knowledge.embedder import Embedder
 from knowledge.retrieval import Candidate, Query, Scored, rank, verifier_passage
-from knowledge.textnorm import normalize
+from knowledge.textnorm import query_text
 
 # Entries reranked per query; recall of the right entry within the top 10 by best
 # passage similarity is ~99% on our evaluation sets.
@@ -44,7 +44,7 @@ def query_terms(normalized: str) -> frozenset[str]:
 
 
 def prepare_query(embedder: Embedder, text: str) -> Query:
-    normalized = normalize(text)
+    normalized = query_text(text)
     vector = embedder.embed([normalized or text])[0]
     return Query(text, normalized, vector, query_terms(normalized))
 

@@ -29,7 +29,7 @@ from knowledge.retrieval import (
     question_terms,
     verifier_text,
 )
-from knowledge.textnorm import normalize
+from knowledge.textnorm import query_text
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -298,7 +298,7 @@ class FaqService:
         text = q.strip()
         if not text:
             return SearchResult(False, [])
-        normalized = normalize(text)
+        normalized = query_text(text)
         terms = query_terms(normalized)
         # The word statistics need only the text: fetch them while the embedding is
         # computed in its thread (one statement at a time still runs on the session).

@@ -71,7 +71,7 @@ from knowledge.memory import InMemoryFaq
 from knowledge.minilm import default_model_dir
 from knowledge.rerank import Rerank, answer_first, pick
 from knowledge.retrieval import verifier_passage, verifier_text
-from knowledge.textnorm import normalize
+from knowledge.textnorm import query_text
 from knowledge.train_answerability import capped_threshold
 
 HERE = Path(__file__).parent
@@ -176,7 +176,7 @@ def collect(
         for text, expected, is_clinc in queries:
             d = faq.search(text, model)
             top = d.ranked[:K]
-            items.append(Item(name, normalize(text) or text, expected, [s.key for s in top],
+            items.append(Item(name, query_text(text) or text, expected, [s.key for s in top],
                               texts, d.probability, is_clinc, [s.score for s in top]))
         print(f"  {name}: {len(queries)} queries", flush=True)
     return items
