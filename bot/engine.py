@@ -43,11 +43,14 @@ from bot.nlu.dates import day_of_month, find_month, weekdays_asked
 from bot.nlu.intents import (
     HELP_COMMAND,
     IDENTITY_QUESTION,
+    MOVE_PLACE,
+    NOT_NEGATIVE,
     PRESENCE_CHECK,
     PUSH_TO,
     QUESTION_LEAD_IN,
     WANT_TO_CANCEL,
 )
+from bot.nlu.numbers import normalize as numbers_normalize
 from bot.nlu.places import find_cities
 from bot.nlu.segments import clauses, question_clauses
 from bot.ports import Ports, TurnInput
@@ -107,7 +110,7 @@ _BAD_COUNT = re.compile(
     re.I,
 )
 _RESCHEDULE = re.compile(
-    r"\b(re-?schedul\w*|postpone|move (?:it|our|my|the)\b|push (?:it |our |the )?(?:party |event )?back|change (?:the|our|my) (?:date|day|time)"
+    rf"\b(re-?schedul\w*|postpone|move (?:it|our|my|the)\b(?!(?:\s+to)?{MOVE_PLACE})|push (?:it |our |the )?(?:party |event )?back|change (?:the|our|my) (?:date|day|time)"
     # "change our party from 6pm to 3pm" (a new time or day after "to", not "to 12 adults")
     r"|(?:change|switch) (?:the|our|my) (?:party|booking|event|reservation) (?:from [^,.!?]{1,20} )?to "
     r"(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)|noon|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|the \d))",
@@ -151,12 +154,16 @@ _FEWER = re.compile(r"\d+\s+(?:fewer|less)\b|\b(?:remove|minus|take\s+off|subtra
 _STATUS = re.compile(r"\b(still on|confirmed\?|(?:my|our) (?:party|booking|event|reservation)\b.*\?|did (?:my|the|our) (?:deposit|payment) go through|status of)", re.I)
 # "what if we need to cancel?": a policy question, not a request.
 _IF = re.compile(r"\b(?:if|what happens|policy)\b", re.I)
+# A condition (not "if possible"): "can we reschedule if it rains?" asks the policy.
+_IF_CLAUSE = re.compile(r"\b(?:if\s+(?:i|we|it|you|u|they|the|there|a|our|my)\b|what happens|policy)", re.I)
 _YES = re.compile(r"^\s*(y|yes|yep|yeah|yup|sure|ok|okay|confirm|please do|do it|go ahead|correct|absolutely|definitely)\b", re.I)
 _SAME_TIME = re.compile(r"\bsame (?:time|slot)\b", re.I)
 _NO_EMAIL = re.compile(r"\b(no|without|skip(?: the)?|don'?t (?:have|need)(?: an?)?)\s+e-?mails?\b", re.I)
 # A question: a "?" or a leading question word ("whats", "hows" included).
 _QUESTION = re.compile(
     rf"\?|^\W*{QUESTION_LEAD_IN}(what|how|do|does|can|could|is|are|will|would|should|where|when|who|why|which)(?:'?s)?\b"
+    # "if i cancel do i get my money back": a conditional asked without a question mark
+    r"|^\W*(?:what\s+)?if\s+(?:i|we|you|u|they|the|a|our|my)\b.*\b(?:do|does|can|will|would|is|are)\s+(?:i|we|you|u|they|it)\b"
     # "we have a dog is that ok": a question asked at the end, without a question mark
     r"|\b(?:is|are)\s+(?:that|it|this|they|he|she)\s+(?:ok(?:ay)?|alright|all\s+right|fine|a\s+problem"
     r"|an\s+issue)\W*$",
@@ -303,7 +310,8 @@ class Engine:
             # "hey how are you doing today?": small talk, not a party for today.
             ent = replace(ent, date=None, time=None)
         if intent not in ("human", "complaint") and st.form != "cancel":
-            if (_RESCHEDULE.search(text) or PUSH_TO.search(text)) and intent != "cancel_booking":
+            if (_RESCHEDULE.search(text) or PUSH_TO.search(text)) and intent != "cancel_booking" and not (
+                    _IF_CLAUSE.search(text) and intent != "reschedule_booking"):  # "if we book today can we change the date later?"
                 intent = "reschedule_booking"
             elif _CANCEL.search(text) and not st.confirming and not _IF.search(text):
                 intent = "cancel_booking"
@@ -328,7 +336,7 @@ class Engine:
             st.misunderstood = 0
             self.say(t.greeting(self.p.business_name))
             return self.finish()
-        if intent != "human" and _ANGRY.search(text):
+        if intent != "human" and _ANGRY.search(NOT_NEGATIVE.sub(" ", text)):
             intent = "complaint"
         if _BAD_COUNT.search(text):
             st.slots.adults = st.slots.kids = st.slots.guests = None
@@ -1280,7 +1288,8 @@ class Engine:
         """The party after this message: counts said outright replace the booking's
         ("12 adults"; kids unsaid stay as booked), "2 more kids" / "2 fewer adults" move
         them. (None, _) when it is not clear ("we'll be 14 now" with kids booked)."""
-        sign = 1 if _MORE.search(self.text) else -1 if _FEWER.search(self.text) else 0
+        said = numbers_normalize(self.text)  # "one more adult" as "1 more adult"
+        sign = 1 if _MORE.search(said) else -1 if _FEWER.search(said) else 0
         if sign:
             add_adults = ent.adults if ent.adults is not None else (ent.guests or 0) if ent.kids is None else 0
             return b.adults + sign * add_adults, b.kids + sign * (ent.kids or 0)

@@ -137,7 +137,10 @@ def render_sms_text(reply: Reply) -> str:
     reply = Reply(clean_text(reply.text), tuple(clean_text(b) for b in reply.buttons), reply.kind)
     if not reply.buttons:
         return _clamp(reply.text, SMS_MAX_CHARS)
-    options = "\n".join(f"{i}) {label}" for i, label in enumerate(reply.buttons, start=1))
+    if _names_numbers(reply.buttons):  # "3) 6 PM": is "3" the option or 3 PM? Not numbered.
+        options = "\n".join(f"• {label}" for label in reply.buttons)
+    else:
+        options = "\n".join(f"{i}) {label}" for i, label in enumerate(reply.buttons, start=1))
     room = max(SMS_MAX_CHARS - len(options) - 2, 1)
     return f"{_clamp(reply.text, room)}\n\n{options}"
 
@@ -148,17 +151,27 @@ _CHOICE = re.compile(
 )
 
 
+def _names_numbers(buttons: Sequence[str]) -> bool:
+    """Whether some option starts with a number ("12 PM", "3 PM"): then a number sent
+    back is that option's own number, and options are not numbered."""
+    return any(label[:1].isdigit() for label in buttons)
+
+
 def resolve_numbered_choice(text: str, buttons: Sequence[str]) -> str | None:
     """Map "2", "#2", "2)", "option 2" to the second button's label; None if it is not one.
 
     A number outside the offered range is None too, so "15" (a guest count) stays text.
+    Where options start with numbers (start times), "3" is the option "3 PM", never the
+    third option: a wrong pick there books the wrong time.
     """
     match = _CHOICE.match(text)
     if match is None:
         return None
-    index = int(match.group(1))
-    if 1 <= index <= len(buttons):
-        return buttons[index - 1]
+    number = int(match.group(1))
+    if _names_numbers(buttons):
+        return next((b for b in buttons if re.match(rf"{number}\b", b)), None)
+    if 1 <= number <= len(buttons):
+        return buttons[number - 1]
     return None
 
 

@@ -125,6 +125,13 @@ PRESENCE_CHECK = re.compile(
     re.I,
 )
 
+# Where a party moves that is not a day: "can we move it to the garage if it rains?"
+# (what follows "move it (to)" when it is not a reschedule).
+MOVE_PLACE = (
+    r"\s+(?:the\s+)?(?:garage|patio|backyard|back\s+yard|yard|porch|deck|driveway|kitchen|inside"
+    r"|indoors|outside|under|into)\b"
+)
+
 # (pattern, weight) per intent. Weights near 1 are decisive cues; ~0.5 are hints.
 _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
     "greeting": [
@@ -221,7 +228,7 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (_rx(r"\b(?:reschedul\w*|re-schedul\w*|postpone|push\s+(?:it|the\s+\w+)?\s*back"
              rf"|{PUSH_TO.pattern}"
              r"|move\s+(?:my|our|the|it)\s*(?:booking|reservation|event|party|date|time)?"
-             r"\s+to|change\s+(?:my|our|the)\s+(?:booking\s+)?(?:date|day|time)"
+             rf"\s+to(?!{MOVE_PLACE})|change\s+(?:my|our|the)\s+(?:booking\s+)?(?:date|day|time)"
              r"|different\s+(?:date|day|time)|another\s+(?:date|day))\b"), 0.9),
     ],
     "booking_status": [
@@ -288,6 +295,22 @@ _CONDITIONAL_RE = re.compile(
 )
 
 
+# Negative words in a set phrase that is not a complaint: "worst case", "terrible at
+# grilling (that's why we want a chef)", "I hate to bother you". Blanked before the
+# complaint cues (and the engine's angry words) are looked for.
+NOT_NEGATIVE = re.compile(
+    r"\bworst[\s-]+case\b|\b(?:terrible|awful|horrible|the\s+worst|hopeless)\s+at\b"
+    r"|\bhate\s+to\s+(?:bother|ask|be|say|trouble|rush)\b|\bno\s+worries\b",
+    re.I,
+)
+# Words of a real grievance: with them a conditional question is still a complaint
+# ("this is ridiculous, what if the chef is late again?").
+_GRIEVANCE_RE = re.compile(
+    r"\b(?:terrible|horrible|awful|worst|disgusting|unacceptable|unprofessional|rude|ridiculous"
+    r"|furious|angry|pissed|upset|scam|lawsuit|sue|lawyer|wtf|again)\b"
+)
+
+
 def _score(text: str) -> dict[str, float]:
     scores: dict[str, float] = {}
     for intent, cues in _CUES.items():
@@ -339,15 +362,19 @@ def classify_intent(text: str, *, expecting: str | None = None) -> IntentResult:
         return IntentResult("unknown", 0.3)
     if HELP_COMMAND.match(norm):  # the whole message asks what the bot can do
         return IntentResult("greeting", 0.9)
-    scores = _score(norm)
+    scores = _score(NOT_NEGATIVE.sub(" ", norm))
     has_facts = bool(_FACT_RE.search(norm))
     question = bool(_QUESTION_RE.search(norm))
     words = len(norm.split())
 
     # Policy questions about cancelling/refunds are FAQ, not requests.
-    if _CONDITIONAL_RE.search(norm) and question:
+    # ("if i cancel do i get my money back" is asked without a question mark)
+    if _CONDITIONAL_RE.search(norm) and (question or re.match(r"\W*(?:if|what\s+if)\b", norm)):
         for intent in ("cancel_booking", "complaint", "reschedule_booking"):
-            if scores.get(intent, 0) < 0.95 or intent == "cancel_booking":
+            # "what happens if a guest is a no show?", "if i cancel do i get my money
+            # back": the no-show and the refund are the policy asked about.
+            hypothetical = intent == "complaint" and not _GRIEVANCE_RE.search(norm)
+            if scores.get(intent, 0) < 0.95 or intent == "cancel_booking" or hypothetical:
                 scores.pop(intent, None)
         scores["faq"] = max(scores.get("faq", 0), 0.8)
     # "how much is the deposit?": a fee the FAQ explains, not a quote for a party.

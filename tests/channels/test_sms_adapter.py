@@ -167,6 +167,22 @@ def test_resolve_numbered_choice(text: str, expected: str | None) -> None:
     assert resolve_numbered_choice(text, buttons) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("3", "3 PM"),  # the time, not the third option (6 PM)
+    ("12", "12 PM"),
+    ("#6", "6 PM"),
+    ("1", None),  # 1 PM is no option; the engine says which times there are
+    ("4", None),
+])
+def test_a_number_among_start_times_is_that_time(text: str, expected: str | None) -> None:
+    assert resolve_numbered_choice(text, ("12 PM", "3 PM", "6 PM", "9 PM")) == expected
+
+
+def test_start_times_are_not_numbered_on_sms() -> None:
+    body = render_sms_text(Reply("Saturday, Dec 19 has a chef free at 12 PM, 3 PM, 6 PM.", ("12 PM", "3 PM", "6 PM")))
+    assert body.endswith("\n\n• 12 PM\n• 3 PM\n• 6 PM")
+
+
 def test_resolve_numbered_choice_without_buttons() -> None:
     assert resolve_numbered_choice("1", ()) is None
 
