@@ -711,6 +711,11 @@ def sms_opted_out(business: str) -> Reply:
     return Reply(f"You're unsubscribed from {business} messages. Reply START to resubscribe.", (), "opted_out")
 
 
+def sms_opt_out_how() -> Reply:
+    """An opt-out asked for in words: the keyword that does it (carriers act on it too)."""
+    return Reply("Sorry for the bother! To stop all texts from us, reply STOP (just that word).", (), "opt_out_how")
+
+
 def sms_opted_in() -> Reply:
     return Reply("You're resubscribed. How can I help with your hibachi party?", (), "opted_in")
 

@@ -6,6 +6,7 @@ and "cancel my booking" is a booking request.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 SmsKeyword = Literal["opt_out", "opt_in", "help"]
@@ -31,3 +32,20 @@ def classify_sms_keyword(text: str) -> SmsKeyword | None:
     if word in HELP_WORDS:
         return "help"
     return None
+
+
+# Opt-out said in words ("stop texting me", "please unsubscribe me"): not a keyword (only
+# the whole-message words above opt out, DOMAIN.md), but the customer is told the one
+# word that does, instead of getting the booking menu.
+_OPT_OUT_WISH = re.compile(
+    r"^\W*(?:please\s+|pls\s+|plz\s+)?(?:stop|quit|unsubscribe|opt\s+(?:me\s+)?out|remove\s+me|take\s+me\s+off"
+    r"|(?:don'?t|do\s+not|dont)\s+(?:text|message|contact|sms)\s+me)"
+    r"(?:\s+(?:texting|messaging|contacting|sending|from|off|me|this|your|the|list|number|messages?"
+    r"|texts?|anymore|again|all|please|now|thanks|thank\s+you|any\s+more|\w+ing))*\W*$",
+    re.I,
+)
+
+
+def wants_opt_out(text: str) -> bool:
+    """An opt-out asked for in words ("stop texting me", "remove me from your list")."""
+    return classify_sms_keyword(text) is None and bool(_OPT_OUT_WISH.match(text))

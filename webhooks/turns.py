@@ -21,7 +21,7 @@ from bot.engine import handle
 from bot.ports import FaqHit, TurnInput
 from bot.state import DialogueState
 from channels.base import ChannelName, InboundMessage, Reply
-from channels.keywords import classify_sms_keyword
+from channels.keywords import classify_sms_keyword, wants_opt_out
 from core.errors import NotFound
 from core.models import Booking, Conversation, Customer, Lead, Station
 from core.pricing import Quote
@@ -252,6 +252,8 @@ async def _sms_keyword(
         return [t.sms_help(stations[0].business_name)]
     if opted_out:
         return []  # nothing outbound to an opted-out number
+    if wants_opt_out(msg.text):
+        return [t.sms_opt_out_how()]  # "stop texting me": the one word that does it
     return None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from channels.keywords import classify_sms_keyword
+from channels.keywords import classify_sms_keyword, wants_opt_out
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,14 @@ def test_help_words(text: str) -> None:
 )
 def test_not_keywords(text: str) -> None:
     assert classify_sms_keyword(text) is None
+
+
+@pytest.mark.parametrize("text", ["please stop", "stop texting me", "unsubscribe me", "remove me from your list",
+                                  "dont text me anymore", "opt me out", "take me off your list please"])
+def test_an_opt_out_in_words_is_recognised(text: str) -> None:
+    assert classify_sms_keyword(text) is None and wants_opt_out(text)
+
+
+@pytest.mark.parametrize("text", ["STOP", "stop by at 6", "can you stop the chef from using peanuts", "cancel my booking"])
+def test_not_an_opt_out_in_words(text: str) -> None:
+    assert not wants_opt_out(text)
