@@ -1096,7 +1096,10 @@ class Engine:
                     self.say(t.day_full(day))
                     return self.finish()
                 st.expecting = "time"
-                self.say(t.slot_unavailable(day, asked_slot, free, await self._other_days(station, day, asked_slot)))
+                # "dec 3 at noon" 47 hours ahead: too soon, not "all our chefs are booked"
+                too_soon = any(x.time == asked_slot and x.reason == "too_soon" for x in slots)
+                self.say(t.slot_unavailable(day, asked_slot, free, await self._other_days(station, day, asked_slot),
+                                            lead_hours=station.lead_hours if too_soon else None))
                 return self.finish()
             return None
         if not free:

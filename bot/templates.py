@@ -227,9 +227,15 @@ def availability(d: date, free: Sequence[str], asked: str | None = None) -> Repl
     )
 
 
-def slot_unavailable(d: date, slot: str, same_day: Sequence[str], other_days: Sequence[tuple[date, str]]) -> Reply:
+def slot_unavailable(d: date, slot: str, same_day: Sequence[str], other_days: Sequence[tuple[date, str]],
+                     *, lead_hours: int | None = None) -> Reply:
+    """The slot asked for cannot be booked: taken, or (``lead_hours``) too soon to book."""
     options = [slot_label(s) for s in same_day]
-    text = f"Sorry — all our chefs are booked on {day_label(d)} at {slot_label(slot)}."
+    if lead_hours is not None:
+        text = (f"Sorry — {day_label(d)} at {slot_label(slot)} is less than {lead_hours} hours away, "
+                "too soon to book a chef.")
+    else:
+        text = f"Sorry — all our chefs are booked on {day_label(d)} at {slot_label(slot)}."
     if same_day:
         text += f" That day is still open at {', '.join(options)}."
     if other_days:
