@@ -64,8 +64,10 @@ _NTH_WEEKDAY_RE = re.compile(
 _WEEKDAY_RE = re.compile(
     rf"\b(?:(?P<mod>next|this\s+coming|this|coming|upcoming|following)\s+)?"
     rf"(?:week\s+)?(?P<wd>{_WD})s?\b(?P<post>\s+(?:next\s+week|after\s+next|of\s+next\s+week))?"
-    rf"|\b(?:(?P<mod2>next|this|coming|on|by|for)\s+)(?P<wd2>sat|sun|wed|mon)\b\.?"
-    rf"|\b(?P<wd3>sat|sun|wed|mon)\.?,?(?=\s*(?:\d|{_MON}))"
+    rf"|\b(?:(?P<mod2>next|this|coming|on|by|for|about)\s+)(?P<wd2>sat|sun|wed|mon)\b\.?"
+    # "sat 12/5", "sun. dec 6", "sat at 6", "sun night", or "sat?" as the whole message
+    rf"|\b(?P<wd3>sat|sun|wed|mon)\.?,?(?=\s*(?:\d|{_MON}|at\s+\d|(?:night|evening|afternoon|morning|lunch)\b))"
+    rf"|^\W*(?P<wd4>sat|sun)\W*$"
 )
 _RELATIVE_RE = re.compile(
     r"\b(?:(?P<dat>(?:the\s+)?day\s+after\s+tomorrow)|(?P<today>today|tonight|this\s+evening)"
@@ -164,7 +166,7 @@ def _holiday(m: re.Match[str], today: dt.date) -> dt.date | None:
 
 
 def _weekday(m: re.Match[str], today: dt.date) -> dt.date:
-    short = m.group("wd2") or m.group("wd3")
+    short = m.group("wd2") or m.group("wd3") or m.group("wd4")
     target = _SHORT_WD[short] if short else WEEKDAYS[m.group("wd")]
     mod = (m.group("mod") or m.group("mod2") or "").split()[-1:] or [""]
     ahead = (target - today.weekday()) % 7
