@@ -81,6 +81,7 @@ BUTTON_INTENTS = {
     t.B_YES_CANCEL: "affirm",
     t.B_KEEP: "deny",
     t.B_YES_CHANGE: "affirm",
+    t.B_YES_MOVE: "affirm",
     t.B_SKIP: "skip",
 }
 _SKIP = re.compile(r"^\s*(skip|no|nope|no thanks|none|n/?a|no email|don'?t have one|pass)\W*$", re.I)
@@ -110,7 +111,10 @@ _BAD_COUNT = re.compile(
     re.I,
 )
 _RESCHEDULE = re.compile(
-    rf"\b(re-?schedul\w*|postpone|move (?:it|our|my|the)\b(?!(?:\s+to)?{MOVE_PLACE})|push (?:it |our |the )?(?:party |event )?back|change (?:the|our|my) (?:date|day|time)"
+    rf"\b(re-?schedul\w*|postpone|move (?:it|our|my|the)\b(?!(?:\s+to)?{MOVE_PLACE})"
+    # "can we move to dec 27", "move to the 27th same time"
+    r"|move (?:it )?to (?:the \d|\d|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)"
+    r"|push (?:it |our |the )?(?:party |event )?back|change (?:the|our|my) (?:date|day|time)"
     # "change our party from 6pm to 3pm" (a new time or day after "to", not "to 12 adults")
     r"|(?:change|switch) (?:the|our|my) (?:party|booking|event|reservation) (?:from [^,.!?]{1,20} )?to "
     r"(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)|noon|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|the \d))",
@@ -151,7 +155,13 @@ _BOOKED_CLAIM = re.compile(
 # ("12 adults plus 2 kids" is a whole new party, not 12 more adults.)
 _MORE = re.compile(r"\b(?:add|adding)\b|\d+\s+(?:more|extra)\b|\banother\s+\d", re.I)
 _FEWER = re.compile(r"\d+\s+(?:fewer|less)\b|\b(?:remove|minus|take\s+off|subtract)\b", re.I)
-_STATUS = re.compile(r"\b(still on|confirmed\?|(?:my|our) (?:party|booking|event|reservation)\b.*\?|did (?:my|the|our) (?:deposit|payment) go through|status of)", re.I)
+_STATUS = re.compile(
+    r"\b(still on|confirmed\?|(?:my|our) (?:party|booking|event|reservation)\b.*\?|did (?:my|the|our) (?:deposit|payment) go through|status of"
+    # "just checking everything is set for the 20th", "whens my party"
+    r"|(?:everything|all|we(?:'?re| are)|it'?s|its)\s+(?:is\s+)?(?:still\s+|all\s+)?(?:set|good|confirmed|a go)\s+for\b"
+    r"|when'?s (?:my|our) (?:party|booking|event|reservation))",
+    re.I,
+)
 # "what if we need to cancel?": a policy question, not a request.
 _IF = re.compile(r"\b(?:if|what happens|policy)\b", re.I)
 # A condition (not "if possible"): "can we reschedule if it rains?" asks the policy.
@@ -309,7 +319,7 @@ class Engine:
                 and not re.search(r"\d", text) and not st.expecting:
             # "hey how are you doing today?": small talk, not a party for today.
             ent = replace(ent, date=None, time=None)
-        if intent not in ("human", "complaint") and st.form != "cancel":
+        if intent not in ("human", "complaint") and st.form != "cancel" and text not in BUTTON_INTENTS:
             if (_RESCHEDULE.search(text) or PUSH_TO.search(text)) and intent != "cancel_booking" and not (
                     _IF_CLAUSE.search(text) and intent != "reschedule_booking"):  # "if we book today can we change the date later?"
                 intent = "reschedule_booking"
@@ -371,6 +381,8 @@ class Engine:
         if (not st.form or st.form == "quote") and ADDRESS_CHANGE.search(text) and await self.p.upcoming_bookings():
             # A booked party's new address: a person updates it (no new booking form).
             return await self.escalate("address_change", t.escalated("address_change"))
+        if st.form == "reschedule" and st.expecting == "confirm" and not (ent.date or ent.time):
+            return await self._reschedule_answer(intent)
         if st.form == "reschedule" and (ent.date or ent.time):
             return await self._reschedule_try(ent)
         if st.form == "party":
@@ -1264,10 +1276,36 @@ class Engine:
             st.expecting = "time"
             self.say(t.ask("time"))
             return self.finish()
+        if date.fromisoformat(s.date) == target.event_date and s.time == target.slot:
+            # "actually can we move it to 6pm" of a 6 PM party: nothing to move
+            st.form = st.expecting = st.target_booking = None
+            s.date = s.time = None
+            self.say(t.reschedule_same(target.event_date, target.slot))
+            return self.finish()
+        # Asked first, as a cancel or a party change is: the move uses the one free change.
+        st.expecting = "confirm"
+        self.say(t.reschedule_confirm(target.event_date, target.slot, date.fromisoformat(s.date), s.time))
+        return self.finish()
+
+    async def _reschedule_answer(self, intent: str) -> TurnResult:
+        """The answer to "Move your booking … to …?": yes moves it, no keeps it; anything
+        else drops the question and is read afresh."""
+        st, s = self.st, self.st.slots
+        target = await self._target_booking()
+        if intent == "deny" or target is None or not (s.date and s.time):
+            st.form = st.expecting = st.target_booking = None
+            s.date = s.time = None
+            self.say(t.kept() if target is not None else t.no_booking_found())
+            return self.finish()
+        if intent != "affirm":
+            st.form = st.expecting = st.target_booking = None
+            s.date = s.time = None
+            return await self._turn()
+        station = await self.p.station_of(target)
         try:
             await self.p.reschedule(st.target_booking or "", date.fromisoformat(s.date), s.time)
-        except SlotTaken:
-            slot, s.time = s.time, None
+        except SlotTaken:  # taken since it was asked: another time
+            slot, s.time, st.expecting = s.time, None, "time"
             self.say(t.slot_unavailable(date.fromisoformat(s.date), slot, [], []))
             return self.finish()
         except DomainError:

@@ -25,6 +25,7 @@ B_SKIP = "Skip"
 B_YES_CANCEL = "Yes, cancel it"
 B_KEEP = "No, keep it"
 B_YES_CHANGE = "Yes, change it"
+B_YES_MOVE = "Yes, move it"
 
 
 def slot_label(hhmm: str) -> str:
@@ -615,6 +616,21 @@ def reschedule_refused(why: str, hours: int) -> Reply:
         "already_rescheduled": "This booking has already used its free reschedule.",
         "too_late": f"Free rescheduling ends {hours} hours before the event.",
     })
+
+
+def reschedule_confirm(d: date, slot: str, new_day: date, new_slot: str) -> Reply:
+    """The move asked back before it is made (it uses the booking's one free change)."""
+    return Reply(
+        f"Move your booking from {day_label(d)} at {slot_label(slot)} to {day_label(new_day)} at "
+        f"{slot_label(new_slot)}? This uses your one free change.",
+        (B_YES_MOVE, B_KEEP),
+        "reschedule_confirm",
+    )
+
+
+def reschedule_same(d: date, slot: str) -> Reply:
+    return Reply(f"Your booking is already on {day_label(d)} at {slot_label(slot)}, so nothing changes.", (),
+                 "booking_status")
 
 
 def booking_rescheduled(d: date, slot: str) -> Reply:

@@ -146,7 +146,8 @@ FINAL_PRICE = re.compile(
 ADDRESS_CHANGE = re.compile(
     r"\b(?:change|update|correct|fix)\s+(?:the\s+|my\s+|our\s+)?(?:party\s+|event\s+)?"
     r"(?:address|location|venue)\b|\b(?:new|different)\s+(?:address|location|venue)\b"
-    r"|\b(?:address|location)\s+(?:is\s+|was\s+)?(?:wrong|changed|incorrect)\b",
+    r"|\b(?:address|location)\s+(?:is\s+|was\s+)?(?:wrong|changed|incorrect)\b"
+    r"|\b(?:new|different)\s+zip\b|\bwe(?:'?ve|\s+have)?\s+moved\b",  # "we moved, new zip is 95616"
     re.I,
 )
 
