@@ -36,6 +36,8 @@ from bot.nlu.asks import (
     SERVES_PLACE,
     SLOTS_QUESTION,
     SOONEST,
+    START_OVER,
+    STOP_BOOKING,
     THAT_PRICE,
     WHEN_TO_BOOK,
 )
@@ -306,7 +308,8 @@ class Engine:
         if sum(ch.isupper() for ch in text) > 0.7 * max(1, sum(ch.isalpha() for ch in text)) and len(text) > 8:
             text = text.title()  # ALL CAPS carries no case cues for names
         now_local = self.inp.now.astimezone(await self._tz())
-        ent = extract_entities(text, now=now_local, expecting=st.expecting)
+        # A button's label is a choice, not an answer: "Change something" is no name.
+        ent = Entities() if text in BUTTON_INTENTS else extract_entities(text, now=now_local, expecting=st.expecting)
         # "the 14th" read in the month of open days listed last (not the booking's month),
         # until a day is given.
         self.month_day = False
@@ -423,11 +426,38 @@ class Engine:
             if done is not None:
                 return done
 
+        if START_OVER.match(text):
+            # "start over": the details so far are dropped (the SMS number stays)
+            phone = st.slots.phone if self.inp.channel == "sms" else None
+            st.slots, st.form, st.expecting, st.confirming = Slots(phone=phone), None, None, False
+            st.quoted_for = st.checked = None
+            st.misunderstood = 0
+            self.say(t.started_over())
+            return self.finish()
+        # ("never mind" when the name is asked is read as a name, and is none)
+        if st.form in ("booking", "quote", "availability") and not _has_facts(replace(ent, name=None)) \
+                and STOP_BOOKING.search(text):
+            # "I changed my mind, dont want to book", "not ready yet": the form stops; what
+            # was told is kept for when they come back ("book" picks it up).
+            st.form = st.expecting = None
+            st.confirming = False
+            st.misunderstood = 0
+            self.say(t.booking_paused())
+            return self.finish()
+        if st.expecting == "change" and (field := _changed_field(text)) is not None and not _has_facts(ent):
+            # "guests" after "what would you like to change?": that detail asked again
+            _forget(st.slots, field)
+            st.form, st.expecting, st.confirming = "booking", field, False
+            st.misunderstood = 0
+            self.say(t.ask(field, guests=st.slots.guests, city=st.slots.city))
+            return self.finish()
+
         if st.confirming:
             if intent in ("affirm", "book") and not _has_facts(ent):
                 return await self._book()
             if intent == "deny" and not _has_facts(ent):
                 st.confirming = False
+                st.expecting = "change"
                 self.say(t.booking_declined())
                 return self.finish()
 
@@ -524,6 +554,8 @@ class Engine:
                     self.say(t.no_rush())  # "no" after a quote: nothing to change
                 else:
                     self.say(t.ack() if not st.form else t.booking_declined())
+                    if st.form:
+                        st.expecting = "change"  # "guests": that detail asked again
                 return self.finish()
             if intent == "inform" and not facts and st.expecting and st.form:
                 # "Maria Lopez" when asked for the time: read as an answer, but it answers
@@ -1415,6 +1447,31 @@ class Engine:
         if CHEF_ARRIVAL.search(self.text):
             await self._side_questions([self.text], note_unsure=False)  # when the chef arrives
         return self.finish()
+
+
+# The details "what would you like to change?" may name, and the question each asks again.
+_FIELDS = (
+    ("date", r"date|day"), ("time", r"time|start|slot"), ("guests", r"guests?|people|adults?|kids?|count|party\s+size"),
+    ("address", r"address|location"), ("zip", r"zip(?:\s*code)?"), ("name", r"name"),
+    ("phone", r"phone|number"), ("email", r"e-?mail"),
+)
+
+
+def _changed_field(text: str) -> str | None:
+    """The detail named in a short reply ("the guests", "time pls"); None if not one."""
+    if len(text.split()) > 5:
+        return None
+    return next((f for f, words in _FIELDS if re.search(rf"\b(?:{words})\b", text, re.I)), None)
+
+
+def _forget(s: Slots, field: str) -> None:
+    """Clear a detail so the form asks for it again."""
+    if field == "guests":
+        s.adults = s.kids = s.guests = None
+    elif field == "email":
+        s.email, s.email_asked = None, False
+    else:
+        setattr(s, field, None)
 
 
 def _only_a_day(ent: Entities) -> bool:

@@ -441,6 +441,25 @@ def booking_created(d: date, slot: str, deposit: int, hold_hours: int, pay_url: 
     return Reply(text, (), "booking_created")
 
 
+def booking_paused() -> Reply:
+    """The customer stopped the booking form; what they told us is kept."""
+    return Reply(
+        "No problem — nothing is booked. I've kept what you told me, so whenever you're "
+        "ready just say \"book\" and we'll pick up where we left off.",
+        (B_BOOK,),
+        "booking_paused",
+    )
+
+
+def started_over() -> Reply:
+    return Reply(
+        "Okay, starting over — I've cleared the details. I can give you a price, check a "
+        "date or book a chef. What would you like?",
+        (B_QUOTE, B_BOOK),
+        "started_over",
+    )
+
+
 def booking_declined() -> Reply:
     return Reply(
         "No problem — what would you like to change? (date, time, guests, address, name…)",

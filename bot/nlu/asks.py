@@ -191,3 +191,18 @@ THAT_PRICE = re.compile(
     r"(?:\s+(?:then|again|total|altogether))?\W*$",
     re.I,
 )
+
+
+# "I changed my mind", "not ready yet", "never mind": the customer stops the form.
+STOP_BOOKING = re.compile(
+    r"\b(?:changed?\s+(?:my|our)\s+minds?|(?:don'?t|do\s+not|dont)\s+want\s+to\s+(?:book|do\s+(?:it|this)|go\s+ahead|continue)"
+    r"|not\s+ready(?:\s+yet)?|never\s*mind|nvm|^\W*forget\s+(?:it|about\s+it)|maybe\s+(?:later|another\s+time)"
+    r"|not\s+(?:right\s+)?now|i'?ll\s+(?:think\s+about\s+it|get\s+back\s+to\s+you))\b",
+    re.I,
+)
+# The whole message asks to begin again.
+START_OVER = re.compile(
+    r"^\W*(?:(?:can\s+we|let'?s|lets|i\s+want\s+to|please)\s+)?(?:start\s+(?:over|again|from\s+scratch)|restart|reset"
+    r"|begin\s+again|redo\s+(?:it|this))\W*(?:please|pls)?\W*$",
+    re.I,
+)
