@@ -28,6 +28,7 @@ from bot.nlu.asks import (
     FROM_TO,
     KID_WORD,
     MEAL_ASKED,
+    MINIMUM_ASKED,
     MY_TOTAL,
     NEXT_OPEN_WEEKDAY,
     PARTY_TOTAL,
@@ -708,6 +709,10 @@ class Engine:
             st.misunderstood = 0
             self.say(t.booking_needs(await self.p.default_station()))
             st.offered_booking = True  # "yes" to "want to start?" starts the booking
+            return await self._advance() if st.form else self.finish()
+        if MINIMUM_ASKED.search(text) and not several:
+            st.misunderstood = 0
+            self.say(t.rates(await self.p.default_station()))
             return await self._advance() if st.form else self.finish()
         if DEPOSIT_AMOUNT.search(text):
             station = await self.p.default_station()

@@ -46,6 +46,14 @@ MEAL_ASKED = re.compile(
 )
 
 # "how much is the deposit?": an amount the booking core holds, not the FAQ.
+# "whats the minimum?", "is there a minimum spend": the event minimum is a price, so the
+# station's own amount answers (the rates line), not an FAQ's wording.
+MINIMUM_ASKED = re.compile(
+    r"\b(?:what(?:'?s|\s+is)\s+(?:the|your|ur)|is\s+there\s+(?:a|any)|do\s+(?:you|u)\s+have\s+(?:a|any))\s+"
+    r"(?:event\s+|order\s+|price\s+|booking\s+)?minimum(?:\s+(?:spend|order|charge|price|cost|amount|total))?\W*$",
+    re.I,
+)
+
 DEPOSIT_AMOUNT = re.compile(
     r"\bhow\s+much\s+(?:is\s+|are\s+|would\s+be\s+|will\s+be\s+|for\s+)?(?:the\s+|a\s+|your\s+|ur\s+)?deposit\b"
     r"|\bdeposit\s+(?:amount|cost|price|size)\b|\bhow\s+(?:big|much)\s+of\s+a\s+deposit\b"
