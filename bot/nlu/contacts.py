@@ -38,7 +38,9 @@ _MONTH_BEFORE_RE = re.compile(
 )
 # Words that end an address line when usaddress would run on into the rest of a message.
 _ADDRESS_STOP = frozenset(
-    ["on", "at", "for", "from", "next", "this", "tomorrow", "today", "tonight", "and", "with", "around", "about", "by", "please", "thanks", "thank", "we", "i", "my", "our", "is", "it", "the", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "people", "adults", "kids", "guests"]
+    ["on", "at", "for", "from", "next", "this", "tomorrow", "today", "tonight", "and", "with", "around", "about", "by", "please", "thanks", "thank", "we", "i", "my", "our", "is", "it", "the", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "people", "adults", "kids", "guests",
+     # "57 Oak Ave not 55", "55 Oak Ave San Jose, phone 408…", "… or 59 if that's easier"
+     "not", "instead", "actually", "sorry", "or", "but", "phone", "cell", "number", "email", "name", "gate", "code", "zip", "call", "text"]
 )
 _ADDRESS_PARTS = frozenset({
     "AddressNumber", "AddressNumberPrefix", "AddressNumberSuffix", "StreetNamePreDirectional",

@@ -45,7 +45,10 @@ _STRONG_CUE_RE = re.compile(
     r"\b(?:(?:my\s+)?(?:full\s+)?name\s+is|my\s+name's|name's|names\s+is|name\s*[:\-]"
     r"|(?:in|on|under|for|with|by)\s+(?:the\s+|my\s+)?name(?:\s+of)?|named\s+(?:me\s+)?"
     r"|(?:i'm|im|i\s+am)\s+(?:called|known\s+as)|known\s+as|(?:i\s+)?go\s+by|call\s+me"
-    r"|use\s+the\s+name|(?:listed|booked|reserved|made|put|is|was|it's|its)\s+under)\s*[,:]?\s*",
+    r"|use\s+the\s+name|(?:listed|booked|reserved|made|put|is|was|it's|its)\s+under"
+    r"|(?:^|(?<=[,.;]\s)|(?<=[,.;]))name(?=\s+(?-i:[A-Z])))\s*[,:]?\s*"  # "…, name Maria Lopez, address …"
+    # "my name is spelled Mariah", "name is actually Mariah": the name follows
+    r"(?:(?:actually|really|spelled|spelt|spelled\s+as|written)\s+)*",
     re.IGNORECASE,
 )
 _FIRST_RE = re.compile(r"\bfirst\s+name\s*(?:is|:|-)?\s*", re.IGNORECASE)
