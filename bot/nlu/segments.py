@@ -19,6 +19,8 @@ _SPLIT_RE = re.compile(
     r"(?<=[?!])\s*|(?<=\.)\s+|\n+|;\s*"
     r"|[,\s]+(?=(?:also|btw|by\s+the\s+way|oh\s+and|and\s+also|one\s+more\s+thing"
     r"|quick\s+q(?:uestion)?|question)\b)"
+    # "10 adults 95112 how long does the show last": a question right after the facts
+    r"|(?<=\d)\s+(?=(?:how|what|whats|do|does|can|is|are)\s+(?:long|you|u|the|there|it|your|ur)\b)"
     rf"|,?\s+(?:and|&|but)\s+(?=(?:{_QWORDS})\s+(?:(?:do|does|can|is|are|will|would|should)\s+)?"
     r"(?:you|u|ya|y'all|we|i|it|the|there|your|that"
     r"|this|they|he|she|kids?|a|an)\b)",
