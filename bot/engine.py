@@ -110,6 +110,7 @@ _ANGRY = re.compile(
 )
 _BAD_COUNT = re.compile(
     r"(?:^|[\s,(])-\d+\s*(?:adults?|kids?|people|guests?|ppl|persons?)\b"
+    r"|\b\d{5,}\s*(?:adults?|kids?|people|guests?|ppl|persons?)\b"  # "1000000 adults"
     r"|\b\d+\.\d+\s*(?:adults?|kids?|people|guests?|ppl|persons?)\b",
     re.I,
 )
@@ -170,6 +171,7 @@ _IF = re.compile(r"\b(?:if|what happens|policy)\b", re.I)
 # A condition (not "if possible"): "can we reschedule if it rains?" asks the policy.
 _IF_CLAUSE = re.compile(r"\b(?:if\s+(?:i|we|it|you|u|they|the|there|a|our|my)\b|what happens|policy)", re.I)
 _YES = re.compile(r"^\s*(y|yes|yep|yeah|yup|sure|ok|okay|confirm|please do|do it|go ahead|correct|absolutely|definitely)\b", re.I)
+_LOCAL_NUMBER = re.compile(r"^\D*\d{3}[\s.-]?\d{4}\D*$")
 _SAME_TIME = re.compile(r"\bsame (?:time|slot)\b", re.I)
 _NO_EMAIL = re.compile(r"\b(no|without|skip(?: the)?|don'?t (?:have|need)(?: an?)?)\s+e-?mails?\b", re.I)
 # A question: a "?" or a leading question word ("whats", "hows" included).
@@ -357,7 +359,8 @@ class Engine:
             st.form = st.form or "quote"
             self._merge(replace(ent, adults=None, kids=None, guests=None))
             st.expecting = "guests"
-            self.say(t.invalid_guests("Guest counts need to be whole numbers, with at least one adult."))
+            self.say(t.invalid_guests("That guest count doesn't look right." if re.search(r"\d{5,}", text)
+                                      else "Guest counts need to be whole numbers, with at least one adult."))
             return self.finish()
         if IDENTITY_QUESTION.match(text):
             st.misunderstood = 0
@@ -387,8 +390,8 @@ class Engine:
             return await self.escalate("address_change", t.escalated("address_change"))
         if st.form == "reschedule" and st.expecting == "confirm" and not (ent.date or ent.time):
             return await self._reschedule_answer(intent)
-        if st.form == "reschedule" and (ent.date or ent.time):
-            return await self._reschedule_try(ent)
+        if st.form == "reschedule" and (ent.date or ent.time or (st.expecting == "time" and _SAME_TIME.search(text))):
+            return await self._reschedule_try(ent)  # ("same time" when the new time is asked)
         if st.form == "party":
             return await self._party_answer(intent, ent)
         counts = ent.adults is not None or ent.kids is not None or ent.guests is not None
@@ -462,6 +465,11 @@ class Engine:
                 self.say(t.booking_declined())
                 return self.finish()
 
+        if st.expecting == "phone" and not ent.phone and _LOCAL_NUMBER.match(text):
+            # "555-1234": a US number needs its area code
+            st.misunderstood = 0
+            self.say(t.phone_needs_area_code())
+            return self.finish()
         if _NO_EMAIL.search(text):
             st.slots.email_asked = True
         declined = intent in ("skip", "deny") or _SKIP.match(text) or _DECLINE.search(text)

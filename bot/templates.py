@@ -441,6 +441,10 @@ def booking_created(d: date, slot: str, deposit: int, hold_hours: int, pay_url: 
     return Reply(text, (), "booking_created")
 
 
+def phone_needs_area_code() -> Reply:
+    return Reply("Could you send the full number with the area code (10 digits)?", (), "ask_phone")
+
+
 def booking_paused() -> Reply:
     """The customer stopped the booking form; what they told us is kept."""
     return Reply(
