@@ -1323,8 +1323,7 @@ class Engine:
             return self.finish()
         if date.fromisoformat(s.date) == target.event_date and s.time == target.slot:
             # "actually can we move it to 6pm" of a 6 PM party: nothing to move
-            st.form = st.expecting = st.target_booking = None
-            s.date = s.time = None
+            self._end_reschedule()
             self.say(t.reschedule_same(target.event_date, target.slot))
             return self.finish()
         # Asked first, as a cancel or a party change is: the move uses the one free change.
@@ -1332,19 +1331,23 @@ class Engine:
         self.say(t.reschedule_confirm(target.event_date, target.slot, date.fromisoformat(s.date), s.time))
         return self.finish()
 
+    def _end_reschedule(self) -> None:
+        """The reschedule is done or dropped: its form and the new day and time go."""
+        st = self.st
+        st.form = st.expecting = st.target_booking = None
+        st.slots.date = st.slots.time = None
+
     async def _reschedule_answer(self, intent: str) -> TurnResult:
         """The answer to "Move your booking … to …?": yes moves it, no keeps it; anything
         else drops the question and is read afresh."""
         st, s = self.st, self.st.slots
         target = await self._target_booking()
         if intent == "deny" or target is None or not (s.date and s.time):
-            st.form = st.expecting = st.target_booking = None
-            s.date = s.time = None
+            self._end_reschedule()
             self.say(t.kept() if target is not None else t.no_booking_found())
             return self.finish()
         if intent != "affirm":
-            st.form = st.expecting = st.target_booking = None
-            s.date = s.time = None
+            self._end_reschedule()
             return await self._turn()
         station = await self.p.station_of(target)
         try:
@@ -1356,8 +1359,7 @@ class Engine:
         except DomainError:
             return await self.escalate("reschedule_refused", t.reschedule_refused("too_late", station.reschedule_hours))
         day, slot = date.fromisoformat(s.date), s.time
-        st.form = st.expecting = st.target_booking = None
-        s.date = s.time = None
+        self._end_reschedule()
         self.say(t.booking_rescheduled(day, slot))
         return self.finish()
 
