@@ -519,7 +519,10 @@ class Engine:
             if done is not None:
                 return done
         elif (intent == "quote" and is_question and not _has_facts(ent) and not PER_HEAD.search(text)
-              and not (st.quoted_total is not None and THAT_PRICE.match(text))):
+              and not (st.quoted_total is not None and THAT_PRICE.match(text))
+              and st.slots.guests is None and st.slots.adults is None):
+            # (with the party's size known, "how much tho?" is the quote itself: the form
+            # asks what the price still needs, not the FAQ's "ask me with your numbers")
             # "is a 13 year old kid or adult price?": a price question the FAQ may answer;
             # the quote form starts either way.
             await self._side_questions([text], note_unsure=False)

@@ -46,7 +46,8 @@ _ADDRESSEE_RE = re.compile(r"\b(?:you|your|u|ur|y'?all|ya'?ll|you\s+guys)\b")
 # Words skipped when looking for what a verb is aimed at ("book ME A chef").
 _SKIP = word_set("me us a an the my our your some in to of it its this that one do does did is are was "
     "were be would will could can you u i we they he she get have had just please also "
-    "really like cost costs run charge charged pay much again now")
+    "really like cost costs run charge charged pay much again now tho though then lol haha exactly "
+    "roughly")
 _PREPS = word_set("for on at with this next tomorrow today tonight around about by from between asap "
     "soon so and or please then there here anything everything per range list breakdown info "
     "information details roughly approximately total plus")
