@@ -26,6 +26,7 @@ from bot.nlu.asks import (
     DEPOSIT_AMOUNT,
     FINAL_PRICE,
     FROM_TO,
+    KID_AGES,
     KID_WORD,
     MEAL_ASKED,
     MINIMUM_ASKED,
@@ -315,6 +316,8 @@ class Engine:
         ent = Entities() if text in BUTTON_INTENTS else extract_entities(text, now=now_local, expecting=st.expecting)
         # "the 14th" read in the month of open days listed last (not the booking's month),
         # until a day is given.
+        if ent.kids and (ages := KID_AGES.search(text)):
+            ent = await self._older_kids(ent, [int(a) for a in re.findall(r"\d+", ages.group("ages"))])
         self.month_day = False
         if st.month_asked and ent.date:
             if day := day_of_month(text, date.fromisoformat(st.month_asked)):
@@ -1333,6 +1336,17 @@ class Engine:
         st.expecting = "confirm"
         self.say(t.reschedule_confirm(target.event_date, target.slot, date.fromisoformat(s.date), s.time))
         return self.finish()
+
+    async def _older_kids(self, ent: Entities, ages: list[int]) -> Entities:
+        """"3 kids (ages 4, 8, 14)": a kid over the station's kid age pays the adult price,
+        so is counted as an adult, and the customer is told. Only when there are no more
+        ages than kids (otherwise some ages may be the adults')."""
+        max_age = (await self.p.default_station()).kid_max_age
+        older = sum(1 for a in ages if a > max_age)
+        if not older or len(ages) > ent.kids:
+            return ent
+        self.say(t.older_kids_as_adults(older, max_age))
+        return replace(ent, kids=ent.kids - older, adults=(ent.adults or 0) + older)
 
     def _end_reschedule(self) -> None:
         """The reschedule is done or dropped: its form and the new day and time go."""

@@ -441,6 +441,12 @@ def booking_created(d: date, slot: str, deposit: int, hold_hours: int, pay_url: 
     return Reply(text, (), "booking_created")
 
 
+def older_kids_as_adults(older: int, max_age: int) -> Reply:
+    """Kids over the kid age told with their ages: counted as adults (the adult price)."""
+    who = "one of the kids is counted as an adult" if older == 1 else f"{older} of the kids are counted as adults"
+    return Reply(f"Kids' pricing is for {max_age} and under, so {who}.", (), "ack")
+
+
 def phone_needs_area_code() -> Reply:
     return Reply("Could you send the full number with the area code (10 digits)?", (), "ask_phone")
 
