@@ -1343,7 +1343,7 @@ class Engine:
         ages than kids (otherwise some ages may be the adults')."""
         max_age = (await self.p.default_station()).kid_max_age
         older = sum(1 for a in ages if a > max_age)
-        if not older or len(ages) > ent.kids:
+        if not older or ent.kids is None or len(ages) > ent.kids:
             return ent
         self.say(t.older_kids_as_adults(older, max_age))
         return replace(ent, kids=ent.kids - older, adults=(ent.adults or 0) + older)
