@@ -164,7 +164,8 @@ _STATUS = re.compile(
     r"\b(still on|confirmed\?|(?:my|our) (?:party|booking|event|reservation)\b.*\?|did (?:my|the|our) (?:deposit|payment) go through|status of"
     # "just checking everything is set for the 20th", "whens my party"
     r"|(?:everything|all|we(?:'?re| are)|it'?s|its)\s+(?:is\s+)?(?:still\s+|all\s+)?(?:set|good|confirmed|a go)\s+for\b"
-    r"|when'?s (?:my|our) (?:party|booking|event|reservation))",
+    r"|when'?s (?:my|our) (?:party|booking|event|reservation)"
+    r"|(?:is|was|has) (?:my|our|the) (?:deposit|payment) (?:been )?(?:paid|received|gone through|through|processed))",
     re.I,
 )
 # "what if we need to cancel?": a policy question, not a request.
@@ -172,6 +173,12 @@ _IF = re.compile(r"\b(?:if|what happens|policy)\b", re.I)
 # A condition (not "if possible"): "can we reschedule if it rains?" asks the policy.
 _IF_CLAUSE = re.compile(r"\b(?:if\s+(?:i|we|it|you|u|they|the|there|a|our|my)\b|what happens|policy)", re.I)
 _YES = re.compile(r"^\s*(y|yes|yep|yeah|yup|sure|ok|okay|confirm|please do|do it|go ahead|correct|absolutely|definitely)\b", re.I)
+# Answers to "Move your booking …?" / "Change your booking …?" in words.
+_CONFIRM_YES = re.compile(r"^\W*(?:(?:yes|yeah|yep|ok|okay|sure)\W+)?(?:(?:please\s+)?(?:move|change|do)\s+it|go\s+ahead|let'?s\s+do\s+it)\b", re.I)
+_CONFIRM_KEEP = re.compile(r"^\W*(?:(?:no|nah|nope)\W+)?(?:keep\s+it|leave\s+it|don'?t\s+(?:move|change)\s+it)\b", re.I)
+_HOLD_ON = re.compile(r"\b(?:let\s+me\s+(?:check|ask|think)|hold\s+on|give\s+me\s+a\s+(?:sec|second|minute|min))\b", re.I)
+# "wait, I want to change the date", "can we change the time": an edit of the form in hand.
+_EDIT_FORM = re.compile(r"\b(?:change|fix|update|correct|redo|edit)\b", re.I)
 _LOCAL_NUMBER = re.compile(r"^\D*\d{3}[\s.-]?\d{4}\D*$")
 _SAME_TIME = re.compile(r"\bsame (?:time|slot)\b", re.I)
 _NO_EMAIL = re.compile(r"\b(no|without|skip(?: the)?|don'?t (?:have|need)(?: an?)?)\s+e-?mails?\b", re.I)
@@ -324,6 +331,41 @@ class Engine:
                 ent, self.month_day = replace(ent, date=day), True
             st.month_asked = None
         intent = BUTTON_INTENTS.get(text) or classify_intent(text, expecting=st.expecting).intent
+        if st.form == "reschedule" and st.expecting == "confirm" and not (ent.date or ent.time):
+            # before the intent cues: "yes move it" is the answer, not a new reschedule
+            self.text = text
+            return await self._reschedule_answer(intent)
+        if START_OVER.match(text):
+            # "start over": the details so far are dropped (the SMS number stays)
+            phone = st.slots.phone if self.inp.channel == "sms" else None
+            st.slots, st.form, st.expecting, st.confirming = Slots(phone=phone), None, None, False
+            st.quoted_for = st.checked = None
+            st.misunderstood = 0
+            self.say(t.started_over())
+            return self.finish()
+        # ("never mind" when the name is asked is read as a name, and is none)
+        if st.form in ("booking", "quote", "availability") and not _has_facts(replace(ent, name=None)) \
+                and STOP_BOOKING.search(text):
+            # "I changed my mind, dont want to book", "not ready yet": the form stops; what
+            # was told is kept for when they come back ("book" picks it up).
+            st.form = st.expecting = None
+            st.confirming = False
+            st.misunderstood = 0
+            self.say(t.booking_paused())
+            return self.finish()
+        editing = st.expecting == "change" or (
+            st.form in ("booking", "quote") and _EDIT_FORM.search(text) is not None)
+        if editing and (field := _changed_field(text, most=5 if st.expecting == "change" else 10)) is not None \
+                and not _has_facts(ent):
+            # "wait, I want to change the date" while booking: the form's own date, not a
+            # booking already made (nor "no booking found")
+            # "guests" after "what would you like to change?": that detail asked again
+            _forget(st.slots, field)
+            st.form, st.expecting, st.confirming = "booking", field, False
+            st.misunderstood = 0
+            self.say(t.ask("email_address" if field == "email" else field, guests=st.slots.guests, city=st.slots.city))
+            return self.finish()
+
         if intent in ("greeting", "thanks", "bye") and _only_a_day(ent) and PASSING_DAY.search(text) \
                 and not re.search(r"\d", text) and not st.expecting:
             # "hey how are you doing today?": small talk, not a party for today.
@@ -391,8 +433,6 @@ class Engine:
         if (not st.form or st.form == "quote") and ADDRESS_CHANGE.search(text) and await self.p.upcoming_bookings():
             # A booked party's new address: a person updates it (no new booking form).
             return await self.escalate("address_change", t.escalated("address_change"))
-        if st.form == "reschedule" and st.expecting == "confirm" and not (ent.date or ent.time):
-            return await self._reschedule_answer(intent)
         if st.form == "reschedule" and (ent.date or ent.time or (st.expecting == "time" and _SAME_TIME.search(text))):
             return await self._reschedule_try(ent)  # ("same time" when the new time is asked)
         if st.form == "party":
@@ -432,32 +472,6 @@ class Engine:
             done = await self._named_city(ent, intent)
             if done is not None:
                 return done
-
-        if START_OVER.match(text):
-            # "start over": the details so far are dropped (the SMS number stays)
-            phone = st.slots.phone if self.inp.channel == "sms" else None
-            st.slots, st.form, st.expecting, st.confirming = Slots(phone=phone), None, None, False
-            st.quoted_for = st.checked = None
-            st.misunderstood = 0
-            self.say(t.started_over())
-            return self.finish()
-        # ("never mind" when the name is asked is read as a name, and is none)
-        if st.form in ("booking", "quote", "availability") and not _has_facts(replace(ent, name=None)) \
-                and STOP_BOOKING.search(text):
-            # "I changed my mind, dont want to book", "not ready yet": the form stops; what
-            # was told is kept for when they come back ("book" picks it up).
-            st.form = st.expecting = None
-            st.confirming = False
-            st.misunderstood = 0
-            self.say(t.booking_paused())
-            return self.finish()
-        if st.expecting == "change" and (field := _changed_field(text)) is not None and not _has_facts(ent):
-            # "guests" after "what would you like to change?": that detail asked again
-            _forget(st.slots, field)
-            st.form, st.expecting, st.confirming = "booking", field, False
-            st.misunderstood = 0
-            self.say(t.ask(field, guests=st.slots.guests, city=st.slots.city))
-            return self.finish()
 
         if st.confirming:
             if intent in ("affirm", "book") and not _has_facts(ent):
@@ -1348,6 +1362,22 @@ class Engine:
         self.say(t.older_kids_as_adults(older, max_age))
         return replace(ent, kids=ent.kids - older, adults=(ent.adults or 0) + older)
 
+    async def _while_pending(self, text: str) -> bool:
+        """A question or a "let me check" while a change awaits yes/no: the question is
+        answered (or said to be unsure) and the change stays pending, instead of being
+        dropped without a word. False: the message is something else."""
+        if _HOLD_ON.search(text):
+            self.say(t.take_your_time())
+            return True
+        if not _QUESTION.search(text):
+            return False
+        answers = await self._faq_answers([text])
+        for answer in answers:
+            self.say(t.faq_answer(answer))
+        if not answers:
+            self.say(t.faq_unsure_noted())
+        return True
+
     def _end_reschedule(self) -> None:
         """The reschedule is done or dropped: its form and the new day and time go."""
         st = self.st
@@ -1358,12 +1388,20 @@ class Engine:
         """The answer to "Move your booking … to …?": yes moves it, no keeps it; anything
         else drops the question and is read afresh."""
         st, s = self.st, self.st.slots
+        text = self.text
         target = await self._target_booking()
+        if _CONFIRM_YES.match(text):
+            intent = "affirm"  # "yes move it", "move it", "go ahead"
+        elif _CONFIRM_KEEP.match(text) or STOP_BOOKING.search(text):
+            intent = "deny"  # "keep it", "I changed my mind"
         if intent == "deny" or target is None or not (s.date and s.time):
             self._end_reschedule()
             self.say(t.kept() if target is not None else t.no_booking_found())
             return self.finish()
         if intent != "affirm":
+            if await self._while_pending(text):
+                self.say(t.reschedule_confirm(target.event_date, target.slot, date.fromisoformat(s.date), s.time))
+                return self.finish()
             self._end_reschedule()
             return await self._turn()
         station = await self.p.station_of(target)
@@ -1452,9 +1490,12 @@ class Engine:
                 return await self.escalate("party_change_refused", t.party_change_refused(why, station.lead_hours))
             self.say(t.party_changed(quote))
             return self.finish()
-        if intent == "deny":
+        if intent == "deny" or (st.expecting == "confirm" and _CONFIRM_KEEP.match(self.text)):
             self._party_done()
             self.say(t.kept())
+            return self.finish()
+        if st.expecting == "confirm" and await self._while_pending(self.text):
+            self.say(t.change_still_pending())
             return self.finish()
         # Neither a count nor yes/no: drop the change and read the message afresh.
         self._party_done()
@@ -1483,15 +1524,15 @@ class Engine:
 
 # The details "what would you like to change?" may name, and the question each asks again.
 _FIELDS = (
-    ("date", r"date|day"), ("time", r"time|start|slot"), ("guests", r"guests?|people|adults?|kids?|count|party\s+size"),
-    ("address", r"address|location"), ("zip", r"zip(?:\s*code)?"), ("name", r"name"),
-    ("phone", r"phone|number"), ("email", r"e-?mail"),
+    ("date", r"date|day"), ("time", r"time|start|slot"), ("guests", r"guests?|people|adults?|kids?|count|head\s*count|party\s+size"),
+    ("email", r"e-?mail"), ("address", r"address|location"), ("zip", r"zip(?:\s*code)?"), ("name", r"name"),
+    ("phone", r"phone|number"),
 )
 
 
-def _changed_field(text: str) -> str | None:
+def _changed_field(text: str, most: int = 5) -> str | None:
     """The detail named in a short reply ("the guests", "time pls"); None if not one."""
-    if len(text.split()) > 5:
+    if len(text.split()) > most:
         return None
     return next((f for f, words in _FIELDS if re.search(rf"\b(?:{words})\b", text, re.I)), None)
 

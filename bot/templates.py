@@ -447,6 +447,15 @@ def older_kids_as_adults(older: int, max_age: int) -> Reply:
     return Reply(f"Kids' pricing is for {max_age} and under, so {who}.", (), "ack")
 
 
+def take_your_time() -> Reply:
+    """"let me check with my wife" while a change awaits yes/no: it stays pending."""
+    return Reply("No rush — reply yes when you're ready, or no to keep your booking as it is.", (), "ack")
+
+
+def change_still_pending() -> Reply:
+    return Reply("Shall I make that change to your booking?", (B_YES_CHANGE, B_KEEP), "party_change_confirm")
+
+
 def phone_needs_area_code() -> Reply:
     return Reply("Could you send the full number with the area code (10 digits)?", (), "ask_phone")
 

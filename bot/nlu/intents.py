@@ -296,7 +296,7 @@ _GOAL_INTENTS = ("book", "quote", "availability", "cancel_booking", "reschedule_
 _FAQ_TOPIC_RE = _CUES["faq"][0][0]
 _CONDITIONAL_RE = re.compile(
     r"\b(?:if\s+(?:i|we)|what\s+(?:happens|if)|in\s+case|policy|refundable|can\s+i\s+get\s+(?:my|a|the)\s+"
-    r"(?:deposit|money)|do\s+i\s+get)\b"
+    r"(?:deposit|money)|do\s+i\s+get|get\s+(?:my|our|the)\s+(?:money|deposit)\s+back)\b"
 )
 
 
