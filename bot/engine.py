@@ -178,6 +178,7 @@ _CONFIRM_YES = re.compile(r"^\W*(?:(?:yes|yeah|yep|ok|okay|sure)\W+)?(?:(?:pleas
 _CONFIRM_KEEP = re.compile(r"^\W*(?:(?:no|nah|nope)\W+)?(?:keep\s+it|leave\s+it|don'?t\s+(?:move|change)\s+it)\b", re.I)
 _HOLD_ON = re.compile(r"\b(?:let\s+me\s+(?:check|ask|think)|hold\s+on|give\s+me\s+a\s+(?:sec|second|minute|min))\b", re.I)
 # "wait, I want to change the date", "can we change the time": an edit of the form in hand.
+_NOTHING_TO_CHANGE = re.compile(r"\b(?:nothing|all\s+good|looks\s+good|it'?s\s+(?:fine|good|right|correct)|no\s+changes?)\b", re.I)
 _EDIT_FORM = re.compile(r"\b(?:change|fix|update|correct|redo|edit)\b", re.I)
 _LOCAL_NUMBER = re.compile(r"^\D*\d{3}[\s.-]?\d{4}\D*$")
 _SAME_TIME = re.compile(r"\bsame (?:time|slot)\b", re.I)
@@ -353,6 +354,11 @@ class Engine:
             st.misunderstood = 0
             self.say(t.booking_paused())
             return self.finish()
+        if st.expecting == "change" and _NOTHING_TO_CHANGE.search(text) and not _has_facts(ent):
+            # "actually nothing, looks good": the summary again, to confirm
+            st.expecting = None
+            st.misunderstood = 0
+            return await self._advance()
         editing = st.expecting == "change" or (
             st.form in ("booking", "quote") and _EDIT_FORM.search(text) is not None)
         if editing and (field := _changed_field(text, most=5 if st.expecting == "change" else 10)) is not None \
@@ -1261,6 +1267,10 @@ class Engine:
             st.form = st.expecting = st.target_booking = None
             self.say(t.kept())
             return self.finish()
+        # "will I get my deposit back?": the cancel question, asked again, says so itself
+        money = bool(re.search(r"\b(?:refund\w*|deposit|money|charge\w*)\b", self.text, re.I))
+        if await self._while_pending(self.text, note_unsure=not money):
+            return await self._cancel_start(Entities())
         # Neither yes nor no: drop the question and treat the message afresh.
         st.form = st.expecting = None
         return await self._turn()
@@ -1362,7 +1372,7 @@ class Engine:
         self.say(t.older_kids_as_adults(older, max_age))
         return replace(ent, kids=ent.kids - older, adults=(ent.adults or 0) + older)
 
-    async def _while_pending(self, text: str) -> bool:
+    async def _while_pending(self, text: str, *, note_unsure: bool = True) -> bool:
         """A question or a "let me check" while a change awaits yes/no: the question is
         answered (or said to be unsure) and the change stays pending, instead of being
         dropped without a word. False: the message is something else."""
@@ -1374,7 +1384,7 @@ class Engine:
         answers = await self._faq_answers([text])
         for answer in answers:
             self.say(t.faq_answer(answer))
-        if not answers:
+        if not answers and note_unsure:
             self.say(t.faq_unsure_noted())
         return True
 
