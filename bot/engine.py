@@ -912,7 +912,7 @@ class Engine:
         if intent == "book" and st.form != "booking":
             st.form = "booking"
             await self.p.lead_event("booking_started")
-        elif intent == "quote" and st.form != "booking" and (ent.date or st.slots.date) and (ent.time or st.slots.time):
+        elif intent == "quote" and st.form != "booking" and ent.date and (ent.time or st.slots.time):
             # "quote for 20 adults … saturday jan 16 6pm": a day and a start time are a
             # party being booked (as "what's the total for … on jan 9 at 6" always was).
             st.form = "booking"
