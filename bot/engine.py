@@ -109,10 +109,10 @@ _ANGRY = re.compile(
     r"f\*+\w*|fuck\w*|shit\w*|damn)\b",
     re.I,
 )
+_PEOPLE_WORD = r"\s*(?:adults?|kids?|people|guests?|ppl|persons?)\b"
+# "-2 adults", "1000000 adults", "2.5 kids"
 _BAD_COUNT = re.compile(
-    r"(?:^|[\s,(])-\d+\s*(?:adults?|kids?|people|guests?|ppl|persons?)\b"
-    r"|\b\d{5,}\s*(?:adults?|kids?|people|guests?|ppl|persons?)\b"  # "1000000 adults"
-    r"|\b\d+\.\d+\s*(?:adults?|kids?|people|guests?|ppl|persons?)\b",
+    rf"(?:^|[\s,(])-\d+{_PEOPLE_WORD}|\b\d{{5,}}{_PEOPLE_WORD}|\b\d+\.\d+{_PEOPLE_WORD}",
     re.I,
 )
 _RESCHEDULE = re.compile(
