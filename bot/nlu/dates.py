@@ -75,7 +75,7 @@ _RELATIVE_RE = re.compile(
     r"|in\s+(?P<n>\d{1,3}|an?)\s+(?P<unit>day|week|month)s?"
     r"|(?P<n2>\d{1,3}|an?)\s+(?P<unit2>day|week|month)s?\s+from\s+(?:now|today)"
     r"|(?P<n3>\d{1,3}|an?)\s+(?P<unit3>day|week)s?\s+ago"
-    r"|(?P<wknd>(?:this|next|the)\s+weekend))\b"
+    r"|(?P<wknd>(?:this|next|the)\s+weekend(?:\s+after\s+(?:next|this\s+one|that))?))\b"
 )
 _HOLIDAY_RE = re.compile(
     r"\b(?:(?P<xeve>christmas\s+eve)|(?P<xmas>christmas(?:\s+day)?)"
@@ -191,7 +191,9 @@ def _relative(m: re.Match[str], today: dt.date) -> dt.date | None:
         return today + dt.timedelta(days=2)
     if m.group("wknd"):
         sat = today + dt.timedelta(days=(5 - today.weekday()) % 7)
-        return sat + dt.timedelta(days=7) if m.group("wknd").startswith("next") else sat
+        weeks = 2 if m.group("wknd").endswith(("after next", "after that")) else (
+            1 if m.group("wknd").startswith("next") or m.group("wknd").endswith("this one") else 0)
+        return sat + dt.timedelta(days=7 * weeks)  # "the weekend after next": two on
     raw = m.group("n") or m.group("n2") or m.group("n3")
     unit = m.group("unit") or m.group("unit2") or m.group("unit3")
     n = 1 if raw in ("a", "an") else int(raw)

@@ -139,6 +139,11 @@ def test_zip(text: str, zip_code: str | None) -> None:
         ("first friday in feb", dt.date(2027, 2, 5)),
         ("last sunday of this month", dt.date(2026, 12, 27)),
         ("the 3rd sat of next month", dt.date(2027, 1, 16)),
+        ("this weekend", dt.date(2026, 12, 5)),
+        ("next weekend", dt.date(2026, 12, 12)),
+        ("the weekend after next", dt.date(2026, 12, 19)),  # was read as this weekend
+        ("sat?", dt.date(2026, 12, 5)),
+        ("how about sun at 3", dt.date(2026, 12, 6)),
     ],
 )
 def test_dates(text: str, date: dt.date) -> None:
@@ -147,7 +152,8 @@ def test_dates(text: str, date: dt.date) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["my first name is Ana", "on second thought", "if we sat outside", "may I book?",
+    ["my first name is Ana", "on second thought", "if we sat outside", "may I book?", "i sat down with my wife",
+     "the sun is out",
      "my son's 5th birthday", "12 adults", "the 5th saturday of february"],
 )
 def test_not_dates(text: str) -> None:
