@@ -186,6 +186,8 @@ _NO_EMAIL = re.compile(r"\b(no|without|skip(?: the)?|don'?t (?:have|need)(?: an?
 # A question: a "?" or a leading question word ("whats", "hows" included).
 _QUESTION = re.compile(
     rf"\?|^\W*{QUESTION_LEAD_IN}(what|how|do|does|can|could|is|are|will|would|should|where|when|who|why|which)(?:'?s)?\b"
+    # "my daughter is 13 does she count as a kid": a question after a statement, no "?"
+    r"|\b(?:does|do|can|will|would|should)\s+(?:she|he|they|it|that|this)\s+(?:count|need|have|work|cost|matter|get|come)\b"
     # "if i cancel do i get my money back": a conditional asked without a question mark
     r"|^\W*(?:what\s+)?if\s+(?:i|we|you|u|they|the|a|our|my)\b.*\b(?:do|does|can|will|would|is|are)\s+(?:i|we|you|u|they|it)\b"
     # "we have a dog is that ok": a question asked at the end, without a question mark
