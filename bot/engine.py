@@ -179,6 +179,14 @@ _CONFIRM_KEEP = re.compile(r"^\W*(?:(?:no|nah|nope)\W+)?(?:keep\s+it|leave\s+it|
 _HOLD_ON = re.compile(r"\b(?:let\s+me\s+(?:check|ask|think)|hold\s+on|give\s+me\s+a\s+(?:sec|second|minute|min))\b", re.I)
 # "wait, I want to change the date", "can we change the time": an edit of the form in hand.
 _NOTHING_TO_CHANGE = re.compile(r"\b(?:nothing|all\s+good|looks\s+good|it'?s\s+(?:fine|good|right|correct)|no\s+changes?)\b", re.I)
+# "do you do vegan and gluten free?", "can the chef make sushi or ramen": two short things
+# asked about at once.
+_PAIR_ASKED = re.compile(
+    r"^(?P<lead>\W*(?:do|can|does|will)\s+(?:you|u|you\s+guys|u\s+guys|y'?all|the\s+chef)\s+"
+    r"(?:do|have|offer|make|cook|cater|accommodate|bring|serve|provide|take|accept)\s+)"
+    r"(?P<a>[a-z][\w-]*(?:\s+[\w-]+){0,2}?)\s+(?:and|&|or)\s+(?P<b>[a-z][\w-]*(?:\s+[\w-]+){0,2}?)\W*$",
+    re.I,
+)
 _EDIT_FORM = re.compile(r"\b(?:change|fix|update|correct|redo|edit)\b", re.I)
 _LOCAL_NUMBER = re.compile(r"^\D*\d{3}[\s.-]?\d{4}\D*$")
 _SAME_TIME = re.compile(r"\bsame (?:time|slot)\b", re.I)
@@ -758,6 +766,10 @@ class Engine:
             st.misunderstood = 0
             return await self._advance() if st.form else self.finish()
         queries = self._faq_clauses(text, ent) if several else []
+        if not several and (pair := _PAIR_ASKED.match(text)):
+            # "do you do vegan and gluten free?": each asked on its own (the FAQ matched
+            # the first and the second went unanswered)
+            queries = [pair["lead"] + pair["a"] + "?", pair["lead"] + pair["b"] + "?"]
         answers = await self._faq_answers(queries)
         if not queries and not (several and ent.zip and AREA_QUESTION.search(text)):
             answers = await self._faq_answers([text])
