@@ -177,7 +177,7 @@ _YES = re.compile(r"^\s*(y|yes|yep|yeah|yup|sure|ok|okay|confirm|please do|do it
 _CONFIRM_YES = re.compile(r"^\W*(?:(?:yes|yeah|yep|ok|okay|sure)\W+)?(?:(?:please\s+)?(?:move|change|do)\s+it|go\s+ahead|let'?s\s+do\s+it)\b", re.I)
 _CONFIRM_KEEP = re.compile(r"^\W*(?:(?:no|nah|nope)\W+)?(?:keep\s+it|leave\s+it|don'?t\s+(?:move|change)\s+it)\b", re.I)
 _HOLD_ON = re.compile(r"\b(?:let\s+me\s+(?:check|ask|think)|hold\s+on|give\s+me\s+a\s+(?:sec|second|minute|min))\b", re.I)
-# "wait, I want to change the date", "can we change the time": an edit of the form in hand.
+# "actually nothing, looks good" after "what would you like to change?"
 _NOTHING_TO_CHANGE = re.compile(r"\b(?:nothing|all\s+good|looks\s+good|it'?s\s+(?:fine|good|right|correct)|no\s+changes?)\b", re.I)
 # "do you do vegan and gluten free?", "can the chef make sushi or ramen": two short things
 # asked about at once.
@@ -187,6 +187,7 @@ _PAIR_ASKED = re.compile(
     r"(?P<a>[a-z][\w-]*(?:\s+[\w-]+){0,2}?)\s+(?:and|&|or)\s+(?P<b>[a-z][\w-]*(?:\s+[\w-]+){0,2}?)\W*$",
     re.I,
 )
+# "wait, I want to change the date", "can we change the time": an edit of the form in hand.
 _EDIT_FORM = re.compile(r"\b(?:change|fix|update|correct|redo|edit)\b", re.I)
 _LOCAL_NUMBER = re.compile(r"^\D*\d{3}[\s.-]?\d{4}\D*$")
 _SAME_TIME = re.compile(r"\bsame (?:time|slot)\b", re.I)
@@ -346,42 +347,8 @@ class Engine:
             # before the intent cues: "yes move it" is the answer, not a new reschedule
             self.text = text
             return await self._reschedule_answer(intent)
-        if START_OVER.match(text):
-            # "start over": the details so far are dropped (the SMS number stays)
-            phone = st.slots.phone if self.inp.channel == "sms" else None
-            st.slots, st.form, st.expecting, st.confirming = Slots(phone=phone), None, None, False
-            st.quoted_for = st.checked = None
-            st.misunderstood = 0
-            self.say(t.started_over())
-            return self.finish()
-        # ("never mind" when the name is asked is read as a name, and is none)
-        if st.form in ("booking", "quote", "availability") and not _has_facts(replace(ent, name=None)) \
-                and STOP_BOOKING.search(text):
-            # "I changed my mind, dont want to book", "not ready yet": the form stops; what
-            # was told is kept for when they come back ("book" picks it up).
-            st.form = st.expecting = None
-            st.confirming = False
-            st.misunderstood = 0
-            self.say(t.booking_paused())
-            return self.finish()
-        if st.expecting == "change" and _NOTHING_TO_CHANGE.search(text) and not _has_facts(ent):
-            # "actually nothing, looks good": the summary again, to confirm
-            st.expecting = None
-            st.misunderstood = 0
-            return await self._advance()
-        editing = st.expecting == "change" or (
-            st.form in ("booking", "quote") and _EDIT_FORM.search(text) is not None)
-        if editing and (field := _changed_field(text, most=5 if st.expecting == "change" else 10)) is not None \
-                and not _has_facts(ent):
-            # "wait, I want to change the date" while booking: the form's own date, not a
-            # booking already made (nor "no booking found")
-            # "guests" after "what would you like to change?": that detail asked again
-            _forget(st.slots, field)
-            st.form, st.expecting, st.confirming = "booking", field, False
-            st.misunderstood = 0
-            self.say(t.ask("email_address" if field == "email" else field, guests=st.slots.guests, city=st.slots.city))
-            return self.finish()
-
+        if (done := await self._form_command(text, ent)) is not None:
+            return done
         if intent in ("greeting", "thanks", "bye") and _only_a_day(ent) and PASSING_DAY.search(text) \
                 and not re.search(r"\d", text) and not st.expecting:
             # "hey how are you doing today?": small talk, not a party for today.
@@ -618,6 +585,50 @@ class Engine:
                 self.say(t.rates(await self.p.default_station()))
             return await self._advance()
         return await self._not_understood()
+
+    async def _form_command(self, text: str, ent: Entities) -> TurnResult | None:
+        """The customer steering the form itself: start over, stop it ("I changed my
+        mind"), or change one detail of it ("wait, I want to change the date", "guests"
+        after "what would you like to change?"). None: the message is something else."""
+        st = self.st
+        if START_OVER.match(text):
+            # "start over": the details so far are dropped (the SMS number stays)
+            self._fresh_party(Slots(phone=st.slots.phone if self.inp.channel == "sms" else None))
+            st.misunderstood = 0
+            self.say(t.started_over())
+            return self.finish()
+        # ("never mind" when the name is asked is read as a name, and is none)
+        if st.form in ("booking", "quote", "availability") and not _has_facts(replace(ent, name=None)) \
+                and STOP_BOOKING.search(text):
+            # "not ready yet": the form stops; what was told is kept ("book" picks it up)
+            st.form = st.expecting = None
+            st.confirming = False
+            st.misunderstood = 0
+            self.say(t.booking_paused())
+            return self.finish()
+        if st.expecting == "change" and _NOTHING_TO_CHANGE.search(text) and not _has_facts(ent):
+            # "actually nothing, looks good": the summary again, to confirm
+            st.expecting = None
+            st.misunderstood = 0
+            return await self._advance()
+        editing = st.expecting == "change" or (st.form in ("booking", "quote") and _EDIT_FORM.search(text) is not None)
+        field = _changed_field(text, most=5 if st.expecting == "change" else 10) if editing else None
+        if field is None or _has_facts(ent):
+            return None
+        # the form's own detail, not a booking already made (that was "no booking found")
+        _forget(st.slots, field)
+        st.form, st.expecting, st.confirming = "booking", field, False
+        st.misunderstood = 0
+        self.say(t.ask("email_address" if field == "email" else field, guests=st.slots.guests, city=st.slots.city))
+        return self.finish()
+
+    def _fresh_party(self, slots: Slots) -> None:
+        """No form, no summary, no quote or check on record; ``slots`` is what is kept."""
+        st = self.st
+        st.confirming = False
+        st.expecting = st.form = None
+        st.quoted_total = st.quoted_for = st.checked = None
+        st.slots = slots
 
     def _quote_ready(self) -> bool:
         """A quote form whose price was given for the guests and zip it holds now."""
@@ -1246,13 +1257,9 @@ class Engine:
             st.expecting = "date"
             self.say(t.date_rule(exc.code, exc.message))
             return self.finish()
-        st.confirming = False
-        st.expecting = None
-        st.form = None
-        st.quoted_total = st.quoted_for = st.checked = None
         self.say(t.booking_created(day, s.time, booking.deposit_cents, r.station.hold_hours, url))
         # Keep who they are; forget the event so a second booking starts fresh.
-        self.st.slots = Slots(name=s.name, phone=s.phone, email=s.email, email_asked=s.email_asked)
+        self._fresh_party(Slots(name=s.name, phone=s.phone, email=s.email, email_asked=s.email_asked))
         return self.finish()
 
     # --------------------------------------------------- cancel / reschedule
