@@ -149,6 +149,14 @@ _CHOICE = re.compile(
     r"^\s*(?:(?:option|choice|number|num)\s*)?#?\s*(\d{1,2})\s*[.)!]*\s*$",
     re.IGNORECASE,
 )
+# "the second one", "2nd option", "last one please": a choice by its place in the list.
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+             "fourth": 4, "4th": 4, "fifth": 5, "5th": 5, "last": -1}
+_ORDINAL_CHOICE = re.compile(
+    rf"^\s*(?:the\s+)?({'|'.join(_ORDINALS)})(?:\s+(?:one|option|choice|time))?"
+    r"(?:\s+(?:please|pls|plz))?\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
 
 
 def _names_numbers(buttons: Sequence[str]) -> bool:
@@ -158,12 +166,20 @@ def _names_numbers(buttons: Sequence[str]) -> bool:
 
 
 def resolve_numbered_choice(text: str, buttons: Sequence[str]) -> str | None:
-    """Map "2", "#2", "2)", "option 2" to the second button's label; None if it is not one.
+    """Map "2", "#2", "2)", "option 2", "the 2nd one" to the second button's label; None if
+    it is not one.
 
     A number outside the offered range is None too, so "15" (a guest count) stays text.
     Where options start with numbers (start times), "3" is the option "3 PM", never the
-    third option: a wrong pick there books the wrong time.
+    third option: a wrong pick there books the wrong time. "the second one" (or "last")
+    is the option in that place in either case: the list is shown in that order.
     """
+    ordinal = _ORDINAL_CHOICE.match(text)
+    if ordinal is not None and buttons:
+        place = _ORDINALS[ordinal.group(1).lower()]
+        if place == -1:
+            return buttons[-1]
+        return buttons[place - 1] if place <= len(buttons) else None
     match = _CHOICE.match(text)
     if match is None:
         return None

@@ -160,6 +160,13 @@ def test_twiml_without_replies_is_empty_response() -> None:
         ("choice 1", "Get a quote"),
         ("book", None),
         ("", None),
+        ("the second one", "Book a date"),
+        ("2nd option please", "Book a date"),
+        ("First", "Get a quote"),
+        ("the last one", "Talk to a person"),
+        ("fourth one", None),
+        ("the second of january", None),
+        ("first time booking", None),
     ],
 )
 def test_resolve_numbered_choice(text: str, expected: str | None) -> None:
@@ -173,6 +180,8 @@ def test_resolve_numbered_choice(text: str, expected: str | None) -> None:
     ("#6", "6 PM"),
     ("1", None),  # 1 PM is no option; the engine says which times there are
     ("4", None),
+    ("the second one", "3 PM"),  # a place in the list is still the place
+    ("last one", "9 PM"),
 ])
 def test_a_number_among_start_times_is_that_time(text: str, expected: str | None) -> None:
     assert resolve_numbered_choice(text, ("12 PM", "3 PM", "6 PM", "9 PM")) == expected
