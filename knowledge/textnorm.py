@@ -367,7 +367,13 @@ _LEAD_IN = re.compile(
     r"^\s*(?:(?:hi+|hello+|hey+|heya|hiya|howdy|yo|greetings|good\s+(?:morning|afternoon|evening|day))"
     r"(?:\s+(?:there|guys|all|everyone|team|folks|y'?all|again|friend))?"
     r"|(?:a\s+)?quick\s+question|(?:i\s+have|i\s+had|i've\s+got|got)\s+a\s+(?:quick\s+)?question"
-    r"|one\s+more\s+(?:thing|question))"
+    r"|one\s+more\s+(?:thing|question)"
+    # "my wife wants to know", "i was wondering (if)": the asker, not the question
+    r"|(?:my|our)\s+\w+\s+(?:wants|wanted|would\s+like|asked|is\s+asking)\s+(?:to\s+know|me\s+to\s+ask)"
+    r"|(?:i|we)\s+(?:want|wanted|would\s+like|'?d\s+like)\s+to\s+know"
+    r"|(?:i\s+was|we\s+were|i'?m|we'?re|just|was)\s+wondering"
+    r"|(?:can|could)\s+(?:you|u)\s+(?:please\s+|pls\s+)?tell\s+(?:me|us))"
+    r"(?:\s+(?:if|whether))?"
     r"(?:\s*[!,.:;\-\u2013\u2014]+\s*|\s+)"
     r"(?=\w)(?!(?:there|guys|all|everyone|team|folks|y'?all|again|friend)\W*$)",
     re.I,
@@ -382,6 +388,36 @@ def strip_lead_in(text: str) -> str:
     return text
 
 
+# What people add after a question: thanks, "let me know", "asap". Measured (session 15)
+# on the held-out FAQ's questions with " thanks!" appended, right-or-declined fell from
+# 91.0% to 82.5%, and with " pls let me know" to 61.4%: the words read as small talk.
+_SIGN_OFF = re.compile(
+    r"(?:^|[\s,.!?;:\-\u2013\u2014]+)"
+    r"(?:(?:thanks?|thank\s+(?:you|u)|thx|thnx|thnks|tysm|ty|tia|cheers|appreciate\s+it"
+    r"|(?:(?:please|pls|plz)\s+)?(?:let\s+(?:me|us)\s+know|lmk|advise)|asap|please|pls|plz)"
+    r"(?:\s+(?:so\s+much|a\s+lot|a\s+bunch|again|in\s+advance|guys|all|y'?all|everyone|team"
+    r"|(?:when|if)\s+(?:you|u)\s+(?:can|get\s+a\s+chance)|asap))*[\s!.?:)(]*)+$",
+    re.I,
+)
+
+
+# Left before thanks, these are the message ("ok thanks"), not a question to search.
+_ACK = re.compile(
+    r"^[\s,.;:-]*(?:(?:ok(?:ay)?|k|kk|perfect|great|cool|awesome|sounds\s+good|got\s+it|nice|sweet"
+    r"|alright|all\s+good|no|yes|yeah|yep|sure|good|amazing|wonderful)\W*)*$",
+    re.I,
+)
+
+
+def strip_sign_off(text: str) -> str:
+    """The question without its trailing thanks or "let me know" ("do u take venmo?
+    thanks!!" -> "do u take venmo?"); a message that is only thanks stays as it is."""
+    m = _SIGN_OFF.search(text)
+    if m is None or _ACK.match(text[: m.start()]):
+        return text
+    return text[: m.start()] + ("?" if "?" in m.group(0) else "")
+
+
 def query_text(text: str) -> str:
-    """A customer's question as searched: lead-ins dropped, then normalised."""
-    return normalize(strip_lead_in(text))
+    """A customer's question as searched: lead-ins and sign-offs dropped, then normalised."""
+    return normalize(strip_sign_off(strip_lead_in(text)))
