@@ -87,6 +87,9 @@ BUTTON_INTENTS = {
     t.B_YES_CHANGE: "affirm",
     t.B_YES_MOVE: "affirm",
     t.B_SKIP: "skip",
+    t.B_CHANGE_DAY: "inform",
+    t.B_CHANGE_GUESTS: "inform",
+    t.B_CHANGE_ADDRESS: "inform",
 }
 _SKIP = re.compile(r"^\s*(skip|no|nope|no thanks|none|n/?a|no email|don'?t have one|pass)\W*$", re.I)
 # A reply to "what's your email?" that declines: "nah dont have one", "no I'd rather not".
@@ -159,12 +162,19 @@ _BOOKED_CLAIM = re.compile(
 # A count that moves the booked one: "add 2 kids", "2 more adults", "another 3", "2 fewer".
 # ("12 adults plus 2 kids" is a whole new party, not 12 more adults.)
 _MORE = re.compile(r"\b(?:add|adding)\b|\d+\s+(?:more|extra)\b|\banother\s+\d", re.I)
-_FEWER = re.compile(r"\d+\s+(?:fewer|less)\b|\b(?:remove|minus|take\s+off|subtract)\b", re.I)
+_FEWER = re.compile(
+    r"\d+\s+(?:fewer|less)\b|\b(?:remove|minus|take\s+off|subtract)\b"
+    # "2 adults cancelled", "the 2 kids arent coming", "2 people cant make it"
+    r"|\b(?:cancell?ed|dropped\s+out|backed\s+out|(?:can'?t|cannot|won'?t|will\s+not)\s+(?:make\s+it|come|be\s+coming)"
+    r"|(?:aren'?t|are\s+not|not)\s+coming)\b",
+    re.I,
+)
 _STATUS = re.compile(
     r"\b(still on|confirmed\?|(?:my|our) (?:party|booking|event|reservation)\b.*\?|did (?:my|the|our) (?:deposit|payment) go through|status of"
     # "just checking everything is set for the 20th", "whens my party"
     r"|(?:everything|all|we(?:'?re| are)|it'?s|its)\s+(?:is\s+)?(?:still\s+|all\s+)?(?:set|good|confirmed|a go)\s+for\b"
     r"|when'?s (?:my|our) (?:party|booking|event|reservation)"
+    r"|\b(?:r|are)\s+(?:we|u|you)\s+still\s+(?:good|on|set|ok(?:ay)?|coming)\b"
     r"|(?:is|was|has) (?:my|our|the) (?:deposit|payment) (?:been )?(?:paid|received|gone through|through|processed))",
     re.I,
 )
@@ -190,6 +200,27 @@ _PAIR_ASKED = re.compile(
 # "wait, I want to change the date", "can we change the time": an edit of the form in hand.
 _EDIT_FORM = re.compile(r"\b(?:change|fix|update|correct|redo|edit)\b", re.I)
 _LOCAL_NUMBER = re.compile(r"^\D*\d{3}[\s.-]?\d{4}\D*$")
+# A party other than the one booked: "another party", "book for my sister", "a second event".
+_NEW_PARTY = re.compile(
+    r"\b(?:another|second|new|separate|different|2nd|one\s+more)\s+(?:party|booking|event|reservation|date|dinner|one)\b"
+    r"|\b(?:book|booking|party|quote)\s+(?:again|too|as\s+well)\b|\balso\s+(?:want|need|like)\s+to\s+book\b"
+    r"|\bfor\s+(?:my|our)\s+(?:sister|brother|friend|mom|mother|dad|father|parents|cousin|aunt|uncle|boss|coworker"
+    r"|co-worker|neighbou?r|daughter|son|in-laws?)\b",
+    re.I,
+)
+# "change my booking" with nothing named: which part of it is asked.
+_CHANGE_BOOKING = re.compile(
+    r"\b(?:change|modify|update|edit|adjust|amend|make\s+(?:a\s+)?changes?\s+to)\s+(?:my|our|the)\s+"
+    r"(?:booking|reservation|party|event|order|appointment)\b",
+    re.I,
+)
+# Wording of a move rather than of a question about the day: "swap to the 13th", "3pm
+# would work better", "could we start at noon".
+_MOVE_CUE = re.compile(
+    r"\b(?:move|moving|switch|swap|change|push|bump|shift|instead|rather|earlier|later|prefer"
+    r"|works?\s+better|would\s+work|start\s+at|do\s+it\s+(?:at|on)|make\s+it)\b",
+    re.I,
+)
 _SAME_TIME = re.compile(r"\bsame (?:time|slot)\b", re.I)
 _NO_EMAIL = re.compile(r"\b(no|without|skip(?: the)?|don'?t (?:have|need)(?: an?)?)\s+e-?mails?\b", re.I)
 # A question: a "?" or a leading question word ("whats", "hows" included).
@@ -343,6 +374,10 @@ class Engine:
                 ent, self.month_day = replace(ent, date=day), True
             st.month_asked = None
         intent = BUTTON_INTENTS.get(text) or classify_intent(text, expecting=st.expecting).intent
+        if st.expecting == "booking_change":
+            st.expecting = None
+            if (done := await self._booking_change_answer(text, ent)) is not None:
+                return done
         if st.form == "reschedule" and st.expecting == "confirm" and not (ent.date or ent.time):
             # before the intent cues: "yes move it" is the answer, not a new reschedule
             self.text = text
@@ -574,6 +609,8 @@ class Engine:
                 # nothing asked; the question again, said to be not understood (it was
                 # repeated word for word, as if the message had not arrived).
                 return await self._not_understood()
+            if not st.form and (done := await self._about_the_booking(intent, ent)) is not None:
+                return done
             await self._choose_form(intent, ent)
             if self.st.form is None:
                 return await self._not_understood()
@@ -585,6 +622,54 @@ class Engine:
                 self.say(t.rates(await self.p.default_station()))
             return await self._advance()
         return await self._not_understood()
+
+    async def _about_the_booking(self, intent: str, ent: Entities) -> TurnResult | None:
+        """Facts from a customer with a party booked, no form open and no word of another
+        party: a change to that booking ("can we go down to 8 adults", "swap to the
+        13th", "party is now at 100 Main St ..."), each asked back before it is made, and
+        a question naming a day is about the booking ("r we still good for saturday").
+        An outright new booking or quote goes on, told of the booking already held (it
+        used to become a second booking of the same party). None: go on with the form."""
+        if _NEW_PARTY.search(self.text):
+            return None
+        bookings = await self.p.upcoming_bookings()
+        if not bookings:
+            return None
+        b = bookings[0]
+        if _CHANGE_BOOKING.search(self.text) and not _has_facts(ent):
+            self.st.expecting, self.st.target_booking = "booking_change", str(b.id)
+            self.say(t.booking_change_ask(b.event_date, b.slot))
+            return self.finish()
+        counts = ent.adults is not None or ent.kids is not None or ent.guests is not None
+        day, place = bool(ent.date or ent.time), bool(ent.zip or ent.address)
+        if intent not in ("book", "quote", "availability") and not (ent.name or ent.phone or ent.email):
+            if counts and not day and not place:
+                on_day = [x for x in bookings if ent.date and x.event_date == ent.date]
+                return await self._party_start(ent, (on_day or bookings)[0])
+            if day and not counts and not place:
+                if _MOVE_CUE.search(self.text) or not _QUESTION.search(self.text):
+                    return await self._reschedule_start(ent)
+                return await self._status(ent)
+            if place and not counts and not day:
+                return await self.escalate("address_change", t.escalated("address_change"))
+        if intent in ("book", "quote", "availability") or _has_facts(ent):
+            self.say(t.second_party(b.event_date, b.slot))
+        return None
+
+    async def _booking_change_answer(self, text: str, ent: Entities) -> TurnResult | None:
+        """The answer to "what would you like to change?" about a booking: that change
+        begins. None: the message is something else, read as usual."""
+        bookings = await self.p.upcoming_bookings()
+        if not bookings:
+            return None
+        if (ent.adults is not None or ent.kids is not None or ent.guests is not None
+                or re.search(r"\b(?:guests?|people|adults?|kids?|count|headcount|party\s+size)\b", text, re.I)):
+            return await self._party_start(ent, bookings[0])
+        if ent.date or ent.time or re.search(r"\b(?:date|day|time|reschedul\w*|move\s+it)\b", text, re.I):
+            return await self._reschedule_start(ent)
+        if ent.zip or ent.address or re.search(r"\b(?:address|location|venue|place|zip)\b", text, re.I):
+            return await self.escalate("address_change", t.escalated("address_change"))
+        return None
 
     async def _form_command(self, text: str, ent: Entities) -> TurnResult | None:
         """The customer steering the form itself: start over, stop it ("I changed my
@@ -806,7 +891,9 @@ class Engine:
         # "two of us don't eat meat" is not a guest count: only firm facts go on the form
         # ("we have 90 people" is: the whole party, told as such).
         firm = replace(ent, guests=None) if ent.adults is None and not PARTY_TOTAL.search(text) else ent
-        if _has_facts(firm):
+        if _has_facts(firm) and not (st.form is None and not _NEW_PARTY.search(self.text)
+                                     and await self.p.upcoming_bookings()):
+            # (a booked customer's "what if it rains on the 12th": the day is the booking's)
             if st.form is None:
                 st.form = "quote"
                 await self.p.lead_event("lead_created")

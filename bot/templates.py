@@ -26,6 +26,9 @@ B_YES_CANCEL = "Yes, cancel it"
 B_KEEP = "No, keep it"
 B_YES_CHANGE = "Yes, change it"
 B_YES_MOVE = "Yes, move it"
+B_CHANGE_DAY = "Date or time"
+B_CHANGE_GUESTS = "Guests"
+B_CHANGE_ADDRESS = "Address"
 
 
 def slot_label(hhmm: str) -> str:
@@ -629,6 +632,28 @@ def booking_cancelled(refund: bool, deposit: int) -> Reply:
     if refund:
         text += f" Your {fmt_cents(deposit)} deposit is on its way back to you."
     return Reply(text + " We hope to cook for you another time!", (), "booking_cancelled")
+
+
+def booking_change_ask(d: date, slot: str) -> Reply:
+    """"change my booking" with nothing named: which part of it."""
+    return Reply(
+        f"Sure — your booking is {day_label(d)} at {slot_label(slot)}. What would you like "
+        "to change: the date or time, the number of guests, or the address?",
+        (B_CHANGE_DAY, B_CHANGE_GUESTS, B_CHANGE_ADDRESS),
+        "booking_change_ask",
+    )
+
+
+def second_party(d: date, slot: str) -> Reply:
+    """A new party from a customer who already has one booked: said, so that a change to
+    the booked one is not made into a second booking by mistake."""
+    return Reply(
+        f"Just so you know, you already have a party booked for {day_label(d)} at "
+        f"{slot_label(slot)} — this will be a separate party. To change that booking "
+        "instead, say “change my booking”.",
+        (),
+        "second_party",
+    )
 
 
 def kept() -> Reply:
