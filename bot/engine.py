@@ -169,6 +169,8 @@ _FEWER = re.compile(
     r"|(?:aren'?t|are\s+not|not)\s+coming)\b",
     re.I,
 )
+# The party after a change, said with it: "2 people cancelled so 18 adults".
+_NEW_TOTAL = re.compile(r"\b(?:so|making\s+it|makes\s+it|that'?s|total(?:\s+of)?|now)\s+(?:it'?s\s+|we'?re\s+|just\s+)?\d+", re.I)
 _STATUS = re.compile(
     r"\b(still on|confirmed\?|(?:my|our) (?:party|booking|event|reservation)\b.*\?|did (?:my|the|our) (?:deposit|payment) go through|status of"
     # "just checking everything is set for the 20th", "whens my party"
@@ -1048,6 +1050,11 @@ class Engine:
 
     def _merge(self, ent: Entities) -> None:
         s = self.st.slots
+        if (s.adults is not None and (ent.adults is not None or ent.kids is not None or ent.guests is not None)
+                and (_MORE.search(said := numbers_normalize(self.text)) or _FEWER.search(said))):
+            # "add 2 more adults", "one less kid" to the party on the form: moved, not replaced
+            adults, kids = self._party_after(ent, s.adults, s.kids or 0)
+            ent = replace(ent, adults=max(adults or 0, 0), kids=max(kids, 0), guests=None)
         if ent.adults is not None or ent.kids is not None or ent.guests is not None:
             self.st.confirming = False
         if ent.guests is not None and ent.adults is None:
@@ -1548,19 +1555,28 @@ class Engine:
     def _new_party(self, ent: Entities, b: Booking) -> tuple[int | None, int]:
         """The party after this message: counts said outright replace the booking's
         ("12 adults"; kids unsaid stay as booked), "2 more kids" / "2 fewer adults" move
-        them. (None, _) when it is not clear ("we'll be 14 now" with kids booked)."""
+        them. (None, _) when it is not clear ("we'll be 14 now" with kids booked). A
+        change already asked back counts as the party ("yes and 1 more kid")."""
+        st = self.st
+        pending = st.expecting == "confirm" and st.slots.adults is not None
+        adults, kids = (st.slots.adults, st.slots.kids or 0) if pending else (b.adults, b.kids)
+        assert adults is not None
+        return self._party_after(ent, adults, kids)
+
+    def _party_after(self, ent: Entities, adults: int, kids: int) -> tuple[int | None, int]:
+        """``_new_party`` from a given party (a booking's, or the form's)."""
         said = numbers_normalize(self.text)  # "one more adult" as "1 more adult"
         sign = 1 if _MORE.search(said) else -1 if _FEWER.search(said) else 0
-        if sign:
+        if sign and not _NEW_TOTAL.search(said):  # ("2 cancelled so 18 adults": the 18)
             add_adults = ent.adults if ent.adults is not None else (ent.guests or 0) if ent.kids is None else 0
-            return b.adults + sign * add_adults, b.kids + sign * (ent.kids or 0)
+            return adults + sign * add_adults, kids + sign * (ent.kids or 0)
         if ent.adults is not None:
-            return ent.adults, ent.kids if ent.kids is not None else b.kids
+            return ent.adults, ent.kids if ent.kids is not None else kids
         if ent.kids is not None:
-            return b.adults, ent.kids
-        if ent.guests is not None and b.kids == 0:
+            return adults, ent.kids
+        if ent.guests is not None and kids == 0:
             return ent.guests, 0
-        return None, b.kids
+        return None, kids
 
     async def _party_try(self, ent: Entities, b: Booking) -> TurnResult:
         st = self.st
