@@ -169,6 +169,12 @@ _FEWER = re.compile(
     r"|(?:aren'?t|are\s+not|not)\s+coming)\b",
     re.I,
 )
+# Regret of a cancel: "i didnt mean to cancel", "cancelled by mistake", "undo the cancel".
+_UNDO_CANCEL = re.compile(
+    r"\b(?:didn'?t|did\s+not|didnt)\s+mean\s+to|\bby\s+(?:mistake|accident)|\baccident(?:al(?:ly)?)?\b"
+    r"|\bun-?(?:do|cancel)\b|\b(?:restore|reinstate|bring\s+back|take\s+(?:it|that)\s+back)\b",
+    re.I,
+)
 # The party after a change, said with it: "2 people cancelled so 18 adults".
 _NEW_TOTAL = re.compile(r"\b(?:so|making\s+it|makes\s+it|that'?s|total(?:\s+of)?|now)\s+(?:it'?s\s+|we'?re\s+|just\s+)?\d+", re.I)
 _STATUS = re.compile(
@@ -1362,6 +1368,10 @@ class Engine:
         bookings = await self.p.upcoming_bookings()
         if not bookings:
             st.form = None
+            if _UNDO_CANCEL.search(self.text):
+                # "wait no i didnt mean to cancel!!" (after it was cancelled): a person,
+                # at once, who can put it back; the bot cannot.
+                return await self.escalate("cancel_regret", t.escalated("cancel_regret"))
             self.say(t.no_booking_found())
             return self.finish()
         b = bookings[0]

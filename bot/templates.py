@@ -530,6 +530,9 @@ def escalated(reason: str) -> Reply:
         "handoff": "A person from our team will reply here shortly.",
         "address_change": "Sure — I've asked a person from our team to update the address on "
         "your booking. They'll confirm here shortly.",
+
+        "cancel_regret": "Oh no — I've asked a person from our team to look at restoring your "
+        "booking right away. They'll reply here shortly.",
     }
     return Reply(texts.get(reason, texts["asked_for_person"]), (), "escalated")
 

@@ -207,6 +207,12 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"|bbb|bad\s+review|charged\s+(?:me\s+)?twice|double\s+charged|overcharged"
              r"|money\s+back|want\s+(?:a|my)\s+refund|refund\s+(?:me|my)|demand|wtf|raw|burnt"
              r"|cold\s+food|undercooked|late\s+(?:again|by)|showed\s+up\s+late|was\s+late)\b",
+             # "chef is 40 min late", "burned my deck", "left a mess", "this is so frustrating"
+             r"\b\d+\s*(?:min(?:ute)?s?|hrs?|hours?)\s+late\b"
+             r"|\b(?:burn(?:ed|t)|damaged|broke|ruined|stained|scratched|melted|scorched|dented)\s+(?:my|our|the)\b"
+             r"|\bleft\s+(?:a|such\s+a|the\s+place\s+a)\s+(?:huge\s+|big\s+|total\s+)?mess\b"
+             r"|\b(?:frustrat(?:ed|ing)|annoy(?:ed|ing)|fed\s+up|so\s+unhelpful|not\s+helpful|useless)\b"
+             r"|\b(?:you'?re|ur|your|you\s+are|u\s+r|you)\s+(?:not|n'?t)\s+(?:understanding|listening|getting\s+it)\b",
              # "the food was cold": told in the past tense, an experience, not a question
              r"\b(?:food|meat|steak|chicken|shrimp|rice|noodles|dinner|meal)\s+(?:was|were"
              r"|came\s+out)\s+(?:\w+\s+)?(?:cold|raw|burnt|burned|bland|gross|inedible|bad"
