@@ -220,6 +220,14 @@ def _ordinal_day(day: int, today: dt.date) -> dt.date | None:
     return None
 
 
+# An offset right before a day: "the day after", "2 days before", "a week from".
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_OFFSET_RE = re.compile(
+    r"(?:\b(?:the\s+)?(?P<day>day)|\b(?P<n>\d{1,2}|an?|one|two|three|four|five|six)\s+(?P<unit>days?|weeks?))"
+    r"\s+(?P<dir>after|before|from)\s+(?:the\s+|this\s+|next\s+|on\s+)?$"
+)
+
+
 def find_date(text: str, today: dt.date) -> tuple[dt.date | None, list[Span]]:
     """Return the first date mentioned in normalised ``text`` and every span that is date text.
 
@@ -230,8 +238,15 @@ def find_date(text: str, today: dt.date) -> tuple[dt.date | None, list[Span]]:
 
     def add(priority: int, m: re.Match[str], value: dt.date | None) -> None:
         spans.append(m.span())
-        if value is not None:
-            candidates.append((priority, m.start(), value))
+        if value is None:
+            return
+        # "the day after christmas", "a week from saturday", "2 days before new years eve"
+        if offset := _OFFSET_RE.search(text, 0, m.start()):
+            n = 1 if offset["day"] else _COUNT_WORDS.get(offset["n"], 0) or int(offset["n"])
+            days = n * (7 if offset["unit"] and offset["unit"].startswith("week") else 1)
+            value += dt.timedelta(days=-days if offset["dir"] == "before" else days)
+            spans.append((offset.start(), m.end()))
+        candidates.append((priority, m.start(), value))
 
     for m in _ISO_RE.finditer(text):
         add(0, m, _safe(int(m["year"]), int(m["mon"]), int(m["day"])))
@@ -270,6 +285,11 @@ def find_date(text: str, today: dt.date) -> tuple[dt.date | None, list[Span]]:
     if not candidates:
         return None, spans
     candidates.sort(key=lambda c: (c[0], c[1]))
+    relative = next((c[2] for c in candidates if c[0] == 2), None)
+    weekday = next((c[2] for c in candidates if c[0] == 4), None)
+    if candidates[0][0] == 2 and relative is not None and weekday is not None:
+        # "in 2 weeks on saturday": that weekday in the week named, not a Tuesday
+        return relative + dt.timedelta(days=(weekday.weekday() - relative.weekday()) % 7), spans
     return candidates[0][2], spans
 
 
@@ -281,6 +301,12 @@ def _search() -> Any:
     return search_dates
 
 
+_NOT_A_DAY_RE = re.compile(
+    r"\b\d{1,3}\s*(?:adults?|kids?|children|people|persons|guests?|ppl|pax|am\b|pm\b|a\.m|p\.m|:\d\d)",
+    re.I,
+)
+
+
 def _fallback(text: str, today: dt.date) -> tuple[dt.date | None, list[Span]]:
     """Ask dateparser about text that has a date cue but matched no fast path."""
     settings = {
@@ -288,6 +314,9 @@ def _fallback(text: str, today: dt.date) -> tuple[dt.date | None, list[Span]]:
         "PREFER_DATES_FROM": "future",
         "REQUIRE_PARTS": ["day"],
     }
+    # "january 10 adults", "jan 6pm": a count or a time is no day of the month (blanked,
+    # so positions stay)
+    text = _NOT_A_DAY_RE.sub(lambda m: " " * len(m.group(0)), text)
     found = _search()(text, languages=["en"], settings=settings) or []
     for phrase, value in found:
         if _FALLBACK_CUE_RE.search(phrase):

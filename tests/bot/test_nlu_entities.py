@@ -144,6 +144,12 @@ def test_zip(text: str, zip_code: str | None) -> None:
         ("the weekend after next", dt.date(2026, 12, 19)),  # was read as this weekend
         ("sat?", dt.date(2026, 12, 5)),
         ("how about sun at 3", dt.date(2026, 12, 6)),
+        # an offset before a day moves it (these were read as the day itself)
+        ("day after christmas 6pm", dt.date(2026, 12, 26)),
+        ("the day before new years eve", dt.date(2026, 12, 30)),
+        ("two days after christmas", dt.date(2026, 12, 27)),
+        ("a week from saturday", dt.date(2026, 12, 12)),
+        ("in 2 weeks on saturday", dt.date(2026, 12, 19)),  # was Tuesday Dec 15
     ],
 )
 def test_dates(text: str, date: dt.date) -> None:
@@ -154,7 +160,8 @@ def test_dates(text: str, date: dt.date) -> None:
     "text",
     ["my first name is Ana", "on second thought", "if we sat outside", "may I book?", "i sat down with my wife",
      "the sun is out",
-     "my son's 5th birthday", "12 adults", "the 5th saturday of february"],
+     "my son's 5th birthday", "12 adults", "the 5th saturday of february",
+     "sometime in january 10 adults", "first weekend of jan 6pm"],  # counts and times are no day
 )
 def test_not_dates(text: str) -> None:
     assert ents(text).date is None
