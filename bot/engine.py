@@ -169,6 +169,7 @@ _FEWER = re.compile(
     r"|(?:aren'?t|are\s+not|not)\s+coming)\b",
     re.I,
 )
+_OF_THEM = re.compile(r"\b(?:of\s+(?:them|those|us|the\s+(?:guests|group|people))|out\s+of)\b", re.I)
 # Regret of a cancel: "i didnt mean to cancel", "cancelled by mistake", "undo the cancel".
 _UNDO_CANCEL = re.compile(
     r"\b(?:didn'?t|did\s+not|didnt)\s+mean\s+to|\bby\s+(?:mistake|accident)|\baccident(?:al(?:ly)?)?\b"
@@ -194,6 +195,14 @@ _YES = re.compile(r"^\s*(y|yes|yep|yeah|yup|sure|ok|okay|confirm|please do|do it
 # Answers to "Move your booking …?" / "Change your booking …?" in words.
 _CONFIRM_YES = re.compile(r"^\W*(?:(?:yes|yeah|yep|ok|okay|sure)\W+)?(?:(?:please\s+)?(?:move|change|do)\s+it|go\s+ahead|let'?s\s+do\s+it)\b", re.I)
 _CONFIRM_KEEP = re.compile(r"^\W*(?:(?:no|nah|nope)\W+)?(?:keep\s+it|leave\s+it|don'?t\s+(?:move|change)\s+it)\b", re.I)
+# Putting it off: "let me think about it", "ill get back to u", "need to ask my wife first".
+_DEFER = re.compile(
+    r"\b(?:let\s+me\s+(?:think|check|ask|talk|see|discuss)|think\s+about\s+it|(?:i'?ll|i\s+will|we'?ll|we\s+will)\s+"
+    r"(?:get\s+back|let\s+(?:you|u)\s+know|think|check|talk|circle\s+back|text\s+(?:you|u)|reach\s+out|be\s+in\s+touch)"
+    r"|get\s+back\s+to\s+(?:you|u)|(?:ask|check\s+with|talk\s+to|run\s+it\s+by)\s+my\s+(?:wife|husband|partner|boss|family|hubby|mom|dad)"
+    r"|need\s+(?:some\s+)?time\s+to\s+(?:think|decide))\b",
+    re.I,
+)
 _HOLD_ON = re.compile(r"\b(?:let\s+me\s+(?:check|ask|think)|hold\s+on|give\s+me\s+a\s+(?:sec|second|minute|min))\b", re.I)
 # "actually nothing, looks good" after "what would you like to change?"
 _NOTHING_TO_CHANGE = re.compile(r"\b(?:nothing|all\s+good|looks\s+good|it'?s\s+(?:fine|good|right|correct)|no\s+changes?)\b", re.I)
@@ -573,6 +582,12 @@ class Engine:
             # "price for 15 adults at 95125? also is the tip included": answer the question
             # clauses, then go on with the facts.
             await self._side_questions(self._faq_clauses(text, ent))
+        if _DEFER.search(text) and not _has_facts(ent) and not is_question and not st.confirming:
+            # "hmm let me think about it", "ill get back to u": nothing misunderstood; what
+            # was told stays for when they come back
+            st.misunderstood = 0
+            self.say(t.no_rush() if self._quote_ready() else t.thinking_it_over())
+            return self.finish()
         if intent == "ask_question":
             self.say(t.ask("question"))
             st.expecting = None
@@ -1061,6 +1076,10 @@ class Engine:
             # "add 2 more adults", "one less kid" to the party on the form: moved, not replaced
             adults, kids = self._party_after(ent, s.adults, s.kids or 0)
             ent = replace(ent, adults=max(adults or 0, 0), kids=max(kids, 0), guests=None)
+        elif (s.adults is not None and ent.kids is not None and ent.adults is None and ent.guests is None
+              and _OF_THEM.search(self.text) and ent.kids <= s.adults + (s.kids or 0)):
+            # "oh wait 2 of them r kids" after "12 adults": 10 adults + 2 kids, not 12 + 2
+            ent = replace(ent, adults=s.adults + (s.kids or 0) - ent.kids)
         if ent.adults is not None or ent.kids is not None or ent.guests is not None:
             self.st.confirming = False
         if ent.guests is not None and ent.adults is None:
@@ -1087,6 +1106,9 @@ class Engine:
             elif s.guests is not None:
                 self.noted.append(f"{s.guests} guests")
         if ent.zip:
+            if s.zip and ent.zip != s.zip and s.address and not ent.address:
+                # "the party is at my mom's in 94010": the street told was in the old zip
+                s.address = None
             s.zip = ent.zip
             self.noted.append(f"zip {ent.zip}")
         if ent.date:

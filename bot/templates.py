@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -162,7 +163,8 @@ def quote(q: Quote, *, booking: bool) -> Reply:
         food,
         f"• Suggested gratuity (20%): {fmt_cents(q.gratuity_cents)}",
         f"• Travel: {fmt_cents(q.travel_cents)}"
-        + (f" ({q.miles:.0f} miles away)" if q.travel_cents else ""),
+        # the miles billed: part of a mile counts as a mile (30.4 mi is "31 miles", $2)
+        + (f" ({math.ceil(round(q.miles, 6))} miles away)" if q.travel_cents else ""),
         f"Total: {fmt_cents(q.total_cents)}. A {fmt_cents(q.deposit_cents)} deposit holds your date.",
     ]
     return Reply("\n".join(lines), () if booking else (B_BOOK_IT, B_QUESTION), "quote")
@@ -199,6 +201,16 @@ def next_step() -> Reply:
         "Great! Shall I check a date for you? I can also answer a question or get you a person.",
         NEXT_STEP_BUTTONS,
         "next_step",
+    )
+
+
+def thinking_it_over() -> Reply:
+    """Putting it off before a quote ("let me think about it"): nothing is lost."""
+    return Reply(
+        "No rush — take your time. What you've told me stays here; text me whenever you're "
+        "ready, or ask me anything.",
+        (),
+        "ack",
     )
 
 

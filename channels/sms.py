@@ -151,7 +151,8 @@ _CHOICE = re.compile(
 )
 # "the second one", "2nd option", "last one please": a choice by its place in the list.
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
-             "fourth": 4, "4th": 4, "fifth": 5, "5th": 5, "last": -1}
+             "fourth": 4, "4th": 4, "fifth": 5, "5th": 5, "last": -1,
+             "earliest": 1, "latest": -1}  # (the times are listed earliest first)
 _ORDINAL_CHOICE = re.compile(
     rf"^\s*(?:the\s+)?({'|'.join(_ORDINALS)})(?:\s+(?:one|option|choice|time))?"
     r"(?:\s+(?:please|pls|plz))?\s*[.!]*\s*$",

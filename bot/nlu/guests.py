@@ -139,6 +139,13 @@ _DESCRIBED_RE = re.compile(
 )
 
 
+# Kids among the party: "2 of them are kids", "2 of the 12 r kids", "3 out of 15 are children".
+_SPLIT_KIDS_RE = re.compile(
+    rf"\b(?P<n>\d{{1,3}})\s+(?:of\s+(?:them|those|us|the\s+(?:(?P<total>\d{{1,3}})|guests|group|people))"
+    rf"|out\s+of\s+(?:the\s+)?(?P<total2>\d{{1,3}}))\s+(?:are|r|will\s+be|would\s+be|being)\s+(?:{KID_WORDS})\b"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class PartySize:
     """What the text says about the party: any field may be unknown."""
@@ -185,6 +192,10 @@ def _label_first(text: str) -> bool:
 def find_party(text: str, *, expecting: str | None = None) -> PartySize:
     """Read adults, kids and guests from blanked, normalised ``text``."""
     adults = kids = guests = None
+    if (m := _SPLIT_KIDS_RE.search(text)) is not None:
+        # "2 of them are kids": the kids among a party already told (the engine splits it)
+        total = int(m["total"] or m["total2"]) if (m["total"] or m["total2"]) else None
+        return PartySize(adults=total - int(m["n"]) if total and total >= int(m["n"]) else None, kids=int(m["n"]))
     text = blank(text, [m.span() for m in _RETRACTED_RE.finditer(text)])
     if expecting == "kids" and not _COUNT_WORD_RE.search(text) and (m := _KIDS_ANSWER_RE.match(text)):
         return PartySize(kids=int(m["n"]))  # the numbers after it are ages, not counts
@@ -226,7 +237,8 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
         if self_adult and kids is not None:
             adults = (adults or 0) + 1
         g_match = None if guests is not None else next(
-            (m for m in _GUEST_RE.finditer(text) if _free(m, used)), None)
+            (m for m in _GUEST_RE.finditer(text) if _free(m, used)
+             and not _DESCRIBED_RE.match(text, m.end())), None)  # ("1 guest has a nut allergy")
         if g_match is None:
             g_match = next((m for m in _TOTAL_RE.finditer(text)
                             if _free(m, used)), None)

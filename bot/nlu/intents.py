@@ -190,7 +190,7 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"|rep|operator|manager|supervisor|owner|customer\s+service|staff|someone\s+real"
              r"|(?:talk|speak|chat)\s+(?:to|with)\s+(?:a\s+|an\s+|the\s+)?(?:someone|somebody"
              r"|person|people|human|manager|owner|you\s+guys|a\s+real)"
-             r"|call\s+me(?!\s+[a-z]+\s*$)|give\s+me\s+a\s+call|phone\s+call|can\s+(?:i|you)"
+             r"|call\s+me(?!\s+(?!(?:please|pls|plz|asap|back|now|today|tonight|soon|later|tomorrow|thanks|thx)\b)[a-z]+\s*$)|give\s+me\s+a\s+call|phone\s+call|can\s+(?:i|you)"
              r"\s+call\s+(?:you|me|someone|somebody|the)|call\s+you|callback|ring\s+me)\b",
              # "i dont want to talk to a bot", "not a robot please"
              r"\b(?:(?:don'?t|do\s+not|dont)\s+want\s+(?:to\s+(?:talk|speak|chat|text)\s+(?:to|with)\s+)?"

@@ -44,7 +44,8 @@ _CUE_RE = re.compile(
 )
 _OCLOCK_RE = re.compile(r"\b(?P<h>\d{1,2})" + _ISH)
 _DAYPART_RE = re.compile(
-    r"\b(?:(?P<late>late\s+(?:night|evening))|(?P<eve>evening|dinner(?:\s*time)?(?!\s+part(?:y|ies))|supper"
+    # ("good evening", "good night": a greeting, not a start time)
+    r"(?<!good\s)\b(?:(?P<late>late\s+(?:night|evening))|(?P<eve>evening|dinner(?:\s*time)?(?!\s+part(?:y|ies))|supper"
     r"|tonight|night)|(?P<lunch>lunch(?:\s*time)?|brunch)|(?P<aft>afternoon))\b"
 )
 _NUM_DAYPART_RE = re.compile(

@@ -182,6 +182,8 @@ def test_resolve_numbered_choice(text: str, expected: str | None) -> None:
     ("4", None),
     ("the second one", "3 PM"),  # a place in the list is still the place
     ("last one", "9 PM"),
+    ("the earliest one", "12 PM"),
+    ("latest please", "9 PM"),
 ])
 def test_a_number_among_start_times_is_that_time(text: str, expected: str | None) -> None:
     assert resolve_numbered_choice(text, ("12 PM", "3 PM", "6 PM", "9 PM")) == expected
