@@ -119,7 +119,7 @@ _BAD_COUNT = re.compile(
     re.I,
 )
 _RESCHEDULE = re.compile(
-    rf"\b(re-?schedul\w*|postpone|move (?:it|our|my|the)\b(?!(?:\s+to)?{MOVE_PLACE})"
+    rf"\b(re-?schedul\w*|postpone|move (?:it|our|my|the)\b(?!(?:\s+to)?{MOVE_PLACE})|move (?:it )?again\b"
     # "can we move to dec 27", "move to the 27th same time"
     r"|move (?:it )?to (?:the \d|\d|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)"
     r"|push (?:it |our |the )?(?:party |event )?back|change (?:the|our|my) (?:date|day|time)"
@@ -184,6 +184,7 @@ _STATUS = re.compile(
     r"|(?:everything|all|we(?:'?re| are)|it'?s|its)\s+(?:is\s+)?(?:still\s+|all\s+)?(?:set|good|confirmed|a go)\s+for\b"
     r"|when'?s (?:my|our) (?:party|booking|event|reservation)"
     r"|\b(?:r|are)\s+(?:we|u|you)\s+still\s+(?:good|on|set|ok(?:ay)?|coming)\b"
+    r"|\b(?:payment|pay|deposit|checkout)\s+link\b"
     r"|(?:is|was|has) (?:my|our|the) (?:deposit|payment) (?:been )?(?:paid|received|gone through|through|processed))",
     re.I,
 )
@@ -194,7 +195,28 @@ _IF_CLAUSE = re.compile(r"\b(?:if\s+(?:i|we|it|you|u|they|the|there|a|our|my)\b|
 _YES = re.compile(r"^\s*(y|yes|yep|yeah|yup|sure|ok|okay|confirm|please do|do it|go ahead|correct|absolutely|definitely)\b", re.I)
 # Answers to "Move your booking …?" / "Change your booking …?" in words.
 _CONFIRM_YES = re.compile(r"^\W*(?:(?:yes|yeah|yep|ok|okay|sure)\W+)?(?:(?:please\s+)?(?:move|change|do)\s+it|go\s+ahead|let'?s\s+do\s+it)\b", re.I)
+# "actually no", "wait no don't": a no to the question pending.
+_NO_AFTER_ALL = re.compile(r"^\W*(?:actually|wait|hmm+|oh|oops|umm*|on\s+second\s+thought)\W+(?:no+|nope|nah|don'?t|never\s*mind|nvm)\b", re.I)
 _CONFIRM_KEEP = re.compile(r"^\W*(?:(?:no|nah|nope)\W+)?(?:keep\s+it|leave\s+it|don'?t\s+(?:move|change)\s+it)\b", re.I)
+# "whats available?" when the date is asked: the soonest open days.
+_WHATS_OPEN = re.compile(
+    r"\b(?:what'?s|whats|what\s+is|what\s+(?:dates?|days)\s+(?:do\s+(?:you|u)\s+have|are))\s*(?:open|available|free)\b"
+    r"|\b(?:what|which)\s+(?:dates?|days)\s+(?:do\s+(?:you|u)\s+have|are\s+(?:open|free|available))"
+    r"|\bany\s+(?:openings|availability)\b",
+    re.I,
+)
+# Haggling: the price is the quote engine's; the bot cannot change it.
+_DISCOUNT = re.compile(
+    r"\b(?:discounts?|cheaper|price\s*match|coupons?|promo(?:\s*code)?|deals?|negotiat\w+|best\s+price"
+    r"|lower\s+(?:the\s+)?price|(?:can|could|would)\s+(?:you|u)\s+do\s+\$?\d{2,5}\b)",
+    re.I,
+)
+# "actually make it 14" (a bare number): the party's new size.
+_MAKE_IT_N = re.compile(
+    r"^\W*(?:(?:actually|ok(?:ay)?|wait|oh|sorry)\W+)*(?:make\s+(?:it|that)|change\s+(?:it|that)\s+to|let'?s\s+(?:do|say)"
+    r"|how\s+about|what\s+about|it'?s\s+(?:now|actually))\s+(?P<n>\d{1,3})\W*$",
+    re.I,
+)
 # Putting it off: "let me think about it", "ill get back to u", "need to ask my wife first".
 _DEFER = re.compile(
     r"\b(?:let\s+me\s+(?:think|check|ask|talk|see|discuss)|think\s+about\s+it|(?:i'?ll|i\s+will|we'?ll|we\s+will)\s+"
@@ -451,6 +473,16 @@ class Engine:
         if intent == "complaint":
             return await self.escalate("complaint", t.escalated("complaint"))
 
+        if _DISCOUNT.search(text) and not _has_facts(ent):
+            # "thats way too much, can u do a discount": the FAQ's word on discounts if it
+            # has one; else no price but the quote engine's, and a person on offer
+            st.misunderstood = 0
+            answers = await self._faq_answers([text]) if _QUESTION.search(text) else []
+            for answer in answers:
+                self.say(t.faq_answer(answer))
+            if not answers:
+                self.say(t.no_discounts())
+            return self.finish()
         if st.form == "cancel" and st.expecting == "confirm":
             return await self._cancel_answer(intent)
         if (intent == "reschedule_booking" and st.form in ("booking", "quote", "availability")
@@ -582,6 +614,12 @@ class Engine:
             # "price for 15 adults at 95125? also is the tip included": answer the question
             # clauses, then go on with the facts.
             await self._side_questions(self._faq_clauses(text, ent))
+        if (m := _MAKE_IT_N.match(text)) and st.form in ("quote", "booking") and not _has_facts(ent) \
+                and (st.slots.adults is not None or st.slots.guests is not None):
+            n = int(m["n"])
+            kids = st.slots.kids or 0
+            ent = replace(ent, adults=n - kids) if n > kids and st.slots.adults is not None and not kids \
+                else replace(ent, guests=n)
         if _DEFER.search(text) and not _has_facts(ent) and not is_question and not st.confirming:
             # "hmm let me think about it", "ill get back to u": nothing misunderstood; what
             # was told stays for when they come back
@@ -934,7 +972,8 @@ class Engine:
         month = find_month(text, today) if DAYS_ASKED.search(text) else None
         if month and ent.date and month[0] <= ent.date <= month[1] and not weekdays_asked(text):
             month = None  # "march 14th or so": a day of the month, read as such
-        soonest = (bool(SOONEST.search(text)) and ent.date is None) or bool(NEXT_OPEN_WEEKDAY.search(text))
+        soonest = (bool(SOONEST.search(text)) and ent.date is None) or bool(NEXT_OPEN_WEEKDAY.search(text)) or (
+            self.st.expecting == "date" and ent.date is None and bool(_WHATS_OPEN.search(text)))
         return month, month is None and soonest
 
     async def _say_open_days(self, station: Station, month: tuple[date, date] | None) -> None:
@@ -970,8 +1009,11 @@ class Engine:
             with contextlib.suppress(DomainError):
                 station = (await self.p.route(s.zip)).station
         await self._say_open_days(station, month)
-        if st.form in ("quote", "booking"):
+        if st.form in ("quote", "booking") and not (st.expecting == "date" and not s.date):
+            # (when the date was the question, the open days ask it: not asked twice)
             return await self._advance()
+        if st.form in ("quote", "booking"):
+            return self.finish()
         # The day they pick next gets its open times, as "are you free on …?" does.
         st.form, st.expecting = "availability", "date"
         return self.finish()
@@ -1410,7 +1452,7 @@ class Engine:
             st.form = st.expecting = st.target_booking = None
             self.say(t.booking_cancelled(refund, booking.deposit_cents))
             return self.finish()
-        if intent == "deny":
+        if intent == "deny" or _NO_AFTER_ALL.match(self.text) or _CONFIRM_KEEP.match(self.text):
             st.form = st.expecting = st.target_booking = None
             self.say(t.kept())
             return self.finish()

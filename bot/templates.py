@@ -204,6 +204,16 @@ def next_step() -> Reply:
     )
 
 
+def no_discounts() -> Reply:
+    """Haggling: the bot cannot change a price, and says so (a person can look)."""
+    return Reply(
+        "I can't change prices myself — every quote comes straight from our price list. "
+        "If you'd like, a person from our team can take a look.",
+        (B_PERSON, B_BOOK_IT),
+        "no_discounts",
+    )
+
+
 def thinking_it_over() -> Reply:
     """Putting it off before a quote ("let me think about it"): nothing is lost."""
     return Reply(
