@@ -205,6 +205,14 @@ _WHATS_OPEN = re.compile(
     r"|\bany\s+(?:openings|availability)\b",
     re.I,
 )
+# A booked customer asking about their deposit back or the tip (not asking to cancel).
+_REFUND_ASK = re.compile(
+    r"\b(?:get|have|receive)\s+(?:my|the|our)\s+(?:deposit|money)\s+back\b|\b(?:is|was)\s+(?:my|the|our)\s+deposit\s+refundable\b"
+    r"|\bdeposit\s+(?:is\s+)?refundable\b",
+    re.I,
+)
+_TIP_ASK = re.compile(r"\b(?:tip|tipping)\b.{0,40}\b(?:on\s+top|extra|separately|additional|included|also)\b"
+                      r"|\b(?:is|was)\s+(?:the\s+)?(?:tip|gratuity)\s+included\b", re.I)
 # Haggling: the price is the quote engine's; the bot cannot change it.
 _DISCOUNT = re.compile(
     r"\b(?:discounts?|cheaper|price\s*match|coupons?|promo(?:\s*code)?|deals?|negotiat\w+|best\s+price"
@@ -260,7 +268,8 @@ _MOVE_CUE = re.compile(
     r"|works?\s+better|would\s+work|start\s+at|do\s+it\s+(?:at|on)|make\s+it)\b",
     re.I,
 )
-_SAME_TIME = re.compile(r"\bsame (?:time|slot)\b", re.I)
+_SAME_TIME = re.compile(
+    r"\bsame (?:time|slot)\b|\bkeep (?:the |our |it at the )?(?:same )?(?:time|slot)\b|^\W*(?:the\s+)?same\W*$", re.I)
 _NO_EMAIL = re.compile(r"\b(no|without|skip(?: the)?|don'?t (?:have|need)(?: an?)?)\s+e-?mails?\b", re.I)
 # A question: a "?" or a leading question word ("whats", "hows" included).
 _QUESTION = re.compile(
@@ -483,6 +492,21 @@ class Engine:
             if not answers:
                 self.say(t.no_discounts())
             return self.finish()
+        if not st.form and intent not in ("cancel_booking", "reschedule_booking") and (
+                (refund_ask := _REFUND_ASK.search(text)) or _TIP_ASK.search(text)) \
+                and (bookings := await self.p.upcoming_bookings()):
+            # "can i get my deposit back?", "do i tip on top of the $732?": their booking's
+            # own numbers (the FAQ's general words read as "yes" or "not included")
+            held = bookings[0]
+            st.misunderstood = 0
+            if refund_ask:
+                station = await self.p.station_of(held)
+                refund = (held.starts_at - self.inp.now) >= timedelta(days=station.free_cancel_days)
+                self.say(t.refund_if_cancelled(held.event_date, held.slot, refund, held.status == "deposit_paid",
+                                               held.deposit_cents, station.free_cancel_days))
+            else:
+                self.say(t.tip_included(held.total_cents, held.gratuity_cents))
+            return self.finish()
         if st.form == "cancel" and st.expecting == "confirm":
             return await self._cancel_answer(intent)
         if (intent == "reschedule_booking" and st.form in ("booking", "quote", "availability")
@@ -500,8 +524,9 @@ class Engine:
         if (not st.form or st.form == "quote") and ADDRESS_CHANGE.search(text) and await self.p.upcoming_bookings():
             # A booked party's new address: a person updates it (no new booking form).
             return await self.escalate("address_change", t.escalated("address_change"))
-        if st.form == "reschedule" and (ent.date or ent.time or (st.expecting == "time" and _SAME_TIME.search(text))):
-            return await self._reschedule_try(ent)  # ("same time" when the new time is asked)
+        if st.form == "reschedule" and (ent.date or ent.time or (
+                st.expecting == "time" and (_SAME_TIME.search(text) or (intent == "affirm" and not _has_facts(ent))))):
+            return await self._reschedule_try(ent)  # ("same time" / "yes" when the new time is asked)
         if st.form == "party":
             return await self._party_answer(intent, ent)
         counts = ent.adults is not None or ent.kids is not None or ent.guests is not None
@@ -1521,8 +1546,8 @@ class Engine:
             # from today: a bare day of the month is read in the booking's month.
             with contextlib.suppress(ValueError):
                 s.date = target.event_date.replace(day=ent.date.day).isoformat()
-        if not s.time and _SAME_TIME.search(self.text):
-            s.time = target.slot
+        if not s.time and (_SAME_TIME.search(self.text) or (st.expecting == "time" and _YES.match(self.text))):
+            s.time = target.slot  # ("yes" to "what time?" keeps the booked one)
         if not s.date and ent.time and not ent.date:
             # "change our party from 6pm to 3pm": a new time alone keeps the booked day.
             s.date = target.event_date.isoformat()

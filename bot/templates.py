@@ -638,13 +638,40 @@ def booking_status(
     )
 
 
-def cancel_confirm(d: date, slot: str, refund: bool, paid: bool, deposit: int, free_days: int) -> Reply:
+def _refund_policy(refund: bool, paid: bool, deposit: int, free_days: int) -> str:
     if not paid:
-        policy = "No deposit has been paid yet, so there's nothing to refund."
-    elif refund:
-        policy = f"It's {free_days}+ days away, so your {fmt_cents(deposit)} deposit will be refunded."
-    else:
-        policy = f"It's less than {free_days} days away, so the {fmt_cents(deposit)} deposit is kept."
+        return "No deposit has been paid yet, so there's nothing to refund."
+    if refund:
+        return f"It's {free_days}+ days away, so your {fmt_cents(deposit)} deposit will be refunded."
+    return f"It's less than {free_days} days away, so the {fmt_cents(deposit)} deposit is kept."
+
+
+def refund_if_cancelled(d: date, slot: str, refund: bool, paid: bool, deposit: int, free_days: int) -> Reply:
+    """"can i get my deposit back?" from a booked customer: the rule, applied to their
+    booking, without cancelling anything."""
+    return Reply(
+        f"Your booking is {day_label(d)} at {slot_label(slot)}. If you cancelled now: "
+        f"{_refund_policy(refund, paid, deposit, free_days)} (Cancelling {free_days}+ days "
+        "ahead refunds the deposit in full.) Nothing has been cancelled — say “cancel my "
+        "booking” if you want to.",
+        (),
+        "refund_policy",
+    )
+
+
+def tip_included(total: int, gratuity: int) -> Reply:
+    """"do i tip on top of the $732?": the booking's total already has the suggested tip."""
+    return Reply(
+        f"Your total of {fmt_cents(total)} already includes a suggested gratuity of "
+        f"{fmt_cents(gratuity)}, which goes to your chef — nothing more is expected. You're "
+        "welcome to adjust it on the day.",
+        (),
+        "tip_included",
+    )
+
+
+def cancel_confirm(d: date, slot: str, refund: bool, paid: bool, deposit: int, free_days: int) -> Reply:
+    policy = _refund_policy(refund, paid, deposit, free_days)
     return Reply(
         f"Cancel your booking on {day_label(d)} at {slot_label(slot)}? {policy}",
         (B_YES_CANCEL, B_KEEP),
