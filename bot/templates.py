@@ -844,6 +844,12 @@ def hold_expiring(d: date, slot: str, deposit: int, pay_url: str) -> Reply:
 # --- before the engine (webhooks/turns.py) -----------------------------------------------
 
 
+def sms_help_opted_out(business: str) -> Reply:
+    """HELP from a number that opted out: its state and the way back."""
+    return Reply(f"{business}: you're unsubscribed and won't get messages from us. Reply START "
+                 "to resubscribe.", (), "help")
+
+
 def sms_opted_out(business: str) -> Reply:
     return Reply(f"You're unsubscribed from {business} messages. Reply START to resubscribe.", (), "opted_out")
 

@@ -249,7 +249,10 @@ async def _sms_keyword(
         await opt.opt_in(msg.sender)
         return [t.sms_opted_in()]
     if word == "help":
-        return [t.sms_help(stations[0].business_name)]
+        # (an opted-out number asking for help is told it is unsubscribed and how to come
+        # back, not "reply STOP to opt out")
+        business = stations[0].business_name
+        return [t.sms_help_opted_out(business) if opted_out else t.sms_help(business)]
     if opted_out:
         return []  # nothing outbound to an opted-out number
     if wants_opt_out(msg.text):

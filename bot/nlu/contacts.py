@@ -42,6 +42,8 @@ _ADDRESS_STOP = frozenset(
      # "57 Oak Ave not 55", "55 Oak Ave San Jose, phone 408…", "… or 59 if that's easier"
      "not", "instead", "actually", "sorry", "or", "but", "phone", "cell", "number", "email", "name", "gate", "code", "zip", "call", "text"]
 )
+# Words that begin a new sentence after an address: "… 95124. Want to book …".
+_SENTENCE_START = r"(?i:want|we|i|party|please|also|can|could|and|it|book|my|our|for|looking|need|would|thanks|thank|the)"
 _ADDRESS_PARTS = frozenset({
     "AddressNumber", "AddressNumberPrefix", "AddressNumberSuffix", "StreetNamePreDirectional",
     "StreetNamePreModifier", "StreetNamePreType", "StreetName", "StreetNamePostType",
@@ -134,7 +136,11 @@ def find_address(text: str, *, expecting: str | None = None) -> Address | None:
         end_index = len(tokens) - 1
     end = start + tokens[end_index][2]
     # Blanked-out spans (a phone, an email) leave runs of spaces: the address ends there.
-    line = re.split(r"\s{3,}|[.!?;]\s+(?=[a-z])|,\s*(?=no\b)", text[start:end])[0].rstrip(" ,.;")
+    # A new line or a new sentence ends it too ("…95124. Want to book 12/20", "…95124\nparty
+    # 12/20 3pm"), and a count after a comma is not part of it ("12 Main St, 2 guests …").
+    line = re.split(r"\s{3,}|\s*\n|[.!?;]\s+(?=[a-z])|,\s*(?=no\b)|[.!?]\s+(?=" + _SENTENCE_START + r"\b)",
+                    text[start:end])[0].rstrip(" ,.;")
+    line = re.sub(r",\s*\d{1,3}$", "", line)
     return Address(line, (start, start + len(line)), (start, start + tokens[0][2]))
 
 

@@ -249,6 +249,12 @@ def test_contacts() -> None:
         ("500 people next saturday", "address", None),
         ("wait is dec 19 a saturday?", "name", None),  # a day of the month
         ("maybe 45 oakwood", "address", "45 oakwood"),  # "maybe" is not "may"
+        # a new line or sentence, or a count after a comma, is not part of the street
+        ("my address: 789 Pine Ct San Jose CA 95124\nparty 12/20 3pm 16 adults", None,
+         "789 Pine Ct San Jose CA 95124"),
+        ("address 789 Pine Ct San Jose CA 95124. Want to book 12/20 3pm", None, "789 Pine Ct San Jose CA 95124"),
+        ("12 Main St, 2 guests are gluten free", "address", "12 Main St"),
+        ("123 Main St. San Jose", "address", "123 Main St. San Jose"),
     ],
 )
 def test_address(text: str, expecting: str | None, address: str | None) -> None:
