@@ -108,9 +108,11 @@ _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 # An answer to "of the 8 guests, how many are kids?" that opens with the count, maybe with
 # the kids' ages after it: "2 of them are 4 and 6", "2, ages 4 and 6", "3 of them".
 _KIDS_ANSWER_RE = re.compile(
-    r"^\W*(?:just\s+|only\s+|about\s+)?(?P<n>\d{1,3})\b(?:\s+of\s+(?:them|those|the\s+guests))?"
+    r"^\W*(?:(?:not\s+sure(?:\s+yet)?|idk|i\s+think|hmm+|um+|prob(?:ably)?|maybe|like|around|roughly)\W+)*"
+    r"(?:just\s+|only\s+|about\s+)?(?P<n>\d{1,3})\b(?:\s+of\s+(?:them|those|the\s+guests))?"
     r"(?=\s*(?:$|[,.!)]|are\b|is\b|will\s+be\b|ages?\b|aged\b|\())"
 )
+_RANGE_RE = re.compile(r"\b(?P<a>\d{1,3})\s*(?:or|-|\u2013|to)\s*(?P<b>\d{1,3})\b(?!\s*(?:am|pm|:))")
 # "my kids are 10 and 12", "the kids are 4, 6 and 9 years old": ages, one per kid.
 _KID_AGES_RE = re.compile(
     r"\b(?:my|our|the|his|her|their)\s+(?:kids|children|boys|girls|sons|daughters|little\s+ones)"
@@ -197,6 +199,11 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
         total = int(m["total"] or m["total2"]) if (m["total"] or m["total2"]) else None
         return PartySize(adults=total - int(m["n"]) if total and total >= int(m["n"]) else None, kids=int(m["n"]))
     text = blank(text, [m.span() for m in _RETRACTED_RE.finditer(text)])
+    if expecting in ("kids", "guests") and not _COUNT_WORD_RE.search(text) and (r := _RANGE_RE.search(text)):
+        # "maybe 3 or 4" (unsure): one count, not 3 adults + 4 kids. Fewer kids and more
+        # guests, so a later firm count does not raise the price.
+        low, high = sorted((int(r["a"]), int(r["b"])))
+        return PartySize(kids=low) if expecting == "kids" else PartySize(guests=high)
     if expecting == "kids" and not _COUNT_WORD_RE.search(text) and (m := _KIDS_ANSWER_RE.match(text)):
         return PartySize(kids=int(m["n"]))  # the numbers after it are ages, not counts
     if (m := _KID_AGES_RE.search(text)) is not None:
