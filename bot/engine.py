@@ -54,6 +54,7 @@ from bot.nlu.intents import (
     QUESTION_LEAD_IN,
     WANT_TO_CANCEL,
 )
+from bot.nlu.notes import diet_note
 from bot.nlu.numbers import normalize as numbers_normalize
 from bot.nlu.places import find_cities
 from bot.nlu.segments import clauses, question_clauses
@@ -280,7 +281,7 @@ _QUESTION = re.compile(
     r"|^\W*(?:what\s+)?if\s+(?:i|we|you|u|they|the|a|our|my)\b.*\b(?:do|does|can|will|would|is|are)\s+(?:i|we|you|u|they|it)\b"
     # "we have a dog is that ok": a question asked at the end, without a question mark
     r"|\b(?:is|are)\s+(?:that|it|this|they|he|she)\s+(?:ok(?:ay)?|alright|all\s+right|fine|a\s+problem"
-    r"|an\s+issue)\W*$",
+    r"|an\s+issue|(?:big\s+|large\s+)?enough(?:\s+(?:space|room))?)\W*$",
     re.I,
 )
 _SOONEST_DAYS = 30  # how far "what's your next available date?" looks
@@ -482,6 +483,8 @@ class Engine:
         if intent == "complaint":
             return await self.escalate("complaint", t.escalated("complaint"))
 
+        if (note := diet_note(text)) is not None and (done := await self._note(note, ent)) is not None:
+            return done
         if _DISCOUNT.search(text) and not _has_facts(ent):
             # "thats way too much, can u do a discount": the FAQ's word on discounts if it
             # has one; else no price but the quote engine's, and a person on offer
@@ -708,6 +711,29 @@ class Engine:
                 self.say(t.rates(await self.p.default_station()))
             return await self._advance()
         return await self._not_understood()
+
+    async def _note(self, note: str, ent: Entities) -> TurnResult | None:
+        """A diet or allergy note ("one guest has a shellfish allergy"): kept for the
+        booking being made, or added to the booking held. None: the turn goes on (the
+        message has facts too, or there is nothing to add it to: the FAQ answers)."""
+        st = self.st
+        if st.form in ("quote", "booking", "availability"):
+            if note not in st.slots.notes:
+                st.slots.notes.append(note)
+            self.say(t.note_taken(note))
+            if _has_facts(ent):
+                return None  # ("12 Main St, one guest has a nut allergy": the address too)
+            st.misunderstood = 0
+            return await self._advance()
+        if st.form or _has_facts(ent):
+            return None
+        bookings = await self.p.upcoming_bookings()
+        if not bookings:
+            return None
+        held = await self.p.add_note(str(bookings[0].id), note)
+        st.misunderstood = 0
+        self.say(t.note_added(held.event_date, held.slot, note))
+        return self.finish()
 
     async def _about_the_booking(self, intent: str, ent: Entities) -> TurnResult | None:
         """Facts from a customer with a party booked, no form open and no word of another
@@ -1350,7 +1376,7 @@ class Engine:
                 return self.finish()
         st.confirming = True
         st.expecting = "confirm"
-        self.say(t.summary(quote, date.fromisoformat(s.date), s.time, s.name, s.address, s.phone, s.email))
+        self.say(t.summary(quote, date.fromisoformat(s.date), s.time, s.name, s.address, s.phone, s.email, s.notes))
         return self.finish()
 
     async def _check_date_time(self, station: Station) -> TurnResult | None:
@@ -1431,7 +1457,8 @@ class Engine:
         quote = await self.p.quote(s.adults, s.kids or 0, s.zip)
         day = date.fromisoformat(s.date)
         try:
-            booking, url = await self.p.create_booking(quote, r.station, day, s.time, s.address)
+            booking, url = await self.p.create_booking(quote, r.station, day, s.time, s.address,
+                                                       "\n".join(s.notes) or None)
         except SlotTaken:
             st.confirming = False
             slot, s.time = s.time, None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
@@ -23,6 +24,8 @@ class Slots:
     email_asked: bool = False
     address: str | None = None
     city: str | None = None  # named instead of a zip ("we're in oakland"); the zip question names it
+    # What the chef should know ("one guest has a shellfish allergy"), kept for the booking
+    notes: list[str] = field(default_factory=list)
 
     @property
     def day(self) -> dt.date | None:
@@ -62,6 +65,10 @@ class DialogueState:
     def from_json(cls, data: dict[str, Any] | None) -> DialogueState:
         if not data:
             return cls()
+        # A copy: the caller's dict is the stored row's, and a list mutated in place here
+        # ("notes".append) would change that too, so the row would look unchanged and not
+        # be saved.
+        data = copy.deepcopy(data)
         known = {f.name for f in fields(cls)}
         kw = {k: v for k, v in data.items() if k in known and k != "slots"}
         slot_names = {f.name for f in fields(Slots)}

@@ -183,6 +183,9 @@ async def _check_end(c: Container, end: dict[str, Any], channel: str, sender: st
                     if key == "address_contains":
                         if str(value).lower() not in b.address.lower():
                             fails.append(f"end: address {b.address!r} lacks {value!r}")
+                    elif key == "notes_contains":
+                        if str(value).lower() not in (b.notes or "").lower():
+                            fails.append(f"end: notes {b.notes!r} lack {value!r}")
                     elif str(actual.get(key)) != str(value):
                         fails.append(f"end: booking {key} {actual.get(key)!r} != {value!r}")
         if "opted_out" in end:

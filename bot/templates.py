@@ -442,7 +442,8 @@ def out_of_area(zip_code: str) -> Reply:
     )
 
 
-def summary(q: Quote, d: date, slot: str, name: str, address: str, phone: str | None, email: str | None) -> Reply:
+def summary(q: Quote, d: date, slot: str, name: str, address: str, phone: str | None, email: str | None,
+            notes: Sequence[str] = ()) -> Reply:
     party = f"{q.adults} adults" + (f" + {q.kids} kids" if q.kids else "")
     lines = [
         "Please check your booking:",
@@ -450,11 +451,27 @@ def summary(q: Quote, d: date, slot: str, name: str, address: str, phone: str | 
         f"• {party}",
         f"• {address} ({q.zip})",
         f"• {name}" + (f", {phone}" if phone else "") + (f", {email}" if email else ""),
+        *([f"• Notes for the chef: {'; '.join(notes)}"] if notes else []),
         f"Total {fmt_cents(q.total_cents)} (incl. gratuity {fmt_cents(q.gratuity_cents)}"
         + (f", travel {fmt_cents(q.travel_cents)}" if q.travel_cents else "")
         + f"); {fmt_cents(q.deposit_cents)} deposit today. Shall I book it?",
     ]
     return Reply("\n".join(lines), (B_CONFIRM, B_CHANGE), "booking_summary")
+
+
+def note_taken(note: str) -> Reply:
+    """A diet or allergy note while the party is being booked: kept for the booking."""
+    return Reply(f"Noted — I'll add this to your booking for the chef: “{note}”.", (), "note_taken")
+
+
+def note_added(d: date, slot: str, note: str) -> Reply:
+    """A diet or allergy note from a booked customer: on the booking now."""
+    return Reply(
+        f"Noted — I've added this to your booking on {day_label(d)} at {slot_label(slot)} for "
+        f"the chef: “{note}”.",
+        (),
+        "note_taken",
+    )
 
 
 def booking_created(d: date, slot: str, deposit: int, hold_hours: int, pay_url: str | None) -> Reply:

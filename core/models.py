@@ -128,6 +128,9 @@ class Booking(Base):
     deposit_cents: Mapped[int] = mapped_column(Integer)
     hold_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     cancel_reason: Mapped[str | None] = mapped_column(Text)
+    # What the customer asked the chef to know ("one guest has a shellfish allergy"), one
+    # line each, as written.
+    notes: Mapped[str | None] = mapped_column(Text)
     reschedule_count: Mapped[int] = mapped_column(Integer, default=0)
     checkout_session_id: Mapped[str | None] = mapped_column(Text)
     checkout_url: Mapped[str | None] = mapped_column(Text)

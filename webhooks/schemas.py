@@ -77,6 +77,7 @@ def booking_fields(b: Booking) -> dict[str, Any]:
         "deposit_cents": b.deposit_cents,
         "hold_expires_at": b.hold_expires_at.isoformat() if b.hold_expires_at else None,
         "cancel_reason": b.cancel_reason,
+        "notes": b.notes,
         "checkout_url": b.checkout_url,
         "channel": b.channel,
         "created_at": b.created_at.isoformat() if b.created_at else None,

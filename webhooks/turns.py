@@ -36,6 +36,7 @@ from core.services import leads
 from core.services.availability import OpenDays, SlotStatus, open_days, slots_for
 from core.services.bookings import (
     BookingRequest,
+    add_note,
     can_change_party,
     can_reschedule,
     cancel_booking,
@@ -173,14 +174,15 @@ class CorePorts:
         self.conv.customer_id = found.id
 
     async def create_booking(
-        self, quote: Quote, station: Station, day: date, slot: str, address: str
+        self, quote: Quote, station: Station, day: date, slot: str, address: str,
+        notes: str | None = None,
     ) -> tuple[Booking, str | None]:
         cust = await self.customer()
         lead = await LeadRepository(self.s).open_for_customer(cust.id)
         booking = await create_booking(
             self.s,
             BookingRequest(station, quote, day, slot, address, cust, self.channel,
-                           lead.id if lead else None, self.conv.id),
+                           lead.id if lead else None, self.conv.id, notes),
             self.c.now(),
         )
         await self.lead_event("booking_created", {"booking_id": str(booking.id)})
@@ -213,6 +215,9 @@ class CorePorts:
         if outcome.refund_deposit and refund is not None:
             await refund(self.s, b)
         return b, outcome.refund_deposit
+
+    async def add_note(self, booking_id: str, note: str) -> Booking:
+        return await add_note(self.s, await self._booking(booking_id), note, self.c.now())
 
     async def can_reschedule(self, booking_id: str) -> str | None:
         b = await self._booking(booking_id)

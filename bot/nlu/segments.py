@@ -48,6 +48,20 @@ def clauses(text: str) -> list[str]:
     return out
 
 
+# "is that ok?", "can you do that?": a question about what was just said.
+_ANAPHORIC_RE = re.compile(r"\b(?:that|this|it|those|these)\b", re.IGNORECASE)
+
+
 def question_clauses(text: str) -> list[str]:
-    """The clauses of ``text`` that ask something (a "?" or a question word first)."""
-    return [c for c in clauses(text) if _is_question(c) and len(c.split()) >= 2]
+    """The clauses of ``text`` that ask something (a "?" or a question word first). A short
+    question about the clause before it ("my son has a nut allergy. is that ok?") is asked
+    with that clause: alone, "is that ok?" matched the FAQ's "can we have alcohol?"."""
+    parts = clauses(text)
+    out = []
+    for i, c in enumerate(parts):
+        if not (_is_question(c) and len(c.split()) >= 2):
+            continue
+        if i and len(c.split()) <= 5 and _ANAPHORIC_RE.search(c) and not _is_question(parts[i - 1]):
+            c = f"{parts[i - 1]}. {c}"
+        out.append(c)
+    return out

@@ -27,6 +27,11 @@ class BookingRequest:
     channel: str
     lead_id: uuid.UUID | None = None
     conversation_id: uuid.UUID | None = None
+    notes: str | None = None
+
+
+# A booking's notes are for the chef, not an essay: longer text is cut.
+NOTES_MAX = 2000
 
 
 async def _free_seats(repo: BookingRepository, station: Station, day: date, slot: str) -> list[int]:
@@ -97,8 +102,21 @@ async def create_booking(session: AsyncSession, req: BookingRequest, now: dateti
         deposit_cents=q.deposit_cents,
         hold_expires_at=now + timedelta(hours=st.hold_hours),
         reschedule_count=0,
+        notes=req.notes[:NOTES_MAX] if req.notes else None,
     )
     await _insert_on_any_seat(repo, st, booking)
+    return booking
+
+
+async def add_note(session: AsyncSession, booking: Booking, note: str, now: datetime) -> Booking:
+    """Add a line to a booking's notes (kept to ``NOTES_MAX`` characters; a line already
+    there is not added twice)."""
+    line = " ".join(note.split())
+    lines = (booking.notes or "").splitlines()
+    if line and line not in lines:
+        booking.notes = "\n".join([*lines, line])[:NOTES_MAX]
+        booking.updated_at = now
+        await session.flush()
     return booking
 
 

@@ -168,3 +168,28 @@ async def test_cancel_and_reschedule_follow_the_policy(
     # The freed slot can be taken again.
     r = await client.post(f"/api/bookings/{soon}/cancel", headers=admin_headers)
     assert r.status_code == 200 and r.json()["refund_deposit"] is False
+
+
+async def test_a_guests_allergy_reaches_the_staff_thread_escaped(
+    client: httpx.AsyncClient, db: Container, admin_headers: dict[str, str],
+    set_now: Callable[[datetime], None],
+) -> None:
+    """An allergy told while booking is on the booking (API) and in the staff thread,
+    escaped like every customer text."""
+    await make_person(db, "notes@example.com", "staff")
+    set_now(NOW)
+    sid, _ = await chat(client, "book dec 19 6pm 12 adults 95112", None)
+    for text in ("Ana Ruiz", "4085551234", "12 Main St", "skip"):
+        await chat(client, text, sid)
+    _, replies = await chat(client, f"one guest is allergic to peanuts {XSS}", sid)
+    assert any("Notes for the chef: one guest is allergic to peanuts" in r for r in replies)
+    _, replies = await chat(client, "yes", sid)
+    assert any("You're booked" in r for r in replies)
+    found = (await client.get("/api/bookings", params={"date": "2026-12-19"}, headers=admin_headers)).json()
+    assert [b["notes"] for b in found["items"]] == [f"one guest is allergic to peanuts {XSS}"]
+    assert (await login(client, "notes@example.com")).status_code == 303
+    convs = (await client.get("/api/conversations", params={"channel": "webchat"}, headers=admin_headers)).json()
+    page = await client.get(f"/staff?view=all&c={convs['items'][0]['id']}")
+    assert page.status_code == 200
+    assert f"Notes: one guest is allergic to peanuts {ESCAPED}" in page.text
+    assert XSS not in page.text

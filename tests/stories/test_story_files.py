@@ -43,7 +43,7 @@ KINDS = {
     "booking_status", "thanks", "bye", "help", "opted_out", "opted_in", "ack", "identity", "travel_fee",
     "party_change_ask", "party_change_confirm", "party_changed", "deposit_amount", "booking_needs", "open_dates", "quote_recap", "rates", "total_explained",
     "next_step", "meal_times", "opt_out_how", "reschedule_confirm",
-    "booking_paused", "started_over", "booking_change_ask", "second_party", "no_discounts", "refund_policy", "tip_included",
+    "booking_paused", "started_over", "booking_change_ask", "second_party", "no_discounts", "refund_policy", "tip_included", "note_taken",
 }  # fmt: skip
 STORY_KEYS = {"name", "now", "channel", "phone", "setup", "turns", "end", "known_failure"}
 REQUIRED_STORY_KEYS = {"name", "turns"}
@@ -58,7 +58,7 @@ EXPECT_KEYS = {
 END_KEYS = {"status", "lead", "no_lead", "booking", "no_booking", "opted_out"}
 LEAD_KEYS = {"source", "events"}
 END_BOOKING_KEYS = {
-    "status", "date", "time", "adults", "kids", "zip", "name", "address_contains",
+    "status", "date", "time", "adults", "kids", "zip", "name", "address_contains", "notes_contains",
     "total_cents",
 }  # fmt: skip
 CHANNELS = {"webchat", "sms", "telegram"}

@@ -93,7 +93,8 @@ def lead_json(lead: Lead | None) -> dict[str, Any] | None:
     }
 
 
-BRIEF = ("id", "status", "date", "time", "adults", "kids", "zip", "address", "total_cents", "deposit_cents")
+BRIEF = ("id", "status", "date", "time", "adults", "kids", "zip", "address", "total_cents", "deposit_cents",
+         "notes")
 
 
 def booking_brief(b: Booking) -> dict[str, Any]:

@@ -1,0 +1,53 @@
+"""What the chef should know: a guest's allergy or diet told as a fact.
+
+"one guest has a shellfish allergy", "btw 2 of them are vegetarian", "my son is allergic
+to sesame and gluten, can you note that?" are notes for the booking; "do you do vegan?"
+is a question for the FAQ. Pure text work: the engine keeps the note on the form or adds
+it to the booking held.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.nlu.segments import clauses
+
+# Words of a diet or an allergy.
+_DIET = re.compile(
+    r"\b(?:allergic|allerg(?:y|ies)|anaphyla\w*|epi-?pen|vegetarian|vegan|veggie|pescatarian"
+    r"|gluten|celiac|coeliac|lactose|dairy|kosher|halal|diabetic|keto|nut|nuts|peanuts?"
+    r"|shellfish|sesame|soy|eggs?|pork|beef|seafood|fish|mushrooms?|onions?|garlic|spicy|msg)\b",
+    re.IGNORECASE,
+)
+# ... said of someone: a person, a count, or "can't eat", "no pork".
+_SAID_OF_SOMEONE = re.compile(
+    r"\b(?:is|are|has|have|'s|gets|will\s+be|can'?t\s+(?:eat|have)|cannot\s+(?:eat|have)"
+    r"|doesn'?t\s+eat|don'?t\s+eat|won'?t\s+eat|avoids?|needs?)\b"
+    r"|\bno\s+(?:pork|beef|shellfish|shrimp|nuts|peanuts|dairy|gluten|seafood|fish|eggs?|msg|onions?|mushrooms?)\b",
+    re.IGNORECASE,
+)
+# A question about diets in general is for the FAQ, unless it asks for the note itself.
+_ASKS = re.compile(
+    r"\?|^\W*(?:do|does|can|could|will|would|is|are|what|whats|what's|how|any)\b", re.IGNORECASE
+)
+_NOTE_IT = re.compile(
+    r"\b(?:note|noted|jot|write\s+(?:it|that)\s+down|let\s+the\s+chef\s+know|tell\s+the\s+chef"
+    r"|make\s+sure|fyi|heads\s+up|just\s+so\s+you\s+know|keep\s+in\s+mind)\b",
+    re.IGNORECASE,
+)
+_MAX = 300
+
+
+def diet_note(text: str) -> str | None:
+    """The clauses of ``text`` that tell a guest's allergy or diet, joined; None if none."""
+    ask_for_note = bool(_NOTE_IT.search(text))
+    # (commas too: "12 Main St, one guest has a nut allergy" notes only the allergy)
+    parts = [p.strip() for c in clauses(text) for p in re.split(r",\s*", c)]
+    found = [
+        p for p in parts
+        if _DIET.search(p) and _SAID_OF_SOMEONE.search(p) and (ask_for_note or not _ASKS.search(p))
+    ]
+    if not found:
+        return None
+    note = "; ".join(c.rstrip(" .!") for c in found)
+    return note[:_MAX]
