@@ -142,6 +142,13 @@ _CHANGE_CUE = re.compile(
     re.I,
 )
 _DAY_ONLY = re.compile(r"\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b", re.I)
+# A weekday named alone (no month, day of month, "next" or "this"): read near the booking.
+_WEEKDAY_NAMED = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.I)
+_DAY_NAMED = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+\d|\d{1,2}(?:st|nd|rd|th)\b|\d/\d"
+    r"|\b(?:next|this|coming|following)\s+(?:week|\w+day|sat|sun)\b|\bweek\b",
+    re.I,
+)
 _MONTH_OR_WEEKDAY = re.compile(
     r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\bmay\s+\d|\b(?:mon|tue|tues|wed|thu|thur|thurs"
     r"|fri|sat|sun)(?:day)?\b|\d/\d|\b(?:next|this)\s+month\b|\btomorrow\b|\bweek\b",
@@ -166,7 +173,7 @@ _MORE = re.compile(r"\b(?:add|adding)\b|\d+\s+(?:more|extra)\b|\banother\s+\d", 
 _FEWER = re.compile(
     r"\d+\s+(?:fewer|less)\b|\b(?:remove|minus|take\s+off|subtract)\b"
     # "2 adults cancelled", "the 2 kids arent coming", "2 people cant make it"
-    r"|\b(?:cancell?ed|dropped\s+out|backed\s+out|(?:can'?t|cannot|won'?t|will\s+not)\s+(?:make\s+it|come|be\s+coming)"
+    r"|\b(?:cancel\w*|dropped(?:\s+out)?|backed\s+out|lost|lose|losing|cant|(?:can'?t|cannot|won'?t|will\s+not)\s+(?:make\s+it|come|be\s+coming)"
     r"|(?:aren'?t|are\s+not|not)\s+coming)\b",
     re.I,
 )
@@ -178,7 +185,22 @@ _UNDO_CANCEL = re.compile(
     re.I,
 )
 # The party after a change, said with it: "2 people cancelled so 18 adults".
-_NEW_TOTAL = re.compile(r"\b(?:so|making\s+it|makes\s+it|that'?s|total(?:\s+of)?|now)\s+(?:it'?s\s+|we'?re\s+|just\s+)?\d+", re.I)
+_NEW_TOTAL = re.compile(
+    r"\b(?:so|making\s+it|makes\s+it|that'?s|total(?:\s+of)?|now|down\s+to|up\s+to)\s+(?:it'?s\s+|we'?re\s+|just\s+|down\s+to\s+)?\d+"
+    r"|\b(?:we'?re|we\s+are|we'?ll\s+be)\s+(?:now\s+|only\s+|just\s+)?(?:down|up)\s+to\s+\d+", re.I)
+# Guests (not the booking) cancelling: "one couple had to cancel", "if 2 people cancel".
+_GUESTS_CANCEL = re.compile(
+    r"\b(?:\d+|one|two|three|four|a|some|few)\s+(?:of\s+(?:my|our|the)\s+)?(?:couples?|guests?|people|persons|adults?|kids?|friends?"
+    r"|families|family)\s+(?:\w+\s+){0,2}?(?:cancell?(?:ed|ing)?|cancels?)\b"
+    r"|\b(?:couple|family|friend|guest)\s+(?:had\s+to\s+|has\s+to\s+|just\s+)?cancell?(?:ed)?\b",
+    re.I,
+)
+# A number moved by a word: "2 cant make it", "add 2", "2 more", "we lost 3".
+_BARE_DELTA = re.compile(
+    r"\b(?P<n>\d{1,2})\s+(?:more|extra|fewer|less|cant|can'?t|cannot|won'?t|wont|dropped|cancell?ed|aren'?t|arent|not\s+coming)\b"
+    r"|\b(?:add|plus|minus|remove|lost|lose|drop)\s+(?P<n2>\d{1,2})\b(?!\s*(?:am|pm|:))",
+    re.I,
+)
 _STATUS = re.compile(
     r"\b(still on|confirmed\?|(?:my|our) (?:party|booking|event|reservation)\b.*\?|did (?:my|the|our) (?:deposit|payment) go through|status of"
     # "just checking everything is set for the 20th", "whens my party"
@@ -266,7 +288,8 @@ _CHANGE_BOOKING = re.compile(
 # would work better", "could we start at noon".
 _MOVE_CUE = re.compile(
     r"\b(?:move|moving|switch|swap|change|push|bump|shift|instead|rather|earlier|later|prefer"
-    r"|works?\s+better|would\s+work|start\s+at|do\s+it\s+(?:at|on)|make\s+it)\b",
+    r"|works?\s+better|would\s+work|start\s+at|do\s+it\s+(?:at|on)|make\s+it"
+    r"|(?:can|could)\s+(?:we|i|u|you)\s+(?:do|have|get|make)|what\s+about|how\s+about|let'?s\s+(?:do|go|make))\b",
     re.I,
 )
 _SAME_TIME = re.compile(
@@ -417,6 +440,19 @@ class Engine:
         # until a day is given.
         if ent.kids and (ages := KID_AGES.search(text)):
             ent = await self._older_kids(ent, [int(a) for a in re.findall(r"\d+", ages.group("ages"))])
+        if (not (ent.adults is not None or ent.kids is not None or ent.guests is not None)
+                and (delta := _BARE_DELTA.search(text)) and st.form not in ("reschedule", "cancel")
+                and (st.slots.adults is not None or st.form == "party"
+                     or (not st.form and await self.p.upcoming_bookings()))):
+            # "2 cant make it", "add 2", "we lost 3": a number of guests moved (it was taken
+            # for a street address at the address question, or not read at all)
+            n = delta["n"] or delta["n2"]
+            street = ent.address if ent.address and not ent.address.startswith(n) else None
+            ent = replace(ent, guests=int(n), address=street)
+        elif (not (ent.adults is not None or ent.kids is not None or ent.guests is not None)
+              and _GUESTS_CANCEL.search(text) and re.search(r"\b(?:one|a)\s+couple\b", text, re.I)
+              and (st.slots.adults is not None or (not st.form and await self.p.upcoming_bookings()))):
+            ent = replace(ent, guests=2)  # "one couple had to cancel": two fewer
         self.month_day = False
         if st.month_asked and ent.date:
             if day := day_of_month(text, date.fromisoformat(st.month_asked)):
@@ -441,7 +477,7 @@ class Engine:
             if (_RESCHEDULE.search(text) or PUSH_TO.search(text)) and intent != "cancel_booking" and not (
                     _IF_CLAUSE.search(text) and intent != "reschedule_booking"):  # "if we book today can we change the date later?"
                 intent = "reschedule_booking"
-            elif _CANCEL.search(text) and not st.confirming and not _IF.search(text):
+            elif _CANCEL.search(text) and not st.confirming and not _IF.search(text) and not _GUESTS_CANCEL.search(text):
                 intent = "cancel_booking"
             elif (_STATUS.search(text) or (MY_TOTAL.search(text) and not _has_facts(ent))) and intent not in BOOKING_INTENTS - {"inform"}:
                 intent = "booking_status"
@@ -517,6 +553,8 @@ class Engine:
             # "and move it to 3pm" while the party is still being planned: nothing is booked
             # yet, so it is a change to the form, not a reschedule.
             ent, intent = await self._moved_to(ent), "inform"
+        if intent == "cancel_booking" and _GUESTS_CANCEL.search(text):
+            intent = "inform"  # "one couple had to cancel": fewer guests, not the booking
         if intent in ("cancel_booking", "reschedule_booking", "booking_status"):
             st.confirming = False
             return await {
@@ -754,13 +792,15 @@ class Engine:
             return self.finish()
         counts = ent.adults is not None or ent.kids is not None or ent.guests is not None
         day, place = bool(ent.date or ent.time), bool(ent.zip or ent.address)
-        if intent not in ("book", "quote", "availability") and not (ent.name or ent.phone or ent.email):
+        changing = bool(_CHANGE_BOOKING.search(self.text))  # "change my booking to 14 adults"
+        if (intent not in ("book", "quote", "availability") or changing) and not (ent.name or ent.phone or ent.email):
             if counts and not day and not place:
                 on_day = [x for x in bookings if ent.date and x.event_date == ent.date]
                 return await self._party_start(ent, (on_day or bookings)[0])
             if day and not counts and not place:
-                if _MOVE_CUE.search(self.text) or not _QUESTION.search(self.text):
+                if (_MOVE_CUE.search(self.text) or changing) and not _PAST_TENSE.search(self.text):
                     return await self._reschedule_start(ent)
+                # "see you saturday!", "is 3pm too late for kids?": their booking, not a move
                 return await self._status(ent)
             if place and not counts and not day:
                 return await self.escalate("address_change", t.escalated("address_change"))
@@ -1573,6 +1613,13 @@ class Engine:
             # from today: a bare day of the month is read in the booking's month.
             with contextlib.suppress(ValueError):
                 s.date = target.event_date.replace(day=ent.date.day).isoformat()
+        if ent.date and _WEEKDAY_NAMED.search(self.text) and not _DAY_NAMED.search(self.text):
+            # "saturday at 3 instead", "how about sunday": that weekday nearest the booked
+            # day (its own Saturday, the Sunday after), not the next one from today
+            ahead = (ent.date.weekday() - target.event_date.weekday()) % 7
+            near = target.event_date + timedelta(days=ahead if ahead <= 3 else ahead - 7)
+            if near >= self.inp.now.astimezone(await self._tz()).date():
+                s.date = near.isoformat()
         if not s.time and (_SAME_TIME.search(self.text) or (st.expecting == "time" and _YES.match(self.text))):
             s.time = target.slot  # ("yes" to "what time?" keeps the booked one)
         if not s.date and ent.time and not ent.date:

@@ -207,11 +207,18 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"|bbb|bad\s+review|charged\s+(?:me\s+)?twice|double\s+charged|overcharged"
              r"|money\s+back|want\s+(?:a|my)\s+refund|refund\s+(?:me|my)|demand|wtf|raw|burnt"
              r"|cold\s+food|undercooked|late\s+(?:again|by)|showed\s+up\s+late|was\s+late)\b",
-             # "chef is 40 min late", "burned my deck", "left a mess", "this is so frustrating"
-             r"\b\d+\s*(?:min(?:ute)?s?|hrs?|hours?)\s+late\b"
-             r"|\b(?:burn(?:ed|t)|damaged|broke|ruined|stained|scratched|melted|scorched|dented)\s+(?:my|our|the)\b"
-             r"|\bleft\s+(?:a|such\s+a|the\s+place\s+a)\s+(?:huge\s+|big\s+|total\s+)?mess\b"
-             r"|\b(?:frustrat(?:ed|ing)|annoy(?:ed|ing)|fed\s+up|so\s+unhelpful|not\s+helpful|useless)\b"
+             # Said of the chef or of us, not of someone else or in passing: "chef is 40
+             # min late", "he burned my deck", "your chef left a mess", "this is so
+             # frustrating", "ur not understanding me" (not "the last company left a huge
+             # mess", "sorry for the annoying questions", "my husband burned the steak").
+             r"\b(?:chef|cook|he|she|they|you|u)(?:'s|\s+is|\s+are|\s+was|\s+were|\s+r)?\s+(?:already\s+|now\s+)?"
+             r"\d+\s*(?:min(?:ute)?s?|hrs?|hours?)\s+late\b"
+             r"|\b(?:chef|cook|he|she|they|you|u)\s+(?:\w+\s+)?(?:burn(?:ed|t)|damaged|broke|ruined|stained|scratched"
+             r"|melted|scorched|dented)\s+(?:my|our|the)\b"
+             r"|\b(?:chef|cook|he|she|they|you|u)\s+left\s+(?:a|such\s+a|the\s+place\s+a)\s+(?:huge\s+|big\s+|total\s+)?mess\b"
+             r"|\b(?:this|that|it|you|u|ur|your\s+\w+)(?:'s|\s+is|\s+are|\s+r)?\s+(?:so\s+|really\s+|very\s+|super\s+)?"
+             r"(?:frustrating|annoying|unhelpful|not\s+helpful|useless)\b(?!\s+(?:for|to)\s+(?:the\s+)?neighbou?rs)"
+             r"|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:so\s+|really\s+|very\s+|getting\s+)?(?:frustrated|annoyed|fed\s+up)\b"
              r"|\b(?:you'?re|ur|your|you\s+are|u\s+r|you)\s+(?:not|n'?t)\s+(?:understanding|listening|getting\s+it)\b",
              # "the food was cold": told in the past tense, an experience, not a question
              r"\b(?:food|meat|steak|chicken|shrimp|rice|noodles|dinner|meal)\s+(?:was|were"
@@ -311,7 +318,9 @@ _CONDITIONAL_RE = re.compile(
 # complaint cues (and the engine's angry words) are looked for.
 NOT_NEGATIVE = re.compile(
     r"\bworst[\s-]+case\b|\b(?:terrible|awful|horrible|the\s+worst|hopeless)\s+at\b"
-    r"|\bhate\s+to\s+(?:bother|ask|be|say|trouble|rush)\b|\bno\s+worries\b",
+    r"|\bhate\s+to\s+(?:bother|ask|be|say|trouble|rush)\b|\bno\s+worries\b"
+    # "sorry if this is annoying", "not frustrating at all"
+    r"|\bsorry\s+(?:if|for)\b[^.?!]{0,40}?\b(?:annoying|frustrating)\b|\bnot\s+(?:frustrating|annoying)\b",
     re.I,
 )
 # Words of a real grievance: with them a conditional question is still a complaint
