@@ -238,10 +238,13 @@ _TIP_ASK = re.compile(r"\b(?:tip|tipping)\b.{0,40}\b(?:on\s+top|extra|separately
                       r"|\b(?:is|was)\s+(?:the\s+)?(?:tip|gratuity)\s+included\b", re.I)
 # Haggling: the price is the quote engine's; the bot cannot change it.
 _DISCOUNT = re.compile(
-    r"\b(?:discounts?|cheaper|price\s*match|coupons?|promo(?:\s*code)?|deals?|negotiat\w+|best\s+price"
-    r"|lower\s+(?:the\s+)?price|(?:can|could|would)\s+(?:you|u)\s+do\s+\$?\d{2,5}\b)",
+    r"\b(?:discounts?|price\s*match|coupons?|promo(?:\s*code)?|(?:any|a|good|better|special)\s+deals?\b(?!\s+with)"
+    r"|negotiat\w+|best\s+price"
+    r"|lower\s+(?:the\s+)?price|(?:can|could|would)\s+(?:you|u)\s+do\s+\$?\d{2,5}\b"
+    r"|(?:too|so|way\s+too|really)\s+(?:expensive|pricey|much\s+money)|(?:that'?s|thats|it'?s|its)\s+(?:way\s+)?too\s+much)",
     re.I,
 )
+_DISCOUNT_ANSWER = re.compile(r"\b(?:discount\w*|deals?|coupons?|promo\w*|cheaper|price\s*match\w*|special\s+offers?)\b", re.I)
 # "actually make it 14" (a bare number): the party's new size.
 _MAKE_IT_N = re.compile(
     r"^\W*(?:(?:actually|ok(?:ay)?|wait|oh|sorry)\W+)*(?:make\s+(?:it|that)|change\s+(?:it|that)\s+to|let'?s\s+(?:do|say)"
@@ -302,6 +305,10 @@ _QUESTION = re.compile(
     r"|\b(?:does|do|can|will|would|should)\s+(?:she|he|they|it|that|this)\s+(?:count|need|have|work|cost|matter|get|come)\b"
     # "if i cancel do i get my money back": a conditional asked without a question mark
     r"|^\W*(?:what\s+)?if\s+(?:i|we|you|u|they|the|a|our|my)\b.*\b(?:do|does|can|will|would|is|are)\s+(?:i|we|you|u|they|it)\b"
+    # "my 2 kids are picky eaters, do you have plain rice": a question after a comma
+    r"|[,;]\s*(?:do|does|can|could|will|would|is|are)\s+(?:you|u|y'?all|ya|the\s+chef)\b"
+    # "i was wondering if 13 year olds count as kids": asked through a lead-in
+    r"|\b(?:wondering|wants?\s+to\s+know|want\s+to\s+know|tell\s+(?:me|us))\s+(?:if|whether|what|how|when|where|why|who)\b"
     # "we have a dog is that ok": a question asked at the end, without a question mark
     r"|\b(?:is|are)\s+(?:that|it|this|they|he|she)\s+(?:ok(?:ay)?|alright|all\s+right|fine|a\s+problem"
     r"|an\s+issue|(?:big\s+|large\s+)?enough(?:\s+(?:space|room))?)\W*$",
@@ -525,7 +532,9 @@ class Engine:
             # "thats way too much, can u do a discount": the FAQ's word on discounts if it
             # has one; else no price but the quote engine's, and a person on offer
             st.misunderstood = 0
-            answers = await self._faq_answers([text]) if _QUESTION.search(text) else []
+            # (only an entry about discounts: the general pricing entry dodges the question)
+            answers = [a for a in (await self._faq_answers([text]) if _QUESTION.search(text) else [])
+                       if _DISCOUNT_ANSWER.search(a)]
             for answer in answers:
                 self.say(t.faq_answer(answer))
             if not answers:
@@ -795,18 +804,41 @@ class Engine:
         changing = bool(_CHANGE_BOOKING.search(self.text))  # "change my booking to 14 adults"
         if (intent not in ("book", "quote", "availability") or changing) and not (ent.name or ent.phone or ent.email):
             if counts and not day and not place:
+                said = numbers_normalize(self.text)
+                if not (changing or _CHANGE_CUE.search(said) or _MORE.search(said) or _FEWER.search(said)
+                        or _NEW_TOTAL.search(said) or _PARTY_CHANGE.search(self.text)) and (
+                        _PAST_TENSE.search(self.text) or _QUESTION.search(self.text) or _IF.search(self.text)
+                        or question_clauses(self.text)):
+                    # "we had 12 people last time", "do you bring enough food for 12 ppl?":
+                    # no change asked; a question goes to the FAQ
+                    return await self._no_change(ent)
                 on_day = [x for x in bookings if ent.date and x.event_date == ent.date]
                 return await self._party_start(ent, (on_day or bookings)[0])
             if day and not counts and not place:
                 if (_MOVE_CUE.search(self.text) or changing) and not _PAST_TENSE.search(self.text):
                     return await self._reschedule_start(ent)
                 # "see you saturday!", "is 3pm too late for kids?": their booking, not a move
-                return await self._status(ent)
+                # (and a question asked beside it is answered)
+                done = await self._status(ent)
+                if _QUESTION.search(self.text) and not CHEF_ARRIVAL.search(self.text):
+                    await self._side_questions([self.text], note_unsure=False)
+                return done
             if place and not counts and not day:
                 return await self.escalate("address_change", t.escalated("address_change"))
         if intent in ("book", "quote", "availability") or _has_facts(ent):
             self.say(t.second_party(b.event_date, b.slot))
         return None
+
+    async def _no_change(self, ent: Entities) -> TurnResult:
+        """A booked customer's message with a count that changes nothing: a question is
+        the FAQ's (or honestly not answered); anything else is acknowledged."""
+        if _QUESTION.search(self.text) or question_clauses(self.text):
+            done = await self._faq(self.text, replace(ent, adults=None, kids=None, guests=None), must_answer=True)
+            if done is not None:
+                return done
+        self.st.misunderstood = 0
+        self.say(t.ack())
+        return self.finish()
 
     async def _booking_change_answer(self, text: str, ent: Entities) -> TurnResult | None:
         """The answer to "what would you like to change?" about a booking: that change
@@ -814,6 +846,9 @@ class Engine:
         bookings = await self.p.upcoming_bookings()
         if not bookings:
             return None
+        if (_NOTHING_TO_CHANGE.search(text) or _DECLINE.search(text) or _NO_AFTER_ALL.match(text)) and not _has_facts(ent):
+            self.say(t.kept())  # "nothing, its fine"
+            return self.finish()
         if (ent.adults is not None or ent.kids is not None or ent.guests is not None
                 or re.search(r"\b(?:guests?|people|adults?|kids?|count|headcount|party\s+size)\b", text, re.I)):
             return await self._party_start(ent, bookings[0])
