@@ -223,8 +223,13 @@ def _ordinal_day(day: int, today: dt.date) -> dt.date | None:
 # An offset right before a day: "the day after", "2 days before", "a week from".
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _OFFSET_RE = re.compile(
-    r"(?:\b(?:the\s+)?(?P<day>day)|\b(?P<n>\d{1,2}|an?|one|two|three|four|five|six)\s+(?P<unit>days?|weeks?))"
+    r"(?:\b(?:the\s+)?(?P<day>day)|\b(?:(?P<n>\d{1,2}|an?|one|two|three|four|five|six)\s+)?(?P<unit>days?|weeks?))"
     r"\s+(?P<dir>after|before|from)\s+(?:the\s+|this\s+|next\s+|on\s+)?$"
+)
+
+
+_WEEKDAY_OFFSET_RE = re.compile(
+    rf"\b(?:the\s+)?(?:first\s+)?(?P<wd>{_WD}|sat|sun)\s+(?P<dir>after|before)\s+(?:the\s+|this\s+|next\s+)?$"
 )
 
 
@@ -242,10 +247,19 @@ def find_date(text: str, today: dt.date) -> tuple[dt.date | None, list[Span]]:
             return
         # "the day after christmas", "a week from saturday", "2 days before new years eve"
         if offset := _OFFSET_RE.search(text, 0, m.start()):
-            n = 1 if offset["day"] else _COUNT_WORDS.get(offset["n"], 0) or int(offset["n"])
+            n = 1 if offset["day"] else _COUNT_WORDS.get(offset["n"] or "a", 0) or int(offset["n"])
             days = n * (7 if offset["unit"] and offset["unit"].startswith("week") else 1)
             value += dt.timedelta(days=-days if offset["dir"] == "before" else days)
             spans.append((offset.start(), m.end()))
+        elif (named := _WEEKDAY_OFFSET_RE.search(text, 0, m.start())) and m.re is not _WEEKDAY_RE:
+            # "the saturday after christmas", "the friday before new years": the first
+            # such weekday past the day named
+            wd = WEEKDAYS.get(named["wd"], _SHORT_WD.get(named["wd"], 0))
+            if named["dir"] == "after":
+                value += dt.timedelta(days=(wd - value.weekday() - 1) % 7 + 1)
+            else:
+                value -= dt.timedelta(days=(value.weekday() - wd - 1) % 7 + 1)
+            spans.append((named.start(), m.end()))
         candidates.append((priority, m.start(), value))
 
     for m in _ISO_RE.finditer(text):

@@ -150,6 +150,9 @@ def test_zip(text: str, zip_code: str | None) -> None:
         ("two days after christmas", dt.date(2026, 12, 27)),
         ("a week from saturday", dt.date(2026, 12, 12)),
         ("in 2 weeks on saturday", dt.date(2026, 12, 19)),  # was Tuesday Dec 15
+        ("the saturday after christmas", dt.date(2026, 12, 26)),  # was Friday Dec 25
+        ("the friday before christmas", dt.date(2026, 12, 18)),
+        ("week from friday", dt.date(2026, 12, 11)),
     ],
 )
 def test_dates(text: str, date: dt.date) -> None:
