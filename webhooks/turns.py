@@ -90,6 +90,9 @@ class CorePorts:
         # station it routed to), and each used to fetch both rows again.
         self._customer: Customer | None = None
         self._lead: Lead | None = None
+        # The customer's upcoming bookings, read once per turn (the engine asks from several
+        # places in one turn); any write to a booking forgets them.
+        self._upcoming: tuple[uuid.UUID, list[Booking]] | None = None
         self.business_name = stations[0].business_name if stations else "our hibachi chefs"
 
     async def stations(self) -> list[Station]:
@@ -179,6 +182,7 @@ class CorePorts:
     ) -> tuple[Booking, str | None]:
         cust = await self.customer()
         lead = await LeadRepository(self.s).open_for_customer(cust.id)
+        self._upcoming = None
         booking = await create_booking(
             self.s,
             BookingRequest(station, quote, day, slot, address, cust, self.channel,
@@ -193,11 +197,14 @@ class CorePorts:
         return booking, url
 
     async def upcoming_bookings(self) -> list[Booking]:
-        if self.conv.customer_id is None:
+        customer = self.conv.customer_id
+        if customer is None:
             return []
-        tz = ZoneInfo((await self.default_station()).timezone)
-        today = self.c.now().astimezone(tz).date()
-        return await BookingRepository(self.s).upcoming_for_customer(self.conv.customer_id, today)
+        if self._upcoming is None or self._upcoming[0] != customer:
+            tz = ZoneInfo((await self.default_station()).timezone)
+            today = self.c.now().astimezone(tz).date()
+            self._upcoming = (customer, await BookingRepository(self.s).upcoming_for_customer(customer, today))
+        return list(self._upcoming[1])
 
     async def _booking(self, booking_id: str) -> Booking:
         b = await BookingRepository(self.s).get_for_update(uuid.UUID(booking_id))
@@ -210,6 +217,7 @@ class CorePorts:
 
     async def cancel(self, booking_id: str) -> tuple[Booking, bool]:
         b = await self._booking(booking_id)
+        self._upcoming = None
         outcome = await cancel_booking(self.s, await self.station_of(b), b, self.c.now(), "customer")
         refund = self.c.extras.get("refund")
         if outcome.refund_deposit and refund is not None:
@@ -217,6 +225,7 @@ class CorePorts:
         return b, outcome.refund_deposit
 
     async def add_note(self, booking_id: str, note: str) -> Booking:
+        self._upcoming = None
         return await add_note(self.s, await self._booking(booking_id), note, self.c.now())
 
     async def can_reschedule(self, booking_id: str) -> str | None:
@@ -225,6 +234,7 @@ class CorePorts:
 
     async def reschedule(self, booking_id: str, day: date, slot: str) -> Booking:
         b = await self._booking(booking_id)
+        self._upcoming = None
         return await reschedule_booking(self.s, await self.station_of(b), b, day, slot, self.c.now())
 
     async def can_change_party(self, booking_id: str) -> str | None:
@@ -233,6 +243,7 @@ class CorePorts:
 
     async def change_party(self, booking_id: str, quote: Quote) -> Booking:
         b = await self._booking(booking_id)
+        self._upcoming = None
         return await change_party(self.s, await self.station_of(b), b, quote, self.c.now())
 
 
