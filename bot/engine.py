@@ -443,23 +443,11 @@ class Engine:
         now_local = self.inp.now.astimezone(await self._tz())
         # A button's label is a choice, not an answer: "Change something" is no name.
         ent = Entities() if text in BUTTON_INTENTS else extract_entities(text, now=now_local, expecting=st.expecting)
-        # "the 14th" read in the month of open days listed last (not the booking's month),
-        # until a day is given.
         if ent.kids and (ages := KID_AGES.search(text)):
             ent = await self._older_kids(ent, [int(a) for a in re.findall(r"\d+", ages.group("ages"))])
-        if (not (ent.adults is not None or ent.kids is not None or ent.guests is not None)
-                and (delta := _BARE_DELTA.search(text)) and st.form not in ("reschedule", "cancel")
-                and (st.slots.adults is not None or st.form == "party"
-                     or (not st.form and await self.p.upcoming_bookings()))):
-            # "2 cant make it", "add 2", "we lost 3": a number of guests moved (it was taken
-            # for a street address at the address question, or not read at all)
-            n = delta["n"] or delta["n2"]
-            street = ent.address if ent.address and not ent.address.startswith(n) else None
-            ent = replace(ent, guests=int(n), address=street)
-        elif (not (ent.adults is not None or ent.kids is not None or ent.guests is not None)
-              and _GUESTS_CANCEL.search(text) and re.search(r"\b(?:one|a)\s+couple\b", text, re.I)
-              and (st.slots.adults is not None or (not st.form and await self.p.upcoming_bookings()))):
-            ent = replace(ent, guests=2)  # "one couple had to cancel": two fewer
+        ent = await self._moved_guests(text, ent)
+        # "the 14th" read in the month of open days listed last (not the booking's month),
+        # until a day is given.
         self.month_day = False
         if st.month_asked and ent.date:
             if day := day_of_month(text, date.fromisoformat(st.month_asked)):
@@ -579,7 +567,7 @@ class Engine:
             return await self._reschedule_try(ent)  # ("same time" / "yes" when the new time is asked)
         if st.form == "party":
             return await self._party_answer(intent, ent)
-        counts = ent.adults is not None or ent.kids is not None or ent.guests is not None
+        counts = _has_count(ent)
         change = _PARTY_CHANGE.search(text) or (counts and _CHANGE_CUE.search(text))
         # "I booked for the 19th, can I add 3 more people?": said to be booked, so the day
         # names the booking, and a booking not found is said so.
@@ -782,6 +770,27 @@ class Engine:
         self.say(t.note_added(held.event_date, held.slot, note))
         return self.finish()
 
+    async def _moved_guests(self, text: str, ent: Entities) -> Entities:
+        """A number of guests moved without a people word ("2 cant make it", "add 2", "we
+        lost 3", "one couple had to cancel") when there is a party to move: the form's or
+        a booking's. It was taken for a street address at the address question, or not read."""
+        st = self.st
+        if _has_count(ent) \
+                or st.form in ("reschedule", "cancel"):
+            return ent
+        delta = _BARE_DELTA.search(text)
+        couple = _GUESTS_CANCEL.search(text) and re.search(r"\b(?:one|a)\s+couple\b", text, re.I)
+        if not (delta or couple):
+            return ent
+        if not (st.slots.adults is not None or st.form == "party"
+                or (not st.form and await self.p.upcoming_bookings())):
+            return ent
+        if delta is None:
+            return replace(ent, guests=2)  # "one couple had to cancel": two fewer
+        n = delta["n"] or delta["n2"]
+        street = ent.address if ent.address and not ent.address.startswith(n) else None
+        return replace(ent, guests=int(n), address=street)
+
     async def _about_the_booking(self, intent: str, ent: Entities) -> TurnResult | None:
         """Facts from a customer with a party booked, no form open and no word of another
         party: a change to that booking ("can we go down to 8 adults", "swap to the
@@ -799,7 +808,7 @@ class Engine:
             self.st.expecting, self.st.target_booking = "booking_change", str(b.id)
             self.say(t.booking_change_ask(b.event_date, b.slot))
             return self.finish()
-        counts = ent.adults is not None or ent.kids is not None or ent.guests is not None
+        counts = _has_count(ent)
         day, place = bool(ent.date or ent.time), bool(ent.zip or ent.address)
         changing = bool(_CHANGE_BOOKING.search(self.text))  # "change my booking to 14 adults"
         if (intent not in ("book", "quote", "availability") or changing) and not (ent.name or ent.phone or ent.email):
@@ -849,7 +858,7 @@ class Engine:
         if (_NOTHING_TO_CHANGE.search(text) or _DECLINE.search(text) or _NO_AFTER_ALL.match(text)) and not _has_facts(ent):
             self.say(t.kept())  # "nothing, its fine"
             return self.finish()
-        if (ent.adults is not None or ent.kids is not None or ent.guests is not None
+        if (_has_count(ent)
                 or re.search(r"\b(?:guests?|people|adults?|kids?|count|headcount|party\s+size)\b", text, re.I)):
             return await self._party_start(ent, bookings[0])
         if ent.date or ent.time or re.search(r"\b(?:date|day|time|reschedul\w*|move\s+it)\b", text, re.I):
@@ -1239,7 +1248,7 @@ class Engine:
 
     def _merge(self, ent: Entities) -> None:
         s = self.st.slots
-        if (s.adults is not None and (ent.adults is not None or ent.kids is not None or ent.guests is not None)
+        if (s.adults is not None and _has_count(ent)
                 and (_MORE.search(said := numbers_normalize(self.text)) or _FEWER.search(said))):
             # "add 2 more adults", "one less kid" to the party on the form: moved, not replaced
             adults, kids = self._party_after(ent, s.adults, s.kids or 0)
@@ -1248,7 +1257,7 @@ class Engine:
               and _OF_THEM.search(self.text) and ent.kids <= s.adults + (s.kids or 0)):
             # "oh wait 2 of them r kids" after "12 adults": 10 adults + 2 kids, not 12 + 2
             ent = replace(ent, adults=s.adults + (s.kids or 0) - ent.kids)
-        if ent.adults is not None or ent.kids is not None or ent.guests is not None:
+        if _has_count(ent):
             self.st.confirming = False
         if ent.guests is not None and ent.adults is None:
             s.guests, s.adults = ent.guests, None
@@ -1268,7 +1277,7 @@ class Engine:
             s.kids = ent.kids
             if s.guests is not None:
                 s.adults, s.guests = s.guests - ent.kids, None
-        if ent.adults is not None or ent.kids is not None or ent.guests is not None:
+        if _has_count(ent):
             if s.adults is not None and s.kids is not None:
                 self.noted.append(t.party_label(s.adults, s.kids))
             elif s.guests is not None:
@@ -1819,7 +1828,7 @@ class Engine:
             self._party_done()
             self.say(t.no_booking_found())
             return self.finish()
-        if ent.adults is not None or ent.kids is not None or ent.guests is not None:
+        if _has_count(ent):
             return await self._party_try(ent, b)
         if st.expecting == "confirm" and intent == "affirm" and st.slots.adults is not None:
             station = await self.p.station_of(b)
@@ -1893,6 +1902,11 @@ def _only_a_day(ent: Entities) -> bool:
     """A date or time, and no guest count, zip, address or contact beside it."""
     rest = (ent.adults, ent.kids, ent.guests, ent.zip, ent.address, ent.phone, ent.email, ent.name)
     return (ent.date is not None or ent.time is not None) and all(v is None for v in rest)
+
+
+def _has_count(ent: Entities) -> bool:
+    """Any guest count told: adults, kids or a total."""
+    return ent.adults is not None or ent.kids is not None or ent.guests is not None
 
 
 def _has_facts(ent: Entities) -> bool:
