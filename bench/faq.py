@@ -137,6 +137,8 @@ def main() -> None:
     parser.add_argument("--no-clinc", action="store_true")
     parser.add_argument("--unseen-only", action="store_true",
                         help="only the knowledge/eval/unseen FAQs (no CLINC, no database)")
+    parser.add_argument("--latency-only", action="store_true",
+                        help="only the search latency through PostgreSQL (no accuracy runs)")
     args = parser.parse_args()
     limit_blas_threads()
     t0 = time.perf_counter()
@@ -145,8 +147,11 @@ def main() -> None:
     embedder = LocalEmbedder()
     results: dict[str, object] = {"model_load_s": round(time.perf_counter() - t0, 2)}
     print(f"model load {results['model_load_s']} s")
-    if args.unseen_only:
+    if args.latency_only:
+        results["db_search"] = asyncio.run(db_search_latency(embedder))
+    elif args.unseen_only:
         results["unseen"] = unseen_summary(embedder)
+    if args.latency_only or args.unseen_only:
         if args.json:
             args.json.write_text(json.dumps(results, indent=2) + "\n")
         return
