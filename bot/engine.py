@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import templates as t
@@ -178,6 +178,42 @@ _FEWER = re.compile(
     re.I,
 )
 _OF_THEM = re.compile(r"\b(?:of\s+(?:them|those|us|the\s+(?:guests|group|people))|out\s+of)\b", re.I)
+# One group moved by a number said with its own direction: "2 more adults", "one less kid",
+# "1 adult less", "add 2 adults", "remove 1 kid", "cancel 2 of the adults". A message with
+# two of them moves each group by its own ("2 more adults and one less kid").
+_GROUP = r"(?:adults?|grown\s*ups?|kids?|children|child|guests?|people|persons|ppl)"
+_SIGNED_COUNT = re.compile(
+    rf"\b(?P<n1>\d{{1,2}})\s+(?:(?P<g1>{_GROUP})\s+)?(?P<w1>more|extra|additional|fewer|less)\b"
+    rf"(?:\s+(?P<g1b>{_GROUP})\b)?"
+    rf"|\b(?P<w2>add|adding|plus|another|minus|remove|take\s+off|subtract|drop|cancel)"
+    rf"\s+(?:(?:my|our|his|her|their|the)\s+)?(?P<n2>\d{{1,2}})\b"
+    rf"(?:\s+(?:more\s+|of\s+(?:the|our|my)\s+)?(?P<g2>{_GROUP})\b)?",
+    re.I,
+)
+_ADDING = ("more", "extra", "additional", "add", "adding", "plus", "another")
+# "change one kid to an adult": one moved from a group to the other.
+_KID_TO_ADULT = re.compile(
+    r"\b(?:change|switch|move|make|count)\s+(?P<n>\d{1,2})\s+(?:of\s+the\s+)?(?P<src>kids?|children|adults?)"
+    r"\s+(?:to|into|as)\s+(?:an?\s+)?(?:adults?|kids?|child)\b", re.I)
+# Every kid off the party: "remove the kids", "the kids aren't coming".
+_NO_KIDS = re.compile(
+    r"\b(?:remove|cancel|drop|take\s+off|no\s+more)\s+(?:the\s+|all\s+(?:the\s+)?|our\s+|my\s+)?(?:kids|children)\b"
+    r"|(?<!of )\b(?:the|our|my)\s+kids\s+(?:aren'?t|arent|are\s+not|won'?t|wont|will\s+not|can'?t|cant|cannot)"
+    r"\s+(?:be\s+)?(?:coming|come|make\s+it|joining)\b", re.I)
+# A number of guests and what they did: "2 adults cancelled", "2 people cant make it".
+_GUEST_VERB_DELTA = re.compile(
+    r"\b\d{1,2}\s+(?:\S+\s+){0,3}?(?:cancel\w*|dropped|backed\s+out|cant|can'?t|cannot|won'?t|wont"
+    r"|aren'?t|arent|are\s+not|not\s+coming|had\s+to)\b|\b(?:lost|lose|losing)\s+\d", re.I)
+# A move said relative to the booking: "push it an hour later", "can we do the day before".
+_RELATIVE_MOVE = re.compile(
+    r"\b(?P<before>the\s+day\s+before|a\s+day\s+earlier)\b|\b(?P<after>the\s+(?:day\s+after|next\s+day)|a\s+day\s+later)\b"
+    r"|\b(?P<week>(?:a|one)\s+week\s+(?:later|after)|back\s+(?:a|one)\s+week)\b"
+    r"|\b(?P<later>later|push(?:ed)?\s+(?:it\s+)?back)\b|\b(?P<earlier>earlier|move\s+(?:it\s+)?up)\b",
+    re.I)
+# "cancel the 19th and book the 26th instead": what comes after is the new day or time.
+_CANCEL_AND_REBOOK = re.compile(
+    r"\b(?:and|then|&)\s+(?:re-?book|book|do|make\s+it|move\s+(?:it\s+)?to|switch\s+to|go\s+with|have\s+it)\b(?P<rest>.*)$",
+    re.I)
 # Regret of a cancel: "i didnt mean to cancel", "cancelled by mistake", "undo the cancel".
 _UNDO_CANCEL = re.compile(
     r"\b(?:didn'?t|did\s+not|didnt)\s+mean\s+to|\bby\s+(?:mistake|accident)|\baccident(?:al(?:ly)?)?\b"
@@ -198,7 +234,10 @@ _GUESTS_CANCEL = re.compile(
 # A number moved by a word: "2 cant make it", "add 2", "2 more", "we lost 3".
 _BARE_DELTA = re.compile(
     r"\b(?P<n>\d{1,2})\s+(?:more|extra|fewer|less|cant|can'?t|cannot|won'?t|wont|dropped|cancell?ed|aren'?t|arent|not\s+coming)\b"
-    r"|\b(?:add|plus|minus|remove|lost|lose|drop)\s+(?P<n2>\d{1,2})\b(?!\s*(?:am|pm|:))",
+    r"|\b(?:add|plus|minus|remove|lost|lose|drop|cancel)\s+(?P<n2>\d{1,2})\b(?!\s*(?:am|pm|:))"
+    # "2 of the adults cant come"
+    r"|\b(?P<n3>\d{1,2})\s+of\s+(?:the|our|my)\s+(?:adults|kids|children|guests)\s+(?:cant|can'?t|cannot|won'?t|wont"
+    r"|aren'?t|arent|are\s+not|not|dropped|cancell?ed)\b",
     re.I,
 )
 _STATUS = re.compile(
@@ -550,8 +589,17 @@ class Engine:
             # "and move it to 3pm" while the party is still being planned: nothing is booked
             # yet, so it is a change to the form, not a reschedule.
             ent, intent = await self._moved_to(ent), "inform"
-        if intent == "cancel_booking" and _GUESTS_CANCEL.search(text):
-            intent = "inform"  # "one couple had to cancel": fewer guests, not the booking
+        if intent == "cancel_booking" and (rebook := _CANCEL_AND_REBOOK.search(text)):
+            new = extract_entities(rebook["rest"], now=self.inp.now, expecting=None)
+            if new.date or new.time:
+                # "cancel the 6pm and do 3pm instead": a move, not a cancel
+                intent, ent = "reschedule_booking", replace(ent, date=new.date, time=new.time)
+        if intent == "cancel_booking" and (
+                _GUESTS_CANCEL.search(text) or _NO_KIDS.search(text)
+                or _SIGNED_COUNT.search(numbers_normalize(text))):
+            # "one couple had to cancel", "cancel 2 of the adults", "cancel the kids":
+            # fewer guests, not the booking
+            intent = "inform"
         if intent in ("cancel_booking", "reschedule_booking", "booking_status"):
             st.confirming = False
             return await {
@@ -568,7 +616,8 @@ class Engine:
         if st.form == "party":
             return await self._party_answer(intent, ent)
         counts = _has_count(ent)
-        change = _PARTY_CHANGE.search(text) or (counts and _CHANGE_CUE.search(text))
+        change = (_PARTY_CHANGE.search(text) or (counts and _CHANGE_CUE.search(text))
+                  or _NO_KIDS.search(text) or _KID_TO_ADULT.search(numbers_normalize(text)))
         # "I booked for the 19th, can I add 3 more people?": said to be booked, so the day
         # names the booking, and a booking not found is said so.
         claimed = bool(change and counts and _BOOKED_CLAIM.search(text))
@@ -581,10 +630,17 @@ class Engine:
             if claimed:
                 self.say(t.no_booking_found())
                 return self.finish()
-        # "can we do the 28th instead?", "can we change it to 3pm" from a customer with a
-        # booking: a reschedule (not a new party, nor a question for the FAQ).
+        if (not st.form and not (ent.date or counts or ent.zip or ent.address)
+                and _RELATIVE_MOVE.search(text) and _MOVE_CUE.search(text) and not _PAST_TENSE.search(text)
+                and intent not in ("book", "quote") and await self.p.upcoming_bookings()):
+            return await self._reschedule_start(ent)  # "can we push it an hour later?"
+        # "can we do the 28th instead?", "can we change it to 3pm", "could we start at
+        # noon?" from a customer with a booking: a reschedule (not a new party, nor a
+        # question for the FAQ).
         if (not st.form and (ent.date or ent.time) and not counts
-                and (_INSTEAD.search(text) or _CHANGE_IT.search(text))
+                and (_INSTEAD.search(text) or _CHANGE_IT.search(text) or (
+                    _MOVE_CUE.search(text) and intent in ("faq", "unknown", "inform")
+                    and not (ent.zip or ent.address) and not _PAST_TENSE.search(text)))
                 and await self.p.upcoming_bookings()):
             return await self._reschedule_start(ent)
 
@@ -778,7 +834,7 @@ class Engine:
         if _has_count(ent) \
                 or st.form in ("reschedule", "cancel"):
             return ent
-        delta = _BARE_DELTA.search(text)
+        delta = _BARE_DELTA.search(text) or _BARE_DELTA.search(numbers_normalize(text))  # ("one of the kids")
         couple = _GUESTS_CANCEL.search(text) and re.search(r"\b(?:one|a)\s+couple\b", text, re.I)
         if not (delta or couple):
             return ent
@@ -787,8 +843,15 @@ class Engine:
             return ent
         if delta is None:
             return replace(ent, guests=2)  # "one couple had to cancel": two fewer
-        n = delta["n"] or delta["n2"]
+        n = delta["n"] or delta["n2"] or delta["n3"]
         street = ent.address if ent.address and not ent.address.startswith(n) else None
+        # "cancel 2 of the adults", "1 of the kids cant come": that group
+        group = re.search(rf"\b{n}\s+(?:of\s+(?:the|our|my)\s+)?(?P<g>adults?|kids?|children)\b",
+                          numbers_normalize(text), re.I)
+        if group and group["g"].lower().startswith(("kid", "child")):
+            return replace(ent, kids=int(n), address=street)
+        if group:
+            return replace(ent, adults=int(n), address=street)
         return replace(ent, guests=int(n), address=street)
 
     async def _about_the_booking(self, intent: str, ent: Entities) -> TurnResult | None:
@@ -1625,11 +1688,32 @@ class Engine:
             await self._say_open_days(await self.p.station_of(b), month)
             st.expecting = "date"
             return self.finish()
+        if not ent.date and (not ent.time or ent.time.strftime("%H:%M") == b.slot):
+            ent = await self._relative_move(ent, b)  # ("later in the evening" is not 6 PM again)
         if ent.date or ent.time:
             return await self._reschedule_try(ent)
         st.expecting = "date"
         self.say(t.reschedule_ask(b.event_date, b.slot))
         return self.finish()
+
+    async def _relative_move(self, ent: Entities, b: Booking) -> Entities:
+        """"push it an hour later", "can we do the day before": the day or start time
+        next to the booking's (starts are the station's slots, so "later" is the next one).
+        Unchanged when the message names no such move or there is no slot that way."""
+        m = _RELATIVE_MOVE.search(self.text)
+        if m is None:
+            return ent
+        hour, minute = (int(x) for x in b.slot.split(":"))
+        if m["before"] or m["after"] or m["week"]:
+            days = 7 if m["week"] else -1 if m["before"] else 1
+            return replace(ent, date=b.event_date + timedelta(days=days), time=ent.time or time(hour, minute))
+        slots = sorted((await self.p.station_of(b)).slots)
+        i = slots.index(b.slot) if b.slot in slots else -1
+        j = i + (1 if m["later"] else -1)
+        if i < 0 or not 0 <= j < len(slots):
+            return ent
+        hour, minute = (int(x) for x in slots[j].split(":"))
+        return replace(ent, time=time(hour, minute))
 
     async def _moved_to(self, ent: Entities) -> Entities:
         """"change our party from 6pm to 3pm": the new day and time are the ones after "to"."""
@@ -1702,7 +1786,9 @@ class Engine:
         if not older or ent.kids is None or len(ages) > ent.kids:
             return ent
         self.say(t.older_kids_as_adults(older, max_age))
-        return replace(ent, kids=ent.kids - older, adults=(ent.adults or 0) + older)
+        # ("oh the kids are 14 and 16 btw": on top of the adults already told)
+        adults = ent.adults if ent.adults is not None else self.st.slots.adults if self.st.form else None
+        return replace(ent, kids=ent.kids - older, adults=(adults or 0) + older)
 
     async def _while_pending(self, text: str, *, note_unsure: bool = True) -> bool:
         """A question or a "let me check" while a change awaits yes/no: the question is
@@ -1783,7 +1869,25 @@ class Engine:
     def _party_after(self, ent: Entities, adults: int, kids: int) -> tuple[int | None, int]:
         """``_new_party`` from a given party (a booking's, or the form's)."""
         said = numbers_normalize(self.text)  # "one more adult" as "1 more adult"
+        if moved := _KID_TO_ADULT.search(said):
+            n = int(moved["n"]) * (1 if moved["src"].lower().startswith(("kid", "child")) else -1)
+            return adults + n, kids - n
+        if _NO_KIDS.search(said) and ent.adults is None and ent.guests is None:
+            return adults, 0
+        signed = list(_SIGNED_COUNT.finditer(said))
+        if len(signed) >= 2 and not _NEW_TOTAL.search(said):
+            # "2 more adults and one less kid": each group by its own direction
+            for m in signed:
+                word, group = (m["w1"] or m["w2"]).lower(), (m["g1"] or m["g1b"] or m["g2"] or "").lower()
+                n = int(m["n1"] or m["n2"]) * (1 if word in _ADDING else -1)
+                if group.startswith(("kid", "child")):
+                    kids += n
+                else:
+                    adults += n
+            return adults, kids
         sign = 1 if _MORE.search(said) else -1 if _FEWER.search(said) else 0
+        if sign and not (signed or _GUEST_VERB_DELTA.search(said)):
+            sign = 0  # "don't cancel, we'll have fewer people though - 8 adults": a total
         if sign and not _NEW_TOTAL.search(said):  # ("2 cancelled so 18 adults": the 18)
             add_adults = ent.adults if ent.adults is not None else (ent.guests or 0) if ent.kids is None else 0
             return adults + sign * add_adults, kids + sign * (ent.kids or 0)
@@ -1813,7 +1917,12 @@ class Engine:
             self.say(t.invalid_guests(exc.message))
             return self.finish()
         if (quote.adults, quote.kids) == (b.adults, b.kids):
+            asked_back = st.expecting in ("guests", "confirm")
             self._party_done()
+            if not asked_back and (_QUESTION.search(self.text) or question_clauses(self.text)):
+                # "do you bring enough food for 12 ppl or should we order extra": the
+                # booked count in a question changes nothing; the question is the FAQ's
+                return await self._no_change(ent)
             self.say(t.kept())
             return self.finish()
         st.slots.adults, st.slots.kids = quote.adults, quote.kids
@@ -1845,6 +1954,17 @@ class Engine:
             self._party_done()
             self.say(t.kept())
             return self.finish()
+        nums = re.findall(r"(?<![$\d.,])\b\d{1,3}\b(?![.,]?\d|\s*(?:dollars|bucks|%))",
+                          numbers_normalize(self.text))
+        if (st.expecting == "confirm" and len(nums) == 1 and not (ent.date or ent.time)
+                and not _QUESTION.search(self.text)):
+            # "actually 12 is fine" to "change it to 14?": a bare number is the party's size
+            n = int(nums[0])
+            if n == b.adults + b.kids:
+                self._party_done()
+                self.say(t.kept())
+                return self.finish()
+            return await self._party_try(replace(ent, guests=n), b)
         if st.expecting == "confirm" and await self._while_pending(self.text):
             self.say(t.change_still_pending())
             return self.finish()

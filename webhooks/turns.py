@@ -255,6 +255,11 @@ async def _sms_keyword(
     opt = OptOutRepository(s)
     opted_out = await opt.is_opted_out(msg.sender)
     if word == "opt_out":
+        state = DialogueState.from_json(conv.state)
+        if state.form in ("cancel", "reschedule", "party"):
+            # A change waiting for its yes is dropped: a "yes" after START must not make it.
+            state.form = state.expecting = state.target_booking = None
+            conv.state = state.to_json()
         if await opt.opt_out(msg.sender):
             await OutboxRepository(s).suppress_pending_for("sms", msg.sender)
             ports = CorePorts(c, s, conv, "sms", stations)

@@ -87,6 +87,10 @@ def _tokens_with_offsets(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[^\s,;]+", text)]
 
 
+# Right before a number that is not a house number: a zip said as such, or money.
+_NOT_A_HOUSE_NUMBER_RE = re.compile(r"(?:\bzip(?:\s*code)?(?:\s+is)?\s*:?\s*|\$\s*)$", re.I)
+
+
 def find_address(text: str, *, expecting: str | None = None) -> Address | None:
     """Return a street address found by usaddress, kept as the customer wrote it.
 
@@ -101,9 +105,16 @@ def find_address(text: str, *, expecting: str | None = None) -> Address | None:
         hint = _NUMBER_WORD_RE.search(text)
         if hint is None:
             return None
-        first_word = text[hint.end() - 1 :].split(maxsplit=1)[0].strip(",.;").lower()
+        said = text[hint.end() - 1 :].split(maxsplit=1)[0].strip(",.;")
+        first_word = said.lower()
         if first_word in _NOT_STREET or _MONTH_BEFORE_RE.search(text[: hint.start()]):
             return None  # "is dec 19 a saturday?": the number is a day of the month
+        if _NOT_A_HOUSE_NUMBER_RE.search(text[: hint.start()]):
+            return None  # "zip is 95112 actually", "budget is $800 max"
+        if expecting != "address" and not said[:1].isupper():
+            # Asked for something else, a number and a lowercase word is not a street
+            # ("we have 3 vegetarians, is that ok?"); "Ana, 1500 Capitol Mall" still is.
+            return None
         explicit = False
     else:
         explicit = True

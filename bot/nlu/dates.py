@@ -229,7 +229,7 @@ _OFFSET_RE = re.compile(
 
 
 _WEEKDAY_OFFSET_RE = re.compile(
-    rf"\b(?:the\s+)?(?:first\s+)?(?P<wd>{_WD}|sat|sun)\s+(?P<dir>after|before)\s+(?:the\s+|this\s+|next\s+)?$"
+    rf"\b(?:the\s+)?(?:first\s+)?(?P<wd>{_WD}|sat|sun|weekend)\s+(?P<dir>after|before)\s+(?:the\s+|this\s+|next\s+)?$"
 )
 
 
@@ -253,8 +253,8 @@ def find_date(text: str, today: dt.date) -> tuple[dt.date | None, list[Span]]:
             spans.append((offset.start(), m.end()))
         elif (named := _WEEKDAY_OFFSET_RE.search(text, 0, m.start())) and m.re is not _WEEKDAY_RE:
             # "the saturday after christmas", "the friday before new years": the first
-            # such weekday past the day named
-            wd = WEEKDAYS.get(named["wd"], _SHORT_WD.get(named["wd"], 0))
+            # such weekday past the day named ("the weekend after": its Saturday)
+            wd = 5 if named["wd"] == "weekend" else WEEKDAYS.get(named["wd"], _SHORT_WD.get(named["wd"], 0))
             if named["dir"] == "after":
                 value += dt.timedelta(days=(wd - value.weekday() - 1) % 7 + 1)
             else:

@@ -82,7 +82,9 @@ _TOTAL_RE = re.compile(
     r"|total\s+(?:of|is)?|just|only|about|around|approx(?:imately)?|roughly|maybe)\s+"
     r"(?:about\s+|around\s+|like\s+|approx(?:imately)?\s+|roughly\s+|maybe\s+|~\s*)?"
     r"(?P<n2>\d{1,4})\b(?!\s*(?:/|:|st\b|nd\b|rd\b|th\b|am\b|pm\b|dollars|bucks|%|days?|weeks?"
-    r"|months?|years?|hours?|minutes?|miles?|dogs?|cats?|pets?))"
+    r"|months?|years?|hours?|minutes?|miles?|dogs?|cats?|pets?"
+    # "we have 3 vegetarians": some of the party, not its size
+    r"|vegetarians?|vegans?|veggies|pescatarians?|allerg\w*|celiacs?|gluten\w*|picky|dairy\w*))"
 )
 _FOR_RE = re.compile(
     r"\b(?:for|4)\s+(?:about\s+|around\s+|like\s+|approx(?:imately)?\s+|roughly\s+|~\s*)?"
@@ -115,8 +117,10 @@ _KIDS_ANSWER_RE = re.compile(
 _RANGE_RE = re.compile(r"\b(?P<a>\d{1,3})\s*(?:or|-|\u2013|to)\s*(?P<b>\d{1,3})\b(?!\s*(?:am|pm|:))")
 # "my kids are 10 and 12", "the kids are 4, 6 and 9 years old": ages, one per kid.
 _KID_AGES_RE = re.compile(
-    r"\b(?:my|our|the|his|her|their)\s+(?:kids|children|boys|girls|sons|daughters|little\s+ones)"
-    r"\s+(?:are|will\s+be)\s+(?:ages?\s+)?(?P<ages>\d{1,2}(?:\s*,\s*\d{1,2})*\s*(?:,\s*)?(?:and|&)\s*\d{1,2})"
+    # ("kids are 4 and 9" as the answer to "how many kids?"; "kids aged 3 and 11" anywhere)
+    r"(?:\b(?:my|our|the|his|her|their)\s+|^\W*|\b(?=(?:kids|children)\s+aged?\b))"
+    r"(?:kids|children|boys|girls|sons|daughters|little\s+ones)"
+    r"\s+(?:(?:are|r|will\s+be)\s+(?:ages?\s+)?|aged?\s+)(?P<ages>\d{1,2}(?:\s*,\s*\d{1,2})*\s*(?:,\s*)?(?:and|&)\s*\d{1,2})"
     r"(?!\s*(?:adults?|kids?|people|guests|\d))"
 )
 # "my wife and i", "me and my husband": two adults, whatever else the message counts.

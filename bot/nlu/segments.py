@@ -21,6 +21,8 @@ _SPLIT_RE = re.compile(
     r"|quick\s+q(?:uestion)?|question)\b)"
     # "10 adults 95112 how long does the show last": a question right after the facts
     r"|(?<=\d)\s+(?=(?:how|what|whats|do|does|can|is|are)\s+(?:long|you|u|the|there|it|your|ur)\b)"
+    # "we have 12 adults, do you bring plates": a question after a comma
+    r"|,\s*(?=(?:do|does|can|could|will|would|is|are)\s+(?:you|u|ya|y'all|we|i|it|the|there|your|ur|they)\b)"
     rf"|,?\s+(?:and|&|but)\s+(?=(?:{_QWORDS})\s+(?:(?:do|does|can|is|are|will|would|should)\s+)?"
     r"(?:you|u|ya|y'all|we|i|it|the|there|your|that"
     r"|this|they|he|she|kids?|a|an)\b)",
@@ -49,7 +51,8 @@ def clauses(text: str) -> list[str]:
 
 
 # "is that ok?", "can you do that?": a question about what was just said.
-_ANAPHORIC_RE = re.compile(r"\b(?:that|this|it|those|these)\b", re.IGNORECASE)
+# "my sister is vegan, is there anything she can eat?": about someone just named.
+_ANAPHORIC_RE = re.compile(r"\b(?:that|this|it|those|these|she|he|her|him|they|them)\b", re.IGNORECASE)
 
 
 def question_clauses(text: str) -> list[str]:
@@ -61,7 +64,7 @@ def question_clauses(text: str) -> list[str]:
     for i, c in enumerate(parts):
         if not (_is_question(c) and len(c.split()) >= 2):
             continue
-        if i and len(c.split()) <= 5 and _ANAPHORIC_RE.search(c) and not _is_question(parts[i - 1]):
+        if i and len(c.split()) <= 7 and _ANAPHORIC_RE.search(c) and not _is_question(parts[i - 1]):
             c = f"{parts[i - 1]}. {c}"
         out.append(c)
     return out

@@ -22,13 +22,14 @@ _EXPLICIT_RE = re.compile(
 )
 _HOURS_RE = re.compile(r"\b(?P<h>[01]?\d|2[0-3])(?::?(?P<m>[0-5]\d))?\s*(?:hrs?|hours|h)\b"
                        r"(?<!\d\shours)")
-_COMPACT_RE = re.compile(r"^\D*?\b(?P<h>[01]?\d|2[0-3])(?P<m>[0-5]\d)\b\D*$")
+# ("is $600 doable", "900 bucks": money, not 6:00 or 9:00)
+_COMPACT_RE = re.compile(r"^\D*?(?<!\$)\b(?P<h>[01]?\d|2[0-3])(?P<m>[0-5]\d)\b(?!\s*(?:dollars|bucks|usd|to\s+spend))\D*$")
 _HHMM_WORDS_RE = re.compile(r"^\W*(?P<h>\d{1,2})\s+(?P<m>[0-5]\d)\W*$")
 _COLON_RE = re.compile(r"(?<![\d/])\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\b(?!\s*(?:/|\d))")
 _WORDS_RE = re.compile(
     r"\b(?:(?P<noon>noon|midday|12\s+noon)|(?P<midnight>midnight)"
     r"|(?P<half>half(?:\s+|-)past|half)\s+(?P<hh>\d{1,2})"
-    r"|(?P<mins>\d{1,2})\s+(?P<rel>past|after|to|til)\s+(?P<mh>\d{1,2})"
+    r"|(?P<mins>\d{1,2})\s+(?P<rel>past|after|to|til)\s+(?P<mh>\d{1,2})(?!\s*(?:people|ppl|guests|adults|kids|persons|pax))"
     r"|quarter\s+(?P<qrel>past|after|to|til|till|before)\s+(?P<qh>\d{1,2}))\b"
 )
 _ISH = r"(?:\s*o'?\s?clock|\s+ish|\s*-ish)"
@@ -42,7 +43,9 @@ _CUE_RE = re.compile(
     r"|are\b|of\s+(?:them|us|whom|which|those)\b|under\b|who\b"
     rf"|{ADULT_WORDS}|{KID_WORDS}|{GUEST_WORDS}))"
 )
-_OCLOCK_RE = re.compile(r"\b(?P<h>\d{1,2})" + _ISH)
+# ("15ish people": a count)
+_COUNT_AFTER = rf"(?!\s*(?:{ADULT_WORDS}|{KID_WORDS}|{GUEST_WORDS}))"
+_OCLOCK_RE = re.compile(r"\b(?P<h>\d{1,2})" + _ISH + _COUNT_AFTER)
 _DAYPART_RE = re.compile(
     # ("good evening", "good night": a greeting, not a start time)
     r"(?<!good\s)\b(?:(?P<late>late\s+(?:night|evening))|(?P<eve>evening|dinner(?:\s*time)?(?!\s+part(?:y|ies))|supper"
@@ -54,7 +57,7 @@ _NUM_DAYPART_RE = re.compile(
 )
 _MORNING_RE = re.compile(r"\b(?:in\s+the\s+)?morning\b")
 _BARE_RE = re.compile(
-    r"^\D*?\b(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\b"
+    r"^\D*?(?<!\$)\b(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\b(?!\d|\s*(?:dollars|bucks|usd))"
     r"(?!\s*(?:(?:more|extra|additional|other|fewer|less)\s+)?(?:people|adults?|kids?|children|guests?|persons?|of\s+us|pax))\D*$"
 )
 
