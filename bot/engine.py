@@ -54,7 +54,7 @@ from bot.nlu.intents import (
     QUESTION_LEAD_IN,
     WANT_TO_CANCEL,
 )
-from bot.nlu.notes import diet_note
+from bot.nlu.notes import asks_to_note, diet_note
 from bot.nlu.numbers import normalize as numbers_normalize
 from bot.nlu.places import find_cities
 from bot.nlu.segments import clauses, question_clauses
@@ -169,7 +169,8 @@ _BOOKED_CLAIM = re.compile(
 )
 # A count that moves the booked one: "add 2 kids", "2 more adults", "another 3", "2 fewer".
 # ("12 adults plus 2 kids" is a whole new party, not 12 more adults.)
-_MORE = re.compile(r"\b(?:add|adding)\b|\d+\s+(?:more|extra)\b|\banother\s+\d", re.I)
+_MORE = re.compile(r"\b(?:add|adding)\b|\d+\s+(?:more|extra)\b|\banother\s+\d"
+                   r"|\bbringing\s+(?:his|her|their)\s+\d", re.I)  # ("my brother is bringing his 2 kids")
 _FEWER = re.compile(
     r"\d+\s+(?:fewer|less)\b|\b(?:remove|minus|take\s+off|subtract)\b"
     # "2 adults cancelled", "the 2 kids arent coming", "2 people cant make it"
@@ -185,12 +186,12 @@ _GROUP = r"(?:adults?|grown\s*ups?|kids?|children|child|guests?|people|persons|p
 _SIGNED_COUNT = re.compile(
     rf"\b(?P<n1>\d{{1,2}})\s+(?:(?P<g1>{_GROUP})\s+)?(?P<w1>more|extra|additional|fewer|less)\b"
     rf"(?:\s+(?P<g1b>{_GROUP})\b)?"
-    rf"|\b(?P<w2>add|adding|plus|another|minus|remove|take\s+off|subtract|drop|cancel)"
+    rf"|\b(?P<w2>add|adding|plus|another|bringing|minus|remove|take\s+off|subtract|drop|cancel)"
     rf"\s+(?:(?:my|our|his|her|their|the)\s+)?(?P<n2>\d{{1,2}})\b"
     rf"(?:\s+(?:more\s+|of\s+(?:the|our|my)\s+)?(?P<g2>{_GROUP})\b)?",
     re.I,
 )
-_ADDING = ("more", "extra", "additional", "add", "adding", "plus", "another")
+_ADDING = ("more", "extra", "additional", "add", "adding", "plus", "another", "bringing")
 # "change one kid to an adult": one moved from a group to the other.
 _KID_TO_ADULT = re.compile(
     r"\b(?:change|switch|move|make|count)\s+(?P<n>\d{1,2})\s+(?:of\s+the\s+)?(?P<src>kids?|children|adults?)"
@@ -220,6 +221,18 @@ _UNDO_CANCEL = re.compile(
     r"|\bun-?(?:do|cancel)\b|\b(?:restore|reinstate|bring\s+back|take\s+(?:it|that)\s+back)\b",
     re.I,
 )
+_MINE = re.compile(r"\b(?:my|our)\s+(?:booking|reservation)\b|\bfinal\s+(?:price|cost|amount|total)\b", re.I)
+_HOW_TO_PAY = re.compile(r"\bhow\s+(?:do|can|should)\s+(?:i|we)\s+pay\b|\bwhere\s+(?:do|can)\s+(?:i|we)\s+pay\b", re.I)
+_PLAIN_BOOK = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|yo|ok|okay|so)\W+)*(?:can|could|may)\s+(?:i|we)\s+(?:book|make\s+a\s+(?:booking|reservation)|reserve)"
+    r"(?:\s+(?:a\s+|the\s+)?(?:chef|party|date|you|u|hibachi(?:\s+(?:chef|party|dinner))?))?\W*$", re.I)
+_WHY_NEED = re.compile(
+    r"^\W*(?:(?:but|and|ok|um+|wait)\W+)?why\s+(?:do|would|does|d'?you)\s*(?:you|u|ya|y'?all)?\s*(?:guys\s+)?"
+    r"(?:need|want|ask\s+for)\s+(?:it|that|this|(?:my|our|the)\s+\w+(?:\s+\w+)?)\W*$", re.I)
+# A clause asking about the booking itself ("when is my party").
+_STATUS_ASKED = re.compile(r"\b(?:my|our)\s+(?:party|booking|event|reservation|deposit|balance|total)\b", re.I)
+_REGRET = re.compile(r"\bchanged\s+(?:my|our)\s+minds?\b|\bkeep\s+(?:the|my|our|it)\b|\bnever\s*mind\b"
+                     r"|^\W*(?:wait|no+|oh\s+no|oops)\b", re.I)
 # The party after a change, said with it: "2 people cancelled so 18 adults".
 _NEW_TOTAL = re.compile(
     r"\b(?:so|making\s+it|makes\s+it|that'?s|total(?:\s+of)?|now|down\s+to|up\s+to)\s+(?:it'?s\s+|we'?re\s+|just\s+|down\s+to\s+)?\d+"
@@ -246,7 +259,11 @@ _STATUS = re.compile(
     r"|(?:everything|all|we(?:'?re| are)|it'?s|its)\s+(?:is\s+)?(?:still\s+|all\s+)?(?:set|good|confirmed|a go)\s+for\b"
     r"|when'?s (?:my|our) (?:party|booking|event|reservation)"
     r"|\b(?:r|are)\s+(?:we|u|you)\s+still\s+(?:good|on|set|ok(?:ay)?|coming)\b"
-    r"|\b(?:payment|pay|deposit|checkout)\s+link\b"
+    r"|\b(?:payment|pay|deposit|checkout)\s+link\b|\blink\s+to\s+pay\b|\b(?:re)?send\s+(?:me\s+)?(?:the\s+|a\s+)?link\b"
+    # "did my booking go through", "do you have my reservation", "when is it again"
+    r"|did\s+(?:my|the|our)\s+(?:booking|reservation|order)\s+(?:go\s+through|work)"
+    r"|do\s+(?:you|u|y'?all)\s+(?:still\s+)?have\s+(?:my|our)\s+(?:booking|reservation)"
+    r"|\bwhen\s+is\s+it\s+again\b|\bwhat\s+(?:day|date|time)\s+did\s+(?:i|we)\s+book\b"
     r"|(?:is|was|has) (?:my|our|the) (?:deposit|payment) (?:been )?(?:paid|received|gone through|through|processed))",
     re.I,
 )
@@ -274,11 +291,13 @@ _REFUND_ASK = re.compile(
     re.I,
 )
 _TIP_ASK = re.compile(r"\b(?:tip|tipping)\b.{0,40}\b(?:on\s+top|extra|separately|additional|included|also)\b"
-                      r"|\b(?:is|was)\s+(?:the\s+)?(?:tip|gratuity)\s+included\b", re.I)
+                      r"|\b(?:is|was)\s+(?:the\s+)?(?:tip|gratuity)\s+included\b"
+                      r"|\bhow\s+much\s+(?:should|do|shall|would)\s+(?:i|we)\s+tip\b", re.I)
 # Haggling: the price is the quote engine's; the bot cannot change it.
 _DISCOUNT = re.compile(
     r"\b(?:discounts?|price\s*match|coupons?|promo(?:\s*code)?|(?:any|a|good|better|special)\s+deals?\b(?!\s+with)"
-    r"|negotiat\w+|best\s+price"
+    r"|negotiat\w+|best\s+price|(?:can|could|will|would)\s+(?:you|u|y'?all)\s+(?:price\s+)?match\b|quoted\s+(?:me|us)\b"
+    r"|\bis\s+\$\d{2,5}\s+(?:doable|ok(?:ay)?|possible)|\bbudget\s+(?:is|of)\b"
     r"|lower\s+(?:the\s+)?price|(?:can|could|would)\s+(?:you|u)\s+do\s+\$?\d{2,5}\b"
     r"|(?:too|so|way\s+too|really)\s+(?:expensive|pricey|much\s+money)|(?:that'?s|thats|it'?s|its)\s+(?:way\s+)?too\s+much)",
     re.I,
@@ -433,6 +452,7 @@ class Engine:
         self.city_answered = False  # a named city's service was answered from the core
         self.when_taken = False  # this message gave the party's day or start time
         self.offered = False  # the previous reply offered to check a date
+        self.cancelled_last = False  # the previous turn cancelled a booking
 
     # ----------------------------------------------------------------- helpers
     def say(self, reply: Reply) -> None:
@@ -462,6 +482,7 @@ class Engine:
         """One turn. While the bot holds the conversation it always answers: a turn that
         found nothing new to say restates where things stand and the next step."""
         self.offered, self.st.offered_booking = self.st.offered_booking, False
+        self.cancelled_last, self.st.just_cancelled = self.st.just_cancelled, False
         result = await self._turn()
         if not result.replies and result.escalate is None:
             await self._say_next_step()
@@ -492,6 +513,8 @@ class Engine:
             if day := day_of_month(text, date.fromisoformat(st.month_asked)):
                 ent, self.month_day = replace(ent, date=day), True
             st.month_asked = None
+        elif st.form in ("quote", "booking", "availability") and st.slots.date:
+            ent = await self._near_the_day(ent, date.fromisoformat(st.slots.date))
         intent = BUTTON_INTENTS.get(text) or classify_intent(text, expecting=st.expecting).intent
         if st.expecting == "booking_change":
             st.expecting = None
@@ -507,14 +530,22 @@ class Engine:
                 and not re.search(r"\d", text) and not st.expecting:
             # "hey how are you doing today?": small talk, not a party for today.
             ent = replace(ent, date=None, time=None)
+        if self.cancelled_last and (_UNDO_CANCEL.search(text) or _REGRET.search(text)):
+            # "i changed my mind, keep the booking" right after the cancel: a person, who
+            # can put it back; the bot cannot (it read as a new booking)
+            return await self.escalate("cancel_regret", t.escalated("cancel_regret"))
         if intent not in ("human", "complaint") and st.form != "cancel" and text not in BUTTON_INTENTS:
             if (_RESCHEDULE.search(text) or PUSH_TO.search(text)) and intent != "cancel_booking" and not (
                     _IF_CLAUSE.search(text) and intent != "reschedule_booking"):  # "if we book today can we change the date later?"
                 intent = "reschedule_booking"
             elif _CANCEL.search(text) and not st.confirming and not _IF.search(text) and not _GUESTS_CANCEL.search(text):
                 intent = "cancel_booking"
-            elif (_STATUS.search(text) or (MY_TOTAL.search(text) and not _has_facts(ent))) and intent not in BOOKING_INTENTS - {"inform"}:
+            elif (_STATUS.search(text) or (MY_TOTAL.search(text) and not _has_facts(ent))) and (
+                    intent not in BOOKING_INTENTS - {"inform"} or (not _has_facts(ent) and _MINE.search(text))):
+                # ("do you have my reservation", "is that the final price?": about theirs)
                 intent = "booking_status"
+            elif _HOW_TO_PAY.search(text) and not st.form and await self.p.upcoming_bookings():
+                intent = "booking_status"  # "how do i pay now": their deposit, with its link
             elif (CHEF_ARRIVAL.search(text) and not st.form and not _has_facts(replace(ent, date=None, time=None))
                   and await self.p.upcoming_bookings()):
                 # "what time is the chef coming on sunday?" with a party booked: that party
@@ -589,6 +620,9 @@ class Engine:
             # "and move it to 3pm" while the party is still being planned: nothing is booked
             # yet, so it is a change to the form, not a reschedule.
             ent, intent = await self._moved_to(ent), "inform"
+        if (intent == "cancel_booking" and st.form in ("quote", "booking", "availability") and (ent.date or ent.time)
+                and not await self.p.upcoming_bookings()):
+            intent = "inform"  # "cancel that, wrong date. make it the 20th": the form's day
         if intent == "cancel_booking" and (rebook := _CANCEL_AND_REBOOK.search(text)):
             new = extract_entities(rebook["rest"], now=self.inp.now, expecting=None)
             if new.date or new.time:
@@ -668,6 +702,11 @@ class Engine:
                 self.say(t.booking_declined())
                 return self.finish()
 
+        field = "email" if st.expecting == "email_address" else st.expecting
+        if st.form and field in ("name", "phone", "address", "email") and _WHY_NEED.match(text):
+            st.misunderstood = 0
+            self.say(t.why_we_ask(field))  # "why do u need my name" (it was sent to a person)
+            return await self._advance()
         if st.expecting == "phone" and not ent.phone and _LOCAL_NUMBER.match(text):
             # "555-1234": a US number needs its area code
             st.misunderstood = 0
@@ -676,7 +715,7 @@ class Engine:
         if _NO_EMAIL.search(text):
             st.slots.email_asked = True
         declined = intent in ("skip", "deny") or _SKIP.match(text) or _DECLINE.search(text)
-        if st.expecting == "email" and declined and not ent.email:
+        if st.expecting == "email" and declined and not _has_facts(ent):  # ("no wait, 2 more adults")
             st.slots.email_asked = True
             st.misunderstood = 0
             return await self._advance()
@@ -711,6 +750,7 @@ class Engine:
             return self.finish()
         if intent == "faq" or (
             (is_question or (intent == "greeting" and ASKS_US.search(text)))
+            and not (intent == "book" and _PLAIN_BOOK.match(text))  # "hi can i book": the form
             and not firm_facts and intent in ("availability", "unknown", "inform", "greeting", "book")
             and not HELP_COMMAND.match(text) and not PRESENCE_CHECK.match(text)
         ):
@@ -815,16 +855,33 @@ class Engine:
             if _has_facts(ent):
                 return None  # ("12 Main St, one guest has a nut allergy": the address too)
             st.misunderstood = 0
+            await self._note_questions()
             return await self._advance()
-        if st.form or _has_facts(ent):
+        if st.form:
             return None
         bookings = await self.p.upcoming_bookings()
         if not bookings:
+            if _has_facts(ent):
+                # "12 adults dec 19 6pm, one guest has a peanut allergy": kept for the form
+                # this message starts (it was lost)
+                if note not in st.slots.notes:
+                    st.slots.notes.append(note)
+                self.say(t.note_taken(note))
+            return None
+        if _has_facts(ent):
             return None
         held = await self.p.add_note(str(bookings[0].id), note)
         st.misunderstood = 0
         self.say(t.note_added(held.event_date, held.slot, note))
+        await self._note_questions()
         return self.finish()
+
+    async def _note_questions(self) -> None:
+        """"my wife is allergic to shrimp, can the chef handle that?": the note is kept and
+        the question answered too (or said to be unsure), not read as "noted" alone."""
+        asked = [q for q in question_clauses(self.text) if not asks_to_note(q)]
+        if asked:
+            await self._side_questions(asked[:2])
 
     async def _moved_guests(self, text: str, ent: Entities) -> Entities:
         """A number of guests moved without a people word ("2 cant make it", "add 2", "we
@@ -836,11 +893,17 @@ class Engine:
             return ent
         delta = _BARE_DELTA.search(text) or _BARE_DELTA.search(numbers_normalize(text))  # ("one of the kids")
         couple = _GUESTS_CANCEL.search(text) and re.search(r"\b(?:one|a)\s+couple\b", text, re.I)
-        if not (delta or couple):
+        # "my brother cant come so 11": the new total alone
+        total = None if (delta or couple) else re.search(
+            r"\b(?:so|making\s+it|makes\s+it|down\s+to|up\s+to)\s+(?:we'?re\s+|just\s+)?(?P<n>\d{1,3})\b(?!\s*(?:am|pm|:|p\b|a\b|\$|%))",
+            numbers_normalize(text), re.I)
+        if not (delta or couple or total):
             return ent
         if not (st.slots.adults is not None or st.form == "party"
                 or (not st.form and await self.p.upcoming_bookings())):
             return ent
+        if total is not None:
+            return replace(ent, guests=int(total["n"]))
         if delta is None:
             return replace(ent, guests=2)  # "one couple had to cancel": two fewer
         n = delta["n"] or delta["n2"] or delta["n3"]
@@ -1057,6 +1120,9 @@ class Engine:
                 continue  # the named city's service was answered from the booking core
             if whole.date and SLOTS_QUESTION.search(clause):
                 continue  # the date's availability answers it
+            if whole.date and len(clause.split()) <= 5 and (
+                    _WEEKDAY_NAMED.search(clause) or _RELATIVE_MOVE.search(clause)):
+                continue  # "the next day?", "what about sunday?": the day itself
             intent = classify_intent(clause).intent
             if intent in _FAQ_CLAUSE_INTENTS or (intent == "book" and WHEN_TO_BOOK.search(clause)):
                 out.append(clause)
@@ -1649,6 +1715,7 @@ class Engine:
         if intent == "affirm" and st.target_booking:
             booking, refund = await self.p.cancel(st.target_booking)
             st.form = st.expecting = st.target_booking = None
+            st.just_cancelled = True
             self.say(t.booking_cancelled(refund, booking.deposit_cents))
             return self.finish()
         if intent == "deny" or _NO_AFTER_ALL.match(self.text) or _CONFIRM_KEEP.match(self.text):
@@ -1695,6 +1762,20 @@ class Engine:
         st.expecting = "date"
         self.say(t.reschedule_ask(b.event_date, b.slot))
         return self.finish()
+
+    async def _near_the_day(self, ent: Entities, anchor: date) -> Entities:
+        """A day said relative to the one being talked about (the form's or the booked
+        one): a weekday alone is the one nearest it ("what about sunday" after Sat Dec 12
+        is Dec 13, not the next Sunday from today); "the next day" / "the day before" are
+        its neighbours."""
+        today = self.inp.now.astimezone(await self._tz()).date()
+        if ent.date and _WEEKDAY_NAMED.search(self.text) and not _DAY_NAMED.search(self.text):
+            ahead = (ent.date.weekday() - anchor.weekday()) % 7
+            near = anchor + timedelta(days=ahead if ahead <= 3 else ahead - 7)
+            return replace(ent, date=near) if near >= today else ent
+        if not ent.date and (m := _RELATIVE_MOVE.search(self.text)) and (m["before"] or m["after"]):
+            return replace(ent, date=anchor + timedelta(days=-1 if m["before"] else 1))
+        return ent
 
     async def _relative_move(self, ent: Entities, b: Booking) -> Entities:
         """"push it an hour later", "can we do the day before": the day or start time
@@ -1744,10 +1825,7 @@ class Engine:
         if ent.date and _WEEKDAY_NAMED.search(self.text) and not _DAY_NAMED.search(self.text):
             # "saturday at 3 instead", "how about sunday": that weekday nearest the booked
             # day (its own Saturday, the Sunday after), not the next one from today
-            ahead = (ent.date.weekday() - target.event_date.weekday()) % 7
-            near = target.event_date + timedelta(days=ahead if ahead <= 3 else ahead - 7)
-            if near >= self.inp.now.astimezone(await self._tz()).date():
-                s.date = near.isoformat()
+            s.date = (await self._near_the_day(ent, target.event_date)).date.isoformat()  # type: ignore[union-attr]
         if not s.time and (_SAME_TIME.search(self.text) or (st.expecting == "time" and _YES.match(self.text))):
             s.time = target.slot  # ("yes" to "what time?" keeps the booked one)
         if not s.date and ent.time and not ent.date:
@@ -1990,6 +2068,12 @@ class Engine:
                                       b.checkout_url, t.party_label(b.adults, b.kids), b.address))
         if CHEF_ARRIVAL.search(self.text):
             await self._side_questions([self.text], note_unsure=False)  # when the chef arrives
+        elif len(question_clauses(self.text)) > 1:
+            # "when is my party and how much do i owe? also do you bring plates?": the
+            # other questions too (the status answers its own)
+            others = [q for q in self._faq_clauses(self.text, ent)
+                      if not (_STATUS.search(q) or MY_TOTAL.search(q) or _STATUS_ASKED.search(q))]
+            await self._side_questions(others)
         return self.finish()
 
 

@@ -57,6 +57,8 @@ class DialogueState:
     # The month whose open days were listed ("any dates in march?"), ISO first day, until a
     # day is given: "the 14th" is a day of it.
     month_asked: str | None = None
+    # The last turn cancelled a booking: "wait i changed my mind" now is regret.
+    just_cancelled: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -576,6 +576,20 @@ def escalated(reason: str) -> Reply:
     return Reply(texts.get(reason, texts["asked_for_person"]), (), "escalated")
 
 
+_WHY_WE_ASK = {
+    "name": "So the chef and our team know whose party it is.",
+    "phone": "So the chef can reach you on the day (running late, parking, the gate). We don't share it "
+             "or use it for marketing.",
+    "address": "So the chef knows where to bring the grill and cook.",
+    "email": "Only to send your confirmation and receipt — it's optional.",
+}
+
+
+def why_we_ask(field: str) -> Reply:
+    """"why do you need my phone?" at a contact question: the reason, before it is asked again."""
+    return Reply(_WHY_WE_ASK[field], (), "why_we_ask")
+
+
 def not_caught() -> Reply:
     """Before a question asked again in its own words (the day's open times)."""
     return Reply("Sorry, I didn't catch that.", (), "clarify")

@@ -136,7 +136,8 @@ MY_TOTAL = re.compile(
     r"\bwhat(?:'?s|\s+is|\s+was)\s+(?:my|our|the)\s+(?:total|balance|bill)\b"
     r"|\bhow\s+much\s+(?:do\s+(?:i|we)\s+(?:still\s+)?owe|is\s+(?:left|due|(?:the|my|our)\s+(?:balance|total))"
     r"|(?:do|will)\s+(?:i|we)\s+(?:still\s+)?(?:have|need)\s+to\s+pay\s+(?:on\s+the\s+day|at\s+the\s+party|later))\b"
-    r"|\b(?:remaining|outstanding)\s+balance\b",
+    r"|\b(?:remaining|outstanding)\s+balance\b"
+    r"|\b(?:is\s+(?:that|this|it)|what'?s|whats)\s+(?:the\s+|my\s+|our\s+)?final\s+(?:price|cost|amount|total)\b",
     re.I,
 )
 
@@ -165,6 +166,8 @@ SOONEST = re.compile(
     r"\b(?:next|first|soonest|earliest)\s+(?:available|open|opening|free)\b|\bsoonest\b"
     r"|\bearliest\s+(?:date|day|you|u|we|i|possible|opening|availab\w+)\b"
     r"|\bhow\s+soon\s+(?:can|could|would)\s+(?:you|u|y'?all)\b"
+    # "when are you available?" with no day: the soonest open days
+    r"|^\W*(?:(?:hi|hey|hello|ok|so)\W+)?when\s+(?:are|r)\s+(?:you|u|y'?all|you\s+guys)\s+(?:available|free|open)\W*$"
     r"|\bnext\s+(?:opening|availability|open\s+(?:date|day|slot))\b"
     # "whats open in the next couple weeks"
     r"|\b(?:open|free|availab\w+|openings?)\b.{0,30}\b(?:next|coming)\s+(?:couple|few|2|two|3|three)\s+"
@@ -187,7 +190,9 @@ NEXT_OPEN_WEEKDAY = re.compile(
 DAYS_ASKED = re.compile(
     r"\b(?:dates?|days?|openings?|availab\w+|anything|open|free|spots?|booked|weekends?"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days|(?:a|any|some)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-    r"|what\s+(?:do|does|would)\s+(?:you|u|y'?all)\s+have)\b",
+    r"|what\s+(?:do|does|would)\s+(?:you|u|y'?all)\s+have"
+    # "sometime in feb", "mid january": a month, no day yet
+    r"|some\s*time\s+in|any\s*time\s+in|(?:early|mid|late)(?:\s+|-)(?=jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))\b",
     re.I,
 )
 

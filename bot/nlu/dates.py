@@ -58,7 +58,7 @@ _ORDINAL_RE = re.compile(
 )
 # "the 2nd saturday of january", "first friday in feb", "last sunday of next month".
 _NTH_WEEKDAY_RE = re.compile(
-    rf"\b(?:the\s+)?(?P<n>1st|first|2nd|3rd|4th|5th|last)\s+(?P<wd>{_WD}|sat|sun|wed|mon)s?\s+"
+    rf"\b(?:the\s+)?(?P<n>1st|first|2nd|3rd|4th|5th|last)\s+(?P<wd>{_WD}|sat|sun|wed|mon|weekend)s?\s+"
     rf"(?:of|in)\s+(?:(?P<mon>{_MON})\b{_YEAR}|(?P<rel>this|next)\s+month\b)"
 )
 _WEEKDAY_RE = re.compile(
@@ -66,7 +66,7 @@ _WEEKDAY_RE = re.compile(
     rf"(?:week\s+)?(?P<wd>{_WD})s?\b(?P<post>\s+(?:next\s+week|after\s+next|of\s+next\s+week))?"
     rf"|\b(?:(?P<mod2>next|this|coming|on|by|for|about)\s+)(?P<wd2>sat|sun|wed|mon)\b\.?"
     # "sat 12/5", "sun. dec 6", "sat at 6", "sun night", or "sat?" as the whole message
-    rf"|\b(?P<wd3>sat|sun|wed|mon)\.?,?(?=\s*(?:\d|{_MON}|at\s+\d|(?:night|evening|afternoon|morning|lunch)\b))"
+    rf"|\b(?P<wd3>sat|sun|wed|mon)\.?,?(?=\s*(?:\d|{_MON}|at\s+\d|(?:night|evening|afternoon|morning|lunch|noon|midday|dinner)\b))"
     rf"|^\W*(?P<wd4>sat|sun)\W*$"
 )
 _RELATIVE_RE = re.compile(
@@ -128,7 +128,8 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 
 def _nth_weekday_of(m: re.Match[str], today: dt.date) -> dt.date | None:
     n = -1 if m["n"] == "last" else 1 if m["n"] == "first" else int(m["n"][0])
-    weekday = WEEKDAYS.get(m["wd"], _SHORT_WD.get(m["wd"], 0))
+    # ("first weekend of jan": its Saturday)
+    weekday = 5 if m["wd"] == "weekend" else WEEKDAYS.get(m["wd"], _SHORT_WD.get(m["wd"], 0))
     if m["rel"]:
         month = today.month if m["rel"] == "this" else today.month % 12 + 1
         years: tuple[int, ...] = (today.year + (m["rel"] == "next" and today.month == 12),)
@@ -280,7 +281,11 @@ def find_date(text: str, today: dt.date) -> tuple[dt.date | None, list[Span]]:
         add(0, m, _nth_weekday_of(m, today))
         nth.append(m.span())
     for m in _HOLIDAY_RE.finditer(text):
-        add(1, m, _holiday(m, today))
+        day = _holiday(m, today)
+        if day is not None and day.weekday() in (0, 4) and re.match(r"\s+weekend\b", text[m.end():]):
+            # "memorial day weekend": its Saturday (the holiday is a Monday or a Friday)
+            day += dt.timedelta(days=-2 if day.weekday() == 0 else 1)
+        add(1, m, day)
     for m in _RELATIVE_RE.finditer(text):
         add(2, m, _relative(m, today))
     for m in _ORDINAL_RE.finditer(text):

@@ -1,4 +1,4 @@
-"""What the chef should know: a guest's allergy or diet told as a fact.
+"""What the chef should know: a guest's allergy or diet told as a fact, or how to get in.
 
 "one guest has a shellfish allergy", "btw 2 of them are vegetarian", "my son is allergic
 to sesame and gluten, can you note that?" are notes for the booking; "do you do vegan?"
@@ -35,6 +35,17 @@ _NOTE_IT = re.compile(
     r"|make\s+sure|fyi|heads\s+up|just\s+so\s+you\s+know|keep\s+in\s+mind)\b",
     re.IGNORECASE,
 )
+_ALLERGEN = re.compile(
+    r"\b(?:gluten|lactose|dairy|nuts?|peanuts?|tree\s+nuts?|shellfish|shrimp|crab|lobster|sesame|soy|eggs?"
+    r"|pork|beef|seafood|fish|mushrooms?|onions?|garlic|msg|wheat|milk|corn)\b", re.IGNORECASE)
+# What the chef needs to find and get in ("gate code is 4521", "park on the street", "it's
+# a surprise party, don't call the house"): a note like an allergy, told as a fact.
+_ARRIVAL = re.compile(
+    r"\b(?:gate\s+code|door\s+code|lock\s*box|park(?:ing)?\s+(?:on|in|at|is|by|behind)|side\s+gate|back\s+gate"
+    r"|surprise\s+(?:party|birthday|dinner)|(?:don'?t|do\s+not|dont)\s+(?:call|ring|knock|text)\b.{0,20}\b(?:house|home|doorbell|door|her|him)"
+    r"|don'?t\s+ring\s+the\s+doorbell|(?:our|the)\s+dogs?\s+(?:is|are|will)|buzz(?:er)?\s+(?:code|number)|apt\s+buzzer)\b",
+    re.IGNORECASE,
+)
 _MAX = 300
 
 
@@ -45,9 +56,19 @@ def diet_note(text: str) -> str | None:
     parts = [p.strip() for c in clauses(text) for p in re.split(r",\s*", c)]
     found = [
         p for p in parts
-        if _DIET.search(p) and _SAID_OF_SOMEONE.search(p) and (ask_for_note or not _ASKS.search(p))
+        if ((_DIET.search(p) and _SAID_OF_SOMEONE.search(p)) or _ARRIVAL.search(p))
+        and (ask_for_note or not _ASKS.search(p))
     ]
     if not found:
         return None
     note = "; ".join(c.rstrip(" .!") for c in found)
+    named = [a.lower() for a in _ALLERGEN.findall(text)]
+    if re.search(r"\ballerg", note, re.I) and named and not _ALLERGEN.search(note):
+        # "can you do it without sesame? my kid is allergic": what to, from the question
+        note += f" ({', '.join(dict.fromkeys(named))})"
     return note[:_MAX]
+
+
+def asks_to_note(text: str) -> bool:
+    """"can you note that?", "let the chef know": the message asks for the note itself."""
+    return bool(_NOTE_IT.search(text))

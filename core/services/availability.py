@@ -30,9 +30,9 @@ def check_date(station: Station, day: date, now: datetime) -> None:
     if day < today:
         raise DatePast(f"{day:%B} {day.day} has already passed.")
     if day > today + timedelta(days=station.horizon_days):
-        raise DateTooFar(
-            f"We take bookings up to {station.horizon_days} days ahead "
-            f"(until {(today + timedelta(days=station.horizon_days)).isoformat()})."
+        until = today + timedelta(days=station.horizon_days)
+        raise DateTooFar(  # (said to customers: "May 30, 2027", not ISO)
+            f"We take bookings up to {station.horizon_days} days ahead (until {until:%B} {until.day}, {until.year})."
         )
     last = slot_start(station, day, max(station.slots))
     if last < now + timedelta(hours=station.lead_hours):
