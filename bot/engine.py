@@ -229,6 +229,19 @@ _PLAIN_BOOK = re.compile(
 _WHY_NEED = re.compile(
     r"^\W*(?:(?:but|and|ok|um+|wait)\W+)?why\s+(?:do|would|does|d'?you)\s*(?:you|u|ya|y'?all)?\s*(?:guys\s+)?"
     r"(?:need|want|ask\s+for)\s+(?:it|that|this|(?:my|our|the)\s+\w+(?:\s+\w+)?)\W*$", re.I)
+# A weekday named: in full, or short right before a date ("sat 1/10"; "we sat down" is none).
+_WEEKDAY_WORD = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?=\.?,?\s*(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))\b", re.I)
+_WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+def _weekday_said(text: str) -> int | None:
+    """The one weekday a message names ("saturday january 10"), or None (none or several)."""
+    found = {_WEEKDAY_INDEX[m.group(1).lower()[:3]] for m in _WEEKDAY_WORD.finditer(text)}
+    return found.pop() if len(found) == 1 else None
+
+
 # A clause asking about the booking itself ("when is my party").
 _STATUS_ASKED = re.compile(r"\b(?:my|our)\s+(?:party|booking|event|reservation|deposit|balance|total)\b", re.I)
 _REGRET = re.compile(r"\bchanged\s+(?:my|our)\s+minds?\b|\bkeep\s+(?:the|my|our|it)\b|\bnever\s*mind\b"
@@ -515,6 +528,10 @@ class Engine:
             st.month_asked = None
         elif st.form in ("quote", "booking", "availability") and st.slots.date:
             ent = await self._near_the_day(ent, date.fromisoformat(st.slots.date))
+        if ent.date and (said_wd := _weekday_said(text)) is not None and said_wd != ent.date.weekday() \
+                and re.search(r"\d", text):
+            # "saturday january 10" (a Sunday): the date said wins, and the customer hears it
+            self.say(t.weekday_mismatch(ent.date, said_wd))
         intent = BUTTON_INTENTS.get(text) or classify_intent(text, expecting=st.expecting).intent
         if st.expecting == "booking_change":
             st.expecting = None
@@ -935,6 +952,11 @@ class Engine:
             self.say(t.booking_change_ask(b.event_date, b.slot))
             return self.finish()
         counts = _has_count(ent)
+        if counts and ent.date and not ent.time and not (ent.zip or ent.address) and (
+                on_day := [x for x in bookings if x.event_date == ent.date]) and (
+                _MORE.search(said := numbers_normalize(self.text)) or _FEWER.search(said)):
+            # "2 more adults coming tomorrow" (the party's day): a party change, not a new party
+            return await self._party_start(replace(ent, date=None), on_day[0])
         day, place = bool(ent.date or ent.time), bool(ent.zip or ent.address)
         changing = bool(_CHANGE_BOOKING.search(self.text))  # "change my booking to 14 adults"
         if (intent not in ("book", "quote", "availability") or changing) and not (ent.name or ent.phone or ent.email):

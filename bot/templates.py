@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from channels.base import Reply
 from core.models import Station
@@ -588,6 +588,18 @@ _WHY_WE_ASK = {
 def why_we_ask(field: str) -> Reply:
     """"why do you need my phone?" at a contact question: the reason, before it is asked again."""
     return Reply(_WHY_WE_ASK[field], (), "why_we_ask")
+
+
+def weekday_mismatch(d: date, named: int) -> Reply:
+    """"saturday january 10" when Jan 10 is a Sunday: the date is kept, and said back."""
+    near = d + timedelta(days=(named - d.weekday() + 3) % 7 - 3)
+    wd = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[named]
+    return Reply(
+        f"Heads-up: {d:%b} {d.day} is a {d:%A}, not a {wd}. I'm going with {day_label(d)} — if you "
+        f"meant {day_label(near)}, just say so.",
+        (),
+        "weekday_mismatch",
+    )
 
 
 def not_caught() -> Reply:

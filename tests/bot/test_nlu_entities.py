@@ -151,6 +151,9 @@ def test_zip(text: str, zip_code: str | None) -> None:
         ("a week from saturday", dt.date(2026, 12, 12)),
         ("in 2 weeks on saturday", dt.date(2026, 12, 19)),  # was Tuesday Dec 15
         ("the saturday after christmas", dt.date(2026, 12, 26)),  # was Friday Dec 25
+        ("the weekend after christmas", dt.date(2026, 12, 26)),  # was Friday Dec 25
+        ("memorial day weekend", dt.date(2027, 5, 29)),  # its Saturday, not Monday May 31
+        ("first weekend of jan 6pm", dt.date(2027, 1, 2)),  # its Saturday (was no day)
         ("the friday before christmas", dt.date(2026, 12, 18)),
         ("week from friday", dt.date(2026, 12, 11)),
     ],
@@ -164,7 +167,7 @@ def test_dates(text: str, date: dt.date) -> None:
     ["my first name is Ana", "on second thought", "if we sat outside", "may I book?", "i sat down with my wife",
      "the sun is out",
      "my son's 5th birthday", "12 adults", "the 5th saturday of february",
-     "sometime in january 10 adults", "first weekend of jan 6pm"],  # counts and times are no day
+     "sometime in january 10 adults"],  # counts and times are no day
 )
 def test_not_dates(text: str) -> None:
     assert ents(text).date is None
