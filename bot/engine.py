@@ -211,6 +211,12 @@ _RELATIVE_MOVE = re.compile(
     r"|\b(?P<week>(?:a|one)\s+week\s+(?:later|after)|back\s+(?:a|one)\s+week)\b"
     r"|\b(?P<later>later|push(?:ed)?\s+(?:it\s+)?back)\b|\b(?P<earlier>earlier|move\s+(?:it\s+)?up)\b",
     re.I)
+# "later"/"earlier" about the start itself ("can i pay the rest later?" is no move).
+_LATER_START = re.compile(
+    r"\b(?:push|move|bump|shift)\s+(?:it|the\s+(?:party|time|start|booking|dinner))?\s*(?:back|up|later|earlier|an?\s+hour)"
+    r"|\b(?:start|do\s+it|make\s+it|have\s+it|begin|come|eat|cook)\s+(?:a\s+(?:bit|little)\s+|an?\s+hour\s+)?(?:later|earlier)\b"
+    r"|\b(?:later|earlier)\s+in\s+the\s+(?:day|evening|afternoon)\b|\b(?:a\s+)?(?:later|earlier)\s+(?:time|start|slot)\b",
+    re.I)
 # "cancel the 19th and book the 26th instead": what comes after is the new day or time.
 _CANCEL_AND_REBOOK = re.compile(
     r"\b(?:and|then|&)\s+(?:re-?book|book|do|make\s+it|move\s+(?:it\s+)?to|switch\s+to|go\s+with|have\s+it)\b(?P<rest>.*)$",
@@ -682,7 +688,8 @@ class Engine:
                 self.say(t.no_booking_found())
                 return self.finish()
         if (not st.form and not (ent.date or counts or ent.zip or ent.address)
-                and _RELATIVE_MOVE.search(text) and _MOVE_CUE.search(text) and not _PAST_TENSE.search(text)
+                and (rel := _RELATIVE_MOVE.search(text)) and _MOVE_CUE.search(text) and not _PAST_TENSE.search(text)
+                and (rel["before"] or rel["after"] or rel["week"] or _LATER_START.search(text))
                 and intent not in ("book", "quote") and await self.p.upcoming_bookings()):
             return await self._reschedule_start(ent)  # "can we push it an hour later?"
         # "can we do the 28th instead?", "can we change it to 3pm", "could we start at
@@ -1790,10 +1797,10 @@ class Engine:
         one): a weekday alone is the one nearest it ("what about sunday" after Sat Dec 12
         is Dec 13, not the next Sunday from today); "the next day" / "the day before" are
         its neighbours."""
-        today = self.inp.now.astimezone(await self._tz()).date()
         if ent.date and _WEEKDAY_NAMED.search(self.text) and not _DAY_NAMED.search(self.text):
             ahead = (ent.date.weekday() - anchor.weekday()) % 7
             near = anchor + timedelta(days=ahead if ahead <= 3 else ahead - 7)
+            today = self.inp.now.astimezone(await self._tz()).date()
             return replace(ent, date=near) if near >= today else ent
         if not ent.date and (m := _RELATIVE_MOVE.search(self.text)) and (m["before"] or m["after"]):
             return replace(ent, date=anchor + timedelta(days=-1 if m["before"] else 1))
@@ -1810,6 +1817,8 @@ class Engine:
         if m["before"] or m["after"] or m["week"]:
             days = 7 if m["week"] else -1 if m["before"] else 1
             return replace(ent, date=b.event_date + timedelta(days=days), time=ent.time or time(hour, minute))
+        if not _LATER_START.search(self.text):
+            return ent  # ("reschedule, maybe later in the month": no start time named)
         slots = sorted((await self.p.station_of(b)).slots)
         i = slots.index(b.slot) if b.slot in slots else -1
         j = i + (1 if m["later"] else -1)
