@@ -198,24 +198,31 @@ _KID_TO_ADULT = re.compile(
     r"\s+(?:to|into|as)\s+(?:an?\s+)?(?:adults?|kids?|child)\b", re.I)
 # Every kid off the party: "remove the kids", "the kids aren't coming".
 _NO_KIDS = re.compile(
-    r"\b(?:remove|cancel|drop|take\s+off|no\s+more)\s+(?:the\s+|all\s+(?:the\s+)?|our\s+|my\s+)?(?:kids|children)\b"
+    r"\b(?:remove|cancel|drop|take\s+off|no\s+more)\s+(?:the\s+|all\s+(?:the\s+)?|our\s+|my\s+)?(?:kids|children)\b(?!'|\s*(?:meals?|food|plates?|portions?|menu|shrimp))"
     r"|(?<!of )\b(?:the|our|my)\s+kids\s+(?:aren'?t|arent|are\s+not|won'?t|wont|will\s+not|can'?t|cant|cannot)"
-    r"\s+(?:be\s+)?(?:coming|come|make\s+it|joining)\b", re.I)
+    r"\s+(?:be\s+)?(?:coming|come|make\s+it|joining)\b(?!\s+(?:until|till|til|before|after|at|for\s+dinner|to\s+eat))", re.I)
 # A number of guests and what they did: "2 adults cancelled", "2 people cant make it".
 _GUEST_VERB_DELTA = re.compile(
-    r"\b\d{1,2}\s+(?:\S+\s+){0,3}?(?:cancel\w*|dropped|backed\s+out|cant|can'?t|cannot|won'?t|wont"
-    r"|aren'?t|arent|are\s+not|not\s+coming|had\s+to)\b|\b(?:lost|lose|losing)\s+\d", re.I)
+    r"\b\d{1,2}\s+(?:\S+\s+){0,3}?(?:cancel\w*|dropped|backed\s+out|(?:cant|can'?t|cannot|won'?t|wont)\s+"
+    r"(?:make\s+it|come|be\s+(?:coming|there)|join|attend)|(?:aren'?t|arent|are\s+not|not)\s+coming|had\s+to\s+cancel)\b"
+    r"|\b(?:lost|lose|losing)\s+\d\b(?!\s*(?:hours?|hrs?|minutes?|mins?|days?))", re.I)
 # A move said relative to the booking: "push it an hour later", "can we do the day before".
 _RELATIVE_MOVE = re.compile(
     r"\b(?P<before>the\s+day\s+before|a\s+day\s+earlier)\b|\b(?P<after>the\s+(?:day\s+after|next\s+day)|a\s+day\s+later)\b"
     r"|\b(?P<week>(?:a|one)\s+week\s+(?:later|after)|back\s+(?:a|one)\s+week)\b"
     r"|\b(?P<later>later|push(?:ed)?\s+(?:it\s+)?back)\b|\b(?P<earlier>earlier|move\s+(?:it\s+)?up)\b",
     re.I)
+# A move asked for in so many words ("can i get a reminder the day before?" is none).
+_MOVE_VERB = re.compile(
+    r"\b(?:move|moving|switch|swap|change|push|bump|shift|reschedul\w*|instead|do\s+it|have\s+it|make\s+it"
+    r"|(?:can|could)\s+(?:we|i|u|you)\s+(?:do|have|make|switch|move|go))\b", re.I)
 # "later"/"earlier" about the start itself ("can i pay the rest later?" is no move).
 _LATER_START = re.compile(
     r"\b(?:push|move|bump|shift)\s+(?:it|the\s+(?:party|time|start|booking|dinner))?\s*(?:back|up|later|earlier|an?\s+hour)"
-    r"|\b(?:start|do\s+it|make\s+it|have\s+it|begin|come|eat|cook)\s+(?:a\s+(?:bit|little)\s+|an?\s+hour\s+)?(?:later|earlier)\b"
-    r"|\b(?:later|earlier)\s+in\s+the\s+(?:day|evening|afternoon)\b|\b(?:a\s+)?(?:later|earlier)\s+(?:time|start|slot)\b",
+    # ("can the chef come earlier to set up", "can we eat later, after cake": not the start)
+    r"|\b(?:start|do\s+it|make\s+it|have\s+it|begin)\s+(?:a\s+(?:bit|little)\s+|an?\s+hour\s+)?(?:later|earlier)\b"
+    r"(?!\s+(?:in\s+the\s+(?:year|month|week|season|spring|summer|fall|winter)|this\s+(?:year|month)|next\s+(?:year|month)))"
+    r"|\b(?:a\s+)?(?:later|earlier)\s+(?:time|start|slot)\b",
     re.I)
 # "cancel the 19th and book the 26th instead": what comes after is the new day or time.
 _CANCEL_AND_REBOOK = re.compile(
@@ -228,7 +235,7 @@ _UNDO_CANCEL = re.compile(
     re.I,
 )
 _MINE = re.compile(r"\b(?:my|our)\s+(?:booking|reservation)\b|\bfinal\s+(?:price|cost|amount|total)\b", re.I)
-_HOW_TO_PAY = re.compile(r"\bhow\s+(?:do|can|should)\s+(?:i|we)\s+pay\b|\bwhere\s+(?:do|can)\s+(?:i|we)\s+pay\b", re.I)
+_HOW_TO_PAY = re.compile(r"\b(?:how|where)\s+(?:do|can|should)\s+(?:i|we)\s+pay(?:\s+(?:the\s+)?(?:deposit|now|online|it))?\W*$", re.I)
 _PLAIN_BOOK = re.compile(
     r"^\W*(?:(?:hi|hey|hello|yo|ok|okay|so)\W+)*(?:can|could|may)\s+(?:i|we)\s+(?:book|make\s+a\s+(?:booking|reservation)|reserve)"
     r"(?:\s+(?:a\s+|the\s+)?(?:chef|party|date|you|u|hibachi(?:\s+(?:chef|party|dinner))?))?\W*$", re.I)
@@ -236,6 +243,13 @@ _WHY_NEED = re.compile(
     r"^\W*(?:(?:but|and|ok|um+|wait)\W+)?why\s+(?:do|would|does|d'?you)\s*(?:you|u|ya|y'?all)?\s*(?:guys\s+)?"
     r"(?:need|want|ask\s+for)\s+(?:it|that|this|(?:my|our|the)\s+\w+(?:\s+\w+)?)\W*$", re.I)
 # A weekday named: in full, or short right before a date ("sat 1/10"; "we sat down" is none).
+# "do u need the address now?", "do i have to give email", "is the phone required?",
+# "first and last name?": about the detail asked for, answered with why (and if optional).
+_FIELD_ASKED = re.compile(
+    r"\bdo\s+(?:you|u|ya)\s+(?:really\s+|still\s+)?need\s+(?:the\s+|my\s+|an?\s+|our\s+)?(?P<f>name|phone|number|address|email|e-mail)\b"
+    r"|\bdo\s+i\s+(?:have|need)\s+to\s+(?:give|provide|share|send|put)\s+(?:you\s+)?(?:my\s+|an?\s+|the\s+)?(?P<f2>name|phone|number|address|email|e-mail)\b"
+    r"|\bis\s+(?:the\s+|an?\s+|my\s+)?(?P<f3>email|e-mail|phone|address)\s+(?:required|needed|necessary|optional|mandatory)\b"
+    r"|^\W*(?:your\s+)?(?:first\s+(?:and|&)\s+last|full)\s+(?P<f4>name)\W*$", re.I)
 _WEEKDAY_WORD = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?=\.?,?\s*(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))\b", re.I)
@@ -250,8 +264,8 @@ def _weekday_said(text: str) -> int | None:
 
 # A clause asking about the booking itself ("when is my party").
 _STATUS_ASKED = re.compile(r"\b(?:my|our)\s+(?:party|booking|event|reservation|deposit|balance|total)\b", re.I)
-_REGRET = re.compile(r"\bchanged\s+(?:my|our)\s+minds?\b|\bkeep\s+(?:the|my|our|it)\b|\bnever\s*mind\b"
-                     r"|^\W*(?:wait|no+|oh\s+no|oops)\b", re.I)
+_REGRET = re.compile(r"\bchanged\s+(?:my|our)\s+minds?\b|\bkeep\s+(?:the|my|our)\s+(?:booking|reservation|party|date)\b"
+                     r"|\bnever\s*mind\b|^\W*(?:wait|oh\s+no|oops|no+\s+wait|no+\W+no+)\b", re.I)
 # The party after a change, said with it: "2 people cancelled so 18 adults".
 _NEW_TOTAL = re.compile(
     r"\b(?:so|making\s+it|makes\s+it|that'?s|total(?:\s+of)?|now|down\s+to|up\s+to)\s+(?:it'?s\s+|we'?re\s+|just\s+|down\s+to\s+)?\d+"
@@ -268,8 +282,8 @@ _BARE_DELTA = re.compile(
     r"\b(?P<n>\d{1,2})\s+(?:more|extra|fewer|less|cant|can'?t|cannot|won'?t|wont|dropped|cancell?ed|aren'?t|arent|not\s+coming)\b"
     r"|\b(?:add|plus|minus|remove|lost|lose|drop|cancel)\s+(?P<n2>\d{1,2})\b(?!\s*(?:am|pm|:))"
     # "2 of the adults cant come"
-    r"|\b(?P<n3>\d{1,2})\s+of\s+(?:the|our|my)\s+(?:adults|kids|children|guests)\s+(?:cant|can'?t|cannot|won'?t|wont"
-    r"|aren'?t|arent|are\s+not|not|dropped|cancell?ed)\b",
+    r"|\b(?P<n3>\d{1,2})\s+of\s+(?:the|our|my)\s+(?:adults|kids|children|guests)\s+(?:(?:cant|can'?t|cannot|won'?t|wont)"
+    r"\s+(?:make\s+it|come|be\s+(?:coming|there)|join|attend)|(?:aren'?t|arent|are\s+not|not)\s+coming|dropped|cancell?ed)\b",
     re.I,
 )
 _STATUS = re.compile(
@@ -278,7 +292,8 @@ _STATUS = re.compile(
     r"|(?:everything|all|we(?:'?re| are)|it'?s|its)\s+(?:is\s+)?(?:still\s+|all\s+)?(?:set|good|confirmed|a go)\s+for\b"
     r"|when'?s (?:my|our) (?:party|booking|event|reservation)"
     r"|\b(?:r|are)\s+(?:we|u|you)\s+still\s+(?:good|on|set|ok(?:ay)?|coming)\b"
-    r"|\b(?:payment|pay|deposit|checkout)\s+link\b|\blink\s+to\s+pay\b|\b(?:re)?send\s+(?:me\s+)?(?:the\s+|a\s+)?link\b"
+    r"|\b(?:payment|pay|deposit|checkout)\s+link\b|\blink\s+to\s+pay\b"
+    r"|\b(?:re)?send\s+(?:me\s+)?(?:the\s+|a\s+)?link(?:\s+(?:again|please|pls|to\s+pay|for\s+(?:the\s+)?(?:deposit|payment)))?\W*$"
     # "did my booking go through", "do you have my reservation", "when is it again"
     r"|did\s+(?:my|the|our)\s+(?:booking|reservation|order)\s+(?:go\s+through|work)"
     r"|do\s+(?:you|u|y'?all)\s+(?:still\s+)?have\s+(?:my|our)\s+(?:booking|reservation)"
@@ -290,7 +305,7 @@ _STATUS = re.compile(
 _IF = re.compile(r"\b(?:if|what happens|policy)\b", re.I)
 # A condition (not "if possible"): "can we reschedule if it rains?" asks the policy.
 _IF_CLAUSE = re.compile(r"\b(?:if\s+(?:i|we|it|you|u|they|the|there|a|our|my)\b|what happens|policy)", re.I)
-_YES = re.compile(r"^\s*(y|yes|yep|yeah|yup|sure|ok|okay|confirm|please do|do it|go ahead|correct|absolutely|definitely)\b", re.I)
+_YES = re.compile(r"^\s*(y|yes|ya|yea|yep|yeah|yup|sure|ok|okay|confirm|please do|do it|go ahead|correct|absolutely|definitely)\b", re.I)
 # Answers to "Move your booking …?" / "Change your booking …?" in words.
 _CONFIRM_YES = re.compile(r"^\W*(?:(?:yes|yeah|yep|ok|okay|sure)\W+)?(?:(?:please\s+)?(?:move|change|do)\s+it|go\s+ahead|let'?s\s+do\s+it)\b", re.I)
 # "actually no", "wait no don't": a no to the question pending.
@@ -564,7 +579,8 @@ class Engine:
             elif _CANCEL.search(text) and not st.confirming and not _IF.search(text) and not _GUESTS_CANCEL.search(text):
                 intent = "cancel_booking"
             elif (_STATUS.search(text) or (MY_TOTAL.search(text) and not _has_facts(ent))) and (
-                    intent not in BOOKING_INTENTS - {"inform"} or (not _has_facts(ent) and _MINE.search(text))):
+                    intent not in BOOKING_INTENTS - {"inform"} or (not _has_facts(ent) and _MINE.search(text))) and not (
+                    st.confirming and not await self.p.upcoming_bookings()):  # (at a new booking's summary: the form's)
                 # ("do you have my reservation", "is that the final price?": about theirs)
                 intent = "booking_status"
             elif _HOW_TO_PAY.search(text) and not st.form and await self.p.upcoming_bookings():
@@ -648,7 +664,7 @@ class Engine:
             intent = "inform"  # "cancel that, wrong date. make it the 20th": the form's day
         if intent == "cancel_booking" and (rebook := _CANCEL_AND_REBOOK.search(text)):
             new = extract_entities(rebook["rest"], now=self.inp.now, expecting=None)
-            if new.date or new.time:
+            if (new.date or new.time) and not (_has_count(new) or new.zip or new.address):
                 # "cancel the 6pm and do 3pm instead": a move, not a cancel
                 intent, ent = "reschedule_booking", replace(ent, date=new.date, time=new.time)
         if intent == "cancel_booking" and (
@@ -689,7 +705,8 @@ class Engine:
                 return self.finish()
         if (not st.form and not (ent.date or counts or ent.zip or ent.address)
                 and (rel := _RELATIVE_MOVE.search(text)) and _MOVE_CUE.search(text) and not _PAST_TENSE.search(text)
-                and (rel["before"] or rel["after"] or rel["week"] or _LATER_START.search(text))
+                and (((rel["before"] or rel["after"] or rel["week"]) and _MOVE_VERB.search(text))
+                     or _LATER_START.search(text))
                 and intent not in ("book", "quote") and await self.p.upcoming_bookings()):
             return await self._reschedule_start(ent)  # "can we push it an hour later?"
         # "can we do the 28th instead?", "can we change it to 3pm", "could we start at
@@ -720,6 +737,11 @@ class Engine:
         if st.confirming:
             if intent in ("affirm", "book") and not _has_facts(ent):
                 return await self._book()
+            if _YES.match(text) and not _has_facts(ent) and not _NO_AFTER_ALL.match(text):
+                # "yes! also do u bring plates?", "ya go ahead": the question answered, then booked
+                if asked := question_clauses(text):
+                    await self._side_questions(asked[:2])
+                return await self._book()
             if intent == "deny" and not _has_facts(ent):
                 st.confirming = False
                 st.expecting = "change"
@@ -727,7 +749,10 @@ class Engine:
                 return self.finish()
 
         field = "email" if st.expecting == "email_address" else st.expecting
-        if st.form and field in ("name", "phone", "address", "email") and _WHY_NEED.match(text):
+        if (named_field := _FIELD_ASKED.search(text)) is not None:
+            said_field = next(g for g in named_field.groups() if g).lower()
+            field = {"number": "phone", "e-mail": "email"}.get(said_field, said_field)
+        if st.form and field in ("name", "phone", "address", "email") and (_WHY_NEED.match(text) or named_field):
             st.misunderstood = 0
             self.say(t.why_we_ask(field))  # "why do u need my name" (it was sent to a person)
             return await self._advance()
@@ -772,7 +797,7 @@ class Engine:
                 return await self._advance()
             st.offered_booking = True  # "yes" to "want me to check a date?" starts the booking
             return self.finish()
-        if intent == "faq" or (
+        if (intent == "faq" and not (firm_facts and self._faq_clauses(text, ent))) or (
             (is_question or (intent == "greeting" and ASKS_US.search(text)))
             and not (intent == "book" and _PLAIN_BOOK.match(text))  # "hi can i book": the form
             and not firm_facts and intent in ("availability", "unknown", "inform", "greeting", "book")
@@ -793,7 +818,7 @@ class Engine:
             # "is a 13 year old kid or adult price?": a price question the FAQ may answer;
             # the quote form starts either way.
             await self._side_questions([text], note_unsure=False)
-        elif firm_facts and (intent in BOOKING_INTENTS or (intent == "unknown" and is_question)):
+        elif firm_facts and (intent in BOOKING_INTENTS or intent == "faq" or (intent == "unknown" and is_question)):
             # "price for 15 adults at 95125? also is the tip included": answer the question
             # clauses, then go on with the facts.
             await self._side_questions(self._faq_clauses(text, ent))
@@ -1802,7 +1827,9 @@ class Engine:
             near = anchor + timedelta(days=ahead if ahead <= 3 else ahead - 7)
             today = self.inp.now.astimezone(await self._tz()).date()
             return replace(ent, date=near) if near >= today else ent
-        if not ent.date and (m := _RELATIVE_MOVE.search(self.text)) and (m["before"] or m["after"]):
+        if not ent.date and (m := _RELATIVE_MOVE.search(self.text)) and (m["before"] or m["after"]) and (
+                len(self.text.split()) <= 5 or _MOVE_VERB.search(self.text) or _MOVE_CUE.search(self.text)):
+            # ("my mom arrives the day before, yay" proposes no day)
             return replace(ent, date=anchor + timedelta(days=-1 if m["before"] else 1))
         return ent
 
@@ -1895,8 +1922,10 @@ class Engine:
         if not older or ent.kids is None or len(ages) > ent.kids:
             return ent
         self.say(t.older_kids_as_adults(older, max_age))
-        # ("oh the kids are 14 and 16 btw": on top of the adults already told)
+        # ("oh the kids are 14 and 16 btw": on top of the adults already told, or booked)
         adults = ent.adults if ent.adults is not None else self.st.slots.adults if self.st.form else None
+        if adults is None and not self.st.form and (bookings := await self.p.upcoming_bookings()):
+            adults = bookings[0].adults
         return replace(ent, kids=ent.kids - older, adults=(adults or 0) + older)
 
     async def _while_pending(self, text: str, *, note_unsure: bool = True) -> bool:
@@ -2048,6 +2077,12 @@ class Engine:
             return self.finish()
         if _has_count(ent):
             return await self._party_try(ent, b)
+        nums = re.findall(r"(?<![$\d.,])\b\d{1,3}\b(?![.,]?\d|\s*(?:dollars|bucks|%))", numbers_normalize(self.text))
+        bare = (int(nums[0]) if st.expecting == "confirm" and len(nums) == 1 and not (ent.date or ent.time)
+                and not _QUESTION.search(self.text) else None)
+        if bare is not None and st.slots.adults is not None and (bare == st.slots.adults or (
+                bare == st.slots.adults + (st.slots.kids or 0) and bare != b.adults)):
+            intent = "affirm"  # "add 2 adults" … "12 is good": the change asked back
         if st.expecting == "confirm" and intent == "affirm" and st.slots.adults is not None:
             station = await self.p.station_of(b)
             quote = await self.p.quote(st.slots.adults, st.slots.kids or 0, b.zip)
@@ -2063,13 +2098,10 @@ class Engine:
             self._party_done()
             self.say(t.kept())
             return self.finish()
-        nums = re.findall(r"(?<![$\d.,])\b\d{1,3}\b(?![.,]?\d|\s*(?:dollars|bucks|%))",
-                          numbers_normalize(self.text))
-        if (st.expecting == "confirm" and len(nums) == 1 and not (ent.date or ent.time)
-                and not _QUESTION.search(self.text)):
+        if bare is not None:
             # "actually 12 is fine" to "change it to 14?": a bare number is the party's size
-            n = int(nums[0])
-            if n == b.adults + b.kids:
+            n = bare
+            if n in (b.adults, b.adults + b.kids):
                 self._party_done()
                 self.say(t.kept())
                 return self.finish()

@@ -149,7 +149,10 @@ def find_address(text: str, *, expecting: str | None = None) -> Address | None:
     # Blanked-out spans (a phone, an email) leave runs of spaces: the address ends there.
     # A new line or a new sentence ends it too ("…95124. Want to book 12/20", "…95124\nparty
     # 12/20 3pm"), and a count after a comma is not part of it ("12 Main St, 2 guests …").
-    line = re.split(r"\s{3,}|\s*\n|[.!?;]\s+(?=[a-z])|,\s*(?=no\b)|[.!?]\s+(?=" + _SENTENCE_START + r"\b)",
+    # ("123 Main St, park on the street please": a note after the street is not part of it)
+    line = re.split(r"\s{3,}|\s*\n|[.!?;]\s+(?=[a-z])|,\s*(?=no\b)|[.!?]\s+(?=" + _SENTENCE_START + r"\b)"
+                    r"|,\s*(?=(?:park|parking|gate|surprise|please|pls|don'?t|dont|we|we're|it'?s|its|i|i'm|my|our"
+                    r"|call|text|the\s+gate|there'?s|use|ring|knock|beware)\b)",
                     text[start:end])[0].rstrip(" ,.;")
     line = re.sub(r",\s*\d{1,3}$", "", line)
     return Address(line, (start, start + len(line)), (start, start + tokens[0][2]))

@@ -82,7 +82,7 @@ _TOTAL_RE = re.compile(
     r"|total\s+(?:of|is)?|just|only|about|around|approx(?:imately)?|roughly|maybe)\s+"
     r"(?:about\s+|around\s+|like\s+|approx(?:imately)?\s+|roughly\s+|maybe\s+|~\s*)?"
     r"(?P<n2>\d{1,4})\b(?!\s*(?:/|:|st\b|nd\b|rd\b|th\b|am\b|pm\b|dollars|bucks|%|days?|weeks?"
-    r"|months?|years?|hours?|minutes?|miles?|dogs?|cats?|pets?"
+    r"|months?|years?|hours?|hrs?|minutes?|mins?|miles?|mi\b|dogs?|cats?|pets?"
     # "we have 3 vegetarians": some of the party, not its size
     r"|vegetarians?|vegans?|veggies|pescatarians?|allerg\w*|celiacs?|gluten\w*|picky|dairy\w*))"
 )
@@ -118,11 +118,15 @@ _RANGE_RE = re.compile(r"\b(?P<a>\d{1,3})\s*(?:or|-|\u2013|to)\s*(?P<b>\d{1,3})\
 # "my kids are 10 and 12", "the kids are 4, 6 and 9 years old": ages, one per kid.
 _KID_AGES_RE = re.compile(
     # ("kids are 4 and 9" as the answer to "how many kids?"; "kids aged 3 and 11" anywhere)
-    r"(?:\b(?:my|our|the|his|her|their)\s+|^\W*|\b(?=(?:kids|children)\s+aged?\b))"
+    r"(?:\b(?:my|our|the|his|her|their)\s+|^\W*|(?<=,\s)|\b(?=(?:kids|children)\s+aged?\b))"
     r"(?:kids|children|boys|girls|sons|daughters|little\s+ones)"
     r"\s+(?:(?:are|r|will\s+be)\s+(?:ages?\s+)?|aged?\s+)(?P<ages>\d{1,2}(?:\s*,\s*\d{1,2})*\s*(?:,\s*)?(?:and|&)\s*\d{1,2})"
     r"(?!\s*(?:adults?|kids?|people|guests|\d))"
 )
+# An age, not a count: "a 12 yr old", "13-year-olds", "is 13 a kid".
+_AGE_RE = re.compile(r"\b\d{1,2}\s*-?\s*(?:yrs?|years?|yo|y/o|y\.o\.)(?:\s*-?\s*olds?)?\b")
+_AGE_QUESTION_RE = re.compile(
+    r"\b(?:is|are)\s+(?:a\s+)?\d{1,2}\s+(?:(?:still|counted\s+as|considered)\s+)?an?\s+(?:kid|child|adult)\b")
 # "my wife and i", "me and my husband": two adults, whatever else the message counts.
 _PARTNER = r"(?:wife|wifey|husband|hubby|partner|spouse|fianc[eé]e?|boyfriend|girlfriend|bf|gf)"
 _COUPLE_RE = re.compile(
@@ -203,6 +207,9 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
         total = int(m["total"] or m["total2"]) if (m["total"] or m["total2"]) else None
         return PartySize(adults=total - int(m["n"]) if total and total >= int(m["n"]) else None, kids=int(m["n"]))
     text = blank(text, [m.span() for m in _RETRACTED_RE.finditer(text)])
+    if "?" in text or _AGE_QUESTION_RE.search(text):
+        # "does a 12 yr old count as a kid?", "is 13 a kid or adult": an age asked about
+        text = blank(text, [m.span() for m in _AGE_RE.finditer(text)] + [m.span() for m in _AGE_QUESTION_RE.finditer(text)])
     if expecting in ("kids", "guests") and not _COUNT_WORD_RE.search(text) and (r := _RANGE_RE.search(text)):
         # "maybe 3 or 4" (unsure): one count, not 3 adults + 4 kids. Fewer kids and more
         # guests, so a later firm count does not raise the price.

@@ -9,6 +9,7 @@ from bot.nlu.spans import word_set
 # Words that are never (part of) a name in this setting: function words, chat words,
 # booking vocabulary, and adjectives/verbs that follow "I'm" / "this is".
 _COMMON = word_set("""
+instead back asap later tomorrow anytime someone somebody please pls plz
 a an the and or but if so to of in on at for from with by about as into over after before i
 i'm im me my mine we us our you your he she they them it its it's this that these those is
 am are was were be been being do does did done have has had will would can could should

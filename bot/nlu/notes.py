@@ -53,7 +53,7 @@ def diet_note(text: str) -> str | None:
     """The clauses of ``text`` that tell a guest's allergy or diet, joined; None if none."""
     ask_for_note = bool(_NOTE_IT.search(text))
     # (commas too: "12 Main St, one guest has a nut allergy" notes only the allergy)
-    parts = [p.strip() for c in clauses(text) for p in re.split(r",\s*", c)]
+    parts = [p.strip() for c in clauses(text) for p in _parts(c)]
     found = [
         p for p in parts
         if ((_DIET.search(p) and _SAID_OF_SOMEONE.search(p)) or _ARRIVAL.search(p))
@@ -67,6 +67,14 @@ def diet_note(text: str) -> str | None:
         # "can you do it without sesame? my kid is allergic": what to, from the question
         note += f" ({', '.join(dict.fromkeys(named))})"
     return note[:_MAX]
+
+
+def _parts(clause: str) -> list[str]:
+    """A clause split at commas ("12 Main St, one guest has a nut allergy"), except that
+    how to get in runs to its end ("the gate code changed, it's 7788 now")."""
+    parts = re.split(r",\s*", clause)
+    first = next((i for i, p in enumerate(parts) if _ARRIVAL.search(p)), None)
+    return parts if first is None else [*parts[:first], ", ".join(parts[first:])]
 
 
 def asks_to_note(text: str) -> bool:

@@ -22,7 +22,9 @@ _SPLIT_RE = re.compile(
     # "10 adults 95112 how long does the show last": a question right after the facts
     r"|(?<=\d)\s+(?=(?:how|what|whats|do|does|can|is|are)\s+(?:long|you|u|the|there|it|your|ur)\b)"
     # "we have 12 adults, do you bring plates": a question after a comma
-    r"|,\s*(?=(?:do|does|can|could|will|would|is|are)\s+(?:you|u|ya|y'all|we|i|it|the|there|your|ur|they)\b)"
+    r"|,\s*(?=(?:do|does|can|could|will|would|is|are)\s+(?:you|u|ya|y'all|we|i|it|the|there|your|ur|they)\b"
+    # "dec 19, how long does it last?"
+    r"|(?:how|what|whats|what's|when|where|why|which)\s+(?:long|much|many|is|are|do|does|time|kind|happens)\s+\w)"
     rf"|,?\s+(?:and|&|but)\s+(?=(?:{_QWORDS})\s+(?:(?:do|does|can|is|are|will|would|should)\s+)?"
     r"(?:you|u|ya|y'all|we|i|it|the|there|your|that"
     r"|this|they|he|she|kids?|a|an)\b)",
@@ -64,7 +66,9 @@ def question_clauses(text: str) -> list[str]:
     for i, c in enumerate(parts):
         if not (_is_question(c) and len(c.split()) >= 2):
             continue
-        if i and len(c.split()) <= 7 and _ANAPHORIC_RE.search(c) and not _is_question(parts[i - 1]):
+        # (not after bare facts: "dec 19, how long does it last?" asks about the party)
+        if i and len(c.split()) <= 7 and _ANAPHORIC_RE.search(c) and not _is_question(parts[i - 1]) \
+                and len(parts[i - 1].split()) >= 3:
             c = f"{parts[i - 1]}. {c}"
         out.append(c)
     return out

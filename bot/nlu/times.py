@@ -58,7 +58,9 @@ _NUM_DAYPART_RE = re.compile(
 _MORNING_RE = re.compile(r"\b(?:in\s+the\s+)?morning\b")
 _BARE_RE = re.compile(
     r"^\D*?(?<!\$)\b(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\b(?!\d|\s*(?:dollars|bucks|usd))"
-    r"(?!\s*(?:(?:more|extra|additional|other|fewer|less)\s+)?(?:people|adults?|kids?|children|guests?|persons?|of\s+us|pax))\D*$"
+    r"(?!\s*(?:(?:more|extra|additional|other|fewer|less)\s+)?(?:people|adults?|kids?|children|guests?|persons?|of\s+us|pax"
+    # "can the chef stay 3 hours?" when asked for the time: a length, not 3 PM
+    r"|hours?|hrs?|minutes?|mins?|yrs?|years?|y/?o\b))\D*$"
 )
 
 
