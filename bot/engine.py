@@ -239,17 +239,17 @@ _HOW_TO_PAY = re.compile(r"\b(?:how|where)\s+(?:do|can|should)\s+(?:i|we)\s+pay(
 _PLAIN_BOOK = re.compile(
     r"^\W*(?:(?:hi|hey|hello|yo|ok|okay|so)\W+)*(?:can|could|may)\s+(?:i|we)\s+(?:book|make\s+a\s+(?:booking|reservation)|reserve)"
     r"(?:\s+(?:a\s+|the\s+)?(?:chef|party|date|you|u|hibachi(?:\s+(?:chef|party|dinner))?))?\W*$", re.I)
-_WHY_NEED = re.compile(
-    r"^\W*(?:(?:but|and|ok|um+|wait)\W+)?why\s+(?:do|would|does|d'?you)\s*(?:you|u|ya|y'?all)?\s*(?:guys\s+)?"
-    r"(?:need|want|ask\s+for)\s+(?:it|that|this|(?:my|our|the)\s+\w+(?:\s+\w+)?)\W*$", re.I)
-# A weekday named: in full, or short right before a date ("sat 1/10"; "we sat down" is none).
-# "do u need the address now?", "do i have to give email", "is the phone required?",
-# "first and last name?": about the detail asked for, answered with why (and if optional).
+# "why do u need my name", "do u need the address now?", "do i have to give email", "is the
+# phone required?", "first and last name?": about a contact detail (the one named, else the
+# one asked for), answered with why and whether it is optional.
 _FIELD_ASKED = re.compile(
+    r"^\W*(?:(?:but|and|ok|um+|wait)\W+)?why\s+(?:do|would|does|d'?you)\s*(?:you|u|ya|y'?all)?\s*(?:guys\s+)?"
+    r"(?:need|want|ask\s+for)\s+(?:it|that|this|(?:my|our|the)\s+\w+(?:\s+\w+)?)\W*$|"
     r"\bdo\s+(?:you|u|ya)\s+(?:really\s+|still\s+)?need\s+(?:the\s+|my\s+|an?\s+|our\s+)?(?P<f>name|phone|number|address|email|e-mail)\b"
     r"|\bdo\s+i\s+(?:have|need)\s+to\s+(?:give|provide|share|send|put)\s+(?:you\s+)?(?:my\s+|an?\s+|the\s+)?(?P<f2>name|phone|number|address|email|e-mail)\b"
     r"|\bis\s+(?:the\s+|an?\s+|my\s+)?(?P<f3>email|e-mail|phone|address)\s+(?:required|needed|necessary|optional|mandatory)\b"
     r"|^\W*(?:your\s+)?(?:first\s+(?:and|&)\s+last|full)\s+(?P<f4>name)\W*$", re.I)
+# A weekday named: in full, or short right before a date ("sat 1/10"; "we sat down" is none).
 _WEEKDAY_WORD = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?=\.?,?\s*(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))\b", re.I)
@@ -487,8 +487,17 @@ class Engine:
         self.when_taken = False  # this message gave the party's day or start time
         self.offered = False  # the previous reply offered to check a date
         self.cancelled_last = False  # the previous turn cancelled a booking
+        self._numbers_of: str | None = None
+        self._numbers_said = ""
 
     # ----------------------------------------------------------------- helpers
+    def _numbers(self, text: str) -> str:
+        """``text`` with number words as digits ("one more adult" → "1 more adult"), worked
+        out once per text (many readers of a turn need it)."""
+        if self._numbers_of != text:
+            self._numbers_of, self._numbers_said = text, numbers_normalize(text)
+        return self._numbers_said
+
     def say(self, reply: Reply) -> None:
         self.out.replies.append(reply)
 
@@ -669,7 +678,7 @@ class Engine:
                 intent, ent = "reschedule_booking", replace(ent, date=new.date, time=new.time)
         if intent == "cancel_booking" and (
                 _GUESTS_CANCEL.search(text) or _NO_KIDS.search(text)
-                or _SIGNED_COUNT.search(numbers_normalize(text))):
+                or _SIGNED_COUNT.search(self._numbers(text))):
             # "one couple had to cancel", "cancel 2 of the adults", "cancel the kids":
             # fewer guests, not the booking
             intent = "inform"
@@ -690,7 +699,7 @@ class Engine:
             return await self._party_answer(intent, ent)
         counts = _has_count(ent)
         change = (_PARTY_CHANGE.search(text) or (counts and _CHANGE_CUE.search(text))
-                  or _NO_KIDS.search(text) or _KID_TO_ADULT.search(numbers_normalize(text)))
+                  or _NO_KIDS.search(text) or _KID_TO_ADULT.search(self._numbers(text)))
         # "I booked for the 19th, can I add 3 more people?": said to be booked, so the day
         # names the booking, and a booking not found is said so.
         claimed = bool(change and counts and _BOOKED_CLAIM.search(text))
@@ -749,10 +758,10 @@ class Engine:
                 return self.finish()
 
         field = "email" if st.expecting == "email_address" else st.expecting
-        if (named_field := _FIELD_ASKED.search(text)) is not None:
-            said_field = next(g for g in named_field.groups() if g).lower()
-            field = {"number": "phone", "e-mail": "email"}.get(said_field, said_field)
-        if st.form and field in ("name", "phone", "address", "email") and (_WHY_NEED.match(text) or named_field):
+        if (asked_field := _FIELD_ASKED.search(text)) is not None and (
+                field_named := next((g for g in asked_field.groups() if g), None)):
+            field = {"number": "phone", "e-mail": "email"}.get(field_named.lower(), field_named.lower())
+        if st.form and field in ("name", "phone", "address", "email") and asked_field:
             st.misunderstood = 0
             self.say(t.why_we_ask(field))  # "why do u need my name" (it was sent to a person)
             return await self._advance()
@@ -940,12 +949,12 @@ class Engine:
         if _has_count(ent) \
                 or st.form in ("reschedule", "cancel"):
             return ent
-        delta = _BARE_DELTA.search(text) or _BARE_DELTA.search(numbers_normalize(text))  # ("one of the kids")
+        delta = _BARE_DELTA.search(self._numbers(text))  # (digits for words: "one of the kids")
         couple = _GUESTS_CANCEL.search(text) and re.search(r"\b(?:one|a)\s+couple\b", text, re.I)
         # "my brother cant come so 11": the new total alone
         total = None if (delta or couple) else re.search(
             r"\b(?:so|making\s+it|makes\s+it|down\s+to|up\s+to)\s+(?:we'?re\s+|just\s+)?(?P<n>\d{1,3})\b(?!\s*(?:am|pm|:|p\b|a\b|\$|%))",
-            numbers_normalize(text), re.I)
+            self._numbers(text), re.I)
         if not (delta or couple or total):
             return ent
         if not (st.slots.adults is not None or st.form == "party"
@@ -959,7 +968,7 @@ class Engine:
         street = ent.address if ent.address and not ent.address.startswith(n) else None
         # "cancel 2 of the adults", "1 of the kids cant come": that group
         group = re.search(rf"\b{n}\s+(?:of\s+(?:the|our|my)\s+)?(?P<g>adults?|kids?|children)\b",
-                          numbers_normalize(text), re.I)
+                          self._numbers(text), re.I)
         if group and group["g"].lower().startswith(("kid", "child")):
             return replace(ent, kids=int(n), address=street)
         if group:
@@ -986,14 +995,14 @@ class Engine:
         counts = _has_count(ent)
         if counts and ent.date and not ent.time and not (ent.zip or ent.address) and (
                 on_day := [x for x in bookings if x.event_date == ent.date]) and (
-                _MORE.search(said := numbers_normalize(self.text)) or _FEWER.search(said)):
+                _MORE.search(said := self._numbers(self.text)) or _FEWER.search(said)):
             # "2 more adults coming tomorrow" (the party's day): a party change, not a new party
             return await self._party_start(replace(ent, date=None), on_day[0])
         day, place = bool(ent.date or ent.time), bool(ent.zip or ent.address)
         changing = bool(_CHANGE_BOOKING.search(self.text))  # "change my booking to 14 adults"
         if (intent not in ("book", "quote", "availability") or changing) and not (ent.name or ent.phone or ent.email):
             if counts and not day and not place:
-                said = numbers_normalize(self.text)
+                said = self._numbers(self.text)
                 if not (changing or _CHANGE_CUE.search(said) or _MORE.search(said) or _FEWER.search(said)
                         or _NEW_TOTAL.search(said) or _PARTY_CHANGE.search(self.text)) and (
                         _PAST_TENSE.search(self.text) or _QUESTION.search(self.text) or _IF.search(self.text)
@@ -1432,7 +1441,7 @@ class Engine:
     def _merge(self, ent: Entities) -> None:
         s = self.st.slots
         if (s.adults is not None and _has_count(ent)
-                and (_MORE.search(said := numbers_normalize(self.text)) or _FEWER.search(said))):
+                and (_MORE.search(said := self._numbers(self.text)) or _FEWER.search(said))):
             # "add 2 more adults", "one less kid" to the party on the form: moved, not replaced
             adults, kids = self._party_after(ent, s.adults, s.kids or 0)
             ent = replace(ent, adults=max(adults or 0, 0), kids=max(kids, 0), guests=None)
@@ -1880,10 +1889,11 @@ class Engine:
             # from today: a bare day of the month is read in the booking's month.
             with contextlib.suppress(ValueError):
                 s.date = target.event_date.replace(day=ent.date.day).isoformat()
-        if ent.date and _WEEKDAY_NAMED.search(self.text) and not _DAY_NAMED.search(self.text):
+        if ent.date and _WEEKDAY_NAMED.search(self.text) and not _DAY_NAMED.search(self.text) \
+                and (near := (await self._near_the_day(ent, target.event_date)).date) is not None:
             # "saturday at 3 instead", "how about sunday": that weekday nearest the booked
             # day (its own Saturday, the Sunday after), not the next one from today
-            s.date = (await self._near_the_day(ent, target.event_date)).date.isoformat()  # type: ignore[union-attr]
+            s.date = near.isoformat()
         if not s.time and (_SAME_TIME.search(self.text) or (st.expecting == "time" and _YES.match(self.text))):
             s.time = target.slot  # ("yes" to "what time?" keeps the booked one)
         if not s.date and ent.time and not ent.date:
@@ -2006,7 +2016,7 @@ class Engine:
 
     def _party_after(self, ent: Entities, adults: int, kids: int) -> tuple[int | None, int]:
         """``_new_party`` from a given party (a booking's, or the form's)."""
-        said = numbers_normalize(self.text)  # "one more adult" as "1 more adult"
+        said = self._numbers(self.text)  # "one more adult" as "1 more adult"
         if moved := _KID_TO_ADULT.search(said):
             n = int(moved["n"]) * (1 if moved["src"].lower().startswith(("kid", "child")) else -1)
             return adults + n, kids - n
@@ -2077,7 +2087,7 @@ class Engine:
             return self.finish()
         if _has_count(ent):
             return await self._party_try(ent, b)
-        nums = re.findall(r"(?<![$\d.,])\b\d{1,3}\b(?![.,]?\d|\s*(?:dollars|bucks|%))", numbers_normalize(self.text))
+        nums = re.findall(r"(?<![$\d.,])\b\d{1,3}\b(?![.,]?\d|\s*(?:dollars|bucks|%))", self._numbers(self.text))
         bare = (int(nums[0]) if st.expecting == "confirm" and len(nums) == 1 and not (ent.date or ent.time)
                 and not _QUESTION.search(self.text) else None)
         if bare is not None and st.slots.adults is not None and (bare == st.slots.adults or (

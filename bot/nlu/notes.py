@@ -13,10 +13,12 @@ import re
 from bot.nlu.segments import clauses
 
 # Words of a diet or an allergy.
+# Foods a guest may not eat (shared by the two readers below).
+_FOODS = (r"gluten|lactose|dairy|nuts?|peanuts?|shellfish|sesame|soy|eggs?|pork|beef|seafood|fish"
+          r"|mushrooms?|onions?|garlic|msg")
 _DIET = re.compile(
     r"\b(?:allergic|allerg(?:y|ies)|anaphyla\w*|epi-?pen|vegetarian|vegan|veggie|pescatarian"
-    r"|gluten|celiac|coeliac|lactose|dairy|kosher|halal|diabetic|keto|nut|nuts|peanuts?"
-    r"|shellfish|sesame|soy|eggs?|pork|beef|seafood|fish|mushrooms?|onions?|garlic|spicy|msg)\b",
+    rf"|celiac|coeliac|kosher|halal|diabetic|keto|spicy|{_FOODS})\b",
     re.IGNORECASE,
 )
 # ... said of someone: a person, a count, or "can't eat", "no pork".
@@ -35,9 +37,8 @@ _NOTE_IT = re.compile(
     r"|make\s+sure|fyi|heads\s+up|just\s+so\s+you\s+know|keep\s+in\s+mind)\b",
     re.IGNORECASE,
 )
-_ALLERGEN = re.compile(
-    r"\b(?:gluten|lactose|dairy|nuts?|peanuts?|tree\s+nuts?|shellfish|shrimp|crab|lobster|sesame|soy|eggs?"
-    r"|pork|beef|seafood|fish|mushrooms?|onions?|garlic|msg|wheat|milk|corn)\b", re.IGNORECASE)
+# What an allergy is to ("my kid is allergic" names none).
+_ALLERGEN = re.compile(rf"\b(?:tree\s+nuts?|shrimp|crab|lobster|wheat|milk|corn|{_FOODS})\b", re.IGNORECASE)
 # What the chef needs to find and get in ("gate code is 4521", "park on the street", "it's
 # a surprise party, don't call the house"): a note like an allergy, told as a fact.
 _ARRIVAL = re.compile(
