@@ -43,6 +43,7 @@ from bot.nlu.asks import (
     THAT_PRICE,
     WHEN_TO_BOOK,
 )
+from bot.nlu.cancels import cancels_the_booking, mentions_cancel
 from bot.nlu.dates import day_of_month, find_month, weekdays_asked
 from bot.nlu.intents import (
     HELP_COMMAND,
@@ -54,6 +55,7 @@ from bot.nlu.intents import (
     QUESTION_LEAD_IN,
     WANT_TO_CANCEL,
 )
+from bot.nlu.moves import read_move, relative_shift
 from bot.nlu.notes import asks_to_note, diet_note
 from bot.nlu.numbers import normalize as numbers_normalize
 from bot.nlu.places import find_cities
@@ -120,10 +122,11 @@ _BAD_COUNT = re.compile(
     re.I,
 )
 _RESCHEDULE = re.compile(
-    rf"\b(re-?schedul\w*|postpone|move (?:it|our|my|the)\b(?!(?:\s+to)?{MOVE_PLACE})|move (?:it )?again\b"
+    rf"\b(re-?schedul\w*|postpone|move (?:it|(?:our|my|the) (?:booking|reservation|party|event|date|day|time|dinner|hibachi))\b"
+    rf"(?!(?:\s+to)?{MOVE_PLACE})|move (?:it )?again\b"
     # "can we move to dec 27", "move to the 27th same time"
     r"|move (?:it )?to (?:the \d|\d|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)"
-    r"|push (?:it |our |the )?(?:party |event )?back|change (?:the|our|my) (?:date|day|time)"
+    r"|push (?:it |our |the )?(?:party |event )?back(?! (?:the|our|my) (?!party|event|booking|date|time|reservation|dinner)\w)|change (?:the|our|my) (?:date|day|time)"
     # "change our party from 6pm to 3pm" (a new time or day after "to", not "to 12 adults")
     r"|(?:change|switch) (?:the|our|my) (?:party|booking|event|reservation) (?:from [^,.!?]{1,20} )?to "
     r"(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)|noon|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|the \d))",
@@ -138,12 +141,23 @@ _PARTY_CHANGE = re.compile(
 # Words that make a guest count a change to a booking: "make it 12 adults instead".
 _CHANGE_CUE = re.compile(
     r"\b(?:make\s+it|instead|now|actually|change\s+(?:it|that)\s+to|add|adding|more|fewer|less"
-    r"|remove|minus|drop|another|extra|update)\b",
+    r"|remove|minus|drop|another|extra|update)\b"
+    r"|\b(?:can|could)\s+(?:we|i)\s+(?:do|have|make\s+it|change\s+it\s+to)\s+\d",  # "can we do 12 adults and 0 kids"
     re.I,
 )
+# A dish or upgrade counted by guests ("add the filet upgrade for 2 ppl"): no party change.
+_MENU_ITEM = re.compile(r"\b(?:upgrades?|filet|mignon|lobster|scallops?|steak|salmon|protein|sake|noodles|appetizers?"
+                        r"|gyoza|edamame|plates?|portions?|servings?)\b", re.I)
+# Checking the booked party, not changing it: "confirm we're 10 adults and 2 kids?", "12 ppl right?"
+_CHECKING = re.compile(r"\b(?:confirm\w*|right|correct|still|all\s+set|on\s+file|have\s+(?:us|me)\s+(?:down\s+)?(?:for|at))\b",
+                       re.I)
 _DAY_ONLY = re.compile(r"\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b", re.I)
 # A weekday named alone (no month, day of month, "next" or "this"): read near the booking.
 _WEEKDAY_NAMED = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.I)
+# "the saturday after" / "the friday before" (the booked day; "the saturday after the
+# 20th" names its own day).
+_WEEKDAY_SIDE = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(after|before)\b(?!\s+(?:the\s+)?\d|\s+\w+\s+\d)",
+                           re.I)
 _DAY_NAMED = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+\d|\d{1,2}(?:st|nd|rd|th)\b|\d/\d"
     r"|\b(?:next|this|coming|following)\s+(?:week|\w+day|sat|sun)\b|\bweek\b",
@@ -200,30 +214,13 @@ _KID_TO_ADULT = re.compile(
 _NO_KIDS = re.compile(
     r"\b(?:remove|cancel|drop|take\s+off|no\s+more)\s+(?:the\s+|all\s+(?:the\s+)?|our\s+|my\s+)?(?:kids|children)\b(?!'|\s*(?:meals?|food|plates?|portions?|menu|shrimp))"
     r"|(?<!of )\b(?:the|our|my)\s+kids\s+(?:aren'?t|arent|are\s+not|won'?t|wont|will\s+not|can'?t|cant|cannot)"
-    r"\s+(?:be\s+)?(?:coming|come|make\s+it|joining)\b(?!\s+(?:until|till|til|before|after|at|for\s+dinner|to\s+eat))", re.I)
+    r"\s+(?:be\s+)?(?:coming|come|make\s+it|joining)\b(?!\s+(?:until|till|til|before|after|at|for\s+dinner|to\s+eat))"
+    r"|\btake\s+(?:the|our|my)\s+(?:kids|children)\s+off\b", re.I)
 # A number of guests and what they did: "2 adults cancelled", "2 people cant make it".
 _GUEST_VERB_DELTA = re.compile(
     r"\b\d{1,2}\s+(?:\S+\s+){0,3}?(?:cancel\w*|dropped|backed\s+out|(?:cant|can'?t|cannot|won'?t|wont)\s+"
     r"(?:make\s+it|come|be\s+(?:coming|there)|join|attend)|(?:aren'?t|arent|are\s+not|not)\s+coming|had\s+to\s+cancel)\b"
     r"|\b(?:lost|lose|losing)\s+\d\b(?!\s*(?:hours?|hrs?|minutes?|mins?|days?))", re.I)
-# A move said relative to the booking: "push it an hour later", "can we do the day before".
-_RELATIVE_MOVE = re.compile(
-    r"\b(?P<before>the\s+day\s+before|a\s+day\s+earlier)\b|\b(?P<after>the\s+(?:day\s+after|next\s+day)|a\s+day\s+later)\b"
-    r"|\b(?P<week>(?:a|one)\s+week\s+(?:later|after)|back\s+(?:a|one)\s+week)\b"
-    r"|\b(?P<later>later|push(?:ed)?\s+(?:it\s+)?back)\b|\b(?P<earlier>earlier|move\s+(?:it\s+)?up)\b",
-    re.I)
-# A move asked for in so many words ("can i get a reminder the day before?" is none).
-_MOVE_VERB = re.compile(
-    r"\b(?:move|moving|switch|swap|change|push|bump|shift|reschedul\w*|instead|do\s+it|have\s+it|make\s+it"
-    r"|(?:can|could)\s+(?:we|i|u|you)\s+(?:do|have|make|switch|move|go))\b", re.I)
-# "later"/"earlier" about the start itself ("can i pay the rest later?" is no move).
-_LATER_START = re.compile(
-    r"\b(?:push|move|bump|shift)\s+(?:it|the\s+(?:party|time|start|booking|dinner))?\s*(?:back|up|later|earlier|an?\s+hour)"
-    # ("can the chef come earlier to set up", "can we eat later, after cake": not the start)
-    r"|\b(?:start|do\s+it|make\s+it|have\s+it|begin)\s+(?:a\s+(?:bit|little)\s+|an?\s+hour\s+)?(?:later|earlier)\b"
-    r"(?!\s+(?:in\s+the\s+(?:year|month|week|season|spring|summer|fall|winter)|this\s+(?:year|month)|next\s+(?:year|month)))"
-    r"|\b(?:a\s+)?(?:later|earlier)\s+(?:time|start|slot)\b",
-    re.I)
 # "cancel the 19th and book the 26th instead": what comes after is the new day or time.
 _CANCEL_AND_REBOOK = re.compile(
     r"\b(?:and|then|&)\s+(?:re-?book|book|do|make\s+it|move\s+(?:it\s+)?to|switch\s+to|go\s+with|have\s+it)\b(?P<rest>.*)$",
@@ -244,7 +241,8 @@ _PLAIN_BOOK = re.compile(
 # one asked for), answered with why and whether it is optional.
 _FIELD_ASKED = re.compile(
     r"^\W*(?:(?:but|and|ok|um+|wait)\W+)?why\s+(?:do|would|does|d'?you)\s*(?:you|u|ya|y'?all)?\s*(?:guys\s+)?"
-    r"(?:need|want|ask\s+for)\s+(?:it|that|this|(?:my|our|the)\s+\w+(?:\s+\w+)?)\W*$|"
+    r"(?:need|want|ask\s+for)\s+(?:it|that|this|(?:my|our|the)\s+(?:\w+\s+)?(?:name|phone|number|address|email|e-mail|info"
+    r"|information|details|contact|cell))\W*$|"
     r"\bdo\s+(?:you|u|ya)\s+(?:really\s+|still\s+)?need\s+(?:the\s+|my\s+|an?\s+|our\s+)?(?P<f>name|phone|number|address|email|e-mail)\b"
     r"|\bdo\s+i\s+(?:have|need)\s+to\s+(?:give|provide|share|send|put)\s+(?:you\s+)?(?:my\s+|an?\s+|the\s+)?(?P<f2>name|phone|number|address|email|e-mail)\b"
     r"|\bis\s+(?:the\s+|an?\s+|my\s+)?(?P<f3>email|e-mail|phone|address)\s+(?:required|needed|necessary|optional|mandatory)\b"
@@ -256,6 +254,13 @@ _WEEKDAY_WORD = re.compile(
 _WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
 
+def _is_party(ent: Entities, b: Booking) -> bool:
+    """Whether the counts said are the booked party's ("10 adults 2 kids", "12 ppl")."""
+    if ent.adults is not None:
+        return ent.adults == b.adults and (ent.kids is None or ent.kids == b.kids)
+    return ent.guests == b.adults + b.kids if ent.guests is not None else False
+
+
 def _weekday_said(text: str) -> int | None:
     """The one weekday a message names ("saturday january 10"), or None (none or several)."""
     found = {_WEEKDAY_INDEX[m.group(1).lower()[:3]] for m in _WEEKDAY_WORD.finditer(text)}
@@ -264,8 +269,10 @@ def _weekday_said(text: str) -> int | None:
 
 # A clause asking about the booking itself ("when is my party").
 _STATUS_ASKED = re.compile(r"\b(?:my|our)\s+(?:party|booking|event|reservation|deposit|balance|total)\b", re.I)
-_REGRET = re.compile(r"\bchanged\s+(?:my|our)\s+minds?\b|\bkeep\s+(?:the|my|our)\s+(?:booking|reservation|party|date)\b"
-                     r"|\bnever\s*mind\b|^\W*(?:wait|oh\s+no|oops|no+\s+wait|no+\W+no+)\b", re.I)
+# (Only the interjection alone, or with a no: "wait, when will the refund arrive?" asks.)
+_REGRET = re.compile(r"\bchanged\s+(?:my|our)\s+minds?\b|\bkeep\s+(?:the|my|our)\s+(?:booking|reservation|party|date)\b(?!\s+in\s+mind)"
+                     r"|^\W*(?:(?:wait|oh\s+no|oops|no+\s+wait|no+\W+no+|ugh|never\s*mind)\W*)+"
+                     r"(?:$|(?:no+|don'?t|dont|i\s+didn'?t|keep|undo|i\s+meant|mistake|wrong)\b)", re.I)
 # The party after a change, said with it: "2 people cancelled so 18 adults".
 _NEW_TOTAL = re.compile(
     r"\b(?:so|making\s+it|makes\s+it|that'?s|total(?:\s+of)?|now|down\s+to|up\s+to)\s+(?:it'?s\s+|we'?re\s+|just\s+|down\s+to\s+)?\d+"
@@ -277,17 +284,31 @@ _GUESTS_CANCEL = re.compile(
     r"|\b(?:couple|family|friend|guest)\s+(?:had\s+to\s+|has\s+to\s+|just\s+)?cancell?(?:ed)?\b",
     re.I,
 )
+# Numbers of things that are not guests: "30 more minutes", "add 1 hour", "2 extra chairs".
+_NOT_GUESTS = (
+    r"(?!\s+(?:more\s+|extra\s+|additional\s+)?(?:\w+\s+)?(?:minutes?|mins?|hours?|hrs?|weeks?|days?|months?|years?"
+    r"|questions?|chairs?|tables?|plates?|dishes|sides?|bottles?|drinks?|trees?|pounds?|lbs?|dogs?|cats?|pets?|things?"
+    r"|items?|courses?|orders?|steaks?|portions?|servings?|upgrades?|dollars?|bucks|feet|ft|inches|miles?|times?|texts?"
+    r"|messages?|photos?|pics?|tips?)\b)"
+)
+# A change of the party that is only supposed ("what if 2 more people show up?") or
+# already made ("i added 2 more adults last week right?"): no change now.
+_NOT_NOW = re.compile(
+    r"\b(?:if|in\s+case)\s+(?:\w+\s+){0,2}?\d+\s+(?:more|extra|fewer|less|additional|people|guests|adults|kids)\b"
+    r"|\b(?:i|we)\s+(?:already\s+)?(?:added|removed|changed|updated)\b",
+    re.I,
+)
 # A number moved by a word: "2 cant make it", "add 2", "2 more", "we lost 3".
 _BARE_DELTA = re.compile(
-    r"\b(?P<n>\d{1,2})\s+(?:more|extra|fewer|less|cant|can'?t|cannot|won'?t|wont|dropped|cancell?ed|aren'?t|arent|not\s+coming)\b"
-    r"|\b(?:add|plus|minus|remove|lost|lose|drop|cancel)\s+(?P<n2>\d{1,2})\b(?!\s*(?:am|pm|:))"
+    rf"\b(?P<n>\d{{1,2}})\s+(?:more|extra|fewer|less|cant|can'?t|cannot|won'?t|wont|dropped|cancell?ed|aren'?t|arent|not\s+coming)\b{_NOT_GUESTS}"
+    rf"|\b(?:add|plus|minus|remove|lost|lose|drop|cancel)\s+(?P<n2>\d{{1,2}})\b(?!\s*(?:am|pm|:)){_NOT_GUESTS}"
     # "2 of the adults cant come"
     r"|\b(?P<n3>\d{1,2})\s+of\s+(?:the|our|my)\s+(?:adults|kids|children|guests)\s+(?:(?:cant|can'?t|cannot|won'?t|wont)"
     r"\s+(?:make\s+it|come|be\s+(?:coming|there)|join|attend)|(?:aren'?t|arent|are\s+not|not)\s+coming|dropped|cancell?ed)\b",
     re.I,
 )
 _STATUS = re.compile(
-    r"\b(still on|confirmed\?|(?:my|our) (?:party|booking|event|reservation)\b.*\?|did (?:my|the|our) (?:deposit|payment) go through|status of"
+    r"\b(still on|confirmed\?|did (?:my|the|our) (?:deposit|payment) go through|status of"
     # "just checking everything is set for the 20th", "whens my party"
     r"|(?:everything|all|we(?:'?re| are)|it'?s|its)\s+(?:is\s+)?(?:still\s+|all\s+)?(?:set|good|confirmed|a go)\s+for\b"
     r"|when'?s (?:my|our) (?:party|booking|event|reservation)"
@@ -301,10 +322,19 @@ _STATUS = re.compile(
     r"|(?:is|was|has) (?:my|our|the) (?:deposit|payment) (?:been )?(?:paid|received|gone through|through|processed))",
     re.I,
 )
+# A question about "my party": theirs when they have one ("for my party, do you bring
+# plates?" from a new customer is for the FAQ).
+_MY_THING_Q = re.compile(r"\b(?:my|our) (?:party|booking|event|reservation)\b.*\?", re.I)
 # "what if we need to cancel?": a policy question, not a request.
 _IF = re.compile(r"\b(?:if|what happens|policy)\b", re.I)
 # A condition (not "if possible"): "can we reschedule if it rains?" asks the policy.
-_IF_CLAUSE = re.compile(r"\b(?:if\s+(?:i|we|it|you|u|they|the|there|a|our|my)\b|what happens|policy)", re.I)
+_IF_CLAUSE = re.compile(r"\b(?:if\s+(?:i|we|it|you|u|they|the|there|a|our|my|someone|somebody|anyone|anybody|he|she|people|guests)\b"
+                        r"|what happens|policy)", re.I)
+# A change asked and taken back in the same message: "could we do the day before? nah
+# just kidding, keep it", "make it 9pm? wait no, keep 6".
+_TAKEN_BACK = re.compile(
+    r"\b(?:just\s+kidding|jk|j/k|wait\s+no|never\s*mind|nvm|let'?s\s+keep\s+(?:it|the\s+\w+)"
+    r"|keep\s+(?:it|the\s+(?:time|date|booking|day|same)|\d{1,2}(?::\d\d)?\s*(?:am|pm)?)\b(?!\s+in\s+mind))", re.I)
 _YES = re.compile(r"^\s*(y|yes|ya|yea|yep|yeah|yup|sure|ok|okay|confirm|please do|do it|go ahead|correct|absolutely|definitely)\b", re.I)
 # Answers to "Move your booking …?" / "Change your booking …?" in words.
 _CONFIRM_YES = re.compile(r"^\W*(?:(?:yes|yeah|yep|ok|okay|sure)\W+)?(?:(?:please\s+)?(?:move|change|do)\s+it|go\s+ahead|let'?s\s+do\s+it)\b", re.I)
@@ -368,6 +398,10 @@ _LOCAL_NUMBER = re.compile(r"^\D*\d{3}[\s.-]?\d{4}\D*$")
 # A party other than the one booked: "another party", "book for my sister", "a second event".
 _NEW_PARTY = re.compile(
     r"\b(?:another|second|new|separate|different|2nd|one\s+more)\s+(?:party|booking|event|reservation|date|dinner|one)\b"
+    # "we'd love to do it again a week later", "my neighbor wants to book you too"
+    r"|\b(?:do\s+(?:it|this|that)|book\s+(?:you|u))\s+(?:again|too)\b|\bthat\s+one\s+too\b"
+    r"|\b(?:my|our)\s+(?:neighbou?r|friend|sister|brother|mom|mother|dad|father|boss|coworker|co-worker|cousin|aunt"
+    r"|uncle|daughter|son)\s+(?:wants|would\s+like|is\s+(?:looking|hoping|interested))\b"
     r"|\b(?:book|booking|party|quote)\s+(?:again|too|as\s+well)\b|\balso\s+(?:want|need|like)\s+to\s+book\b"
     r"|\bfor\s+(?:my|our)\s+(?:sister|brother|friend|mom|mother|dad|father|parents|cousin|aunt|uncle|boss|coworker"
     r"|co-worker|neighbou?r|daughter|son|in-laws?)\b",
@@ -377,14 +411,6 @@ _NEW_PARTY = re.compile(
 _CHANGE_BOOKING = re.compile(
     r"\b(?:change|modify|update|edit|adjust|amend|make\s+(?:a\s+)?changes?\s+to)\s+(?:my|our|the)\s+"
     r"(?:booking|reservation|party|event|order|appointment)\b",
-    re.I,
-)
-# Wording of a move rather than of a question about the day: "swap to the 13th", "3pm
-# would work better", "could we start at noon".
-_MOVE_CUE = re.compile(
-    r"\b(?:move|moving|switch|swap|change|push|bump|shift|instead|rather|earlier|later|prefer"
-    r"|works?\s+better|would\s+work|start\s+at|do\s+it\s+(?:at|on)|make\s+it"
-    r"|(?:can|could)\s+(?:we|i|u|you)\s+(?:do|have|get|make)|what\s+about|how\s+about|let'?s\s+(?:do|go|make))\b",
     re.I,
 )
 _SAME_TIME = re.compile(
@@ -549,6 +575,9 @@ class Engine:
         if ent.kids and (ages := KID_AGES.search(text)):
             ent = await self._older_kids(ent, [int(a) for a in re.findall(r"\d+", ages.group("ages"))])
         ent = await self._moved_guests(text, ent)
+        if _has_count(ent) and _NOT_NOW.search(self._numbers(text)):
+            # "what if 2 more people show up?": a question, not the party's size
+            ent = replace(ent, adults=None, kids=None, guests=None)
         # "the 14th" read in the month of open days listed last (not the booking's month),
         # until a day is given.
         self.month_day = False
@@ -577,19 +606,25 @@ class Engine:
                 and not re.search(r"\d", text) and not st.expecting:
             # "hey how are you doing today?": small talk, not a party for today.
             ent = replace(ent, date=None, time=None)
-        if self.cancelled_last and (_UNDO_CANCEL.search(text) or _REGRET.search(text)):
+        if (self.cancelled_last and (_UNDO_CANCEL.search(text) or _REGRET.search(text))) or (
+                # "i cancelled by mistake, can we get it back" days later: a person checks
+                not st.form and _UNDO_CANCEL.search(text) and re.search(r"\bcancel", text, re.I)
+                and not _IF.search(text)):
             # "i changed my mind, keep the booking" right after the cancel: a person, who
             # can put it back; the bot cannot (it read as a new booking)
             return await self.escalate("cancel_regret", t.escalated("cancel_regret"))
         if intent not in ("human", "complaint") and st.form != "cancel" and text not in BUTTON_INTENTS:
-            if (_RESCHEDULE.search(text) or PUSH_TO.search(text)) and intent != "cancel_booking" and not (
+            said = self._numbers(text)  # (typos fixed: "reshedule", "mvoe it", "cancle")
+            if (_RESCHEDULE.search(said) or PUSH_TO.search(said)) and intent != "cancel_booking" and not (
                     _IF_CLAUSE.search(text) and intent != "reschedule_booking"):  # "if we book today can we change the date later?"
                 intent = "reschedule_booking"
-            elif _CANCEL.search(text) and not st.confirming and not _IF.search(text) and not _GUESTS_CANCEL.search(text):
+            elif _CANCEL.search(said) and not st.confirming and not _IF.search(text) and not _GUESTS_CANCEL.search(text):
                 intent = "cancel_booking"
-            elif (_STATUS.search(text) or (MY_TOTAL.search(text) and not _has_facts(ent))) and (
+            elif (_STATUS.search(said) or (MY_TOTAL.search(text) and not _has_facts(ent))
+                  or (_MY_THING_Q.search(text) and await self.p.upcoming_bookings())) and (
                     intent not in BOOKING_INTENTS - {"inform"} or (not _has_facts(ent) and _MINE.search(text))) and not (
-                    st.confirming and not await self.p.upcoming_bookings()):  # (at a new booking's summary: the form's)
+                    (st.confirming or _has_facts(replace(ent, date=None, time=None))) and not await self.p.upcoming_bookings()):
+                # (at a new booking's summary, or with a new party's facts: the form's)
                 # ("do you have my reservation", "is that the final price?": about theirs)
                 intent = "booking_status"
             elif _HOW_TO_PAY.search(text) and not st.form and await self.p.upcoming_bookings():
@@ -599,6 +634,13 @@ class Engine:
                 # "what time is the chef coming on sunday?" with a party booked: that party
                 # (and the FAQ's word on arrival), not the next Sunday's open times.
                 intent = "booking_status"
+        if ((intent in ("cancel_booking", "reschedule_booking") or read_move(text).cue) and _TAKEN_BACK.search(text)
+                and not st.form and await self.p.upcoming_bookings()):
+            self.say(t.kept())  # "could we do the day before? nah jk, keep it"
+            return self.finish()
+        if intent == "cancel_booking" and mentions_cancel(said := self._numbers(text)) and not cancels_the_booking(said):
+            # "cancel the reminder texts", "no need to cancel anything": not the party
+            intent = "faq" if _QUESTION.search(text) else "unknown"
         if _YES.match(text) and intent in ("cancel_booking", "book", "inform") and (st.confirming or st.expecting == "confirm"):
             intent = "affirm"
         self.text = text
@@ -698,7 +740,8 @@ class Engine:
         if st.form == "party":
             return await self._party_answer(intent, ent)
         counts = _has_count(ent)
-        change = (_PARTY_CHANGE.search(text) or (counts and _CHANGE_CUE.search(text))
+        change = not (_NOT_NOW.search(text) or _NEW_PARTY.search(text)) and (
+                  _PARTY_CHANGE.search(text) or (counts and _CHANGE_CUE.search(text) and not _MENU_ITEM.search(text))
                   or _NO_KIDS.search(text) or _KID_TO_ADULT.search(self._numbers(text)))
         # "I booked for the 19th, can I add 3 more people?": said to be booked, so the day
         # names the booking, and a booking not found is said so.
@@ -713,17 +756,16 @@ class Engine:
                 self.say(t.no_booking_found())
                 return self.finish()
         if (not st.form and not (ent.date or counts or ent.zip or ent.address)
-                and (rel := _RELATIVE_MOVE.search(text)) and _MOVE_CUE.search(text) and not _PAST_TENSE.search(text)
-                and (((rel["before"] or rel["after"] or rel["week"]) and _MOVE_VERB.search(text))
-                     or _LATER_START.search(text))
+                and read_move(text).asks_relative_move and not _PAST_TENSE.search(text)
+                and not (_NEW_PARTY.search(text) or _IF_CLAUSE.search(text) or _TAKEN_BACK.search(text))
                 and intent not in ("book", "quote") and await self.p.upcoming_bookings()):
             return await self._reschedule_start(ent)  # "can we push it an hour later?"
         # "can we do the 28th instead?", "can we change it to 3pm", "could we start at
         # noon?" from a customer with a booking: a reschedule (not a new party, nor a
         # question for the FAQ).
-        if (not st.form and (ent.date or ent.time) and not counts
+        if (not st.form and (ent.date or ent.time) and not counts and not _TAKEN_BACK.search(text)
                 and (_INSTEAD.search(text) or _CHANGE_IT.search(text) or (
-                    _MOVE_CUE.search(text) and intent in ("faq", "unknown", "inform")
+                    read_move(text).cue and intent in ("faq", "unknown", "inform")
                     and not (ent.zip or ent.address) and not _PAST_TENSE.search(text)))
                 and await self.p.upcoming_bookings()):
             return await self._reschedule_start(ent)
@@ -743,7 +785,10 @@ class Engine:
             if done is not None:
                 return done
 
-        if st.confirming:
+        # "ok. what if 2 more people come on the day?": an "ok" before a what-if is no yes
+        hedged = bool(st.confirming and _IF.search(text) and question_clauses(text)
+                      and re.match(r"^\W*(?:ok(?:ay)?|k|sure|alright)\b", text, re.I))
+        if st.confirming and not hedged:
             if intent in ("affirm", "book") and not _has_facts(ent):
                 return await self._book()
             if _YES.match(text) and not _has_facts(ent) and not _NO_AFTER_ALL.match(text):
@@ -926,8 +971,11 @@ class Engine:
                     st.slots.notes.append(note)
                 self.say(t.note_taken(note))
             return None
-        if _has_facts(ent):
-            return None
+        said = self._numbers(self.text)
+        counted = not _has_facts(replace(ent, adults=None, kids=None, guests=None)) and (
+            asks_to_note(self.text) or not (_CHANGE_CUE.search(said) or _MORE.search(said) or _FEWER.search(said)))
+        if _has_facts(ent) and not counted:
+            return None  # ("no shellfish for 2 ppl" counts who, not the party: a note)
         held = await self.p.add_note(str(bookings[0].id), note)
         st.misunderstood = 0
         self.say(t.note_added(held.event_date, held.slot, note))
@@ -1003,8 +1051,8 @@ class Engine:
         if (intent not in ("book", "quote", "availability") or changing) and not (ent.name or ent.phone or ent.email):
             if counts and not day and not place:
                 said = self._numbers(self.text)
-                if not (changing or _CHANGE_CUE.search(said) or _MORE.search(said) or _FEWER.search(said)
-                        or _NEW_TOTAL.search(said) or _PARTY_CHANGE.search(self.text)) and (
+                if (not (changing or _CHANGE_CUE.search(said) or _MORE.search(said) or _FEWER.search(said)
+                         or _NEW_TOTAL.search(said) or _PARTY_CHANGE.search(self.text)) or _MENU_ITEM.search(said)) and (
                         _PAST_TENSE.search(self.text) or _QUESTION.search(self.text) or _IF.search(self.text)
                         or question_clauses(self.text)):
                     # "we had 12 people last time", "do you bring enough food for 12 ppl?":
@@ -1013,7 +1061,7 @@ class Engine:
                 on_day = [x for x in bookings if ent.date and x.event_date == ent.date]
                 return await self._party_start(ent, (on_day or bookings)[0])
             if day and not counts and not place:
-                if (_MOVE_CUE.search(self.text) or changing) and not _PAST_TENSE.search(self.text):
+                if (read_move(self.text).cue or changing) and not _PAST_TENSE.search(self.text):
                     return await self._reschedule_start(ent)
                 # "see you saturday!", "is 3pm too late for kids?": their booking, not a move
                 # (and a question asked beside it is answered)
@@ -1030,6 +1078,8 @@ class Engine:
     async def _no_change(self, ent: Entities) -> TurnResult:
         """A booked customer's message with a count that changes nothing: a question is
         the FAQ's (or honestly not answered); anything else is acknowledged."""
+        if _CHECKING.search(self.text) and (held := await self.p.upcoming_bookings()) and _is_party(ent, held[0]):
+            return await self._status(ent)  # "10 adults 2 kids still right?": yes, as booked
         if _QUESTION.search(self.text) or question_clauses(self.text):
             done = await self._faq(self.text, replace(ent, adults=None, kids=None, guests=None), must_answer=True)
             if done is not None:
@@ -1184,7 +1234,7 @@ class Engine:
             if whole.date and SLOTS_QUESTION.search(clause):
                 continue  # the date's availability answers it
             if whole.date and len(clause.split()) <= 5 and (
-                    _WEEKDAY_NAMED.search(clause) or _RELATIVE_MOVE.search(clause)):
+                    _WEEKDAY_NAMED.search(clause) or relative_shift(clause)):
                 continue  # "the next day?", "what about sunday?": the day itself
             intent = classify_intent(clause).intent
             if intent in _FAQ_CLAUSE_INTENTS or (intent == "book" and WHEN_TO_BOOK.search(clause)):
@@ -1266,6 +1316,11 @@ class Engine:
             if not must_answer:
                 return None
             st.misunderstood = 0
+            if st.confirming:
+                # at the summary: a person is offered, and the booking waits for its yes
+                # (it went to staff, and the bot's silence lost the booking)
+                self.say(t.faq_unsure_noted())
+                return await self._advance()
             if _has_facts(ent):
                 # "do you come to LA? 90001, 20 adults": the facts answer it. With a day
                 # ("can the chef come at 11am on jan 16?") it is a date to check.
@@ -1786,7 +1841,7 @@ class Engine:
             self.say(t.kept())
             return self.finish()
         # "will I get my deposit back?": the cancel question, asked again, says so itself
-        money = bool(re.search(r"\b(?:refund\w*|deposit|money|charge\w*)\b", self.text, re.I))
+        money = bool(re.search(r"\b(?:refund\w*|deposit|money|charge\w*|get\s+back)\b", self.text, re.I))
         if await self._while_pending(self.text, note_unsure=not money):
             return await self._cancel_start(Entities())
         # Neither yes nor no: drop the question and treat the message afresh.
@@ -1810,6 +1865,9 @@ class Engine:
             return await self.escalate("reschedule_refused", t.reschedule_refused(why, station.reschedule_hours))
         st.form, st.target_booking = "reschedule", str(b.id)
         st.slots.date = st.slots.time = None
+        said = self._numbers(self.text)
+        st.then_party = self.text if _has_count(ent) and (
+            _CHANGE_CUE.search(said) or _MORE.search(said) or _FEWER.search(said)) else None
         month, soonest = self._range_asked(ent, self.inp.now.astimezone(await self._tz()).date())
         if month or soonest:
             # "can we push it to a saturday in january?": where it can go, then the day
@@ -1834,30 +1892,38 @@ class Engine:
         if ent.date and _WEEKDAY_NAMED.search(self.text) and not _DAY_NAMED.search(self.text):
             ahead = (ent.date.weekday() - anchor.weekday()) % 7
             near = anchor + timedelta(days=ahead if ahead <= 3 else ahead - 7)
+            if side := _WEEKDAY_SIDE.search(self.text):
+                # "the saturday after": the first one after that day, however near
+                near = anchor + (timedelta(days=ahead or 7) if side[1].lower() == "after"
+                                 else -timedelta(days=(7 - ahead) % 7 or 7))
             today = self.inp.now.astimezone(await self._tz()).date()
             return replace(ent, date=near) if near >= today else ent
-        if not ent.date and (m := _RELATIVE_MOVE.search(self.text)) and (m["before"] or m["after"]) and (
-                len(self.text.split()) <= 5 or _MOVE_VERB.search(self.text) or _MOVE_CUE.search(self.text)):
+        mv = read_move(self.text)
+        if not ent.date and mv.neighbour_day is not None and (len(self.text.split()) <= 5 or mv.verb or mv.cue):
             # ("my mom arrives the day before, yay" proposes no day)
-            return replace(ent, date=anchor + timedelta(days=-1 if m["before"] else 1))
+            return replace(ent, date=anchor + timedelta(days=mv.neighbour_day))
         return ent
 
     async def _relative_move(self, ent: Entities, b: Booking) -> Entities:
         """"push it an hour later", "can we do the day before": the day or start time
         next to the booking's (starts are the station's slots, so "later" is the next one).
         Unchanged when the message names no such move or there is no slot that way."""
-        m = _RELATIVE_MOVE.search(self.text)
-        if m is None:
+        mv = read_move(self.text)
+        if mv.shift is None:
             return ent
         hour, minute = (int(x) for x in b.slot.split(":"))
-        if m["before"] or m["after"] or m["week"]:
-            days = 7 if m["week"] else -1 if m["before"] else 1
-            return replace(ent, date=b.event_date + timedelta(days=days), time=ent.time or time(hour, minute))
-        if not _LATER_START.search(self.text):
+        if mv.days is not None:
+            return replace(ent, date=b.event_date + timedelta(days=mv.days), time=ent.time or time(hour, minute))
+        if not (mv.start or mv.hours):
             return ent  # ("reschedule, maybe later in the month": no start time named)
+        if mv.hours:
+            # "an hour later": that hour, said back as no start time if it is none
+            # (it was the next slot, three hours on)
+            moved = (hour * 60 + minute + 60 * mv.hours) // 60
+            return replace(ent, time=time(moved, minute)) if 0 <= moved < 24 else ent
         slots = sorted((await self.p.station_of(b)).slots)
         i = slots.index(b.slot) if b.slot in slots else -1
-        j = i + (1 if m["later"] else -1)
+        j = i + (1 if mv.shift == "later" else -1)
         if i < 0 or not 0 <= j < len(slots):
             return ent
         hour, minute = (int(x) for x in slots[j].split(":"))
@@ -1973,12 +2039,13 @@ class Engine:
         if intent == "deny" or target is None or not (s.date and s.time):
             self._end_reschedule()
             self.say(t.kept() if target is not None else t.no_booking_found())
-            return self.finish()
+            return await self._then_party() if target is not None else self.finish()
         if intent != "affirm":
             if await self._while_pending(text):
                 self.say(t.reschedule_confirm(target.event_date, target.slot, date.fromisoformat(s.date), s.time))
                 return self.finish()
             self._end_reschedule()
+            st.then_party = None
             return await self._turn()
         station = await self.p.station_of(target)
         try:
@@ -1992,7 +2059,19 @@ class Engine:
         day, slot = date.fromisoformat(s.date), s.time
         self._end_reschedule()
         self.say(t.booking_rescheduled(day, slot))
-        return self.finish()
+        return await self._then_party()
+
+    async def _then_party(self) -> TurnResult:
+        """The party change asked with the move just answered, asked back now (it was
+        dropped: "add 3 adults and move it to 3pm" only moved the party)."""
+        st = self.st
+        text, st.then_party = st.then_party, None
+        bookings = await self.p.upcoming_bookings()
+        if text is None or not bookings:
+            return self.finish()
+        self.text = text
+        ent = extract_entities(text, now=self.inp.now.astimezone(await self._tz()), expecting=None)
+        return await self._party_start(replace(ent, date=None, time=None), bookings[0])
 
     # ------------------------------------------------------- guest count change
     async def _party_start(self, ent: Entities, b: Booking) -> TurnResult:
@@ -2012,7 +2091,31 @@ class Engine:
         pending = st.expecting == "confirm" and st.slots.adults is not None
         adults, kids = (st.slots.adults, st.slots.kids or 0) if pending else (b.adults, b.kids)
         assert adults is not None
+        if pending and (fixed := self._delta_fixed(ent, b, adults, kids)) is not None:
+            return fixed
         return self._party_after(ent, adults, kids)
+
+    def _delta_fixed(self, ent: Entities, b: Booking, adults: int, kids: int) -> tuple[int, int] | None:
+        """A change of one group asked back ("add 2 adults" → 12 + 2?) and corrected:
+        "actually make that 3" / "no, 3 adults" is 3 more, not 3 in all (fewer than are
+        booked); "also 1 kid" adds the kid. None: read the message as usual."""
+        da, dk = adults - b.adults, kids - b.kids
+        said = self._numbers(self.text)
+        if (da == 0) == (dk == 0) or _SIGNED_COUNT.search(said) or _NEW_TOTAL.search(said):
+            return None
+        if re.search(r"\b(?:also|and|plus)\b", said, re.I):
+            if da and ent.kids is not None and ent.adults is None:
+                return adults, kids + ent.kids  # "yeah but also 1 kid"
+            if dk and ent.adults is not None and ent.kids is None:
+                return adults + ent.adults, kids
+        n = ent.adults if da else ent.kids
+        if n is None and ent.guests is not None and (ent.kids if da else ent.adults) is None:
+            n = ent.guests  # a bare number
+        booked = b.adults if da else b.kids
+        if n is None or n >= max(booked, 5):
+            return None
+        sign = 1 if (da or dk) > 0 else -1
+        return (b.adults + sign * n, b.kids) if da else (b.adults, b.kids + sign * n)
 
     def _party_after(self, ent: Entities, adults: int, kids: int) -> tuple[int | None, int]:
         """``_new_party`` from a given party (a booking's, or the form's)."""
@@ -2050,12 +2153,13 @@ class Engine:
     async def _party_try(self, ent: Entities, b: Booking) -> TurnResult:
         st = self.st
         adults, kids = self._new_party(ent, b)
-        if adults is None:
+        if adults is None and not ent.guests:
             st.expecting = "guests"
             self.say(t.party_change_ask(b.event_date, b.slot, b.adults, b.kids))
             return self.finish()
         try:
-            quote = await self.p.quote(adults, kids, b.zip)
+            # ("we're now 65 ppl": too many however it splits, so not asked how)
+            quote = await self.p.quote(ent.guests or 0, 0, b.zip) if adults is None else await self.p.quote(adults, kids, b.zip)
         except PartyTooLarge as exc:
             self._party_done()
             self.say(t.party_too_large(exc.guests, exc.limit))
@@ -2063,6 +2167,10 @@ class Engine:
         except InvalidGuests as exc:
             st.expecting = "guests"
             self.say(t.invalid_guests(exc.message))
+            return self.finish()
+        if adults is None:
+            st.expecting = "guests"  # ("we'll be 14 now" with kids booked: how many of each)
+            self.say(t.party_change_ask(b.event_date, b.slot, b.adults, b.kids))
             return self.finish()
         if (quote.adults, quote.kids) == (b.adults, b.kids):
             asked_back = st.expecting in ("guests", "confirm")
@@ -2090,6 +2198,14 @@ class Engine:
         nums = re.findall(r"(?<![$\d.,])\b\d{1,3}\b(?![.,]?\d|\s*(?:dollars|bucks|%))", self._numbers(self.text))
         bare = (int(nums[0]) if st.expecting == "confirm" and len(nums) == 1 and not (ent.date or ent.time)
                 and not _QUESTION.search(self.text) else None)
+        group = re.match(r"^\W*(?:the\s+)?(?:(?P<a>adults?|grown\s*ups?)|kids?|children)\W*$", self.text, re.I)
+        if group and st.expecting == "confirm" and st.slots.adults is not None:
+            # "add 2 more" → "12 adults + 2 kids?" → "kids": the group the bot guessed, or the other
+            da, dk = st.slots.adults - b.adults, (st.slots.kids or 0) - b.kids
+            if bool(group["a"]) == bool(da):
+                intent = "affirm"
+            elif da or dk:
+                return await self._party_try(replace(ent, adults=b.adults + dk, kids=b.kids + da), b)
         if bare is not None and st.slots.adults is not None and (bare == st.slots.adults or (
                 bare == st.slots.adults + (st.slots.kids or 0) and bare != b.adults)):
             intent = "affirm"  # "add 2 adults" … "12 is good": the change asked back
@@ -2104,7 +2220,9 @@ class Engine:
                 return await self.escalate("party_change_refused", t.party_change_refused(why, station.lead_hours))
             self.say(t.party_changed(quote))
             return self.finish()
-        if intent == "deny" or (st.expecting == "confirm" and _CONFIRM_KEEP.match(self.text)):
+        if intent == "deny" or (st.expecting == "confirm" and (
+                _CONFIRM_KEEP.match(self.text) or _NO_AFTER_ALL.match(self.text)
+                or re.match(r"^\W*(?:never\s*mind|nvm|forget\s+it)\b", self.text, re.I))):
             self._party_done()
             self.say(t.kept())
             return self.finish()

@@ -59,6 +59,9 @@ class DialogueState:
     month_asked: str | None = None
     # The last turn cancelled a booking: "wait i changed my mind" now is regret.
     just_cancelled: bool = False
+    # A party change asked with a move ("add 3 adults and move it to 3pm"): its message,
+    # taken up once the move is answered.
+    then_party: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -55,7 +55,7 @@ MINIMUM_ASKED = re.compile(
 )
 
 DEPOSIT_AMOUNT = re.compile(
-    r"\bhow\s+much\s+(?:is\s+|are\s+|would\s+be\s+|will\s+be\s+|for\s+)?(?:the\s+|a\s+|your\s+|ur\s+)?deposit\b"
+    r"\bhow\s+much\s+(?:is\s+|are\s+|was\s+|would\s+be\s+|will\s+be\s+|for\s+)?(?:the\s+|a\s+|your\s+|ur\s+|my\s+|our\s+)?deposit\b"
     r"|\bdeposit\s+(?:amount|cost|price|size)\b|\bhow\s+(?:big|much)\s+of\s+a\s+deposit\b"
     r"|\bhow\s+much\s+(?:do|would|will)\s+(?:i|we)\s+(?:need\s+to\s+|have\s+to\s+)?(?:put\s+down|pay\s+(?:up\s*front|now|to\s+book))\b"
     r"|\bwhat(?:'?s|\s+is)\s+(?:the|your|ur)\s+deposit\W*$",
@@ -156,7 +156,7 @@ ADDRESS_CHANGE = re.compile(
     r"\b(?:change|update|correct|fix)\s+(?:the\s+|my\s+|our\s+)?(?:party\s+|event\s+)?"
     r"(?:address|location|venue)\b|\b(?:new|different)\s+(?:address|location|venue)\b"
     r"|\b(?:address|location)\s+(?:is\s+|was\s+)?(?:wrong|changed|incorrect)\b"
-    r"|\b(?:new|different)\s+zip\b|\bwe(?:'?ve|\s+have)?\s+moved\b",  # "we moved, new zip is 95616"
+    r"|\b(?:new|different)\s+zip\b|\bwe(?:'?ve|\s+have)?\s+moved\b(?!\s+(?:it|(?:the|our)\s+(?:party|date|day|booking|time|event)))",  # "we moved, new zip is 95616"
     re.I,
 )
 

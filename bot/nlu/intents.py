@@ -116,7 +116,9 @@ WANT_TO_CANCEL = re.compile(
     r"\s+to\s+cancel\b(?!\s+(?:policy|fee))",
     re.I,
 )
-PUSH_TO = re.compile(r"(?:push|bump)\s+(?:it|(?:the|our|my)\s+\w+)\s+(?:to|till|until)\b", re.I)
+# ("push the payment to next week" moves no party)
+PUSH_TO = re.compile(r"(?:push|bump)\s+(?:it|(?:the|our|my)\s+(?!payment|deposit|balance|bill|invoice)\w+)\s+(?:to|till|until)\b",
+                     re.I)
 
 # "u there?", "anyone there??": checking someone is listening (a hello, never an FAQ
 # question: "there" is not a place).
@@ -243,7 +245,7 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              WANT_TO_CANCEL.pattern, r"\bcancel\W*$"), 0.9),
     ],
     "reschedule_booking": [
-        (_rx(r"\b(?:reschedul\w*|re-schedul\w*|postpone|push\s+(?:it|the\s+\w+)?\s*back"
+        (_rx(r"\b(?:reschedul\w*|re-schedul\w*|postpone|push\s+(?:it|the\s+\w+)?\s*back(?!\s+(?:the|our|my)\s+(?!party|event|booking|date|time|reservation|dinner)\w)"
              rf"|{PUSH_TO.pattern}"
              r"|move\s+(?:my|our|the|it)\s*(?:booking|reservation|event|party|date|time)?"
              rf"\s+to(?!{MOVE_PLACE})|change\s+(?:my|our|the)\s+(?:booking\s+)?(?:date|day|time)"
@@ -308,7 +310,7 @@ _FOREIGN_OBJECT_RE = re.compile(
 _GOAL_INTENTS = ("book", "quote", "availability", "cancel_booking", "reschedule_booking")
 _FAQ_TOPIC_RE = _CUES["faq"][0][0]
 _CONDITIONAL_RE = re.compile(
-    r"\b(?:if\s+(?:i|we)|what\s+(?:happens|if)|in\s+case|policy|refundable|can\s+i\s+get\s+(?:my|a|the)\s+"
+    r"\b(?:if\s+(?:i|we|someone|somebody|anyone|anybody|a\s+guest|people|guests)|what\s+(?:happens|if)|in\s+case|policy|refundable|can\s+i\s+get\s+(?:my|a|the)\s+"
     r"(?:deposit|money)|do\s+i\s+get|get\s+(?:my|our|the)\s+(?:money|deposit)\s+back)\b"
 )
 

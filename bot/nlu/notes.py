@@ -47,6 +47,14 @@ _ARRIVAL = re.compile(
     r"|don'?t\s+ring\s+the\s+doorbell|(?:our|the)\s+dogs?\s+(?:is|are|will)|buzz(?:er)?\s+(?:code|number)|apt\s+buzzer)\b",
     re.IGNORECASE,
 )
+# A dish the party wants left out ("cancel the rice for the kids", "can u skip the
+# dessert? we're bringing a cake"): a note for the chef, not a cancel of the booking.
+_MENU_DROP = re.compile(
+    r"\b(?:cancel|remove|skip|drop|hold|leave\s+out|take\s+(?:out|off))\s+(?:the\s+|our\s+|my\s+|any\s+)?"
+    r"(?:\w+\s+)?(?:fried\s+rice|rice|noodles|desserts?|salad|soup|appetizers?|veggies|vegetables|sauces?"
+    r"|yum\s*yum(?:\s+sauce)?|sake|gyoza|edamame|shrimp|chicken|steak|filet|salmon|scallops?|lobster)\b",
+    re.IGNORECASE,
+)
 _MAX = 300
 
 
@@ -57,8 +65,8 @@ def diet_note(text: str) -> str | None:
     parts = [p.strip() for c in clauses(text) for p in _parts(c)]
     found = [
         p for p in parts
-        if ((_DIET.search(p) and _SAID_OF_SOMEONE.search(p)) or _ARRIVAL.search(p))
-        and (ask_for_note or not _ASKS.search(p))
+        if _MENU_DROP.search(p) or (((_DIET.search(p) and _SAID_OF_SOMEONE.search(p)) or _ARRIVAL.search(p))
+                                     and (ask_for_note or not _ASKS.search(p)))
     ]
     if not found:
         return None
@@ -79,5 +87,6 @@ def _parts(clause: str) -> list[str]:
 
 
 def asks_to_note(text: str) -> bool:
-    """"can you note that?", "let the chef know": the message asks for the note itself."""
-    return bool(_NOTE_IT.search(text))
+    """"can you note that?", "let the chef know", "can u skip the dessert?": the message
+    asks for the note itself."""
+    return bool(_NOTE_IT.search(text) or _MENU_DROP.search(text))

@@ -62,6 +62,8 @@ _TYPOS: dict[str, str] = {
     "tues": "tuesday", "weds": "wednesday", "fri": "friday", "satuday": "saturday", "saturady": "saturday", "sunday's": "sunday", "xmas": "christmas",
     "guets": "guests", "gusts": "guests", "gests": "guests", "quests": "guests",
     "nite": "night", "u": "you", "ur": "your", "pls": "please", "plz": "please", "thru": "through", "nvm": "never mind",
+    "mvoe": "move", "moev": "move", "reshedule": "reschedule", "rescedule": "reschedule", "reschdule": "reschedule",
+    "rechedule": "reschedule", "cancle": "cancel", "cn": "can",
 }
 _TYPO_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in _TYPOS) + r")\b")
 

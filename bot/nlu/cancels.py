@@ -1,0 +1,48 @@
+"""Whether a cancel word in a message asks to cancel the party.
+
+"cancel my booking", "we need to cancel", "cancel the 20th" do; "cancel the reminder
+texts", "we're cancelling the bounce house", "no need to cancel anything", "i was going to
+cancel but decided not to" and "she'd cancel the party if it rains lol" do not. A cancel
+of the booking is asked back before it is made, but one "yes" to a question the customer
+never meant would still cancel it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CANCEL_WORD = re.compile(r"\b(?:cancel+(?:ing|ed|s)?|call(?:ing)?\s+(?:it\s+)?off)\b", re.I)
+# What the cancel is of: the party (or a day of it) ...
+_OURS = re.compile(
+    r"^\s*(?:(?:the|my|our|this|that|a|whole|entire|hibachi|chef|upcoming)\s+){0,3}"
+    r"(?:booking|reservation|party|event|chef|hibachi|dinner|appointment|date|day|deposit|it|everything|all|plans?\s+with\s+(?:you|u)"
+    r"|thing|\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b(?!\s+(?:plans?|practice|game|class))|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|order\b(?!\s+for))"
+    r"|^\s*(?:(?:please|pls|plz|for\s+(?:me|us)|now|asap|then)\b|[^\w\s]|$)",
+    re.I,
+)
+# ... or of something else named right after it ("cancel the reminder texts", "our dj").
+_SOMETHING = re.compile(r"^\s*(?:(?:the|my|our|this|that|a|an|any|all)\s+)?[a-z]", re.I)
+# Said of it, not asked: negated, reported, wished away or hypothetical.
+_NOT_ASKED_BEFORE = re.compile(
+    r"(?:\b(?:no\s+need\s+to|not|don'?t|dont|didn'?t|won'?t|never|was\s+going\s+to|were\s+going\s+to|almost|nearly"
+    r"|would(?:n'?t)?|'d|if\s+(?:\w+\s+){0,3}(?:have\s+to|need\s+to|must|could|want\s+to)?|might|may)\s+)$",
+    re.I,
+)
+_NOT_ASKED_AFTER = re.compile(r"^\s*(?:is|was|isn'?t|wasn'?t)\s+(?:not\s+)?(?:an?\s+)?(?:option|happening|needed)\b", re.I)
+
+
+def cancels_the_booking(text: str) -> bool:
+    """Whether some cancel word in ``text`` asks to cancel the party (a message without
+    one is False)."""
+    for m in _CANCEL_WORD.finditer(text):
+        before, after = text[max(0, m.start() - 40):m.start()], text[m.end():]
+        if _NOT_ASKED_BEFORE.search(before) or _NOT_ASKED_AFTER.match(after):
+            continue
+        if _OURS.match(after) or not _SOMETHING.match(after):
+            return True
+    return False
+
+
+def mentions_cancel(text: str) -> bool:
+    """Whether ``text`` has a cancel word at all."""
+    return _CANCEL_WORD.search(text) is not None
