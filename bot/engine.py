@@ -592,6 +592,11 @@ class Engine:
             # "saturday january 10" (a Sunday): the date said wins, and the customer hears it
             self.say(t.weekday_mismatch(ent.date, said_wd))
         intent = BUTTON_INTENTS.get(text) or classify_intent(text, expecting=st.expecting).intent
+        if (st.expecting == "phone" and not ent.phone and re.fullmatch(r"[\d\s().+-]+", text)
+                and sum(c.isdigit() for c in text) >= 9):
+            # "408 555 12345": a phone number mistyped, not a zip out of the area
+            self.say(Reply("That phone number doesn't look right. " + t.ask("phone").text, (), "ask_phone"))
+            return self.finish()
         if st.expecting == "booking_change":
             st.expecting = None
             if (done := await self._booking_change_answer(text, ent)) is not None:
@@ -669,6 +674,8 @@ class Engine:
             st.misunderstood = 0
             self.say(t.identity(self.p.business_name))
             return self.finish()
+        if intent == "human" and ent.phone and st.expecting == "phone":
+            intent = "inform"  # "you can call me at 408 555 2323": the number asked for
         if intent == "human":
             return await self.escalate("asked_for_person", t.escalated("asked_for_person"))
         if intent == "complaint":
@@ -705,6 +712,10 @@ class Engine:
             return self.finish()
         if st.form == "cancel" and st.expecting == "confirm":
             return await self._cancel_answer(intent)
+        if (intent == "reschedule_booking" and st.form in ("booking", "quote", "availability") and not (ent.date or ent.time)
+                and (to := re.search(r"\bto\s+(.+)$", text, re.I)) and not await self.p.upcoming_bookings()):
+            # "can we push it to 9" while the party is being planned: the form's new start
+            ent = replace(ent, time=extract_entities(to[1], now=now_local, expecting="time").time)
         if (intent == "reschedule_booking" and st.form in ("booking", "quote", "availability")
                 and (ent.date or ent.time) and not await self.p.upcoming_bookings()):
             # "and move it to 3pm" while the party is still being planned: nothing is booked

@@ -173,6 +173,9 @@ class CorePorts:
         found = await resolve_customer(
             CustomerRepository(self.s), station_id=self.conv.station_id,
             phone=phone, email=email, name=name, current=current,
+            # what the form shows is what is kept: a phone or email typed again replaces
+            # the one before (not an SMS sender's own number, which is who they are)
+            corrected=frozenset({"email"} if self.channel == "sms" else {"email", "phone"}),
         )
         self.conv.customer_id = found.id
 

@@ -91,12 +91,28 @@ def _tokens_with_offsets(text: str) -> list[tuple[str, int, int]]:
 _NOT_A_HOUSE_NUMBER_RE = re.compile(r"(?:\bzip(?:\s*code)?(?:\s+is)?\s*:?\s*|\$\s*)$", re.I)
 
 
+# A unit said before the street ("Apt 4B, 55 Market St", "unit 7 1200 lincoln ave"): its
+# number is no house number, and it is kept after the street.
+_UNIT_FIRST_RE = re.compile(r"\b(?P<kind>apt|apartment|unit|suite|ste)\.?\s*#?\s*(?P<id>[a-z0-9-]{1,5})\b\s*,?\s*(?=\d)", re.I)
+
+
 def find_address(text: str, *, expecting: str | None = None) -> Address | None:
     """Return a street address found by usaddress, kept as the customer wrote it.
 
     Needs a house number followed by a street name; without an explicit street type
     ("St", "Ave", ...) only when the bot asked for the address.
     """
+    unit = _UNIT_FIRST_RE.search(text)
+    if unit is None:
+        return _find_street(text, expecting)
+    found = _find_street(text[: unit.start()] + " " * (unit.end() - unit.start()) + text[unit.end():], expecting)
+    if found is None:
+        return None
+    kind = {"apartment": "Apt", "ste": "Suite"}.get(unit["kind"].lower(), unit["kind"].capitalize())
+    return Address(f"{found.text}, {kind} {unit['id']}", found.span, found.number_span)
+
+
+def _find_street(text: str, expecting: str | None) -> Address | None:
     hint = _STREET_HINT_RE.search(text)
     if hint is None:
         # Without a street type ("1500 Capitol Mall") only while collecting contact details.

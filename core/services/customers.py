@@ -28,9 +28,12 @@ async def resolve_customer(
     email: str | None = None,
     name: str | None = None,
     current: Customer | None = None,
+    corrected: frozenset[str] = frozenset(),
 ) -> Customer:
     """Find the customer by phone, then email, then `current`; create one if none.
-    Fills in missing details; never overwrites a known phone/email with another's."""
+    Fills in missing details; never overwrites a known phone/email with another's,
+    except the fields named in ``corrected`` ("phone", "email"): the customer typed
+    them again to fix them, and one nobody else has replaces theirs."""
     phone = normalize_phone(phone) if phone else None
     email = email.strip().lower() if email else None
     found = None
@@ -44,9 +47,9 @@ async def resolve_customer(
     if found is None:
         found = await repo.add(Customer(station_id=station_id, phone=phone, email=email, name=name))
         return found
-    if phone and not found.phone:
+    if phone and (not found.phone or ("phone" in corrected and found is current)):
         found.phone = phone
-    if email and not found.email and (await repo.by_email(email)) is None:
+    if email and (not found.email or "email" in corrected) and (await repo.by_email(email)) is None:
         found.email = email
     if name:
         found.name = name

@@ -61,3 +61,21 @@ async def test_never_got_the_payment_link_gets_it_again(wired: Wired) -> None:
     [reply] = r.json()["replies"]
     assert reply["kind"] == "booking_status"
     assert booking.checkout_url and booking.checkout_url in reply["text"]
+
+
+async def test_contact_details_corrected_at_the_summary_are_the_ones_kept(wired: Wired) -> None:
+    """The summary shows the corrected phone and email; the customer record (what the
+    confirmation and the chef use) keeps those, not the mistyped ones."""
+    session = None
+    for text in (
+        "12 adults 3 kids 95112 dec 12 6pm", "Ann Lee", "4085551234", "22 Elm St", "ann@gmial.com",
+        "oops its ann@gmail.com and wrong number its 4085554321", "yes",
+    ):
+        r = await wired.http.post("/api/chat", json={"session_id": session, "text": text})
+        assert r.status_code == 200, r.text
+        session = r.json()["session_id"]
+    [booking] = await wired.bookings()
+    async with wired.c.uow() as uow:
+        customer = await uow.session.get(Customer, booking.customer_id)
+        assert customer is not None
+        assert (customer.phone, customer.email) == ("+14085554321", "ann@gmail.com")
