@@ -148,6 +148,12 @@ _CHANGE_CUE = re.compile(
 # A dish or upgrade counted by guests ("add the filet upgrade for 2 ppl"): no party change.
 _MENU_ITEM = re.compile(r"\b(?:upgrades?|filet|mignon|lobster|scallops?|steak|salmon|protein|sake|noodles|appetizers?"
                         r"|gyoza|edamame|plates?|portions?|servings?)\b", re.I)
+# A contact detail of the booking changed: "can i change my email to …", "my new number is …".
+_CONTACT_CHANGE = re.compile(
+    r"\b(?:change|update|switch|use|new|different|correct|wrong|add)\b.{0,30}\b(?:e-?mail|number|phone|cell|contact)\b"
+    r"|\b(?:e-?mail|number|phone|cell)\s+(?:is\s+now|changed|has\s+changed)\b", re.I)
+_SOMEONE_ELSES = re.compile(
+    r"\b(?:husband|wife|partner|spouse|hubby|mom|dad|mother|father|sister|brother|friend|son|daughter|assistant)'?s?\b", re.I)
 # Checking the booked party, not changing it: "confirm we're 10 adults and 2 kids?", "12 ppl right?"
 _CHECKING = re.compile(r"\b(?:confirm\w*|right|correct|still|all\s+set|on\s+file|have\s+(?:us|me)\s+(?:down\s+)?(?:for|at))\b",
                        re.I)
@@ -378,7 +384,10 @@ _DEFER = re.compile(
     r"\b(?:let\s+me\s+(?:think|check|ask|talk|see|discuss)|think\s+about\s+it|(?:i'?ll|i\s+will|we'?ll|we\s+will)\s+"
     r"(?:get\s+back|let\s+(?:you|u)\s+know|think|check|talk|circle\s+back|text\s+(?:you|u)|reach\s+out|be\s+in\s+touch)"
     r"|get\s+back\s+to\s+(?:you|u)|(?:ask|check\s+with|talk\s+to|run\s+it\s+by)\s+my\s+(?:wife|husband|partner|boss|family|hubby|mom|dad)"
-    r"|need\s+(?:some\s+)?time\s+to\s+(?:think|decide))\b",
+    r"|need\s+(?:some\s+)?time\s+to\s+(?:think|decide)"
+    # "not sure of the address yet", "still deciding the venue"
+    r"|not\s+sure\s+(?:of|about)\s+the\s+(?:address|venue|location)|(?:still\s+)?deciding\s+(?:on\s+)?the\s+(?:venue|location|place)"
+    r"|don'?t\s+(?:know|have)\s+the\s+(?:address|venue)\s+yet|no\s+(?:street|address)\s+yet)\b",
     re.I,
 )
 _HOLD_ON = re.compile(r"\b(?:let\s+me\s+(?:check|ask|think)|hold\s+on|give\s+me\s+a\s+(?:sec|second|minute|min))\b", re.I)
@@ -582,8 +591,13 @@ class Engine:
         # until a day is given.
         self.month_day = False
         if st.month_asked and ent.date:
-            if day := day_of_month(text, date.fromisoformat(st.month_asked)):
+            first = date.fromisoformat(st.month_asked)
+            if day := day_of_month(text, first):
                 ent, self.month_day = replace(ent, date=day), True
+            elif weekdays_asked(text) and not _DAY_NAMED.search(text) and not find_month(text, first):
+                # "any saturday" right after January's open days: January's Saturdays
+                # (it was the next Saturday from today, in December)
+                text, ent = f"{text} in {first:%B %Y}", replace(ent, date=None)
             st.month_asked = None
         elif st.form in ("quote", "booking", "availability") and st.slots.date:
             ent = await self._near_the_day(ent, date.fromisoformat(st.slots.date))
@@ -601,10 +615,13 @@ class Engine:
             st.expecting = None
             if (done := await self._booking_change_answer(text, ent)) is not None:
                 return done
-        if st.form == "reschedule" and st.expecting == "confirm" and not (ent.date or ent.time):
+        said_again = bool(ent.time and not ent.date and st.slots.time == ent.time.strftime("%H:%M")
+                          and re.search(r"\b(?:yes|yeah|yep|ok|okay|works|good|great|perfect|fine|sure)\b", text, re.I))
+        if st.form == "reschedule" and st.expecting == "confirm" and (not (ent.date or ent.time) or said_again):
             # before the intent cues: "yes move it" is the answer, not a new reschedule
+            # ("3 works, yes": the time asked back, said again with a yes)
             self.text = text
-            return await self._reschedule_answer(intent)
+            return await self._reschedule_answer("affirm" if said_again else intent)
         if (done := await self._form_command(text, ent)) is not None:
             return done
         if intent in ("greeting", "thanks", "bye") and _only_a_day(ent) and PASSING_DAY.search(text) \
@@ -683,7 +700,7 @@ class Engine:
 
         if (note := diet_note(text)) is not None and (done := await self._note(note, ent)) is not None:
             return done
-        if _DISCOUNT.search(text) and not _has_facts(ent):
+        if _DISCOUNT.search(text) and not _has_facts(replace(ent, adults=None, kids=None, guests=None)):
             # "thats way too much, can u do a discount": the FAQ's word on discounts if it
             # has one; else no price but the quote engine's, and a person on offer
             st.misunderstood = 0
@@ -893,7 +910,7 @@ class Engine:
             kids = st.slots.kids or 0
             ent = replace(ent, adults=n - kids) if n > kids and st.slots.adults is not None and not kids \
                 else replace(ent, guests=n)
-        if _DEFER.search(text) and not _has_facts(ent) and not is_question and not st.confirming:
+        if _DEFER.search(text) and not _has_facts(ent) and not is_question:
             # "hmm let me think about it", "ill get back to u": nothing misunderstood; what
             # was told stays for when they come back
             st.misunderstood = 0
@@ -1047,6 +1064,9 @@ class Engine:
         if not bookings:
             return None
         b = bookings[0]
+        if (ent.email or ent.phone) and _CONTACT_CHANGE.search(self.text) and not _has_facts(
+                replace(ent, email=None, phone=None, name=None)):
+            return await self._contact_change(ent)
         if _CHANGE_BOOKING.search(self.text) and not _has_facts(ent):
             self.st.expecting, self.st.target_booking = "booking_change", str(b.id)
             self.say(t.booking_change_ask(b.event_date, b.slot))
@@ -1085,6 +1105,20 @@ class Engine:
         if intent in ("book", "quote", "availability") or _has_facts(ent):
             self.say(t.second_party(b.event_date, b.slot))
         return None
+
+    async def _contact_change(self, ent: Entities) -> TurnResult:
+        """"can i change my email to bob@example.com": the customer's own email (or, off
+        SMS, phone) is replaced and said back; someone else's number, or a new number
+        over SMS (the sender's number is who they are), goes to a person."""
+        self.st.misunderstood = 0
+        if _SOMEONE_ELSES.search(self.text) or (ent.phone and self.inp.channel == "sms"):
+            return await self.escalate("contact_change", t.escalated("contact_change"))
+        await self.p.update_contact(phone=ent.phone, email=ent.email)
+        if ent.email:
+            self.say(t.contact_updated("email", ent.email))
+        if ent.phone:
+            self.say(t.contact_updated("phone number", ent.phone))
+        return self.finish()
 
     async def _no_change(self, ent: Entities) -> TurnResult:
         """A booked customer's message with a count that changes nothing: a question is
@@ -2043,8 +2077,10 @@ class Engine:
         st, s = self.st, self.st.slots
         text = self.text
         target = await self._target_booking()
-        if _CONFIRM_YES.match(text):
-            intent = "affirm"  # "yes move it", "move it", "go ahead"
+        if _CONFIRM_YES.match(text) or (
+                re.search(r"\b(?:yes|yeah|yep|yup|works|perfect|sounds\s+good)\b", text, re.I)
+                and not re.search(r"\b(?:no|not|don'?t|nope|nah|but|instead|rather)\b|\?", text, re.I)):
+            intent = "affirm"  # "yes move it", "move it", "go ahead", "3 works, yes"
         elif _CONFIRM_KEEP.match(text) or STOP_BOOKING.search(text):
             intent = "deny"  # "keep it", "I changed my mind"
         if intent == "deny" or target is None or not (s.date and s.time):

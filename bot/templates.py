@@ -572,8 +572,15 @@ def escalated(reason: str) -> Reply:
 
         "cancel_regret": "Oh no — I've asked a person from our team to look at restoring your "
         "booking right away. They'll reply here shortly.",
+        "contact_change": "Sure — I've asked a person from our team to update the contact details "
+        "on your booking. They'll confirm here shortly.",
     }
     return Reply(texts.get(reason, texts["asked_for_person"]), (), "escalated")
+
+
+def contact_updated(what: str, value: str) -> Reply:
+    """"can i change my email to bob@example.com" from a booked customer: kept, and said."""
+    return Reply(f"Done — we'll use {value} as your {what} for your booking from now on.", (), "contact_updated")
 
 
 _WHY_WE_ASK = {

@@ -150,7 +150,9 @@ def _find_street(text: str, expecting: str | None) -> Address | None:
         tail = re.match(r"(?:,?\s+[A-Z][a-z]+){0,2}", text[hint.end():])
         line = (hint.group(0) + (tail.group(0) if tail else "")).rstrip(" ,.;")
         return Address(line, (start, start + len(line)), (start, start + len(line.split()[0])))
-    street = [tok.lower().strip(".") for (tok, label) in tagged if label == "StreetName"]
+    # (only the first address's street: "123 Main St, gate code 1234, 2 dogs in the yard")
+    second = next((i for i, label in enumerate(labels) if i > 0 and label == "AddressNumber"), len(labels))
+    street = [tok.lower().strip(".") for (tok, label) in tagged[:second] if label == "StreetName"]
     if any(w in _NOT_STREET for w in street):
         return None
     end_index = 0
@@ -168,7 +170,7 @@ def _find_street(text: str, expecting: str | None) -> Address | None:
     # ("123 Main St, park on the street please": a note after the street is not part of it)
     line = re.split(r"\s{3,}|\s*\n|[.!?;]\s+(?=[a-z])|,\s*(?=no\b)|[.!?]\s+(?=" + _SENTENCE_START + r"\b)"
                     r"|,\s*(?=(?:park|parking|gate|surprise|please|pls|don'?t|dont|we|we're|it'?s|its|i|i'm|my|our"
-                    r"|call|text|the\s+gate|there'?s|use|ring|knock|beware)\b)",
+                    r"|call|text|the\s+gate|gate|door|code|buzz\w*|there'?s|use|ring|knock|beware|\d+\s+dogs?)\b)",
                     text[start:end])[0].rstrip(" ,.;")
     line = re.sub(r",\s*\d{1,3}$", "", line)
     return Address(line, (start, start + len(line)), (start, start + tokens[0][2]))

@@ -107,10 +107,15 @@ def _year(raw: str | None) -> int | None:
     return int(raw) + 2000 if len(raw) == 2 else int(raw)
 
 
+_JUST_PASSED = 45  # days: a month and day this recent is said of the past, not next year
+
+
 def _month_day(month: int, day: int, year: int | None, today: dt.date) -> dt.date | None:
     if year is not None:
         return _safe(year, month, day)
     found = _safe(today.year, month, day)
+    if found is not None and today - dt.timedelta(days=_JUST_PASSED) <= found < today:
+        return found  # "nov 30" on Dec 1 is the day that just passed, not next year's
     if found is None or found < today:
         found = _safe(today.year + 1, month, day)
     return found

@@ -65,6 +65,24 @@ _NOT_NAME_START = {
 }
 
 
+# Right before a day that is ruled out, not proposed.
+_NOT_THIS_DAY = re.compile(
+    r"\b(?:except|other\s+than|besides|but\s+not|not|nvm|never\s*mind|instead\s+of|rather\s+than|no\s+longer|until|till)"
+    r"\s+(?:on\s+|for\s+)?(?:the\s+)?$"
+)
+# A birthday's or anniversary's ordinal ("it's my son's 16th", "our 20th anniversary"): no day.
+_ORDINAL_OCCASION = re.compile(
+    r"\b(?:\w+'s|his|her|their|my|our)\s+\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+)
+
+
+# "12+3", "12 + 3 kids": adults plus kids (it was read as Dec 3).
+_PLUS_PARTY = re.compile(
+    r"(?<![$\d.])\b(\d{1,3})\s*\+\s*(\d{1,2})(?:\s+(?:kids?|children|little\s+ones))?\b"
+    r"(?!\s*(?:adults?|people|guests|ppl|am\b|pm\b|[:/$%]))"
+)
+
+
 def extract_entities(
     text: str, *, now: dt.datetime, expecting: str | None = None
 ) -> Entities:
@@ -85,7 +103,17 @@ def extract_entities(
 
     # "15 adults, no wait 16": facts taken back in the same message are dropped first.
     norm = apply_repairs(normalize(blank(work, addr_spans + zip_spans)), today)
+    norm = blank(norm, [m.span() for m in _ORDINAL_OCCASION.finditer(norm)])
+    norm = _PLUS_PARTY.sub(r"\1 adults \2 kids", norm)
     date, date_spans = find_date(norm, today)
+    for _ in range(2):
+        # "any day except christmas eve", "nvm the 19th, the 20th is better": a day ruled
+        # out is no date; another one said may be
+        out = [sp for sp in date_spans if _NOT_THIS_DAY.search(norm[: sp[0]])]
+        if date is None or not out:
+            break
+        norm = blank(norm, out)
+        date, date_spans = find_date(norm, today)
     norm = blank(norm, date_spans)
     time, time_spans = find_time(norm, expecting=expecting)
     norm = blank(norm, time_spans)

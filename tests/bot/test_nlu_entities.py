@@ -130,7 +130,8 @@ def test_zip(text: str, zip_code: str | None) -> None:
         ("tmrw", dt.date(2026, 12, 2)),
         ("in two weeks", dt.date(2026, 12, 15)),
         ("Christmas eve", dt.date(2026, 12, 24)),
-        ("Nov 3", dt.date(2027, 11, 3)),  # already past this year
+        ("Sep 3", dt.date(2027, 9, 3)),  # long past this year: next year's
+        ("Nov 3", dt.date(2026, 11, 3)),  # just passed: said back as past, not next year's
         ("1/15", dt.date(2027, 1, 15)),
         ("the 1st of June", dt.date(2027, 6, 1)),
         ("2027-02-14", dt.date(2027, 2, 14)),
