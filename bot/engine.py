@@ -56,7 +56,7 @@ from bot.nlu.intents import (
     WANT_TO_CANCEL,
 )
 from bot.nlu.moves import read_move, relative_shift
-from bot.nlu.notes import asks_to_note, diet_note
+from bot.nlu.notes import DISHES, asks_to_note, diet_note
 from bot.nlu.numbers import normalize as numbers_normalize
 from bot.nlu.places import find_cities
 from bot.nlu.segments import clauses, question_clauses
@@ -146,8 +146,8 @@ _CHANGE_CUE = re.compile(
     re.I,
 )
 # A dish or upgrade counted by guests ("add the filet upgrade for 2 ppl"): no party change.
-_MENU_ITEM = re.compile(r"\b(?:upgrades?|filet|mignon|lobster|scallops?|steak|salmon|protein|sake|noodles|appetizers?"
-                        r"|gyoza|edamame|plates?|portions?|servings?)\b", re.I)
+# (Only what is ordered per guest: "2 more adults, do you have enough chicken?" is a change.)
+_MENU_ITEM = re.compile(r"\b(?:upgrades?|filet|mignon|lobster|scallops?|protein|plates?|portions?|servings?)\b", re.I)
 # A contact detail of the booking changed: "can i change my email to …", "my new number is …".
 _CONTACT_CHANGE = re.compile(
     r"\b(?:change|update|switch|use|new|different|correct|wrong|add)\b.{0,30}\b(?:e-?mail|number|phone|cell|contact)\b"
@@ -293,9 +293,8 @@ _GUESTS_CANCEL = re.compile(
 # Numbers of things that are not guests: "30 more minutes", "add 1 hour", "2 extra chairs".
 _NOT_GUESTS = (
     r"(?!\s+(?:more\s+|extra\s+|additional\s+)?(?:\w+\s+)?(?:minutes?|mins?|hours?|hrs?|weeks?|days?|months?|years?"
-    r"|questions?|chairs?|tables?|plates?|dishes|sides?|bottles?|drinks?|trees?|pounds?|lbs?|dogs?|cats?|pets?|things?"
-    r"|items?|courses?|orders?|steaks?|portions?|servings?|upgrades?|dollars?|bucks|feet|ft|inches|miles?|times?|texts?"
-    r"|messages?|photos?|pics?|tips?)\b)"
+    r"|questions?|chairs?|tables?|bottles?|drinks?|trees?|pounds?|lbs?|dogs?|cats?|pets?|things?|items?|courses?"
+    rf"|orders?|dollars?|bucks|feet|ft|inches|miles?|times?|texts?|messages?|photos?|pics?|tips?|{DISHES})\b)"
 )
 # A change of the party that is only supposed ("what if 2 more people show up?") or
 # already made ("i added 2 more adults last week right?"): no change now.
@@ -656,7 +655,7 @@ class Engine:
                 # "what time is the chef coming on sunday?" with a party booked: that party
                 # (and the FAQ's word on arrival), not the next Sunday's open times.
                 intent = "booking_status"
-        if ((intent in ("cancel_booking", "reschedule_booking") or read_move(text).cue) and _TAKEN_BACK.search(text)
+        if (_TAKEN_BACK.search(text) and (intent in ("cancel_booking", "reschedule_booking") or read_move(text).cue)
                 and not st.form and await self.p.upcoming_bookings()):
             self.say(t.kept())  # "could we do the day before? nah jk, keep it"
             return self.finish()

@@ -49,10 +49,13 @@ _ARRIVAL = re.compile(
 )
 # A dish the party wants left out ("cancel the rice for the kids", "can u skip the
 # dessert? we're bringing a cake"): a note for the chef, not a cancel of the booking.
+# What is on the menu (shared with the engine: a count of these is no guest count).
+DISHES = (r"fried\s+rice|rice|noodles|desserts?|salad|soup|appetizers?|veggies|vegetables|sauces?|yum\s*yum(?:\s+sauce)?"
+          r"|sake|gyoza|edamame|shrimp|chicken|steaks?|filet|mignon|salmon|scallops?|lobster|upgrades?|protein"
+          r"|plates?|portions?|servings?|sides?|dishes")
 _MENU_DROP = re.compile(
     r"\b(?:cancel|remove|skip|drop|hold|leave\s+out|take\s+(?:out|off))\s+(?:the\s+|our\s+|my\s+|any\s+)?"
-    r"(?:\w+\s+)?(?:fried\s+rice|rice|noodles|desserts?|salad|soup|appetizers?|veggies|vegetables|sauces?"
-    r"|yum\s*yum(?:\s+sauce)?|sake|gyoza|edamame|shrimp|chicken|steak|filet|salmon|scallops?|lobster)\b",
+    rf"(?:\w+\s+)?(?:{DISHES})\b",
     re.IGNORECASE,
 )
 _MAX = 300
