@@ -154,6 +154,9 @@ _CONTACT_CHANGE = re.compile(
     r"|\b(?:e-?mail|number|phone|cell)\s+(?:is\s+now|changed|has\s+changed)\b", re.I)
 _SOMEONE_ELSES = re.compile(
     r"\b(?:husband|wife|partner|spouse|hubby|mom|dad|mother|father|sister|brother|friend|son|daughter|assistant)'?s?\b", re.I)
+# Kids said to come but not counted: "and a few kids", "plus some kids".
+_VAGUE_KIDS = re.compile(r"\b(?:a\s+few|some|several|a\s+couple(?:\s+of)?|couple\s+of|few)\s+(?:kids|children|kiddos|little\s+ones)\b",
+                         re.I)
 # Checking the booked party, not changing it: "confirm we're 10 adults and 2 kids?", "12 ppl right?"
 _CHECKING = re.compile(r"\b(?:confirm\w*|right|correct|still|all\s+set|on\s+file|have\s+(?:us|me)\s+(?:down\s+)?(?:for|at))\b",
                        re.I)
@@ -265,6 +268,12 @@ def _is_party(ent: Entities, b: Booking) -> bool:
     if ent.adults is not None:
         return ent.adults == b.adults and (ent.kids is None or ent.kids == b.kids)
     return ent.guests == b.adults + b.kids if ent.guests is not None else False
+
+
+def _weekdays_in(text: str) -> set[int]:
+    """The weekdays a message names in full ("friday ... saturday")."""
+    return {_WEEKDAY_INDEX[m[1].lower()[:3]] for m in re.finditer(
+        r"\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b", text, re.I)}
 
 
 def _weekday_said(text: str) -> int | None:
@@ -459,7 +468,7 @@ def next_missing(state: DialogueState, channel: str) -> str | None:
     """The first detail the open quote/booking form still needs (None: complete)."""
     s, form = state.slots, state.form
     if form == "quote" or (form == "booking" and not (s.date and not s.time)):
-        if s.guests is not None and s.adults is None:
+        if (s.guests is not None and s.adults is None) or (s.adults is not None and s.kids is None):
             return "kids"
         if s.adults is None:
             return "guests"
@@ -470,7 +479,7 @@ def next_missing(state: DialogueState, channel: str) -> str | None:
     if form == "booking":
         if not s.time:
             return "time"
-        if s.guests is not None and s.adults is None:
+        if (s.guests is not None and s.adults is None) or (s.adults is not None and s.kids is None):
             return "kids"
         if s.adults is None:
             return "guests"
@@ -600,6 +609,11 @@ class Engine:
             st.month_asked = None
         elif st.form in ("quote", "booking", "availability") and st.slots.date:
             ent = await self._near_the_day(ent, date.fromisoformat(st.slots.date))
+        if ent.date and st.slots.date and len(days_named := _weekdays_in(text)) > 1 \
+                and date.fromisoformat(st.slots.date).weekday() in days_named:
+            # "the guests arrive friday so saturday is perfect" of a Saturday party: the day
+            # held stays (the first weekday named replaced it)
+            ent = replace(ent, date=None)
         if ent.date and (said_wd := _weekday_said(text)) is not None and said_wd != ent.date.weekday() \
                 and re.search(r"\d", text):
             # "saturday january 10" (a Sunday): the date said wins, and the customer hears it
@@ -1561,7 +1575,9 @@ class Engine:
                 # "15 people" then "10 adults" (asked how many are kids): the rest are kids.
                 s.kids = s.guests - ent.adults
             s.adults, s.guests = ent.adults, None
-            s.kids = ent.kids if ent.kids is not None else (s.kids if s.kids is not None else 0)
+            # ("25 adults and a few kids": how many kids is asked, not taken as none)
+            s.kids = ent.kids if ent.kids is not None else (
+                s.kids if s.kids is not None else None if _VAGUE_KIDS.search(self.text) else 0)
         elif ent.kids is not None and s.guests is not None and ent.kids == s.guests and not KID_WORD.search(self.text):
             pass  # "how much would 6 be?" when asked how many of the 6 are kids: the total again
         elif ent.kids is not None:

@@ -58,7 +58,8 @@ def ask(slot: str, *, guests: int | None = None, buttons: Sequence[str] = (), ci
     zip question then names ("What's the zip code of the party in Oakland?")."""
     texts = {
         "guests": "How many guests — how many adults, and how many kids (12 and under)?",
-        "kids": f"Of the {guests} guests, how many are kids 12 and under? (0 is fine)",
+        "kids": f"Of the {guests} guests, how many are kids 12 and under? (0 is fine)" if guests is not None
+        else "And how many kids (12 and under)? (0 is fine)",
         "zip": f"What's the zip code of the party in {city}?" if city else "What's the zip code of the party?",
         "date": "What date would you like?",
         "time": "What time should the chef start? We start at 12 PM, 3 PM, 6 PM or 9 PM.",
