@@ -56,7 +56,7 @@ from bot.nlu.intents import (
     WANT_TO_CANCEL,
 )
 from bot.nlu.moves import read_move, relative_shift
-from bot.nlu.notes import DISHES, asks_to_note, diet_note
+from bot.nlu.notes import DISHES, asks_to_note, diet_note, says_note_it
 from bot.nlu.numbers import normalize as numbers_normalize
 from bot.nlu.places import find_cities
 from bot.nlu.segments import clauses, question_clauses
@@ -157,6 +157,8 @@ _SOMEONE_ELSES = re.compile(
 # Kids said to come but not counted: "and a few kids", "plus some kids".
 _VAGUE_KIDS = re.compile(r"\b(?:a\s+few|some|several|a\s+couple(?:\s+of)?|couple\s+of|few)\s+(?:kids|children|kiddos|little\s+ones)\b",
                          re.I)
+# A yes in so many words at the summary ("ok book it. what happens if it rains?").
+_BOOK_WORDS = re.compile(r"\b(?:book\s+it|yes|yep|yeah|confirm(?:ed)?|go\s+ahead|lock\s+it\s+in|do\s+it|go\s+for\s+it)\b", re.I)
 # Checking the booked party, not changing it: "confirm we're 10 adults and 2 kids?", "12 ppl right?"
 _CHECKING = re.compile(r"\b(?:confirm\w*|right|correct|still|all\s+set|on\s+file|have\s+(?:us|me)\s+(?:down\s+)?(?:for|at))\b",
                        re.I)
@@ -165,8 +167,8 @@ _DAY_ONLY = re.compile(r"\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b", re.I)
 _WEEKDAY_NAMED = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.I)
 # "the saturday after" / "the friday before" (the booked day; "the saturday after the
 # 20th" names its own day).
-_WEEKDAY_SIDE = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(after|before)\b(?!\s+(?:the\s+)?\d|\s+\w+\s+\d)",
-                           re.I)
+_WEEKDAY_SIDE = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(after|before)\b(?!\s+(?:the\s+)?\d|\s+\w+\s+\d)"
+                           r"|\b(?:the\s+)?following\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b(?!\s+(?:the\s+)?\d)", re.I)
 _DAY_NAMED = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+\d|\d{1,2}(?:st|nd|rd|th)\b|\d/\d"
     r"|\b(?:next|this|coming|following)\s+(?:week|\w+day|sat|sun)\b|\bweek\b",
@@ -240,6 +242,13 @@ _UNDO_CANCEL = re.compile(
     r"|\bun-?(?:do|cancel)\b|\b(?:restore|reinstate|bring\s+back|take\s+(?:it|that)\s+back)\b",
     re.I,
 )
+# A cancel regretted days later: "i cancelled by mistake", "didn't mean to cancel", "un-cancel"
+# ("i need to cancel, we double booked by mistake" regrets the double booking).
+_CANCEL_REGRET = re.compile(
+    r"\b(?:cancell?ed|hit\s+cancel)\b.{0,30}\b(?:by\s+(?:mistake|accident)|accidentally)\b"
+    r"|\b(?:accidentally|mistakenly)\s+(?:hit\s+)?cancell?ed\b|\b(?:didn'?t|did\s+not|didnt)\s+mean\s+to\s+cancel\b"
+    r"|\bun-?cancel\w*|\bundo\s+(?:the|my|our|that)\s+cancel\w*|\brestore\s+(?:my|our|the)\s+(?:booking|reservation|party)\b",
+    re.I)
 _MINE = re.compile(r"\b(?:my|our)\s+(?:booking|reservation)\b|\bfinal\s+(?:price|cost|amount|total)\b", re.I)
 _HOW_TO_PAY = re.compile(r"\b(?:how|where)\s+(?:do|can|should)\s+(?:i|we)\s+pay(?:\s+(?:the\s+)?(?:deposit|now|online|it))?\W*$", re.I)
 _PLAIN_BOOK = re.compile(
@@ -308,8 +317,9 @@ _NOT_GUESTS = (
 # A change of the party that is only supposed ("what if 2 more people show up?") or
 # already made ("i added 2 more adults last week right?"): no change now.
 _NOT_NOW = re.compile(
-    r"\b(?:if|in\s+case)\s+(?:\w+\s+){0,2}?\d+\s+(?:more|extra|fewer|less|additional|people|guests|adults|kids)\b"
-    r"|\b(?:i|we)\s+(?:already\s+)?(?:added|removed|changed|updated)\b",
+    r"\b(?:if|in\s+case)\s+(?:(?:we|i)\s+(?:have|get|end\s+up\s+with)\s+|there\s+(?:are|is)\s+)?\d+\s+"
+    r"(?:more|extra|fewer|less|additional)\b"
+    r"|\b(?:i|we)\s+(?:already\s+)?(?:added|removed)\b(?=.*\b(?:right|correct|just\s+checking|go\s+through|last\s+(?:week|time|month)))",
     re.I,
 )
 # A number moved by a word: "2 cant make it", "add 2", "2 more", "we lost 3".
@@ -346,10 +356,14 @@ _IF_CLAUSE = re.compile(r"\b(?:if\s+(?:i|we|it|you|u|they|the|there|a|our|my|som
                         r"|what happens|policy)", re.I)
 # A change asked and taken back in the same message: "could we do the day before? nah
 # just kidding, keep it", "make it 9pm? wait no, keep 6".
+# (Only after the request and to the end: "never mind, cancel it", "move it to the 27th,
+# keep the time the same" and "wait no, we need to move it" ask for it.)
 _TAKEN_BACK = re.compile(
-    r"\b(?:just\s+kidding|jk|j/k|wait\s+no|never\s*mind|nvm|let'?s\s+keep\s+(?:it|the\s+\w+)"
-    r"|keep\s+(?:it|the\s+(?:time|date|booking|day|same)|\d{1,2}(?::\d\d)?\s*(?:am|pm)?)\b(?!\s+in\s+mind))", re.I)
-_YES = re.compile(r"^\s*(y|yes|ya|yea|yep|yeah|yup|sure|ok|okay|confirm|please do|do it|go ahead|correct|absolutely|definitely)\b", re.I)
+    r"[?,.!]\s*(?:nah+\s+|no+\s+|lol\s+|haha\s+)?(?:just\s+kidding|jk|j/k|wait\s+no|never\s*mind|nvm|let'?s\s+keep\s+it"
+    r"|keep\s+it)\b(?:[\s,]*(?:keep\s+(?:it|\d{1,2}(?::\d\d)?\s*(?:am|pm)?|the\s+(?:time|date|booking|same))|lol|haha|thanks|thx))*\W*$",
+    re.I)
+_YES = re.compile(r"^\s*(y|yes|ya|yea|yep|yeah|yup|sure|ok|okay|confirm|please do|do it|go ahead|go for it|correct|absolutely"
+                  r"|definitely|that'?s\s+right|all\s+good|lgtm|looks\s+good|sounds\s+good)\b", re.I)
 # Answers to "Move your booking …?" / "Change your booking …?" in words.
 _CONFIRM_YES = re.compile(r"^\W*(?:(?:yes|yeah|yep|ok|okay|sure)\W+)?(?:(?:please\s+)?(?:move|change|do)\s+it|go\s+ahead|let'?s\s+do\s+it)\b", re.I)
 # "actually no", "wait no don't": a no to the question pending.
@@ -395,7 +409,9 @@ _DEFER = re.compile(
     r"|need\s+(?:some\s+)?time\s+to\s+(?:think|decide)"
     # "not sure of the address yet", "still deciding the venue"
     r"|not\s+sure\s+(?:of|about)\s+the\s+(?:address|venue|location)|(?:still\s+)?deciding\s+(?:on\s+)?the\s+(?:venue|location|place)"
-    r"|don'?t\s+(?:know|have)\s+the\s+(?:address|venue)\s+yet|no\s+(?:street|address)\s+yet)\b",
+    r"|don'?t\s+(?:know|have)\s+the\s+(?:address|venue)\s+yet|no\s+(?:street|address)\s+yet"
+    r"|send\s+(?:you\s+)?the\s+address\s+later|address\s+(?:is\s+)?tbd|haven'?t\s+picked\s+the\s+(?:venue|place|location)"
+    r"|still\s+figuring\s+out\s+the\s+(?:location|venue|place))\b",
     re.I,
 )
 _HOLD_ON = re.compile(r"\b(?:let\s+me\s+(?:check|ask|think)|hold\s+on|give\s+me\s+a\s+(?:sec|second|minute|min))\b", re.I)
@@ -418,7 +434,7 @@ _NEW_PARTY = re.compile(
     # "we'd love to do it again a week later", "my neighbor wants to book you too"
     r"|\b(?:do\s+(?:it|this|that)|book\s+(?:you|u))\s+(?:again|too)\b|\bthat\s+one\s+too\b"
     r"|\b(?:my|our)\s+(?:neighbou?r|friend|sister|brother|mom|mother|dad|father|boss|coworker|co-worker|cousin|aunt"
-    r"|uncle|daughter|son)\s+(?:wants|would\s+like|is\s+(?:looking|hoping|interested))\b"
+    r"|uncle|daughter|son)\s+(?:wants|would\s+like|is\s+(?:looking|hoping|interested))\s+(?:to\s+|in\s+)?(?:book|hire|a\s+quote)"
     r"|\b(?:book|booking|party|quote)\s+(?:again|too|as\s+well)\b|\balso\s+(?:want|need|like)\s+to\s+book\b"
     r"|\bfor\s+(?:my|our)\s+(?:sister|brother|friend|mom|mother|dad|father|parents|cousin|aunt|uncle|boss|coworker"
     r"|co-worker|neighbou?r|daughter|son|in-laws?)\b",
@@ -619,8 +635,9 @@ class Engine:
             # "saturday january 10" (a Sunday): the date said wins, and the customer hears it
             self.say(t.weekday_mismatch(ent.date, said_wd))
         intent = BUTTON_INTENTS.get(text) or classify_intent(text, expecting=st.expecting).intent
-        if (st.expecting == "phone" and not ent.phone and re.fullmatch(r"[\d\s().+-]+", text)
-                and sum(c.isdigit() for c in text) >= 9):
+        if (st.expecting == "phone" and not ent.phone and sum(c.isdigit() for c in text) >= 9 and re.fullmatch(
+                r"[\d\s().+-]+", re.sub(r"^\W*(?:it'?s|its|my\s+(?:number|cell|phone)\s+is|(?:call|text)\s+me\s+(?:at|on)|number\s*:?)\s*",
+                                       "", text, flags=re.I))):
             # "408 555 12345": a phone number mistyped, not a zip out of the area
             self.say(Reply("That phone number doesn't look right. " + t.ask("phone").text, (), "ask_phone"))
             return self.finish()
@@ -643,8 +660,7 @@ class Engine:
             ent = replace(ent, date=None, time=None)
         if (self.cancelled_last and (_UNDO_CANCEL.search(text) or _REGRET.search(text))) or (
                 # "i cancelled by mistake, can we get it back" days later: a person checks
-                not st.form and _UNDO_CANCEL.search(text) and re.search(r"\bcancel", text, re.I)
-                and not _IF.search(text)):
+                not st.form and _CANCEL_REGRET.search(text) and not _IF.search(text)):
             # "i changed my mind, keep the booking" right after the cancel: a person, who
             # can put it back; the bot cannot (it read as a new booking)
             return await self.escalate("cancel_regret", t.escalated("cancel_regret"))
@@ -711,9 +727,12 @@ class Engine:
         if intent == "complaint":
             return await self.escalate("complaint", t.escalated("complaint"))
 
-        if (note := diet_note(text)) is not None and (done := await self._note(note, ent)) is not None:
+        if (note := diet_note(text)) is not None and intent != "cancel_booking" \
+                and (done := await self._note(note, ent)) is not None:  # ("drop the chicken, we need to cancel")
             return done
-        if _DISCOUNT.search(text) and not _has_facts(replace(ent, adults=None, kids=None, guests=None)):
+        if _DISCOUNT.search(text) and not _has_facts(
+                replace(ent, adults=None, kids=None, guests=None)
+                if st.slots.adults is not None or st.slots.guests is not None else ent):
             # "thats way too much, can u do a discount": the FAQ's word on discounts if it
             # has one; else no price but the quote engine's, and a person on offer
             st.misunderstood = 0
@@ -745,7 +764,8 @@ class Engine:
         if (intent == "reschedule_booking" and st.form in ("booking", "quote", "availability") and not (ent.date or ent.time)
                 and (to := re.search(r"\bto\s+(.+)$", text, re.I)) and not await self.p.upcoming_bookings()):
             # "can we push it to 9" while the party is being planned: the form's new start
-            ent = replace(ent, time=extract_entities(to[1], now=now_local, expecting="time").time)
+            moved = extract_entities(to[1], now=now_local, expecting="time").time
+            ent = replace(ent, time=moved, address=None if moved and ent.address and ent.address in to[1] else ent.address)
         if (intent == "reschedule_booking" and st.form in ("booking", "quote", "availability")
                 and (ent.date or ent.time) and not await self.p.upcoming_bookings()):
             # "and move it to 3pm" while the party is still being planned: nothing is booked
@@ -781,8 +801,9 @@ class Engine:
         if st.form == "party":
             return await self._party_answer(intent, ent)
         counts = _has_count(ent)
-        change = not (_NOT_NOW.search(text) or _NEW_PARTY.search(text)) and (
-                  _PARTY_CHANGE.search(text) or (counts and _CHANGE_CUE.search(text) and not _MENU_ITEM.search(text))
+        signed = bool(_SIGNED_COUNT.search(self._numbers(text)))  # "add one more adult for my mom"
+        change = not (_NOT_NOW.search(text) or (_NEW_PARTY.search(text) and not signed)) and (
+                  _PARTY_CHANGE.search(text) or (counts and _CHANGE_CUE.search(text) and not (_MENU_ITEM.search(text) and not signed))
                   or _NO_KIDS.search(text) or _KID_TO_ADULT.search(self._numbers(text)))
         # "I booked for the 19th, can I add 3 more people?": said to be booked, so the day
         # names the booking, and a booking not found is said so.
@@ -828,7 +849,7 @@ class Engine:
 
         # "ok. what if 2 more people come on the day?": an "ok" before a what-if is no yes
         hedged = bool(st.confirming and _IF.search(text) and question_clauses(text)
-                      and re.match(r"^\W*(?:ok(?:ay)?|k|sure|alright)\b", text, re.I))
+                      and re.match(r"^\W*(?:ok(?:ay)?|k|sure|alright)\b", text, re.I) and not _BOOK_WORDS.search(text))
         if st.confirming and not hedged:
             if intent in ("affirm", "book") and not _has_facts(ent):
                 return await self._book()
@@ -923,7 +944,9 @@ class Engine:
             kids = st.slots.kids or 0
             ent = replace(ent, adults=n - kids) if n > kids and st.slots.adults is not None and not kids \
                 else replace(ent, guests=n)
-        if _DEFER.search(text) and not _has_facts(ent) and not is_question:
+        if (_DEFER.search(text) and not is_question and not (st.confirming and _BOOK_WORDS.search(text))
+                and not _has_facts(replace(ent, date=None, time=None) if st.confirming else ent)):
+            # ("i'll let you know by friday" at the summary: its day is no new date)
             # "hmm let me think about it", "ill get back to u": nothing misunderstood; what
             # was told stays for when they come back
             st.misunderstood = 0
@@ -1014,7 +1037,7 @@ class Engine:
             return None
         said = self._numbers(self.text)
         counted = not _has_facts(replace(ent, adults=None, kids=None, guests=None)) and (
-            asks_to_note(self.text) or not (_CHANGE_CUE.search(said) or _MORE.search(said) or _FEWER.search(said)))
+            says_note_it(self.text) or not (_CHANGE_CUE.search(said) or _MORE.search(said) or _FEWER.search(said)))
         if _has_facts(ent) and not counted:
             return None  # ("no shellfish for 2 ppl" counts who, not the party: a note)
         held = await self.p.add_note(str(bookings[0].id), note)
@@ -1096,7 +1119,8 @@ class Engine:
             if counts and not day and not place:
                 said = self._numbers(self.text)
                 if (not (changing or _CHANGE_CUE.search(said) or _MORE.search(said) or _FEWER.search(said)
-                         or _NEW_TOTAL.search(said) or _PARTY_CHANGE.search(self.text)) or _MENU_ITEM.search(said)) and (
+                         or _NEW_TOTAL.search(said) or _PARTY_CHANGE.search(self.text))
+                        or (_MENU_ITEM.search(said) and not _SIGNED_COUNT.search(said))) and (
                         _PAST_TENSE.search(self.text) or _QUESTION.search(self.text) or _IF.search(self.text)
                         or question_clauses(self.text)):
                     # "we had 12 people last time", "do you bring enough food for 12 ppl?":
@@ -1374,7 +1398,7 @@ class Engine:
             if not must_answer:
                 return None
             st.misunderstood = 0
-            if st.confirming:
+            if st.confirming and not _has_facts(ent):
                 # at the summary: a person is offered, and the booking waits for its yes
                 # (it went to staff, and the bot's silence lost the booking)
                 self.say(t.faq_unsure_noted())
@@ -1936,8 +1960,9 @@ class Engine:
             await self._say_open_days(await self.p.station_of(b), month)
             st.expecting = "date"
             return self.finish()
-        if not ent.date and (not ent.time or ent.time.strftime("%H:%M") == b.slot):
-            ent = await self._relative_move(ent, b)  # ("later in the evening" is not 6 PM again)
+        if not ent.date and (not ent.time or ent.time.strftime("%H:%M") == b.slot or read_move(self.text).days is not None):
+            # ("later in the evening" is not 6 PM again; "a week later, 3pm" is both)
+            ent = await self._relative_move(ent, b)
         if ent.date or ent.time:
             return await self._reschedule_try(ent)
         st.expecting = "date"
@@ -1949,12 +1974,13 @@ class Engine:
         one): a weekday alone is the one nearest it ("what about sunday" after Sat Dec 12
         is Dec 13, not the next Sunday from today); "the next day" / "the day before" are
         its neighbours."""
-        if ent.date and _WEEKDAY_NAMED.search(self.text) and not _DAY_NAMED.search(self.text):
+        side = _WEEKDAY_SIDE.search(self.text)
+        if ent.date and _WEEKDAY_NAMED.search(self.text) and (side or not _DAY_NAMED.search(self.text)):
             ahead = (ent.date.weekday() - anchor.weekday()) % 7
             near = anchor + timedelta(days=ahead if ahead <= 3 else ahead - 7)
-            if side := _WEEKDAY_SIDE.search(self.text):
+            if side:
                 # "the saturday after": the first one after that day, however near
-                near = anchor + (timedelta(days=ahead or 7) if side[1].lower() == "after"
+                near = anchor + (timedelta(days=ahead or 7) if (side[1] or "after").lower() == "after"
                                  else -timedelta(days=(7 - ahead) % 7 or 7))
             today = self.inp.now.astimezone(await self._tz()).date()
             return replace(ent, date=near) if near >= today else ent
@@ -2015,7 +2041,7 @@ class Engine:
             # from today: a bare day of the month is read in the booking's month.
             with contextlib.suppress(ValueError):
                 s.date = target.event_date.replace(day=ent.date.day).isoformat()
-        if ent.date and _WEEKDAY_NAMED.search(self.text) and not _DAY_NAMED.search(self.text) \
+        if ent.date and _WEEKDAY_NAMED.search(self.text) and (_WEEKDAY_SIDE.search(self.text) or not _DAY_NAMED.search(self.text)) \
                 and (near := (await self._near_the_day(ent, target.event_date)).date) is not None:
             # "saturday at 3 instead", "how about sunday": that weekday nearest the booked
             # day (its own Saturday, the Sunday after), not the next one from today
@@ -2163,20 +2189,24 @@ class Engine:
         booked); "also 1 kid" adds the kid. None: read the message as usual."""
         da, dk = adults - b.adults, kids - b.kids
         said = self._numbers(self.text)
-        if (da == 0) == (dk == 0) or _SIGNED_COUNT.search(said) or _NEW_TOTAL.search(said):
-            return None
-        if re.search(r"\b(?:also|and|plus)\b", said, re.I):
+        if (da == 0) != (dk == 0) and re.search(r"\b(?:also|and|plus)\b", said, re.I):
             if da and ent.kids is not None and ent.adults is None:
                 return adults, kids + ent.kids  # "yeah but also 1 kid"
             if dk and ent.adults is not None and ent.kids is None:
                 return adults + ent.adults, kids
+        if ((da == 0) == (dk == 0) or _SIGNED_COUNT.search(said) or _NEW_TOTAL.search(said)
+                or (ent.adults is not None and ent.kids is not None)  # "yes 9 adults and 2 kids": the party
+                or re.search(r"\b(?:total|in\s+all|altogether|all\s+together)\b|^\W*(?:yes|yeah|yep|yup|correct|right)\b",
+                             said, re.I)):
+            return None
         n = ent.adults if da else ent.kids
         if n is None and ent.guests is not None and (ent.kids if da else ent.adults) is None:
             n = ent.guests  # a bare number
-        booked = b.adults if da else b.kids
-        if n is None or n >= max(booked, 5):
-            return None
+        booked, pending = (b.adults, adults) if da else (b.kids, kids)
         sign = 1 if (da or dk) > 0 else -1
+        if n is None or n >= max(booked, 5) or n == pending or (sign < 0 and ent.guests is None):
+            # (the count asked back said again; "remove 2 adults" → "no sorry, 9 adults": 9 in all)
+            return None
         return (b.adults + sign * n, b.kids) if da else (b.adults, b.kids + sign * n)
 
     def _party_after(self, ent: Entities, adults: int, kids: int) -> tuple[int | None, int]:
@@ -2188,6 +2218,13 @@ class Engine:
         if _NO_KIDS.search(said) and ent.adults is None and ent.guests is None:
             return adults, 0
         signed = list(_SIGNED_COUNT.finditer(said))
+        if len(signed) == 1 and re.search(r"\b(?:still|already)\b", said, re.I):
+            # "we're still 10 adults, but add 1 more kid": the other group as said, this one moved
+            m = signed[0]
+            n = int(m["n1"] or m["n2"]) * (1 if (m["w1"] or m["w2"]).lower() in _ADDING else -1)
+            if (m["g1"] or m["g1b"] or m["g2"] or "").lower().startswith(("kid", "child")):
+                return (ent.adults if ent.adults is not None else adults), kids + n
+            return adults + n, (ent.kids if ent.kids is not None else kids)
         if len(signed) >= 2 and not _NEW_TOTAL.search(said):
             # "2 more adults and one less kid": each group by its own direction
             for m in signed:
@@ -2256,7 +2293,10 @@ class Engine:
             self.say(t.no_booking_found())
             return self.finish()
         if _has_count(ent):
-            return await self._party_try(ent, b)
+            if not (st.expecting == "confirm" and _YES.match(self.text) and st.slots.adults is not None
+                    and self._new_party(ent, b) == (st.slots.adults, st.slots.kids or 0)):
+                return await self._party_try(ent, b)
+            intent = "affirm"  # "yes, 8 adults" to "change it to 8 adults + 2 kids?"
         nums = re.findall(r"(?<![$\d.,])\b\d{1,3}\b(?![.,]?\d|\s*(?:dollars|bucks|%))", self._numbers(self.text))
         bare = (int(nums[0]) if st.expecting == "confirm" and len(nums) == 1 and not (ent.date or ent.time)
                 and not _QUESTION.search(self.text) else None)

@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import re
 
+from bot.nlu.notes import DISHES
+
 _CANCEL_WORD = re.compile(r"\b(?:cancel+(?:ing|ed|s)?|call(?:ing)?\s+(?:it\s+)?off)\b", re.I)
-# What the cancel is of: the party (or a day of it) ...
-_OURS = re.compile(
-    r"^\s*(?:(?:the|my|our|this|that|a|whole|entire|hibachi|chef|upcoming)\s+){0,3}"
-    r"(?:booking|reservation|party|event|chef|hibachi|dinner|appointment|date|day|deposit|it|everything|all|plans?\s+with\s+(?:you|u)"
-    r"|thing|\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b(?!\s+(?:plans?|practice|game|class))|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|order\b(?!\s+for))"
-    r"|^\s*(?:(?:please|pls|plz|for\s+(?:me|us)|now|asap|then)\b|[^\w\s]|$)",
+# Something other than the party, named right after the cancel word ("cancel the reminder
+# texts", "our dj", "that last message", "the rice for the kids", "our saturday plans").
+_OTHER = re.compile(
+    r"^\s*(?:(?:the|my|our|this|that|a|an|any|all|those|these|your)\s+)?(?:[\w'-]+\s+){0,2}?"
+    r"(?:reminders?|texts?|messages?|emails?|e-mails?|notifications?|alerts?|subscriptions?|newsletters?|marketing|calls?"
+    r"|dj|band|photographer|bounce\s+house|rentals?|tent|uber|lyft|flights?|hotel|trip|vacation|plans|practice|game|class"
+    r"|cake|florist|venue\s+rental|order\s+(?:for|of)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:" + DISHES + r")|" + DISHES + r")\b",
     re.I,
 )
-# ... or of something else named right after it ("cancel the reminder texts", "our dj").
-_SOMETHING = re.compile(r"^\s*(?:(?:the|my|our|this|that|a|an|any|all)\s+)?[a-z]", re.I)
 # Said of it, not asked: negated, reported, wished away or hypothetical.
 _NOT_ASKED_BEFORE = re.compile(
     r"(?:\b(?:no\s+need\s+to|not|don'?t|dont|didn'?t|won'?t|never|was\s+going\s+to|were\s+going\s+to|almost|nearly"
@@ -38,7 +39,7 @@ def cancels_the_booking(text: str) -> bool:
         before, after = text[max(0, m.start() - 40):m.start()], text[m.end():]
         if _NOT_ASKED_BEFORE.search(before) or _NOT_ASKED_AFTER.match(after):
             continue
-        if _OURS.match(after) or not _SOMETHING.match(after):
+        if not _OTHER.match(after):
             return True
     return False
 

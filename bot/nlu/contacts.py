@@ -29,7 +29,7 @@ _STREET_HINT_RE = re.compile(
 )
 _NUMBER_WORD_RE = re.compile(r"\b\d{1,6}[A-Za-z]?\s+[A-Za-z]", re.IGNORECASE)
 _NOT_STREET = frozenset(
-    ["adults", "adult", "kids", "kid", "children", "child", "people", "persons", "guests", "guest", "ppl", "pm", "am", "of", "us", "and", "or", "to", "at", "for", "on", "in", "years", "year", "days", "weeks", "pax", "grown", "grownups", "kiddos", "folks", "total", "more", "dollars", "minutes", "hours", "miles", "mi", "is", "are", "will", "would", "a", "an", "the"]
+    ["adults", "adult", "kids", "kid", "children", "child", "people", "persons", "guests", "guest", "ppl", "pm", "am", "of", "us", "and", "or", "to", "at", "for", "on", "in", "years", "year", "days", "weeks", "pax", "grown", "grownups", "kiddos", "folks", "total", "more", "dollars", "minutes", "hours", "miles", "mi", "is", "are", "will", "would", "a", "an", "the", "instead", "please", "pls", "thanks", "works", "better", "then", "ok"]
 )
 # A month name right before the number ("is dec 19 a saturday?"), from the date reader's
 # own list, so "maybe 45 oakwood" is not "may".
@@ -93,7 +93,8 @@ _NOT_A_HOUSE_NUMBER_RE = re.compile(r"(?:\bzip(?:\s*code)?(?:\s+is)?\s*:?\s*|\$\
 
 # A unit said before the street ("Apt 4B, 55 Market St", "unit 7 1200 lincoln ave"): its
 # number is no house number, and it is kept after the street.
-_UNIT_FIRST_RE = re.compile(r"\b(?P<kind>apt|apartment|unit|suite|ste)\.?\s*#?\s*(?P<id>[a-z0-9-]{1,5})\b\s*,?\s*(?=\d)", re.I)
+_UNIT_FIRST_RE = re.compile(
+    r"(?:\b(?:apt|apartment|unit|suite|ste|bldg|building)\.?\s*#?\s*[a-z0-9-]{1,5}\b\s*,?\s*)+(?=\d)", re.I)
 
 
 def find_address(text: str, *, expecting: str | None = None) -> Address | None:
@@ -108,8 +109,7 @@ def find_address(text: str, *, expecting: str | None = None) -> Address | None:
     found = _find_street(text[: unit.start()] + " " * (unit.end() - unit.start()) + text[unit.end():], expecting)
     if found is None:
         return None
-    kind = {"apartment": "Apt", "ste": "Suite"}.get(unit["kind"].lower(), unit["kind"].capitalize())
-    return Address(f"{found.text}, {kind} {unit['id']}", found.span, found.number_span)
+    return Address(f"{found.text}, {unit[0].strip(' ,')}", found.span, found.number_span)
 
 
 def _find_street(text: str, expecting: str | None) -> Address | None:

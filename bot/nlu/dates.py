@@ -108,6 +108,7 @@ def _year(raw: str | None) -> int | None:
 
 
 _JUST_PASSED = 45  # days: a month and day this recent is said of the past, not next year
+_NEXT_YEAR_RE = re.compile(r"\bnext\s+(?:year|yr)\b")
 
 
 def _month_day(month: int, day: int, year: int | None, today: dt.date) -> dt.date | None:
@@ -116,6 +117,9 @@ def _month_day(month: int, day: int, year: int | None, today: dt.date) -> dt.dat
     found = _safe(today.year, month, day)
     if found is not None and today - dt.timedelta(days=_JUST_PASSED) <= found < today:
         return found  # "nov 30" on Dec 1 is the day that just passed, not next year's
+    last = _safe(today.year - 1, month, day)
+    if last is not None and today - dt.timedelta(days=_JUST_PASSED) <= last < today:
+        return last  # "dec 31" on Jan 3 too
     if found is None or found < today:
         found = _safe(today.year + 1, month, day)
     return found
@@ -314,7 +318,10 @@ def find_date(text: str, today: dt.date) -> tuple[dt.date | None, list[Span]]:
     if candidates[0][0] == 2 and relative is not None and weekday is not None:
         # "in 2 weeks on saturday": that weekday in the week named, not a Tuesday
         return relative + dt.timedelta(days=(weekday.weekday() - relative.weekday()) % 7), spans
-    return candidates[0][2], spans
+    found = candidates[0][2]
+    if found < today and _NEXT_YEAR_RE.search(text):
+        found = _safe(found.year + 1, found.month, found.day) or found  # "nov 15 next year"
+    return found, spans
 
 
 @lru_cache(maxsize=1)

@@ -67,12 +67,16 @@ _NOT_NAME_START = {
 
 # Right before a day that is ruled out, not proposed.
 _NOT_THIS_DAY = re.compile(
-    r"\b(?:except|other\s+than|besides|but\s+not|not|nvm|never\s*mind|instead\s+of|rather\s+than|no\s+longer|until|till)"
-    r"\s+(?:on\s+|for\s+)?(?:the\s+)?$"
+    r"\b(?:except|other\s+than|besides|but\s+not|(?<!why\s)(?<!if\s)not|nvm|never\s*mind|instead\s+of|rather\s+than"
+    r"|no\s+longer|can'?t\s+do|cannot\s+do|don'?t\s+want|any\s+day\s+but)\s+(?:on\s+|for\s+)?(?:the\s+)?$"
 )
+# Right after a day that is ruled out: "the 19th is no good", "the 19th won't work".
+_RULED_OUT_AFTER = re.compile(
+    r"\s*(?:is\s+no\s+good|(?:won'?t|doesn'?t|wouldn'?t|does\s+not|will\s+not)\s+work|is\s+(?:out|bad|taken)|isn'?t\s+good)\b")
 # A birthday's or anniversary's ordinal ("it's my son's 16th", "our 20th anniversary"): no day.
 _ORDINAL_OCCASION = re.compile(
-    r"\b(?:\w+'s|his|her|their|my|our)\s+\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+    r"\b(?!(?:how|what|that|it|sat|sun|fri|mon|tue|wed|thu|let|there|when|who|where|here|today|tomorrow)'s)"
+    r"(?:\w+'s|his|her|their|my|our)\s+\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
 )
 
 
@@ -81,6 +85,9 @@ _PLUS_PARTY = re.compile(
     r"(?<![$\d.])\b(\d{1,3})\s*\+\s*(\d{1,2})(?:\s+(?:kids?|children|little\s+ones))?\b"
     r"(?!\s*(?:adults?|people|guests|ppl|am\b|pm\b|[:/$%]))"
 )
+
+
+_AGES_BEFORE = re.compile(r"\bage[sd]?\b[^,.;]{0,12}$")  # ("kids ages 5+7": two ages)
 
 
 def extract_entities(
@@ -104,12 +111,12 @@ def extract_entities(
     # "15 adults, no wait 16": facts taken back in the same message are dropped first.
     norm = apply_repairs(normalize(blank(work, addr_spans + zip_spans)), today)
     norm = blank(norm, [m.span() for m in _ORDINAL_OCCASION.finditer(norm)])
-    norm = _PLUS_PARTY.sub(r"\1 adults \2 kids", norm)
+    norm = _PLUS_PARTY.sub(lambda m: m[0] if _AGES_BEFORE.search(norm[: m.start()]) else f"{m[1]} adults {m[2]} kids", norm)
     date, date_spans = find_date(norm, today)
     for _ in range(2):
         # "any day except christmas eve", "nvm the 19th, the 20th is better": a day ruled
         # out is no date; another one said may be
-        out = [sp for sp in date_spans if _NOT_THIS_DAY.search(norm[: sp[0]])]
+        out = [sp for sp in date_spans if _NOT_THIS_DAY.search(norm[: sp[0]]) or _RULED_OUT_AFTER.match(norm[sp[1]:])]
         if date is None or not out:
             break
         norm = blank(norm, out)
@@ -120,6 +127,8 @@ def extract_entities(
     party = find_party(norm, expecting=expecting if expecting != "time" else None)
     if name is not None and expecting == "name" and (party.adults or party.guests):
         name = None
+    if expecting == "name" and re.fullmatch(r"\W*(?:skip|pass|n/?a)\W*", text, re.I):
+        name = None  # "skip" to the name question is no name
     if name is None and (phone or email or address):
         # A contact dump often leads with the name: "Nina Patel, 2150 Lincoln Ave, …".
         for segment in re.split(r"[.;\n!]\s*", text):

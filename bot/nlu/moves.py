@@ -16,7 +16,8 @@ from dataclasses import dataclass
 _N = r"(?:a|one|two|three|[1-4])"
 _SHIFT = re.compile(
     r"\b(?P<before>the\s+day\s+before|a\s+day\s+earlier)\b|\b(?P<after>the\s+(?:day\s+after|next\s+day)|a\s+day\s+later)\b"
-    rf"|\b(?P<week>{_N}\s+weeks?\s+(?:later|after|out|back)|(?:back|push(?:ed)?\s+(?:it\s+)?(?:back\s+)?)\s*{_N}\s+weeks?"
+    rf"|\b(?P<week>{_N}\s+weeks?\s+(?:later|after|out|back)"
+    rf"|(?:back|(?:push(?:ed)?|delay|bump)\s+(?:it\s+)?(?:back\s+|out\s+)?)\s*(?:by\s+)?{_N}\s+weeks?"
     r"|same\s+time\s+(?:next|the\s+following)\s+week)\b"
     rf"|\b(?P<weekup>{_N}\s+weeks?\s+(?:earlier|before|sooner)|(?:move|bump)\s+(?:it\s+)?up\s+{_N}\s+weeks?|up\s+{_N}\s+weeks?)\b"
     r"|\b(?P<later>later|push(?:ed)?\s+(?:it\s+)?back)\b|\b(?P<earlier>earlier|move\s+(?:it\s+)?up)\b",
@@ -27,23 +28,26 @@ _HOURS = re.compile(r"\b(?P<n>an?|one|two|three|[1-5])\s+(?:hours?|hrs?)\s+(?P<w
                     r"|\b(?:push|move|bump)\s+(?:it\s+)?(?P<way2>back|up)\s+(?P<n2>an?|one|two|three|[1-5])\s+(?:hours?|hrs?)\b", re.I)
 # A move asked for in so many words ("can i get a reminder the day before?" is none).
 _VERB = re.compile(
-    r"\b(?:move|moving|switch|swap|change|push|bump|shift|reschedul\w*|instead|do\s+it|have\s+it|make\s+it"
-    r"|(?:can|could)\s+(?:we|i|u|you)\s+(?:do|have|make|switch|move|go)|same\s+time\s+(?:next|the\s+following)\s+week)\b", re.I)
+    r"\b(?:move|moving|switch|swap|change|push|bump|shift|delay|postpone|reschedul\w*|instead|do\s+it|have\s+it|make\s+it"
+    r"|(?:can|could)\s+(?:we|i|u|you)\s+(?:do|have|make|switch|move|go)|same\s+time\s+(?:next|the\s+following)\s+week)\b"
+    # ("could we do a tasting a week before?", "can i make the final payment a day later?")
+    r"(?!\s+(?:a|an|the|our|my|that|this)\b(?!\s+(?:party|booking|event|dinner|hibachi|date|day|time|reservation)\b))",
+    re.I)
 # "later"/"earlier" about the start itself ("can i pay the rest later?" is no move).
 _START = re.compile(
     r"\b(?:push|move|bump|shift)\s+(?:it|the\s+(?:party|time|start|booking|dinner))?\s*(?:a\s+(?:bit|little)\s+)?"
-    r"(?:back|up|later|earlier|an?\s+hour)"
+    r"(?:back|up|later|earlier|an?\s+hour|\w+\s+hours?)"
     # ("push back the dessert" moves the dessert)
     r"(?!\s+(?:the|our|my)\s+(?!party|time|start|booking|dinner|event|reservation|date)\w+)"
     # ("can the chef come earlier to set up", "can we eat later, after cake": not the start)
-    r"|\b(?:start|do\s+it|make\s+it|have\s+it|begin)\s+(?:a\s+(?:bit|little)\s+|an?\s+hour\s+)?(?:later|earlier)\b"
+    r"|\b(?:start|do\s+it|make\s+it|have\s+it|begin)\s+(?:a\s+(?:bit|little)\s+|(?:an?|\w+)\s+hours?\s+)?(?:later|earlier)\b"
     r"(?!\s+(?:in\s+the\s+(?:year|month|week|season|spring|summer|fall|winter)|this\s+(?:year|month)|next\s+(?:year|month)))"
     r"|\b(?:a\s+)?(?:later|earlier)\s+(?:time|start|slot)\b",
     re.I)
 # Wording of a move rather than of a question about the day: "swap to the 13th", "3pm
 # would work better", "could we start at noon".
 _CUE = re.compile(
-    r"\b(?:move|moving|switch|swap|change|push|bump|shift|instead|rather|earlier|later|prefer"
+    r"\b(?:move|moving|switch|swap|change|push|bump|shift|delay|postpone|instead|rather|earlier|later|prefer"
     r"|works?\s+better|would\s+work|start\s+at|do\s+it\s+(?:at|on)|make\s+it"
     r"|(?:can|could)\s+(?:we|i|u|you)\s+(?:do|have|get|make)|what\s+about|how\s+about|let'?s\s+(?:do|go|make)"
     r"|same\s+time\s+(?:next|the\s+following)\s+week)\b",
@@ -79,7 +83,7 @@ class MoveWords:
         the start)."""
         if not (self.shift and self.cue):
             return False
-        return (self.days is not None and self.verb) or self.start or bool(self.hours and self.verb)
+        return (self.days is not None and self.verb) or self.start
 
 
 def read_move(text: str) -> MoveWords:

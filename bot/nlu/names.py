@@ -34,7 +34,7 @@ like love hate get got give go come see saw know pretty afraid unable able late 
 tired certain currently actually originally located based known scheduled confirmed terrible
 horrible awful running wanting old big small little starving christmas eve thanksgiving
 easter halloween valentine valentines independence memorial labor mother mothers father
-fathers anyway anyways everyone nobody everybody skip pass n/a na
+fathers anyway anyways everyone nobody everybody
 """)
 _CUE_RE = re.compile(
     r"\b(?:my\s+name\s+is|my\s+name's|name\s+is|name's|name\s*[:\-]|names\s+is"

@@ -89,6 +89,11 @@ def _parts(clause: str) -> list[str]:
     return parts if first is None else [*parts[:first], ", ".join(parts[first:])]
 
 
+def says_note_it(text: str) -> bool:
+    """"add a note that …", "let the chef know": the note asked for in so many words."""
+    return bool(_NOTE_IT.search(text))
+
+
 def asks_to_note(text: str) -> bool:
     """"can you note that?", "let the chef know", "can u skip the dessert?": the message
     asks for the note itself."""

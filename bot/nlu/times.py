@@ -103,7 +103,8 @@ def find_time(text: str, *, expecting: str | None = None) -> tuple[dt.time | Non
     if m:
         mer = "am" if m["part"] == "morning" else "pm"
         return _with_meridiem(int(m["h"]), int(m["m"] or 0), mer), [m.span()]
-    if expecting in ("guests", "kids") and not _DAYPART_RE.search(text):
+    if expecting in ("guests", "kids") and not _DAYPART_RE.search(text) and not re.search(
+            r"\b(?:at|@|noon|midnight|o'?clock)\b|\d\s*(?:am|pm)\b|\d:\d\d", text):
         return None, []  # "around 20" to "how many guests?": a count, not 8 PM
     m = _HOURS_RE.search(text)
     if m and (m["m"] or int(m["h"]) >= 10):
