@@ -209,10 +209,10 @@ _OF_THEM = re.compile(r"\b(?:of\s+(?:them|those|us|the\s+(?:guests|group|people)
 # two of them moves each group by its own ("2 more adults and one less kid").
 _GROUP = r"(?:adults?|grown\s*ups?|kids?|children|child|guests?|people|persons|ppl)"
 _SIGNED_COUNT = re.compile(
-    rf"\b(?P<n1>\d{{1,2}})\s+(?:(?P<g1>{_GROUP})\s+)?(?P<w1>more|extra|additional|fewer|less)\b"
+    rf"\b(?P<n1>\d{{1,2}})(?![/:.]\d)\s+(?:(?P<g1>{_GROUP})\s+)?(?P<w1>more|extra|additional|fewer|less)\b"
     rf"(?:\s+(?P<g1b>{_GROUP})\b)?"
     rf"|\b(?P<w2>add|adding|plus|another|bringing|minus|remove|take\s+off|subtract|drop|cancel)"
-    rf"\s+(?:(?:my|our|his|her|their|the)\s+)?(?P<n2>\d{{1,2}})\b"
+    rf"\s+(?:(?:my|our|his|her|their|the)\s+)?(?P<n2>\d{{1,2}})\b(?![/:.]\d)"
     rf"(?:\s+(?:more\s+|of\s+(?:the|our|my)\s+)?(?P<g2>{_GROUP})\b)?",
     re.I,
 )
@@ -2119,7 +2119,7 @@ class Engine:
         text = self.text
         target = await self._target_booking()
         if _CONFIRM_YES.match(text) or (
-                re.search(r"\b(?:yes|yeah|yep|yup|works|perfect|sounds\s+good)\b", text, re.I)
+                re.search(r"\b(?:yes|yeah|yep|yup|ya|yea|works|perfect|fine|sounds\s+good)\b", text, re.I)
                 and not re.search(r"\b(?:no|not|don'?t|nope|nah|but|instead|rather)\b|\?", text, re.I)):
             intent = "affirm"  # "yes move it", "move it", "go ahead", "3 works, yes"
         elif _CONFIRM_KEEP.match(text) or STOP_BOOKING.search(text):

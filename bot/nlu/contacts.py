@@ -94,7 +94,7 @@ _NOT_A_HOUSE_NUMBER_RE = re.compile(r"(?:\bzip(?:\s*code)?(?:\s+is)?\s*:?\s*|\$\
 # A unit said before the street ("Apt 4B, 55 Market St", "unit 7 1200 lincoln ave"): its
 # number is no house number, and it is kept after the street.
 _UNIT_FIRST_RE = re.compile(
-    r"(?:\b(?:apt|apartment|unit|suite|ste|bldg|building)\.?\s*#?\s*[a-z0-9-]{1,5}\b\s*,?\s*)+(?=\d)", re.I)
+    r"(?:(?:\b(?:apt|apartment|unit|suite|ste|bldg|building)\.?\s*#?|#)\s*[a-z0-9-]{1,5}\b\s*(?:,|\bat\b|-)?\s*)+(?=\d)", re.I)
 
 
 def find_address(text: str, *, expecting: str | None = None) -> Address | None:
@@ -109,7 +109,8 @@ def find_address(text: str, *, expecting: str | None = None) -> Address | None:
     found = _find_street(text[: unit.start()] + " " * (unit.end() - unit.start()) + text[unit.end():], expecting)
     if found is None:
         return None
-    return Address(f"{found.text}, {unit[0].strip(' ,')}", found.span, found.number_span)
+    said = re.sub(r"(?:[\s,-]|\bat\b)+$", "", unit[0])
+    return Address(f"{found.text}, {said}", found.span, found.number_span)
 
 
 def _find_street(text: str, expecting: str | None) -> Address | None:

@@ -18,7 +18,8 @@ _SHIFT = re.compile(
     r"\b(?P<before>the\s+day\s+before|a\s+day\s+earlier)\b|\b(?P<after>the\s+(?:day\s+after|next\s+day)|a\s+day\s+later)\b"
     rf"|\b(?P<week>{_N}\s+weeks?\s+(?:later|after|out|back)"
     rf"|(?:back|(?:push(?:ed)?|delay|bump)\s+(?:it\s+)?(?:back\s+|out\s+)?)\s*(?:by\s+)?{_N}\s+weeks?"
-    r"|same\s+time\s+(?:next|the\s+following)\s+week)\b"
+    r"|same\s+(?:time|day)\s+(?:next|the\s+following)\s+week|next\s+week\s+same\s+(?:time|day)"
+    r"|the\s+week\s+after(?!\s+(?:the|that|this|christmas|thanksgiving|new|\w+day)\b))\b"
     rf"|\b(?P<weekup>{_N}\s+weeks?\s+(?:earlier|before|sooner)|(?:move|bump)\s+(?:it\s+)?up\s+{_N}\s+weeks?|up\s+{_N}\s+weeks?)\b"
     r"|\b(?P<later>later|push(?:ed)?\s+(?:it\s+)?back)\b|\b(?P<earlier>earlier|move\s+(?:it\s+)?up)\b",
     re.I)
@@ -29,9 +30,10 @@ _HOURS = re.compile(r"\b(?P<n>an?|one|two|three|[1-5])\s+(?:hours?|hrs?)\s+(?P<w
 # A move asked for in so many words ("can i get a reminder the day before?" is none).
 _VERB = re.compile(
     r"\b(?:move|moving|switch|swap|change|push|bump|shift|delay|postpone|reschedul\w*|instead|do\s+it|have\s+it|make\s+it"
-    r"|(?:can|could)\s+(?:we|i|u|you)\s+(?:do|have|make|switch|move|go)|same\s+time\s+(?:next|the\s+following)\s+week)\b"
+    r"|(?:can|could)\s+(?:we|i|u|you)\s+(?:do|have|make|switch|move|go)|same\s+(?:time|day)\s+(?:next|the\s+following)\s+week"
+    r"|next\s+week\s+same\s+(?:time|day))\b"
     # ("could we do a tasting a week before?", "can i make the final payment a day later?")
-    r"(?!\s+(?:a|an|the|our|my|that|this)\b(?!\s+(?:party|booking|event|dinner|hibachi|date|day|time|reservation)\b))",
+    r"(?!\s+(?:a|an|the|our|my|that|this)\b(?!\s+(?:party|booking|event|dinner|hibachi|date|day|time|reservation|week)\b))",
     re.I)
 # "later"/"earlier" about the start itself ("can i pay the rest later?" is no move).
 _START = re.compile(
@@ -50,7 +52,7 @@ _CUE = re.compile(
     r"\b(?:move|moving|switch|swap|change|push|bump|shift|delay|postpone|instead|rather|earlier|later|prefer"
     r"|works?\s+better|would\s+work|start\s+at|do\s+it\s+(?:at|on)|make\s+it"
     r"|(?:can|could)\s+(?:we|i|u|you)\s+(?:do|have|get|make)|what\s+about|how\s+about|let'?s\s+(?:do|go|make)"
-    r"|same\s+time\s+(?:next|the\s+following)\s+week)\b",
+    r"|same\s+(?:time|day)\s+(?:next|the\s+following)\s+week|next\s+week\s+same\s+(?:time|day)|the\s+week\s+after)\b",
     re.I,
 )
 @dataclass(frozen=True, slots=True)
