@@ -55,7 +55,7 @@ from bot.nlu.intents import (
     QUESTION_LEAD_IN,
     WANT_TO_CANCEL,
 )
-from bot.nlu.moves import read_move, relative_shift
+from bot.nlu.moves import read_move
 from bot.nlu.notes import DISHES, asks_to_note, diet_note, says_note_it
 from bot.nlu.numbers import normalize as numbers_normalize
 from bot.nlu.places import find_cities
@@ -270,6 +270,18 @@ _WEEKDAY_WORD = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?=\.?,?\s*(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))\b", re.I)
 _WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+def _moves_count(said: str) -> bool:
+    """Whether a message (number words as digits) words a count as a change: "make it",
+    "add", "2 more", "2 cant make it"."""
+    return bool(_CHANGE_CUE.search(said) or _MORE.search(said) or _FEWER.search(said))
+
+
+def _menu_counted(said: str) -> bool:
+    """"the filet upgrade for 2 ppl": a count of what is ordered, not of guests (an add
+    with its own number, "2 more adults, both want filet", is still a change)."""
+    return bool(_MENU_ITEM.search(said)) and not _SIGNED_COUNT.search(said)
 
 
 def _is_party(ent: Entities, b: Booking) -> bool:
@@ -801,9 +813,10 @@ class Engine:
         if st.form == "party":
             return await self._party_answer(intent, ent)
         counts = _has_count(ent)
-        signed = bool(_SIGNED_COUNT.search(self._numbers(text)))  # "add one more adult for my mom"
+        said = self._numbers(text)
+        signed = bool(_SIGNED_COUNT.search(said))  # "add one more adult for my mom"
         change = not (_NOT_NOW.search(text) or (_NEW_PARTY.search(text) and not signed)) and (
-                  _PARTY_CHANGE.search(text) or (counts and _CHANGE_CUE.search(text) and not (_MENU_ITEM.search(text) and not signed))
+                  _PARTY_CHANGE.search(text) or (counts and _CHANGE_CUE.search(text) and not _menu_counted(said))
                   or _NO_KIDS.search(text) or _KID_TO_ADULT.search(self._numbers(text)))
         # "I booked for the 19th, can I add 3 more people?": said to be booked, so the day
         # names the booking, and a booking not found is said so.
@@ -1037,7 +1050,7 @@ class Engine:
             return None
         said = self._numbers(self.text)
         counted = not _has_facts(replace(ent, adults=None, kids=None, guests=None)) and (
-            says_note_it(self.text) or not (_CHANGE_CUE.search(said) or _MORE.search(said) or _FEWER.search(said)))
+            says_note_it(self.text) or not _moves_count(said))
         if _has_facts(ent) and not counted:
             return None  # ("no shellfish for 2 ppl" counts who, not the party: a note)
         held = await self.p.add_note(str(bookings[0].id), note)
@@ -1118,9 +1131,8 @@ class Engine:
         if (intent not in ("book", "quote", "availability") or changing) and not (ent.name or ent.phone or ent.email):
             if counts and not day and not place:
                 said = self._numbers(self.text)
-                if (not (changing or _CHANGE_CUE.search(said) or _MORE.search(said) or _FEWER.search(said)
-                         or _NEW_TOTAL.search(said) or _PARTY_CHANGE.search(self.text))
-                        or (_MENU_ITEM.search(said) and not _SIGNED_COUNT.search(said))) and (
+                if (not (changing or _moves_count(said) or _NEW_TOTAL.search(said) or _PARTY_CHANGE.search(self.text))
+                        or _menu_counted(said)) and (
                         _PAST_TENSE.search(self.text) or _QUESTION.search(self.text) or _IF.search(self.text)
                         or question_clauses(self.text)):
                     # "we had 12 people last time", "do you bring enough food for 12 ppl?":
@@ -1316,7 +1328,7 @@ class Engine:
             if whole.date and SLOTS_QUESTION.search(clause):
                 continue  # the date's availability answers it
             if whole.date and len(clause.split()) <= 5 and (
-                    _WEEKDAY_NAMED.search(clause) or relative_shift(clause)):
+                    _WEEKDAY_NAMED.search(clause) or read_move(clause).shift):
                 continue  # "the next day?", "what about sunday?": the day itself
             intent = classify_intent(clause).intent
             if intent in _FAQ_CLAUSE_INTENTS or (intent == "book" and WHEN_TO_BOOK.search(clause)):
@@ -1950,8 +1962,7 @@ class Engine:
         st.form, st.target_booking = "reschedule", str(b.id)
         st.slots.date = st.slots.time = None
         said = self._numbers(self.text)
-        st.then_party = self.text if _has_count(ent) and (
-            _CHANGE_CUE.search(said) or _MORE.search(said) or _FEWER.search(said)) else None
+        st.then_party = self.text if _has_count(ent) and _moves_count(said) else None
         month, soonest = self._range_asked(ent, self.inp.now.astimezone(await self._tz()).date())
         if month or soonest:
             # "can we push it to a saturday in january?": where it can go, then the day
@@ -2005,7 +2016,7 @@ class Engine:
         if mv.hours:
             # "an hour later": that hour, said back as no start time if it is none
             # (it was the next slot, three hours on)
-            moved = (hour * 60 + minute + 60 * mv.hours) // 60
+            moved = hour + mv.hours
             return replace(ent, time=time(moved, minute)) if 0 <= moved < 24 else ent
         slots = sorted((await self.p.station_of(b)).slots)
         i = slots.index(b.slot) if b.slot in slots else -1

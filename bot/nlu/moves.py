@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A shift relative to the booking: its day's neighbours, weeks on or back, or its
 # next/previous slot. (Week shifts come first: "push it back a week" is no later slot.)
@@ -88,8 +89,9 @@ class MoveWords:
         return (self.days is not None and self.verb) or self.start
 
 
+@lru_cache(maxsize=16)
 def read_move(text: str) -> MoveWords:
-    """The move words of ``text``."""
+    """The move words of ``text`` (cached: several readers of a turn ask)."""
     m = _SHIFT.search(text)
     shift = next((k for k, v in m.groupdict().items() if v), None) if m else None
     weeks = 1
@@ -100,8 +102,3 @@ def read_move(text: str) -> MoveWords:
         n, way = str(h["n"] or h["n2"]).lower(), str(h["way"] or h["way2"]).lower()
         hours = (_COUNT.get(n) or (1 if n == "an" else int(n))) * (1 if way in ("later", "back") else -1)
     return MoveWords(shift, weeks, hours, bool(_VERB.search(text)), bool(_START.search(text)), bool(_CUE.search(text)))
-
-
-def relative_shift(text: str) -> bool:
-    """Whether ``text`` names a day or start relative to another ("the next day?")."""
-    return _SHIFT.search(text) is not None
