@@ -27,7 +27,8 @@ from channels.base import Reply
 
 
 def _conversations(arg: str) -> list[list[Any]]:
-    text = Path(arg).read_text() if Path(arg).is_file() else arg
+    # A JSON list is never a file name (and a long one is too long for stat()).
+    text = arg if arg.lstrip().startswith("[") else Path(arg).read_text()
     data = json.loads(text)
     return [c if isinstance(c, list) else [c] for c in data]
 

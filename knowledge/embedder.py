@@ -17,7 +17,8 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-LOCAL_MODEL_ID = "all-MiniLM-L6-v2"
+LOCAL_MODEL_ID = "all-MiniLM-L6-v2-int8"
+FLOAT_MODEL_ID = "all-MiniLM-L6-v2"
 OPENAI_MODEL = "text-embedding-3-small"
 
 log = logging.getLogger(__name__)
@@ -42,14 +43,21 @@ def _normalise(rows: np.ndarray) -> np.ndarray:
 
 
 class LocalEmbedder:
-    """all-MiniLM-L6-v2 run in numpy (see knowledge/minilm.py). 384 dimensions."""
+    """all-MiniLM-L6-v2 in onnxruntime (see knowledge/minilm.py). 384 dimensions.
+
+    int8 by default: a texted query in ~3 ms instead of ~7.5 on a CPU whose float weights
+    do not stay in cache (docs/faq.md, session 18). Its vectors differ from the float
+    model's (cosine 0.98-0.999), so it is its own model id: stored vectors, the fitted
+    ranker and the decision are per model.
+    """
 
     model_id = LOCAL_MODEL_ID
 
-    def __init__(self, model_dir: Path | None = None) -> None:
+    def __init__(self, model_dir: Path | None = None, *, int8: bool = True) -> None:
         from knowledge.minilm import MiniLM
 
-        self._model = MiniLM(model_dir)
+        self._model = MiniLM(model_dir, int8=int8)
+        self.model_id = LOCAL_MODEL_ID if int8 else FLOAT_MODEL_ID
         self.dim = self._model.dim
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
@@ -129,6 +137,12 @@ class CachedEmbedder:
 async def embed_async(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
     """Embed off the event loop (network for OpenAI, CPU for the local model)."""
     return await asyncio.to_thread(embedder.embed, list(texts))
+
+
+def embed_soon(embedder: Embedder, texts: Sequence[str]) -> asyncio.Future[np.ndarray]:
+    """Like :func:`embed_async`, but handed to a worker thread before this returns, so
+    the caller can do other work (its own awaits included) while it runs."""
+    return asyncio.get_running_loop().run_in_executor(None, embedder.embed, list(texts))
 
 
 @functools.lru_cache(maxsize=4)

@@ -42,7 +42,9 @@ def default_model_dir() -> Path:
 class MiniLM:
     """The encoder itself: ``encode(texts)`` → (n, 384) L2-normalised float32 rows."""
 
-    def __init__(self, model_dir: Path | None = None, max_tokens: int = MAX_TOKENS) -> None:
+    def __init__(
+        self, model_dir: Path | None = None, max_tokens: int = MAX_TOKENS, *, int8: bool = False
+    ) -> None:
         model_dir = model_dir or default_model_dir()
         config = json.loads((model_dir / "config.json").read_text())
         pooling = json.loads((model_dir / "1_Pooling" / "config.json").read_text())
@@ -52,7 +54,10 @@ class MiniLM:
         w = load_file(str(model_dir / "model.safetensors"))
         graph = build_encoder(w, int(config["num_hidden_layers"]),
                               int(config["num_attention_heads"]), float(config["layer_norm_eps"]),
-                              token_types=False)
+                              token_types=False, int8=int8)
+        # int8 activations are quantised with one scale per run, so a text's vector would
+        # depend on its batch-mates and their padding: int8 embeds one text per run.
+        self._batch = 1 if int8 else _BATCH
         self._session = session(graph)
         del w, graph
         release_build_memory()
@@ -82,8 +87,8 @@ class MiniLM:
             else:
                 encodings = self.tokenizer.encode_batch(list(texts))
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
-        for start in range(0, len(order), _BATCH):
-            idx = order[start : start + _BATCH]
+        for start in range(0, len(order), self._batch):
+            idx = order[start : start + self._batch]
             lengths = [len(encodings[i].ids) for i in idx]
             t = max(lengths)
             ids = np.zeros((len(idx), t), dtype=np.int64)

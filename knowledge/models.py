@@ -29,6 +29,7 @@ from core.db.base import Base
 # no fixed dimension). Queries must use the same cast and model_id literal.
 INDEXED_MODELS: dict[str, int] = {
     "all-MiniLM-L6-v2": 384,
+    "all-MiniLM-L6-v2-int8": 384,
     "openai:text-embedding-3-small": 1536,
 }
 

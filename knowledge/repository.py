@@ -117,10 +117,9 @@ async def replace_vectors(
     passages: Sequence[tuple[str, str]],
     vectors: np.ndarray,
 ) -> None:
-    """Swap an entry's vectors for one model (old passages never linger after an edit)."""
-    await session.execute(
-        delete(FaqVector).where(FaqVector.entry_id == entry.id, FaqVector.model_id == model_id)
-    )
+    """Swap an entry's vectors for ``model_id``'s. Every other model's go too: after an
+    edit they are stale, and a switch back re-embeds the entry (``entries_without_vectors``)."""
+    await session.execute(delete(FaqVector).where(FaqVector.entry_id == entry.id))
     session.add_all(
         FaqVector(
             entry_id=entry.id,
@@ -133,6 +132,14 @@ async def replace_vectors(
         for (kind, passage), vec in zip(passages, vectors, strict=True)
     )
     await session.flush()
+
+
+async def entries_without_vectors(session: AsyncSession, model_id: str) -> list[uuid.UUID]:
+    """Entries (any station) with no vector of ``model_id``: stored before a switch of
+    embedder, or edited under another one."""
+    has = select(FaqVector.id).where(FaqVector.entry_id == FaqEntry.id, FaqVector.model_id == model_id)
+    stmt = select(FaqEntry.id).where(~has.exists()).order_by(FaqEntry.created_at, FaqEntry.id)
+    return list((await session.execute(stmt)).scalars())
 
 
 @dataclass(frozen=True)

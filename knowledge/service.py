@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.errors import DomainError
 from knowledge import repository as repo
-from knowledge.embedder import Embedder, embed_async
+from knowledge.embedder import Embedder, embed_async, embed_soon
 from knowledge.io import FaqRecord, validate_entry
 from knowledge.models import FaqEntry, FaqUnanswered
 from knowledge.pipeline import CANDIDATE_ENTRIES, decide, query_terms
@@ -272,8 +272,16 @@ class FaqService:
     async def reembed_all(
         self, progress: ProgressCallback | None = None, station_id: str | None = None
     ) -> int:
-        """Re-embed every entry with the current embedder (after switching model)."""
-        ids = await repo.all_entry_ids(self.s, station_id)
+        """Re-embed every entry with the current embedder (after changing the text
+        normalisation, which the model id does not show)."""
+        return await self._reembed(await repo.all_entry_ids(self.s, station_id), progress)
+
+    async def embed_missing(self, progress: ProgressCallback | None = None) -> int:
+        """Embed the entries that have no vectors of the current model (run at start-up,
+        so a switch of embedder needs no manual step)."""
+        return await self._reembed(await repo.entries_without_vectors(self.s, self.embedder.model_id), progress)
+
+    async def _reembed(self, ids: Sequence[uuid.UUID], progress: ProgressCallback | None) -> int:
         for i, entry_id in enumerate(ids, 1):
             entry = await self.s.get(FaqEntry, entry_id)
             if entry is not None:
@@ -301,8 +309,9 @@ class FaqService:
         normalized = query_text(text)
         terms = query_terms(normalized)
         # The word statistics need only the text: fetch them while the embedding is
-        # computed in its thread (one statement at a time still runs on the session).
-        embedding = asyncio.ensure_future(embed_async(self.embedder, [normalized or text]))
+        # computed in its thread (one statement at a time still runs on the session). The
+        # thread is handed the work now, not when this coroutine first waits (~1 ms later).
+        embedding = embed_soon(self.embedder, [normalized or text])
         try:
             df, n_docs = await repo.doc_freq(self.s, station_id, terms)
         finally:

@@ -64,7 +64,7 @@ from tokenizers import Tokenizer
 
 from knowledge.answerability import MODEL_PATH, AnswerabilityModel, fit_logistic, load_model
 from knowledge.crossenc import load_verifier, pack_delta, verifier_filename
-from knowledge.embedder import LocalEmbedder
+from knowledge.embedder import FLOAT_MODEL_ID, LocalEmbedder
 from knowledge.evaluate import CLINC_PATH, clinc_split, clinc_train_parts, load_questions
 from knowledge.io import load_faq_file
 from knowledge.memory import InMemoryFaq
@@ -451,7 +451,7 @@ def write_stage(decision: dict[str, float], rr: Rerank) -> None:
     model_id = LocalEmbedder.model_id
     data = json.loads(MODEL_PATH.read_text())
     data["models"][model_id]["verifier"] = {
-        "file": verifier_filename(model_id), **decision, "rerank_weight": rr.weight,
+        "file": verifier_filename(FLOAT_MODEL_ID), **decision, "rerank_weight": rr.weight,
         "rerank_depth": rr.depth, "rerank_ceiling": rr.ceiling,
     }
     MODEL_PATH.write_text(json.dumps(data, indent=2) + "\n")
@@ -493,7 +493,7 @@ def main() -> None:
         # The verifier learns from one half of the training intents; the decision's cap is
         # measured on the other half, which it has never seen.
         clinc_verifier, clinc_cap = clinc_train_parts(args.clinc)
-    path = MODEL_PATH.with_name(verifier_filename(LocalEmbedder.model_id))
+    path = MODEL_PATH.with_name(verifier_filename(FLOAT_MODEL_ID))
     if not args.decision_only:
         print("collecting shortlists of the training businesses", flush=True)
         items = collect(TRAIN_SETS, clinc_verifier, clinc_sample=args.clinc_per_business)

@@ -52,6 +52,7 @@ async def build_container(settings: Settings, *, url: str | None = None) -> Cont
     from knowledge.bot_port import make_faq_search
     from knowledge.embedder import get_embedder
     from knowledge.seed import seed_demo_faq
+    from knowledge.service import FaqService
     from knowledge.threads import limit_blas_threads
 
     limit_blas_threads()  # 2 cores: a spinning BLAS pool costs more than it gives
@@ -67,6 +68,9 @@ async def build_container(settings: Settings, *, url: str | None = None) -> Cont
 
             for station in await StationRepository(uow.session).list():
                 await seed_demo_faq(uow.session, station.id, c.embedder)
+        missing = await FaqService(uow.session, c.embedder).embed_missing()
+        if missing:
+            log.info("embedded %d FAQ entries for %s", missing, c.embedder.model_id)
         await uow.commit()
     await _warm_up(c)
     for hook in STARTUP_HOOKS:

@@ -10,7 +10,7 @@ import pytest
 
 from knowledge.adapter import AdapterGroup, adapt, fit_adapter, load_adapter, save_adapter
 from knowledge.answerability import load_model
-from knowledge.embedder import Embedder, get_embedder
+from knowledge.embedder import LOCAL_MODEL_ID, Embedder, get_embedder
 from knowledge.evaluate import load_questions
 from knowledge.io import load_faq_file
 from knowledge.memory import InMemoryFaq
@@ -73,7 +73,7 @@ def test_adapter_file_round_trip(tmp_path: Path) -> None:
 
 
 def test_shipped_model_has_a_small_adapter_only_for_its_own_embedding_model() -> None:
-    model = load_model("all-MiniLM-L6-v2")
+    model = load_model(LOCAL_MODEL_ID)
     assert model.adapter is not None and model.adapter.shape == (384, 384)
     # Regularised towards the identity: a nudge, not a new embedding space.
     assert 0.1 < np.linalg.norm(model.adapter - np.eye(384)) < 5.0

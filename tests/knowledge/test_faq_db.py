@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from knowledge.embedder import Embedder, get_embedder
+from knowledge.embedder import Embedder, LocalEmbedder, get_embedder
 from knowledge.models import FaqRevision, FaqVector
 from knowledge.seed import seed_demo_faq
 from knowledge.service import FaqNotFound, FaqService
@@ -139,13 +139,32 @@ async def test_search_can_use_the_hnsw_index(session: AsyncSession, embedder: Em
         (
             await session.execute(
                 text(
-                    "EXPLAIN SELECT entry_id FROM faq_vectors WHERE model_id = 'all-MiniLM-L6-v2' "
+                    f"EXPLAIN SELECT entry_id FROM faq_vectors WHERE model_id = '{embedder.model_id}' "
                     f"ORDER BY (embedding::vector(384)) <=> '{vec}'::vector(384) LIMIT 10"
                 )
             )
         ).scalars()
     )
-    assert "ix_faq_vectors_hnsw_minilm" in plan
+    assert "ix_faq_vectors_hnsw_minilm_int8" in plan
+
+
+async def test_entries_stored_by_another_embedder_are_embedded_again(
+    session: AsyncSession, embedder: Embedder
+) -> None:
+    """What start-up does after a switch of embedder (here from the float MiniLM, the
+    local model before session 18): the entries are found by the new one, and their old
+    vectors go with the first re-embed."""
+    old = LocalEmbedder(int8=False)
+    e = await FaqService(session, old).create(STATION, "Is parking available?", "Street parking is fine.")
+    svc = FaqService(session, embedder)
+    assert (await svc.search("where do we park", STATION)).matches == []
+    assert await svc.embed_missing() == 1
+    assert await svc.embed_missing() == 0
+    found = await svc.search("where do we park", STATION)
+    assert found.matches[0].id == e.id
+    models = (await session.execute(
+        select(FaqVector.model_id).where(FaqVector.entry_id == e.id).distinct())).scalars()
+    assert list(models) == [embedder.model_id]
 
 
 async def test_vectors_are_stored_per_model(session: AsyncSession, embedder: Embedder) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from knowledge.embedder import CachedEmbedder, Embedder, get_embedder
+from knowledge.embedder import CachedEmbedder, Embedder, LocalEmbedder, get_embedder
 from knowledge.io import FaqImportError, FaqRecord, dump_faq, load_faq_file, parse_faq
 from knowledge.lexical import terms
 from knowledge.memory import InMemoryFaq
@@ -73,15 +73,31 @@ def test_terms_meet_across_word_forms() -> None:
     assert "the" not in terms("the deposit")
 
 
-def test_local_embedder_matches_reference_values(embedder: Embedder) -> None:
+@pytest.fixture(scope="module")
+def float_embedder() -> LocalEmbedder:
+    return LocalEmbedder(int8=False)
+
+
+def test_float_embedder_matches_reference_values(float_embedder: LocalEmbedder) -> None:
     # Leading dimensions from sentence-transformers 5 + torch on the same weights.
-    v = embedder.embed(["What is included in a hibachi party?", "do u guys do bday ppl??"])
+    v = float_embedder.embed(["What is included in a hibachi party?", "do u guys do bday ppl??"])
     assert v.shape == (2, 384) and v.dtype == np.float32
     np.testing.assert_allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
     ref0 = [0.00141, 0.104, -0.01694, 0.02763, -0.04654, 0.05077]
     ref1 = [-0.05459, -0.01721, 0.02844, -0.01896, -0.08187, -0.00508]
     np.testing.assert_allclose(v[0, :6], ref0, atol=2e-4)
     np.testing.assert_allclose(v[1, :6], ref1, atol=2e-4)
+
+
+def test_int8_vectors_stay_near_the_float_ones(embedder: Embedder, float_embedder: LocalEmbedder) -> None:
+    # The shipped (int8) model is fitted on its own vectors; this pins that the graph is
+    # still MiniLM: on 200 texted questions the cosine was 0.984-0.999, mean 0.992.
+    texts = ["What is included in a hibachi party?", "do u guys do bday ppl??",
+             "how much is the deposit", "can the chef cook gluten free for my mom",
+             "r u available on christmas eve", "is there a travel fee to san jose"]
+    cos = (embedder.embed(texts) * float_embedder.embed(texts)).sum(axis=1)
+    assert cos.min() > 0.98, cos
+    assert embedder.model_id != float_embedder.model_id  # stored vectors never mix
 
 
 def test_padding_in_a_batch_does_not_change_a_vector(embedder: Embedder) -> None:

@@ -14,7 +14,7 @@ from knowledge.answerability import (
     fit_conditional_logit,
     load_model,
 )
-from knowledge.embedder import Embedder, get_embedder
+from knowledge.embedder import LOCAL_MODEL_ID, Embedder, get_embedder
 from knowledge.io import FaqRecord, load_faq_file
 from knowledge.lexical import PREFIX_CREDIT, fuzzy_overlap, overlap
 from knowledge.memory import InMemoryFaq
@@ -58,12 +58,12 @@ def test_conditional_logit_learns_which_feature_picks_the_answer() -> None:
 
 
 def test_shipped_model_has_learned_rank_weights() -> None:
-    model = load_model("all-MiniLM-L6-v2")
+    model = load_model(LOCAL_MODEL_ID)
     assert set(model.rank_weights) == set(RANK_FEATURES)
     # Every embedding similarity must push an entry up.
     assert all(model.rank_weights[f] > 0 for f in ("sim_q", "sim_a", "sim_qa", "lex"))
     data = json.loads(MODEL_PATH.read_text())
-    assert "offtopic_gap" in data["models"]["all-MiniLM-L6-v2"]["features"]
+    assert "offtopic_gap" in data["models"][LOCAL_MODEL_ID]["features"]
 
 
 def _query() -> Query:
