@@ -2138,7 +2138,7 @@ class Engine:
         if intent == "deny" or target is None or not (s.date and s.time):
             self._end_reschedule()
             self.say(t.kept() if target is not None else t.no_booking_found())
-            return await self._then_party() if target is not None else self.finish()
+            return await self._then_party(str(target.id)) if target is not None else self.finish()
         if intent != "affirm":
             if await self._while_pending(text):
                 self.say(t.reschedule_confirm(target.event_date, target.slot, date.fromisoformat(s.date), s.time))
@@ -2158,19 +2158,20 @@ class Engine:
         day, slot = date.fromisoformat(s.date), s.time
         self._end_reschedule()
         self.say(t.booking_rescheduled(day, slot))
-        return await self._then_party()
+        return await self._then_party(str(target.id))
 
-    async def _then_party(self) -> TurnResult:
+    async def _then_party(self, booking_id: str) -> TurnResult:
         """The party change asked with the move just answered, asked back now (it was
-        dropped: "add 3 adults and move it to 3pm" only moved the party)."""
+        dropped: "add 3 adults and move it to 3pm" only moved the party), for the booking
+        the move was about."""
         st = self.st
         text, st.then_party = st.then_party, None
-        bookings = await self.p.upcoming_bookings()
-        if text is None or not bookings:
+        booking = next((b for b in await self.p.upcoming_bookings() if str(b.id) == booking_id), None)
+        if text is None or booking is None:
             return self.finish()
         self.text = text
         ent = extract_entities(text, now=self.inp.now.astimezone(await self._tz()), expecting=None)
-        return await self._party_start(replace(ent, date=None, time=None), bookings[0])
+        return await self._party_start(replace(ent, date=None, time=None), booking)
 
     # ------------------------------------------------------- guest count change
     async def _party_start(self, ent: Entities, b: Booking) -> TurnResult:

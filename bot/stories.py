@@ -77,8 +77,8 @@ async def _setup(c: Container, story: dict[str, Any], channel: str, sender: str)
                     now,
                 )
                 b.status, b.hold_expires_at = "deposit_paid", None
-        spec = setup.get("booking")
-        if spec:
+        # "booking": the customer's booking; "bookings": several (a list of the same).
+        for spec in [*([setup["booking"]] if setup.get("booking") else []), *setup.get("bookings", [])]:
             q, st = await quote_for(s, spec["adults"], spec.get("kids", 0), str(spec["zip"]))
             phone = sender if channel == "sms" else spec.get("phone", "+14085559876")
             cust = await resolve_customer(

@@ -47,7 +47,7 @@ KINDS = {
 }  # fmt: skip
 STORY_KEYS = {"name", "now", "channel", "phone", "setup", "turns", "end", "known_failure"}
 REQUIRED_STORY_KEYS = {"name", "turns"}
-SETUP_KEYS = {"full_slots", "booking"}
+SETUP_KEYS = {"full_slots", "booking", "bookings"}
 FULL_SLOT_KEYS = {"date", "time", "station"}
 SETUP_BOOKING_KEYS = {"date", "time", "adults", "kids", "zip", "status"}
 TURN_KEYS = {"user", "expect"}
@@ -154,8 +154,11 @@ def _check_setup(where: str, setup: Any) -> None:
         assert _is_date(slot["date"]), f"{where}: full_slots date"
         assert slot["time"] in SLOTS, f"{where}: full_slots time"
         assert slot["station"] in STATIONS, f"{where}: full_slots station"
-    if "booking" in setup:
-        booking = setup["booking"]
+    specs = [setup["booking"]] if "booking" in setup else []
+    if "bookings" in setup:
+        assert isinstance(setup["bookings"], list) and setup["bookings"], f"{where}: setup.bookings"
+        specs += setup["bookings"]
+    for booking in specs:
         assert isinstance(booking, dict) and set(booking) == SETUP_BOOKING_KEYS, (
             f"{where}: setup.booking needs exactly {sorted(SETUP_BOOKING_KEYS)}"
         )
