@@ -266,9 +266,10 @@ _FIELD_ASKED = re.compile(
     r"|\bis\s+(?:the\s+|an?\s+|my\s+)?(?P<f3>email|e-mail|phone|address)\s+(?:required|needed|necessary|optional|mandatory)\b"
     r"|^\W*(?:your\s+)?(?:first\s+(?:and|&)\s+last|full)\s+(?P<f4>name)\W*$", re.I)
 # A weekday named: in full, or short right before a date ("sat 1/10"; "we sat down" is none).
+# Plural ("saturdays") is a habit, not a day: one reader, two uses below.
 _WEEKDAY_WORD = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?=\.?,?\s*(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))\b", re.I)
+    r"|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?=\.?,?\s*(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))(s?)\b", re.I)
 _WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
 
@@ -291,15 +292,15 @@ def _is_party(ent: Entities, b: Booking) -> bool:
     return ent.guests == b.adults + b.kids if ent.guests is not None else False
 
 
-def _weekdays_in(text: str) -> set[int]:
-    """The weekdays a message names in full ("friday ... saturday")."""
-    return {_WEEKDAY_INDEX[m[1].lower()[:3]] for m in re.finditer(
-        r"\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b", text, re.I)}
+def _weekdays_in(text: str, *, plural: bool = True) -> set[int]:
+    """The weekdays a message names ("friday ... saturday"; "saturdays" unless not ``plural``)."""
+    return {_WEEKDAY_INDEX[m[1].lower()[:3]] for m in _WEEKDAY_WORD.finditer(text) if plural or not m[2]}
 
 
 def _weekday_said(text: str) -> int | None:
-    """The one weekday a message names ("saturday january 10"), or None (none or several)."""
-    found = {_WEEKDAY_INDEX[m.group(1).lower()[:3]] for m in _WEEKDAY_WORD.finditer(text)}
+    """The one weekday a message names as a day ("saturday january 10"), or None (none,
+    several, or only as a habit: "saturdays")."""
+    found = _weekdays_in(text, plural=False)
     return found.pop() if len(found) == 1 else None
 
 
@@ -863,6 +864,8 @@ class Engine:
         # "ok. what if 2 more people come on the day?": an "ok" before a what-if is no yes
         hedged = bool(st.confirming and _IF.search(text) and question_clauses(text)
                       and re.match(r"^\W*(?:ok(?:ay)?|k|sure|alright)\b", text, re.I) and not _BOOK_WORDS.search(text))
+        if st.confirming and self._next_missing() is not None:
+            st.confirming = False  # a fact the summary showed is gone: the form asks for it
         if st.confirming and not hedged:
             if intent in ("affirm", "book") and not _has_facts(ent):
                 return await self._book()
@@ -1627,8 +1630,10 @@ class Engine:
                 self.noted.append(f"{s.guests} guests")
         if ent.zip:
             if s.zip and ent.zip != s.zip and s.address and not ent.address:
-                # "the party is at my mom's in 94010": the street told was in the old zip
+                # "the party is at my mom's in 94010": the street told was in the old zip,
+                # and a summary that showed it is no longer the one to say yes to
                 s.address = None
+                self.st.confirming = False
             s.zip = ent.zip
             self.noted.append(f"zip {ent.zip}")
         if ent.date:
@@ -2403,6 +2408,10 @@ def _forget(s: Slots, field: str) -> None:
         s.adults = s.kids = s.guests = None
     elif field == "email":
         s.email, s.email_asked = None, False
+    elif field == "zip":
+        # The street was told for the old zip (as when a new zip is said outright): kept,
+        # a San Jose street was booked in Sonora's zip with its travel fee.
+        s.zip = s.address = None
     else:
         setattr(s, field, None)
 
