@@ -292,6 +292,19 @@ def _is_party(ent: Entities, b: Booking) -> bool:
     return ent.guests == b.adults + b.kids if ent.guests is not None else False
 
 
+def _as_booked(ent: Entities, b: Booking) -> bool:
+    """Whether every fact said (day, start, party, zip) is the booking's, and no other."""
+    if ent.address or ent.name or ent.phone or ent.email:
+        return False
+    if ent.date is not None and ent.date != b.event_date:
+        return False
+    if ent.time is not None and f"{ent.time.hour:02d}:{ent.time.minute:02d}" != b.slot:
+        return False
+    if ent.zip is not None and ent.zip != b.zip:
+        return False
+    return _is_party(ent, b) if _has_count(ent) else True
+
+
 def _weekdays_in(text: str, *, plural: bool = True) -> set[int]:
     """The weekdays a message names ("friday ... saturday"; "saturdays" unless not ``plural``)."""
     return {_WEEKDAY_INDEX[m[1].lower()[:3]] for m in _WEEKDAY_WORD.finditer(text) if plural or not m[2]}
@@ -357,6 +370,18 @@ _STATUS = re.compile(
     r"|do\s+(?:you|u|y'?all)\s+(?:still\s+)?have\s+(?:my|our)\s+(?:booking|reservation)"
     r"|\bwhen\s+is\s+it\s+again\b|\bwhat\s+(?:day|date|time)\s+did\s+(?:i|we)\s+book\b"
     r"|(?:is|was|has) (?:my|our|the) (?:deposit|payment) (?:been )?(?:paid|received|gone through|through|processed))",
+    re.I,
+)
+# Asking after the booking in words no booking request uses (session 18 QA: "do i have a
+# booking" and "what did i book" started a second party).
+_STATUS_SURE = re.compile(
+    r"\bdo\s+(?:i|we)\s+(?:still\s+)?have\s+(?:a|the|my|our|any)\s+(?:booking|reservation|party)s?\b"
+    r"|\bwhat\s+did\s+(?:i|we)\s+(?:book|reserve)\b"
+    r"|\b(?:is\s+)?(?:everything|all|it)\s+(?:good|ok(?:ay)?|set|fine)\s+(?:with|w/?|on)\s+(?:my|our|the)\s+(?:booking|reservation|party|event)\b"
+    r"|\bcheck(?:ing)?\s+(?:in\s+)?on\s+(?:my|our|the)\s+(?:booking|reservation|party|event)\b"
+    r"|\bhow'?s\s+(?:my|our|the)\s+(?:booking|reservation|party|event)\s+look"
+    r"|^\W*(?:booking\s+|order\s+)?status\W*$"
+    r"|\bchef\s+still\s+coming\b|\bstill\s+have\s+(?:the|a|our)\s+chef\b",
     re.I,
 )
 # A question about "my party": theirs when they have one ("for my party, do you bring
@@ -684,6 +709,12 @@ class Engine:
                 intent = "reschedule_booking"
             elif _CANCEL.search(said) and not st.confirming and not _IF.search(text) and not _GUESTS_CANCEL.search(text):
                 intent = "cancel_booking"
+            elif not st.confirming and (_STATUS_SURE.search(said) or (
+                    # "just confirming 6pm on the 19th, 12 ppl total?": every fact said is
+                    # the booking's own
+                    not st.form and _CHECKING.search(text) and _has_facts(ent)
+                    and (mine := await self.p.upcoming_bookings()) and _as_booked(ent, mine[0]))):
+                intent = "booking_status"
             elif (_STATUS.search(said) or (MY_TOTAL.search(text) and not _has_facts(ent))
                   or (_MY_THING_Q.search(text) and await self.p.upcoming_bookings())) and (
                     intent not in BOOKING_INTENTS - {"inform"} or (not _has_facts(ent) and _MINE.search(text))) and not (

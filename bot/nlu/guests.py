@@ -21,6 +21,7 @@ KID_WORDS = (
     r"kids?|kiddos?|kiddies|children|child|chil?dren|little\s+ones?|littles|lil\s+ones"
     r"|toddlers?|babies|baby|infants?|minors|youngsters|young\s+ones|little\s+people"
     r"|small\s+people|under\s*12s?|boys\s+and\s+girls"
+    r"|grand\s?kids?|grandchild(?:ren)?|grandbab(?:y|ies)"  # ("nephews" may be grown: not here)
 )
 GUEST_WORDS = (
     r"people|persons?|person|guests?|pax|heads|folks|attendees|diners|eaters|individuals"

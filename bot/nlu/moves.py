@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.nlu.numbers import fix_verb_typos
+
 # A shift relative to the booking: its day's neighbours, weeks on or back, or its
 # next/previous slot. (Week shifts come first: "push it back a week" is no later slot.)
 _N = r"(?:a|one|two|three|[1-4])"
@@ -92,6 +94,7 @@ class MoveWords:
 @lru_cache(maxsize=16)
 def read_move(text: str) -> MoveWords:
     """The move words of ``text`` (cached: several readers of a turn ask)."""
+    text = fix_verb_typos(text)
     m = _SHIFT.search(text)
     shift = next((k for k, v in m.groupdict().items() if v), None) if m else None
     weeks = 1

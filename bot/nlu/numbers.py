@@ -64,8 +64,19 @@ _TYPOS: dict[str, str] = {
     "nite": "night", "u": "you", "ur": "your", "pls": "please", "plz": "please", "thru": "through", "nvm": "never mind",
     "mvoe": "move", "moev": "move", "reshedule": "reschedule", "rescedule": "reschedule", "reschdule": "reschedule",
     "rechedule": "reschedule", "cancle": "cancel", "cn": "can",
+    "chnage": "change", "chnge": "change", "cahnge": "change", "chang": "change", "chane": "change",
+    "resechedule": "reschedule", "reschedual": "reschedule", "reshcedule": "reschedule",
+    "rescheudle": "reschedule", "reschedle": "reschedule",
 }
 _TYPO_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in _TYPOS) + r")\b")
+_VERB_TYPO_RE = re.compile(r"\b(" + "|".join(
+    re.escape(k) for k, v in _TYPOS.items() if v in ("change", "reschedule", "move", "cancel")) + r")\b", re.I)
+
+
+def fix_verb_typos(text: str) -> str:
+    """``text`` with mistyped change verbs fixed and nothing else changed (for readers of
+    the raw message: "chnage the time to 9pm" is a change)."""
+    return _VERB_TYPO_RE.sub(lambda m: _TYPOS[m.group(1).lower()], text)
 
 
 def ordinal(n: int) -> str:
