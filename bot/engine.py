@@ -421,6 +421,7 @@ _REFUND_ASK = re.compile(
     re.I,
 )
 _TIP_ASK = re.compile(r"\b(?:tip|tipping)\b.{0,40}\b(?:on\s+top|extra|separately|additional|included|also)\b"
+                      r"|\b(?:that|it|this|price|total|quote)\s+(?:is\s+|'?s\s+)?(?:with|w/|incl\w*)\s+(?:the\s+)?(?:tip|gratuity)\b"
                       r"|\b(?:is|was)\s+(?:the\s+)?(?:tip|gratuity)\s+included\b"
                       r"|\bhow\s+much\s+(?:should|do|shall|would)\s+(?:i|we)\s+tip\b", re.I)
 # Haggling: the price is the quote engine's; the bot cannot change it.
@@ -1086,7 +1087,12 @@ class Engine:
         counted = not _has_facts(replace(ent, adults=None, kids=None, guests=None)) and (
             says_note_it(self.text) or not _moves_count(said))
         if _has_facts(ent) and not counted:
-            return None  # ("no shellfish for 2 ppl" counts who, not the party: a note)
+            # "2 more kids, and one adult is allergic to shellfish", "move it to the 20th,
+            # my son is allergic to sesame": the note is the chef's whatever becomes of the
+            # change, which this turn goes on to ask (the note was lost)
+            held = await self.p.add_note(str(bookings[0].id), note)
+            self.say(t.note_added(held.event_date, held.slot, note))
+            return None
         held = await self.p.add_note(str(bookings[0].id), note)
         st.misunderstood = 0
         self.say(t.note_added(held.event_date, held.slot, note))
@@ -1297,6 +1303,17 @@ class Engine:
         except DomainError:
             return None
 
+    async def _party_quote(self) -> Quote | None:
+        """The quote engine's price for the party on the form (guests, kids and zip known),
+        whatever the form; None before that."""
+        s = self.st.slots
+        if s.adults is None or s.kids is None or not s.zip:
+            return None
+        try:
+            return await self.p.quote(s.adults, s.kids, s.zip)
+        except DomainError:
+            return None
+
     def _offer_booking(self, quote: Quote) -> Reply:
         """After a quote: its total again (just the offer, after an "ok") and "shall I
         check a date for you?", remembered so that a plain yes starts the booking."""
@@ -1375,10 +1392,16 @@ class Engine:
         A question the FAQ cannot answer is not dropped silently: the customer hears that
         we are not sure, with a button to reach a person (the FAQ records it for admins).
         """
-        answers = await self._faq_answers(queries)
+        rest = []
+        for q in queries:
+            if _TIP_ASK.search(q) and (quote := await self._party_quote()):
+                self.say(t.tip_included(quote.total_cents, quote.gratuity_cents))  # (as in _faq)
+            else:
+                rest.append(q)
+        answers = await self._faq_answers(rest)
         for answer in answers:
             self.say(t.faq_answer(answer))
-        if queries and note_unsure and not answers:
+        if rest and note_unsure and not answers:
             self.say(t.faq_unsure_noted())
 
     async def _faq_answers(self, queries: list[str]) -> list[str]:
@@ -1407,6 +1430,13 @@ class Engine:
             self.asked_availability = True
             self._merge(ent)
             return await self._advance()
+        if _TIP_ASK.search(text) and not several and not _has_facts(ent) and (quote := await self._party_quote()):
+            # "is that with tip?" after a quote or at the summary: its total has the
+            # suggested gratuity (the FAQ's "not included in the food price" read as "tip
+            # on top", so some would have tipped twice)
+            st.misunderstood = 0
+            self.say(t.tip_included(quote.total_cents, quote.gratuity_cents))
+            return await self._advance() if st.confirming else self.finish()
         if FINAL_PRICE.search(text) and not _has_facts(ent) and (quote := await self._standing_quote()):
             st.misunderstood = 0
             self.say(t.total_explained(quote))

@@ -85,7 +85,8 @@ def diet_note(text: str) -> str | None:
 def _parts(clause: str) -> list[str]:
     """A clause split at commas ("12 Main St, one guest has a nut allergy"), except that
     how to get in runs to its end ("the gate code changed, it's 7788 now")."""
-    parts = re.split(r",\s*", clause)
+    # ("…3 more kids, and one adult is allergic to shellfish": the note starts at "one")
+    parts = [re.sub(r"^(?:and|also|plus)\s+", "", p, flags=re.I) for p in re.split(r",\s*", clause)]
     first = next((i for i, p in enumerate(parts) if _ARRIVAL.search(p)), None)
     return parts if first is None else [*parts[:first], ", ".join(parts[first:])]
 
