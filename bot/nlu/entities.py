@@ -73,6 +73,11 @@ _NOT_THIS_DAY = re.compile(
 # Right after a day that is ruled out: "the 19th is no good", "the 19th won't work".
 _RULED_OUT_AFTER = re.compile(
     r"\s*(?:is\s+no\s+good|(?:won'?t|doesn'?t|wouldn'?t|does\s+not|will\s+not)\s+work|is\s+(?:out|bad|taken)|isn'?t\s+good)\b")
+# A bound, not a day: "anything after the 15th", "has to be after dec 15" (the 15th was
+# taken). "the day/week/saturday after the 15th" names a day of its own.
+_AFTER_BOUND = re.compile(r"(?:^|\b(?P<w>[a-z]+)\s+)after\s+(?:the\s+)?$")
+_AFTER_NAMES_A_DAY = re.compile(
+    r"(?:days?|weeks?|weekends?|nights?|mornings?|evenings?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)")
 # A birthday's or anniversary's ordinal ("it's my son's 16th", "our 20th anniversary"): no day.
 _ORDINAL_OCCASION = re.compile(
     r"\b(?!(?:how|what|that|it|sat|sun|fri|mon|tue|wed|thu|let|there|when|who|where|here|today|tomorrow)'s)"
@@ -85,6 +90,12 @@ _PLUS_PARTY = re.compile(
     r"(?<![$\d.])\b(\d{1,3})\s*\+\s*(\d{1,2})(?:\s+(?:kids?|children|little\s+ones))?\b"
     r"(?!\s*(?:adults?|people|guests|ppl|am\b|pm\b|[:/$%]))"
 )
+
+
+def _after_bound(before: str) -> bool:
+    """Whether the text before a date ends in "after" used as a bound."""
+    m = _AFTER_BOUND.search(before.lower())
+    return m is not None and not (m["w"] and _AFTER_NAMES_A_DAY.fullmatch(m["w"]))
 
 
 _AGES_BEFORE = re.compile(r"\bage[sd]?\b[^,.;]{0,12}$")  # ("kids ages 5+7": two ages)
@@ -116,7 +127,8 @@ def extract_entities(
     for _ in range(2):
         # "any day except christmas eve", "nvm the 19th, the 20th is better": a day ruled
         # out is no date; another one said may be
-        out = [sp for sp in date_spans if _NOT_THIS_DAY.search(norm[: sp[0]]) or _RULED_OUT_AFTER.match(norm[sp[1]:])]
+        out = [sp for sp in date_spans if _NOT_THIS_DAY.search(norm[: sp[0]]) or _RULED_OUT_AFTER.match(norm[sp[1]:])
+               or _after_bound(norm[: sp[0]])]
         if date is None or not out:
             break
         norm = blank(norm, out)

@@ -85,8 +85,32 @@ def _last_of_kind(prefix: str, kind: str, today: dt.date) -> tuple[int, int] | N
     return found[-1].span() if found else None
 
 
+# The marker after the new number: "12 adults, 14 actually", "12 adults (14 actually)".
+_TRAILING_RE = re.compile(r"(?<![\d:/$.])(\d{1,3})\s*\)?\s*,?\s*(?:actually|i\s+mean[t]?)\b")
+
+
+def _trailing_repairs(norm: str) -> str:
+    """A bare number right before a marker replaces the count said just before it (only
+    a count, and only with no other number between them)."""
+    pos = 0
+    while (m := _TRAILING_RE.search(norm, pos)) is not None:
+        pos = m.end()
+        counts = [c for rx in _KINDS.values() for c in rx.finditer(norm, 0, m.start())]
+        if not counts:
+            continue
+        last = max(counts, key=lambda c: c.end())
+        digits = re.match(r"\d+", norm[last.start():])
+        if digits is None or _NUM_RE.search(norm, last.end(), m.start()):
+            continue
+        old_end = last.start() + digits.end()
+        norm = norm[: last.start()] + m[1] + norm[old_end: m.start()] + " " + norm[m.end():]
+        pos = last.start() + len(m[1])
+    return norm
+
+
 def apply_repairs(norm: str, today: dt.date) -> str:
     """``norm`` with every fact the customer took back in the same message removed."""
+    norm = _trailing_repairs(norm)
     pos = 0
     while True:
         marker = _MARKER_RE.search(norm, pos)

@@ -314,3 +314,22 @@ def test_a_couple_is_two_adults(text: str, adults: int | None, kids: int | None,
     e = ents(text)
     assert (e.adults, e.kids, e.guests) == (adults, kids, guests)
 
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # "after" as a bound: no day (session 18; the bound's own day was taken)
+        ("we cant do anything until after the 15th", None),
+        ("has to be after dec 15", None),
+        ("anytime after jan 10", None),
+        # "after" naming a day of its own, or after a time
+        ("the saturday after the 15th", dt.date(2026, 12, 19)),
+        ("the day after christmas", dt.date(2026, 12, 26)),
+        ("a week after the 12th", dt.date(2026, 12, 19)),
+        ("after 6pm on the 19th", dt.date(2026, 12, 19)),
+        ("after the 15th, maybe the 19th?", dt.date(2026, 12, 19)),
+    ],
+)
+def test_a_day_after_which_is_a_bound_not_the_day(text: str, day: dt.date | None) -> None:
+    assert ents(text).date == day

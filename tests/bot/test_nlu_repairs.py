@@ -33,6 +33,10 @@ def facts(text: str) -> dict[str, object]:
         ("dec 19, 6pm oh wait no 3pm is better", {"date": "2026-12-19", "time": "15:00"}),
         ("dec 12, no wait dec 13, 10 adults", {"date": "2026-12-13", "adults": 10}),
         ("zip 95112 oops i meant 95125", {"zip": "95125"}),
+        # The marker after the new number (session 18): the count said just before.
+        ("12 adults 14 actually no kids", {"adults": 14, "kids": 0}),
+        ("12 adults (14 actually) 2 kids", {"adults": 14, "kids": 2}),
+        ("12 adults 3 kids, 4 actually", {"adults": 12, "kids": 4}),
     ],
 )
 def test_a_fact_taken_back_in_the_same_message_is_replaced(
