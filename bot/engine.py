@@ -266,6 +266,10 @@ _FIELD_ASKED = re.compile(
     r"|\bis\s+(?:the\s+|an?\s+|my\s+)?(?P<f3>email|e-mail|phone|address)\s+(?:required|needed|necessary|optional|mandatory)\b"
     r"|^\W*(?:your\s+)?(?:first\s+(?:and|&)\s+last|full)\s+(?P<f4>name)\W*$", re.I)
 # A weekday named: in full, or short right before a date ("sat 1/10"; "we sat down" is none).
+# A name given for the booking with the word "name" or "under" before it, capitalised.
+_NAME_TOLD = re.compile(
+    r"(?:\bname\b[^.?!\d]{0,30}?(?:\bis|\bbe|\bto|:|,|\bas)|\b(?:put|book|have)\s+(?:it|this|the\s+booking)\s+under)"
+    r"\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b")
 # Plural ("saturdays") is a habit, not a day: one reader, two uses below.
 _WEEKDAY_WORD = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -647,6 +651,11 @@ class Engine:
         if ent.kids and (ages := KID_AGES.search(text)):
             ent = await self._older_kids(ent, [int(a) for a in re.findall(r"\d+", ages.group("ages"))])
         ent = await self._moved_guests(text, ent)
+        if st.form == "booking" and ent.name is None and (told := _NAME_TOLD.search(text)):
+            # "put it under my husband's name, Carlos Lopez", "change the name to Maria
+            # Lopez-Garcia" (at the summary it was not understood, and a yes booked the
+            # old name)
+            ent = replace(ent, name=told["name"])
         if _has_count(ent) and _NOT_NOW.search(self._numbers(text)):
             # "what if 2 more people show up?": a question, not the party's size
             ent = replace(ent, adults=None, kids=None, guests=None)
