@@ -2218,6 +2218,14 @@ class Engine:
             if await self._while_pending(text):
                 self.say(t.reschedule_confirm(target.event_date, target.slot, date.fromisoformat(s.date), s.time))
                 return self.finish()
+            ent = extract_entities(text, now=self.inp.now.astimezone(await self._tz()), expecting=None)
+            if _has_count(ent) and not (ent.date or ent.time) and _moves_count(self._numbers(text)):
+                # "also we have 2 more adults" while the move waits for its yes: the move
+                # stays asked and the guests come right after it (the move was dropped)
+                st.then_party = text
+                self.say(t.reschedule_confirm(target.event_date, target.slot, date.fromisoformat(s.date), s.time,
+                                              guests_next=True))
+                return self.finish()
             self._end_reschedule()
             st.then_party = None
             return await self._turn()

@@ -784,10 +784,12 @@ def reschedule_refused(why: str, hours: int) -> Reply:
     })
 
 
-def reschedule_confirm(d: date, slot: str, new_day: date, new_slot: str) -> Reply:
-    """The move asked back before it is made (it uses the booking's one free change)."""
+def reschedule_confirm(d: date, slot: str, new_day: date, new_slot: str, *, guests_next: bool = False) -> Reply:
+    """The move asked back before it is made (it uses the booking's one free change);
+    ``guests_next``: a guest change said meanwhile is asked right after it."""
+    first = "Got it — I'll ask about the guests right after this. First: " if guests_next else ""
     return Reply(
-        f"Move your booking from {day_label(d)} at {slot_label(slot)} to {day_label(new_day)} at "
+        f"{first}Move your booking from {day_label(d)} at {slot_label(slot)} to {day_label(new_day)} at "
         f"{slot_label(new_slot)}? This uses your one free change.",
         (B_YES_MOVE, B_KEEP),
         "reschedule_confirm",
