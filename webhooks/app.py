@@ -68,10 +68,15 @@ async def build_container(settings: Settings, *, url: str | None = None) -> Cont
 
             for station in await StationRepository(uow.session).list():
                 await seed_demo_faq(uow.session, station.id, c.embedder)
-        missing = await FaqService(uow.session, c.embedder).embed_missing()
-        if missing:
-            log.info("embedded %d FAQ entries for %s", missing, c.embedder.model_id)
         await uow.commit()
+    try:
+        async with c.uow() as uow:
+            if missing := await FaqService(uow.session, c.embedder).embed_missing():
+                log.info("embedded %d FAQ entries for %s", missing, c.embedder.model_id)
+            await uow.commit()
+    except Exception:  # e.g. the OpenAI API down at start-up: serve, and say so
+        log.exception("could not embed the FAQ entries missing %s vectors; run `hibachi faq reembed`",
+                      c.embedder.model_id)
     await _warm_up(c)
     for hook in STARTUP_HOOKS:
         await hook(c)

@@ -47,3 +47,23 @@ async def test_a_blank_key_counts_as_missing(
     finally:
         await c.engine.dispose()
     assert any("OPENAI_API_KEY" in r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING)
+
+
+async def test_an_unreachable_embeddings_api_at_start_up_is_logged_not_fatal(
+    settings: Settings, database_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Start-up embeds the FAQ entries that lack the active model's vectors (session 18);
+    with the OpenAI API unreachable (a closed loopback port) the server still starts and
+    the log says what to run."""
+    down = settings.model_copy(update={
+        "embeddings": "openai", "openai_api_key": SecretStr("sk-test"),
+        "openai_base_url": "http://127.0.0.1:9/harden-v3",
+    })
+    with caplog.at_level(logging.INFO):
+        c = await build_container(down, url=database_url)
+    try:
+        assert c.embedder.model_id == "openai:text-embedding-3-small"
+    finally:
+        await c.engine.dispose()
+    logged = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert any("could not embed the FAQ entries" in m and "reembed" in m for m in logged), logged
