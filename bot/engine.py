@@ -270,6 +270,11 @@ _FIELD_ASKED = re.compile(
 _NAME_TOLD = re.compile(
     r"(?:\bname\b[^.?!\d]{0,30}?(?:\bis|\bbe|\bto|:|,|\bas)|\b(?:put|book|have)\s+(?:it|this|the\s+booking)\s+under)"
     r"\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b")
+# Backing out of a change being asked for ("actually nvm keep it", "forget it").
+_KEEP_AFTER_ALL = re.compile(
+    r"\b(?:keep\s+(?:it|(?:the|our|my)\s+(?:booking|date|day|party|reservation|original|\d))|forget\s+(?:it|about\s+it)"
+    r"|never\s*mind|nvm|leave\s+it(?:\s+as\s+is)?"
+    r"|no\s+changes?|don'?t\s+(?:move|change)\s+it)\b", re.I)
 # Plural ("saturdays") is a habit, not a day: one reader, two uses below.
 _WEEKDAY_WORD = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -700,6 +705,15 @@ class Engine:
             # ("3 works, yes": the time asked back, said again with a yes)
             self.text = text
             return await self._reschedule_answer("affirm" if said_again else intent)
+        if st.form == "reschedule" and st.expecting in ("date", "time") and not ent.time and _KEEP_AFTER_ALL.search(text) \
+                and not _SAME_TIME.search(text) \
+                and (target := await self._target_booking()) is not None and ent.date in (None, target.event_date):
+            # "actually nvm keep it", "nah forget it keep the 19th" when the new day or time
+            # is asked: the booking stays (it was a clarify, or the question again)
+            self.text = text
+            self._end_reschedule()
+            self.say(t.kept())
+            return await self._then_party(str(target.id))
         if (done := await self._form_command(text, ent)) is not None:
             return done
         if intent in ("greeting", "thanks", "bye") and _only_a_day(ent) and PASSING_DAY.search(text) \
