@@ -704,7 +704,7 @@ class Engine:
             # before the intent cues: "yes move it" is the answer, not a new reschedule
             # ("3 works, yes": the time asked back, said again with a yes)
             self.text = text
-            return await self._reschedule_answer("affirm" if said_again else intent)
+            return await self._reschedule_answer("affirm" if said_again else intent, ent)
         if st.form == "reschedule" and st.expecting in ("date", "time") and not ent.time and _KEEP_AFTER_ALL.search(text) \
                 and not _SAME_TIME.search(text) \
                 and (target := await self._target_booking()) is not None and ent.date in (None, target.event_date):
@@ -1109,16 +1109,14 @@ class Engine:
         said = self._numbers(self.text)
         counted = not _has_facts(replace(ent, adults=None, kids=None, guests=None)) and (
             says_note_it(self.text) or not _moves_count(said))
+        held = await self.p.add_note(str(bookings[0].id), note)
+        self.say(t.note_added(held.event_date, held.slot, note))
         if _has_facts(ent) and not counted:
             # "2 more kids, and one adult is allergic to shellfish", "move it to the 20th,
             # my son is allergic to sesame": the note is the chef's whatever becomes of the
             # change, which this turn goes on to ask (the note was lost)
-            held = await self.p.add_note(str(bookings[0].id), note)
-            self.say(t.note_added(held.event_date, held.slot, note))
             return None
-        held = await self.p.add_note(str(bookings[0].id), note)
         st.misunderstood = 0
-        self.say(t.note_added(held.event_date, held.slot, note))
         await self._note_questions()
         return self.finish()
 
@@ -1326,16 +1324,20 @@ class Engine:
         except DomainError:
             return None
 
-    async def _party_quote(self) -> Quote | None:
-        """The quote engine's price for the party on the form (guests, kids and zip known),
-        whatever the form; None before that."""
+    async def _tip_answered(self, question: str) -> bool:
+        """"is that with tip?" with a party priced on the form (after a quote, at the
+        summary): its total already has the suggested gratuity, said from the quote
+        engine. The FAQ's "not included in the food price" read as "tip on top", so some
+        would have tipped twice. False: not a tip question, or nothing priced yet."""
         s = self.st.slots
-        if s.adults is None or s.kids is None or not s.zip:
-            return None
+        if not _TIP_ASK.search(question) or s.adults is None or s.kids is None or not s.zip:
+            return False
         try:
-            return await self.p.quote(s.adults, s.kids, s.zip)
+            quote = await self.p.quote(s.adults, s.kids, s.zip)
         except DomainError:
-            return None
+            return False
+        self.say(t.tip_included(quote.total_cents, quote.gratuity_cents))
+        return True
 
     def _offer_booking(self, quote: Quote) -> Reply:
         """After a quote: its total again (just the offer, after an "ok") and "shall I
@@ -1415,12 +1417,7 @@ class Engine:
         A question the FAQ cannot answer is not dropped silently: the customer hears that
         we are not sure, with a button to reach a person (the FAQ records it for admins).
         """
-        rest = []
-        for q in queries:
-            if _TIP_ASK.search(q) and (quote := await self._party_quote()):
-                self.say(t.tip_included(quote.total_cents, quote.gratuity_cents))  # (as in _faq)
-            else:
-                rest.append(q)
+        rest = [q for q in queries if not await self._tip_answered(q)]
         answers = await self._faq_answers(rest)
         for answer in answers:
             self.say(t.faq_answer(answer))
@@ -1453,12 +1450,8 @@ class Engine:
             self.asked_availability = True
             self._merge(ent)
             return await self._advance()
-        if _TIP_ASK.search(text) and not several and not _has_facts(ent) and (quote := await self._party_quote()):
-            # "is that with tip?" after a quote or at the summary: its total has the
-            # suggested gratuity (the FAQ's "not included in the food price" read as "tip
-            # on top", so some would have tipped twice)
+        if not several and not _has_facts(ent) and await self._tip_answered(text):
             st.misunderstood = 0
-            self.say(t.tip_included(quote.total_cents, quote.gratuity_cents))
             return await self._advance() if st.confirming else self.finish()
         if FINAL_PRICE.search(text) and not _has_facts(ent) and (quote := await self._standing_quote()):
             st.misunderstood = 0
@@ -2212,7 +2205,7 @@ class Engine:
         st.form = st.expecting = st.target_booking = None
         st.slots.date = st.slots.time = None
 
-    async def _reschedule_answer(self, intent: str) -> TurnResult:
+    async def _reschedule_answer(self, intent: str, ent: Entities) -> TurnResult:
         """The answer to "Move your booking … to …?": yes moves it, no keeps it; anything
         else drops the question and is read afresh."""
         st, s = self.st, self.st.slots
@@ -2232,7 +2225,6 @@ class Engine:
             if await self._while_pending(text):
                 self.say(t.reschedule_confirm(target.event_date, target.slot, date.fromisoformat(s.date), s.time))
                 return self.finish()
-            ent = extract_entities(text, now=self.inp.now.astimezone(await self._tz()), expecting=None)
             if _has_count(ent) and not (ent.date or ent.time) and _moves_count(self._numbers(text)):
                 # "also we have 2 more adults" while the move waits for its yes: the move
                 # stays asked and the guests come right after it (the move was dropped)
