@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, time, timedelta
 from zoneinfo import ZoneInfo
@@ -44,7 +45,7 @@ from bot.nlu.asks import (
     WHEN_TO_BOOK,
 )
 from bot.nlu.cancels import cancels_the_booking, mentions_cancel
-from bot.nlu.dates import day_of_month, find_month, weekdays_asked
+from bot.nlu.dates import dates_in, day_of_month, find_month, weekdays_asked
 from bot.nlu.intents import (
     HELP_COMMAND,
     IDENTITY_QUESTION,
@@ -60,6 +61,7 @@ from bot.nlu.notes import DISHES, asks_to_note, diet_note, says_note_it
 from bot.nlu.numbers import normalize as numbers_normalize
 from bot.nlu.places import find_cities
 from bot.nlu.segments import clauses, question_clauses
+from bot.nlu.times import time_bound
 from bot.ports import Ports, TurnInput
 from bot.state import DialogueState, Slots
 from channels.base import Reply
@@ -140,7 +142,7 @@ _PARTY_CHANGE = re.compile(
 )
 # Words that make a guest count a change to a booking: "make it 12 adults instead".
 _CHANGE_CUE = re.compile(
-    r"\b(?:make\s+it|instead|now|actually|change\s+(?:it|that)\s+to|add|adding|more|fewer|less"
+    r"\b(?:make\s+it|instead|now|actually|(?:change|switch|bump|update)\s+(?:it\s+|that\s+|us\s+)?(?:up\s+)?to|add|adding|more|fewer|less"
     r"|remove|minus|drop|another|extra|update)\b"
     r"|\b(?:can|could)\s+(?:we|i)\s+(?:do|have|make\s+it|change\s+it\s+to)\s+\d",  # "can we do 12 adults and 0 kids"
     re.I,
@@ -415,18 +417,44 @@ _YES = re.compile(r"^\s*(y|yes|ya|yea|yep|yeah|yup|sure|ok|okay|confirm|please d
 _CONFIRM_YES = re.compile(r"^\W*(?:(?:yes|yeah|yep|ok|okay|sure)\W+)?(?:(?:please\s+)?(?:move|change|do)\s+it|go\s+ahead|let'?s\s+do\s+it)\b", re.I)
 # "actually no", "wait no don't": a no to the question pending.
 _NO_AFTER_ALL = re.compile(r"^\W*(?:actually|wait|hmm+|oh|oops|umm*|on\s+second\s+thought)\W+(?:no+|nope|nah|don'?t|never\s*mind|nvm)\b", re.I)
+# "nvm dont cancel", "no don't cancel it": a no to the cancel question.
+_DONT_CANCEL = re.compile(
+    r"^\W*(?:(?:nvm|never\s*mind|no+|nah|wait|actually|oh|oops|sorry)\W+)*(?:don'?t|dont|do\s+not|pls\s+don'?t)\s+cancel\b"
+    r"|^\W*(?:nvm|never\s*mind)\W*$", re.I)
 _CONFIRM_KEEP = re.compile(r"^\W*(?:(?:no|nah|nope)\W+)?(?:keep\s+it|leave\s+it|don'?t\s+(?:move|change)\s+it)\b", re.I)
+# A question about the change itself: "is that ok?", "how much more?", "is that possible?"
+_ABOUT_THE_CHANGE = re.compile(
+    r"\b(?:is\s+(?:that|this|it)\s+(?:ok(?:ay)?|possible|fine|doable|alright|cool)|can\s+(?:you|u|we)\s+do\s+(?:that|it|this)"
+    r"|how\s+much\s+(?:more|extra|will|would|is\s+(?:that|it))|(?:new|the)\s+(?:total|price)|what\s+(?:will|would)\s+(?:that|it)\s+cost"
+    r"|does\s+(?:that|it)\s+(?:change|cost)|(?:any|an)\s+(?:extra|additional)\s+(?:fee|charge|cost))\b",
+    re.I,
+)
+# A bare hour a move goes to: "move to 9", "push it to 7:30?", "3 instead of 6" (of a 6 PM party).
+_MOVE_TO_HOUR = re.compile(r"\b(?:to|for)\s+(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?(?:\s*ish)?(?=\s*(?:$|[?.!,]|instead\b|pls\b|please\b|then\b))")
+_HOUR_SWAP = re.compile(r"\b(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?\s*(?:pm)?\s+instead\s+of\s+(?P<old>1[0-2]|[1-9])(?::00)?\s*(?:pm)?\b")
+
+
+def _bare_hour(h: int, m: int = 0) -> time:
+    """A bare hour as a start time: 1-9 are PM (parties run 12-9 PM), 10-12 as said."""
+    return time(h + 12 if h < 10 else h, m)
+
+
 # "whats available?" when the date is asked: the soonest open days.
-_WHATS_OPEN = re.compile(
-    r"\b(?:what'?s|whats|what\s+is|what\s+(?:dates?|days)\s+(?:do\s+(?:you|u)\s+have|are))\s*(?:open|available|free)\b"
-    r"|\b(?:what|which)\s+(?:dates?|days)\s+(?:do\s+(?:you|u)\s+have|are\s+(?:open|free|available))"
+_WHATS_OPEN = re.compile(r"\b(?:what'?s|whats|what\s+is)\s*(?:open|available|free)\b", re.I)
+# "what dates do you have?", "which days are open", "any availability?": the soonest open
+# days whatever was asked last (it got an FAQ answer about occasions or start times).
+_DATES_OPEN = re.compile(
+    r"\b(?:what|which)\s+(?:dates?|days)\s+(?:(?:do|would)\s+(?:you|u|y'?all)\s+(?:guys\s+)?(?:have|got)|(?:are|r|is)"
+    r"\s+(?:still\s+)?(?:open|free|available|left)|(?:can|could)\s+(?:you|u)\s+do)\b"
     r"|\bany\s+(?:openings|availability)\b",
     re.I,
 )
 # A booked customer asking about their deposit back or the tip (not asking to cancel).
 _REFUND_ASK = re.compile(
-    r"\b(?:get|have|receive)\s+(?:my|the|our)\s+(?:deposit|money)\s+back\b|\b(?:is|was)\s+(?:my|the|our)\s+deposit\s+refundable\b"
-    r"|\bdeposit\s+(?:is\s+)?refundable\b",
+    r"\b(?:get|have|receive)\s+(?:my|the|our)\s+(?:deposit|money|\$?100(?:\.00)?|\$\d+)\s+back\b|\b(?:is|was)\s+(?:my|the|our)\s+deposit\s+refundable\b"
+    r"|\bdeposit\s+(?:is\s+)?refundable\b"
+    # "can i get a refund on the dec 19 one if i cancel": the rule, nothing cancelled
+    r"|\b(?:get|receive)\s+(?:a|my|our|the)\s+refund\b(?=.*\bif\s+(?:i|we)\s+(?:cancel|have\s+to\s+cancel)\b)",
     re.I,
 )
 _TIP_ASK = re.compile(r"\b(?:tip|tipping)\b.{0,40}\b(?:on\s+top|extra|separately|additional|included|also)\b"
@@ -514,6 +542,14 @@ _QUESTION = re.compile(
     re.I,
 )
 _SOONEST_DAYS = 30  # how far "what's your next available date?" looks
+
+
+@dataclass(frozen=True)
+class DaysAsked:
+    """A question about open days: a month's, or the soonest (after ``after``)."""
+
+    month: tuple[date, date] | None = None
+    after: date | None = None
 # "we had you cater in june": a month in the past tense is no party being planned.
 _PAST_TENSE = re.compile(r"\b(?:last|past|ago|did|had|was|were|loved|enjoyed)\b", re.I)
 # Intents that move a booking form; facts under them fill its slots.
@@ -596,6 +632,7 @@ class Engine:
         self.cancelled_last = False  # the previous turn cancelled a booking
         self._numbers_of: str | None = None
         self._numbers_said = ""
+        self.change_asked = False  # this message started a move or a guest change
 
     # ----------------------------------------------------------------- helpers
     def _numbers(self, text: str) -> str:
@@ -634,10 +671,28 @@ class Engine:
         self.offered, self.st.offered_booking = self.st.offered_booking, False
         self.cancelled_last, self.st.just_cancelled = self.st.just_cancelled, False
         result = await self._turn()
+        if self.change_asked and result.escalate is None and self.st.form in ("party", "reschedule"):
+            await self._questions_beside_change()
+            result = self.finish()
         if not result.replies and result.escalate is None:
             await self._say_next_step()
             result = self.finish()
         return result
+
+    async def _questions_beside_change(self) -> None:
+        """"we have 2 more adults, also does the chef bring the grill?": the question is
+        answered before the change is asked to be confirmed (it was dropped). Only clauses
+        with no booking fact or change of their own ("is that ok?" is about the change)."""
+        now = self.inp.now.astimezone(await self._tz())
+        beside = [q for q in question_clauses(self.inp.text)
+                  if not _has_facts(extract_entities(q, now=now)) and not read_move(q).cue
+                  and not mentions_cancel(q) and not _ABOUT_THE_CHANGE.search(q)
+                  and not (_TIP_ASK.search(q) or _REFUND_ASK.search(q))]  # (answered from the booking)
+        if not beside:
+            return
+        change, self.out.replies = self.out.replies, []
+        await self._side_questions(beside[:2], note_unsure=False)
+        self.out.replies.extend(change)
 
     async def _turn(self) -> TurnResult:
         st = self.st
@@ -817,7 +872,7 @@ class Engine:
                 and (bookings := await self.p.upcoming_bookings()):
             # "can i get my deposit back?", "do i tip on top of the $732?": their booking's
             # own numbers (the FAQ's general words read as "yes" or "not included")
-            held = bookings[0]
+            held = await self._booking_meant(bookings)
             st.misunderstood = 0
             if refund_ask:
                 station = await self.p.station_of(held)
@@ -826,8 +881,11 @@ class Engine:
                                                held.deposit_cents, station.free_cancel_days))
             else:
                 self.say(t.tip_included(held.total_cents, held.gratuity_cents))
-            return self.finish()
-        if st.form == "cancel" and st.expecting == "confirm":
+            if not _SIGNED_COUNT.search(self._numbers(text)):
+                return self.finish()
+            # "tip included? also add 1 adult": the guest change goes on after the answer
+            # (it was dropped)
+        if st.form == "cancel" and st.expecting in ("confirm", "which"):
             return await self._cancel_answer(intent)
         if (intent == "reschedule_booking" and st.form in ("booking", "quote", "availability") and not (ent.date or ent.time)
                 and (to := re.search(r"\bto\s+(.+)$", text, re.I)) and not await self.p.upcoming_bookings()):
@@ -882,7 +940,7 @@ class Engine:
             if bookings:
                 on_day = [b for b in bookings if ent.date and b.event_date == ent.date]
                 return await self._party_start(replace(ent, date=None, time=None) if claimed else ent,
-                                               (on_day or bookings)[0])
+                                               on_day[0] if on_day else await self._booking_meant(bookings))
             if claimed:
                 self.say(t.no_booking_found())
                 return self.finish()
@@ -891,6 +949,11 @@ class Engine:
                 and not (_NEW_PARTY.search(text) or _IF_CLAUSE.search(text) or _TAKEN_BACK.search(text))
                 and intent not in ("book", "quote") and await self.p.upcoming_bookings()):
             return await self._reschedule_start(ent)  # "can we push it an hour later?"
+        if not st.form and not (ent.date or ent.time) and (swap := _HOUR_SWAP.search(said)) \
+                and (bookings := await self.p.upcoming_bookings()) \
+                and _bare_hour(int(swap["old"])).strftime("%H:%M") == (await self._booking_meant(bookings)).slot:
+            # "can we do 3 instead of 6?" of a 6 PM party: the start time (the FAQ answered)
+            return await self._reschedule_start(replace(ent, time=_bare_hour(int(swap["h"]), int(swap["m"] or 0))))
         # "can we do the 28th instead?", "can we change it to 3pm", "could we start at
         # noon?" from a customer with a booking: a reschedule (not a new party, nor a
         # question for the FAQ).
@@ -901,9 +964,9 @@ class Engine:
                 and await self.p.upcoming_bookings()):
             return await self._reschedule_start(ent)
 
-        month, soonest = self._range_asked(ent, now_local.date())
-        if not st.confirming and (month or soonest):
-            return await self._open_dates(replace(ent, date=None), month)
+        days_asked = self._range_asked(ent, now_local.date())
+        if not st.confirming and days_asked:
+            return await self._open_dates(replace(ent, date=None), days_asked)
         if ent.date is None and not _PAST_TENSE.search(text) and (named := find_month(text, now_local.date())):
             # "a graduation party in june, maybe 35 people": a month past the booking
             # window is said at once (the price can still be given), not after the form.
@@ -1109,9 +1172,9 @@ class Engine:
         said = self._numbers(self.text)
         counted = not _has_facts(replace(ent, adults=None, kids=None, guests=None)) and (
             says_note_it(self.text) or not _moves_count(said))
-        held = await self.p.add_note(str(bookings[0].id), note)
+        held = await self.p.add_note(str((await self._booking_meant(bookings)).id), note)
         self.say(t.note_added(held.event_date, held.slot, note))
-        if _has_facts(ent) and not counted:
+        if (_has_facts(ent) and not counted) or (read_move(self.text).cue and not _PAST_TENSE.search(self.text)):
             # "2 more kids, and one adult is allergic to shellfish", "move it to the 20th,
             # my son is allergic to sesame": the note is the chef's whatever becomes of the
             # change, which this turn goes on to ask (the note was lost)
@@ -1173,7 +1236,7 @@ class Engine:
         bookings = await self.p.upcoming_bookings()
         if not bookings:
             return None
-        b = bookings[0]
+        b = await self._booking_meant(bookings)
         if (ent.email or ent.phone) and _CONTACT_CHANGE.search(self.text) and not _has_facts(
                 replace(ent, email=None, phone=None, name=None)):
             return await self._contact_change(ent)
@@ -1184,7 +1247,7 @@ class Engine:
         counts = _has_count(ent)
         if counts and ent.date and not ent.time and not (ent.zip or ent.address) and (
                 on_day := [x for x in bookings if x.event_date == ent.date]) and (
-                _MORE.search(said := self._numbers(self.text)) or _FEWER.search(said)):
+                _MORE.search(said := self._numbers(self.text)) or _FEWER.search(said) or _NEW_TOTAL.search(said)):
             # "2 more adults coming tomorrow" (the party's day): a party change, not a new party
             return await self._party_start(replace(ent, date=None), on_day[0])
         day, place = bool(ent.date or ent.time), bool(ent.zip or ent.address)
@@ -1199,8 +1262,7 @@ class Engine:
                     # "we had 12 people last time", "do you bring enough food for 12 ppl?":
                     # no change asked; a question goes to the FAQ
                     return await self._no_change(ent)
-                on_day = [x for x in bookings if ent.date and x.event_date == ent.date]
-                return await self._party_start(ent, (on_day or bookings)[0])
+                return await self._party_start(ent, b)
             if day and not counts and not place:
                 if (read_move(self.text).cue or changing) and not _PAST_TENSE.search(self.text):
                     return await self._reschedule_start(ent)
@@ -1212,6 +1274,11 @@ class Engine:
                 return done
             if place and not counts and not day:
                 return await self.escalate("address_change", t.escalated("address_change"))
+            if day and counts and not place and read_move(self.text).cue and not _PAST_TENSE.search(self.text) \
+                    and _moves_count(self._numbers(self.text)):
+                # "can we push to 9pm and add 2 adults": the move, then the guests (it
+                # started a second party)
+                return await self._reschedule_start(ent)
         if intent in ("book", "quote", "availability") or _has_facts(ent):
             self.say(t.second_party(b.event_date, b.slot))
         return None
@@ -1254,7 +1321,8 @@ class Engine:
             return self.finish()
         if (_has_count(ent)
                 or re.search(r"\b(?:guests?|people|adults?|kids?|count|headcount|party\s+size)\b", text, re.I)):
-            return await self._party_start(ent, bookings[0])
+            asked = next((b for b in bookings if str(b.id) == self.st.target_booking), None)
+            return await self._party_start(ent, asked or bookings[0])
         if ent.date or ent.time or re.search(r"\b(?:date|day|time|reschedul\w*|move\s+it)\b", text, re.I):
             return await self._reschedule_start(ent)
         if ent.zip or ent.address or re.search(r"\b(?:address|location|venue|place|zip)\b", text, re.I):
@@ -1520,40 +1588,47 @@ class Engine:
         return self.finish()
 
     # ------------------------------------------------------------------ forms
-    def _range_asked(self, ent: Entities, today: date) -> tuple[tuple[date, date] | None, bool]:
+    def _range_asked(self, ent: Entities, today: date) -> DaysAsked | None:
         """A question about open days with no day in it: a whole month ("any dates in
-        march?", "saturdays next month?") or the soonest ("what's your next available
-        date?")."""
+        march?", "saturdays next month?"), the soonest ("what's your next available
+        date?") or the soonest after a day ("anything after the 15th?")."""
         text = self.text
         month = find_month(text, today) if DAYS_ASKED.search(text) else None
         if month and ent.date and month[0] <= ent.date <= month[1] and not weekdays_asked(text):
             month = None  # "march 14th or so": a day of the month, read as such
-        soonest = (bool(SOONEST.search(text)) and ent.date is None) or bool(NEXT_OPEN_WEEKDAY.search(text)) or (
-            self.st.expecting == "date" and ent.date is None and bool(_WHATS_OPEN.search(text)))
-        return month, month is None and soonest
-
-    async def _say_open_days(self, station: Station, month: tuple[date, date] | None) -> None:
-        """The days with a chef free: of the month asked about, or the soonest ones."""
-        days = weekdays_asked(self.text)  # "any saturdays in march?", "next saturday you have open"
         if month:
+            return DaysAsked(month=month)
+        if ent.after and ent.after >= today and (ent.date is None or (weekdays_asked(text) and ent.date <= ent.after)):
+            # ("any saturdays after the 15th": "saturdays" is no day of its own)
+            return DaysAsked(after=ent.after)
+        soonest = (bool(SOONEST.search(text) or _DATES_OPEN.search(text)) and ent.date is None) or bool(
+            NEXT_OPEN_WEEKDAY.search(text)) or (self.st.expecting == "date" and ent.date is None and bool(_WHATS_OPEN.search(text)))
+        return DaysAsked() if soonest else None
+
+    async def _say_open_days(self, station: Station, asked: DaysAsked) -> None:
+        """The days with a chef free: of the month asked about, or the soonest ones (after
+        the day named as a bound)."""
+        days = weekdays_asked(self.text)  # "any saturdays in march?", "next saturday you have open"
+        if month := asked.month:
             res = (await self.p.open_days(station, *month)).only(days)
             self.say(t.month_dates(month, res, days, station.horizon_days))
             await self.p.lead_event("availability_checked", {"month": f"{month[0]:%Y-%m}"})
             self.st.month_asked = month[0].isoformat()
         else:
             today = self.inp.now.astimezone(await self._tz()).date()
-            res = (await self.p.open_days(station, today, today + timedelta(days=_SOONEST_DAYS))).only(days)
-            self.say(t.soonest_dates(res, station.lead_hours))
+            first = max(today, asked.after + timedelta(days=1)) if asked.after else today
+            res = (await self.p.open_days(station, first, first + timedelta(days=_SOONEST_DAYS))).only(days)
+            self.say(t.soonest_dates(res, station.lead_hours, after=asked.after))
             await self.p.lead_event("availability_checked", {"soonest": True})
 
-    async def _open_dates(self, ent: Entities, month: tuple[date, date] | None) -> TurnResult:
+    async def _open_dates(self, ent: Entities, asked: DaysAsked) -> TurnResult:
         """"any dates in march?", "what's your soonest date?": the days with a chef free,
         from the booking core (the zip's station when known), then the form goes on."""
         st, s = self.st, self.st.slots
         st.misunderstood = 0
         if st.form == "reschedule":  # "what do you have in january?" while moving a party
             if (target := await self._target_booking()) is not None:
-                await self._say_open_days(await self.p.station_of(target), month)
+                await self._say_open_days(await self.p.station_of(target), asked)
                 st.expecting = "date"
                 return self.finish()
             st.form = None
@@ -1564,7 +1639,7 @@ class Engine:
         if s.zip:
             with contextlib.suppress(DomainError):
                 station = (await self.p.route(s.zip)).station
-        await self._say_open_days(station, month)
+        await self._say_open_days(station, asked)
         if st.form in ("quote", "booking") and not (st.expecting == "date" and not s.date):
             # (when the date was the question, the open days ask it: not asked twice)
             return await self._advance()
@@ -1749,6 +1824,12 @@ class Engine:
 
     async def _advance(self) -> TurnResult:
         st, s = self.st, self.st.slots
+        if st.form == "reschedule":
+            # "do u bring the grill?" while a move's new time is asked: the time again
+            # (the booking form's steps asserted here and the turn crashed)
+            return await self._reschedule_try(Entities())
+        if st.form not in ("quote", "booking", "availability"):
+            return self.finish()  # a change waiting for its yes keeps waiting
         if self.inp.channel == "sms" and not s.phone and self.inp.sender_phone:
             s.phone = self.inp.sender_phone
 
@@ -1914,6 +1995,13 @@ class Engine:
                 st.expecting = "time"
                 return self.finish()
         if s.time:
+            if s.time not in station.slots and (bound := time_bound(self.text)):
+                # "after 7": the first start after it ("before 5": the last before it)
+                later = [x for x in station.slots if (x > s.time if bound == "after" else x < s.time)]
+                if later:
+                    said, s.time = s.time, later[0] if bound == "after" else later[-1]
+                    self.say(t.slot_within(bound, t.slot_label(said), t.slot_label(s.time)))
+                    return await self._check_date_time(station)
             if s.time not in station.slots:
                 asked = t.slot_label(s.time)
                 s.time = None
@@ -1999,7 +2087,17 @@ class Engine:
                 return await self.escalate("cancel_regret", t.escalated("cancel_regret"))
             self.say(t.no_booking_found())
             return self.finish()
-        b = bookings[0]
+        b = await self._booking_named(bookings)
+        if b is None:
+            # two parties booked and "cancel my booking": which one (it was the soonest)
+            st.form, st.expecting, st.target_booking = "cancel", "which", None
+            self.say(t.which_booking("cancel", [(x.event_date, x.slot) for x in bookings]))
+            return self.finish()
+        return await self._cancel_confirm(b)
+
+    async def _cancel_confirm(self, b: Booking) -> TurnResult:
+        """"Cancel your booking on …?" with what happens to the deposit."""
+        st = self.st
         station = await self.p.station_of(b)
         refund = b.status == "deposit_paid" and (b.starts_at - self.inp.now) >= timedelta(days=station.free_cancel_days)
         st.form, st.expecting, st.target_booking = "cancel", "confirm", str(b.id)
@@ -2008,23 +2106,54 @@ class Engine:
 
     async def _cancel_answer(self, intent: str) -> TurnResult:
         st = self.st
+        bookings = await self.p.upcoming_bookings()
+        named = await self._booking_named(bookings) if len(bookings) > 1 else None
+        if named is not None and str(named.id) != st.target_booking:
+            # "the one on the 19th" to "which one?" or to the other booking's cancel question
+            return await self._cancel_confirm(named)
+        if st.expecting == "which":
+            st.form = st.expecting = None  # not one of them: the message is read afresh
+            return await self._turn()
         if intent == "affirm" and st.target_booking:
             booking, refund = await self.p.cancel(st.target_booking)
             st.form = st.expecting = st.target_booking = None
             st.just_cancelled = True
             self.say(t.booking_cancelled(refund, booking.deposit_cents))
             return self.finish()
-        if intent == "deny" or _NO_AFTER_ALL.match(self.text) or _CONFIRM_KEEP.match(self.text):
+        if intent == "deny" or _NO_AFTER_ALL.match(self.text) or _CONFIRM_KEEP.match(self.text) \
+                or _DONT_CANCEL.match(self.text):
             st.form = st.expecting = st.target_booking = None
             self.say(t.kept())
             return self.finish()
         # "will I get my deposit back?": the cancel question, asked again, says so itself
-        money = bool(re.search(r"\b(?:refund\w*|deposit|money|charge\w*|get\s+back)\b", self.text, re.I))
+        money = bool(re.search(r"\b(?:refund\w*|deposit|money|charge\w*|get\b.{0,20}\bback)\b", self.text, re.I))
         if await self._while_pending(self.text, note_unsure=not money):
-            return await self._cancel_start(Entities())
+            held = next((b for b in bookings if str(b.id) == st.target_booking), None)
+            return await self._cancel_confirm(held) if held is not None else await self._cancel_start(Entities())
         # Neither yes nor no: drop the question and treat the message afresh.
         st.form = st.expecting = None
         return await self._turn()
+
+    async def _booking_named(self, bookings: Sequence[Booking]) -> Booking | None:
+        """Of the customer's upcoming bookings (soonest first), the one the message names by
+        its day or its station's city ("cancel the dec 19 one", "add 2 kids to the
+        sacramento party"); the only one; None when there are several and none is named.
+        (Every change went to the soonest.)"""
+        if len(bookings) == 1:
+            return bookings[0]
+        today = self.inp.now.astimezone(await self._tz()).date()
+        for day in dates_in(self._numbers(self.text), today):
+            if named := next((b for b in bookings if b.event_date == day), None):
+                return named
+        said = self.text.lower()
+        for b in bookings:
+            if (await self.p.station_of(b)).name.lower() in said:
+                return b
+        return None
+
+    async def _booking_meant(self, bookings: Sequence[Booking]) -> Booking:
+        """The booking named, else the soonest."""
+        return await self._booking_named(bookings) or bookings[0]
 
     async def _target_booking(self) -> Booking | None:
         """The upcoming booking a cancel/reschedule/party change is about (None: gone)."""
@@ -2032,11 +2161,17 @@ class Engine:
 
     async def _reschedule_start(self, ent: Entities) -> TurnResult:
         st = self.st
+        self.change_asked = True
         bookings = await self.p.upcoming_bookings()
         if not bookings:
             self.say(t.no_booking_found())
             return self.finish()
-        b = bookings[0]
+        b = await self._booking_meant(bookings)
+        if ent.date == b.event_date:
+            # "move my dec 19 party to dec 20": the booked day names the party, the other
+            # day is where it goes (it was read as no change)
+            today = self.inp.now.astimezone(await self._tz()).date()
+            ent = replace(ent, date=next((d for d in dates_in(self._numbers(self.text), today) if d != b.event_date), None))
         why = await self.p.can_reschedule(str(b.id))
         if why is not None:
             station = await self.p.station_of(b)
@@ -2045,12 +2180,15 @@ class Engine:
         st.slots.date = st.slots.time = None
         said = self._numbers(self.text)
         st.then_party = self.text if _has_count(ent) and _moves_count(said) else None
-        month, soonest = self._range_asked(ent, self.inp.now.astimezone(await self._tz()).date())
-        if month or soonest:
+        if not (ent.time or _has_count(ent)) and (hour := _MOVE_TO_HOUR.search(said)):
+            # "can we move to 9", "push it to 7:30": a start time (9 PM by the bare-hour rule)
+            ent = replace(ent, time=_bare_hour(int(hour["h"]), int(hour["m"] or 0)))
+        asked = self._range_asked(ent, self.inp.now.astimezone(await self._tz()).date())
+        if asked:
             # "can we push it to a saturday in january?": where it can go, then the day
             # (one question: the open days end with "Which date works for you?").
             self.say(t.reschedule_ask(b.event_date, b.slot, ask=False))
-            await self._say_open_days(await self.p.station_of(b), month)
+            await self._say_open_days(await self.p.station_of(b), asked)
             st.expecting = "date"
             return self.finish()
         if not ent.date and (not ent.time or ent.time.strftime("%H:%M") == b.slot or read_move(self.text).days is not None):
@@ -2264,6 +2402,7 @@ class Engine:
 
     # ------------------------------------------------------- guest count change
     async def _party_start(self, ent: Entities, b: Booking) -> TurnResult:
+        self.change_asked = True
         why = await self.p.can_change_party(str(b.id))
         if why is not None:
             station = await self.p.station_of(b)
@@ -2399,6 +2538,8 @@ class Engine:
                 return await self._party_try(ent, b)
             intent = "affirm"  # "yes, 8 adults" to "change it to 8 adults + 2 kids?"
         nums = re.findall(r"(?<![$\d.,])\b\d{1,3}\b(?![.,]?\d|\s*(?:dollars|bucks|%))", self._numbers(self.text))
+        if len(nums) == 2 and (not_that := re.search(r"\b(\d{1,3})\s*,?\s+not\s+(\d{1,3})\b", self._numbers(self.text))):
+            nums = [not_that[1]]  # "sorry 13 not 14"
         bare = (int(nums[0]) if st.expecting == "confirm" and len(nums) == 1 and not (ent.date or ent.time)
                 and not _QUESTION.search(self.text) else None)
         group = re.match(r"^\W*(?:the\s+)?(?:(?P<a>adults?|grown\s*ups?)|kids?|children)\W*$", self.text, re.I)
@@ -2423,9 +2564,11 @@ class Engine:
                 return await self.escalate("party_change_refused", t.party_change_refused(why, station.lead_hours))
             self.say(t.party_changed(quote))
             return self.finish()
-        if intent == "deny" or (st.expecting == "confirm" and (
+        if (intent == "deny" or (st.expecting == "confirm" and (
                 _CONFIRM_KEEP.match(self.text) or _NO_AFTER_ALL.match(self.text)
-                or re.match(r"^\W*(?:never\s*mind|nvm|forget\s+it)\b", self.text, re.I))):
+                or re.match(r"^\W*(?:never\s*mind|nvm|forget\s+it)\b", self.text, re.I)))) \
+                and (bare is None or bare in (b.adults, b.adults + b.kids)):
+            # ("no wait 13" to "change it to 14?" is 13, not a no)
             self._party_done()
             self.say(t.kept())
             return self.finish()

@@ -286,14 +286,19 @@ def _listed(days: Sequence[date], most: int = 6) -> str:
 _WEEKDAY_NAMES = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays")
 
 
-def soonest_dates(res: OpenDays, lead_hours: int) -> Reply:
-    """The first days with a chef free ("what's your next available date?")."""
+def soonest_dates(res: OpenDays, lead_hours: int, after: date | None = None) -> Reply:
+    """The first days with a chef free ("what's your next available date?"), or the
+    first ones after a day ("anything after the 15th?")."""
     if not res.open:
-        return Reply("Every date in the next few weeks is already booked. Which later date "
+        weeks = f"the few weeks after {short_day(after)}" if after else "the next few weeks"
+        return Reply(f"Every date in {weeks} is already booked. Which later date "
                      "should I check?", (), "open_dates")
     first, free = res.open[0]
-    text = (f"The soonest date with a chef free is {day_label(first)}, at "
-            f"{', '.join(slot_label(x) for x in free)} (we book at least {lead_hours} hours ahead).")
+    times = ", ".join(slot_label(x) for x in free)
+    text = (f"After {short_day(after)}, the first date with a chef free is {day_label(first)}, at {times}."
+            if after else
+            f"The soonest date with a chef free is {day_label(first)}, at {times} (we book at least "
+            f"{lead_hours} hours ahead).")
     if len(res.open) > 1:
         text += f" After that: {_listed([d for d, _ in res.open[1:4]])}."
     return Reply(text + " Which date works for you?",
@@ -350,6 +355,12 @@ def date_rule(kind: str, message: str, *, soonest: date | None = None) -> Reply:
         "date_past": " Which upcoming date did you mean?",
     }[kind]
     return Reply(message + extra, (), kind)
+
+
+def slot_within(bound: str, said: str, start: str) -> Reply:
+    """"after 7": the start taken for it."""
+    which = "first" if bound == "after" else "last"
+    return Reply(f"Our {which} start {bound} {said} is {start}.", (), "slot_within")
 
 
 def not_a_slot(asked: str, free: Sequence[str]) -> Reply:
@@ -719,6 +730,13 @@ def tip_included(total: int, gratuity: int) -> Reply:
         (),
         "tip_included",
     )
+
+
+def which_booking(change: str, bookings: Sequence[tuple[date, str]]) -> Reply:
+    """Several parties booked and the change names none: which one."""
+    listed = " and ".join(f"{day_label(d)} at {slot_label(slot)}" for d, slot in bookings[:4])
+    return Reply(f"You have {len(bookings)} bookings: {listed}. Which one should I {change}?",
+                 tuple(short_day(d) for d, _ in bookings[:4]), "which_booking")
 
 
 def cancel_confirm(d: date, slot: str, refund: bool, paid: bool, deposit: int, free_days: int) -> Reply:

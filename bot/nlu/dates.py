@@ -64,9 +64,9 @@ _NTH_WEEKDAY_RE = re.compile(
 _WEEKDAY_RE = re.compile(
     rf"\b(?:(?P<mod>next|this\s+coming|this|coming|upcoming|following)\s+)?"
     rf"(?:week\s+)?(?P<wd>{_WD})s?\b(?P<post>\s+(?:next\s+week|after\s+next|of\s+next\s+week))?"
-    rf"|\b(?:(?P<mod2>next|this|coming|on|by|for|about)\s+)(?P<wd2>sat|sun|wed|mon)\b\.?"
+    rf"|\b(?:(?P<mod2>next|this|coming|on|by|for|about|to|till?|until)\s+)(?P<wd2>sat|sun|wed|mon)\b\.?"
     # "sat 12/5", "sun. dec 6", "sat at 6", "sun night", or "sat?" as the whole message
-    rf"|\b(?P<wd3>sat|sun|wed|mon)\.?,?(?=\s*(?:\d|{_MON}|at\s+\d|(?:night|evening|afternoon|morning|lunch|noon|midday|dinner)\b))"
+    rf"|\b(?P<wd3>sat|sun|wed|mon)\.?,?(?=\s*(?:\d|{_MON}|at\s+\d|(?:night|evening|afternoon|morning|lunch|noon|midday|dinner|instead|same\s+time)\b))"
     rf"|^\W*(?P<wd4>sat|sun)\W*$"
 )
 _RELATIVE_RE = re.compile(
@@ -75,7 +75,8 @@ _RELATIVE_RE = re.compile(
     r"|in\s+(?P<n>\d{1,3}|an?)\s+(?P<unit>day|week|month)s?"
     r"|(?P<n2>\d{1,3}|an?)\s+(?P<unit2>day|week|month)s?\s+from\s+(?:now|today)"
     r"|(?P<n3>\d{1,3}|an?)\s+(?P<unit3>day|week)s?\s+ago"
-    r"|(?P<wknd>(?:this|next|the)\s+weekend(?:\s+after\s+(?:next|this\s+one|that))?))\b"
+    # ("the weekend after the 15th" is the 15th's next weekend, read with the 15th)
+    r"|(?P<wknd>(?:this|next|the)\s+weekend(?:\s+after\s+(?:next|this\s+one|that)|(?!\s+(?:after|before)\b))))\b"
 )
 _HOLIDAY_RE = re.compile(
     r"\b(?:(?P<xeve>christmas\s+eve)|(?P<xmas>christmas(?:\s+day)?)"
@@ -241,6 +242,18 @@ _OFFSET_RE = re.compile(
 _WEEKDAY_OFFSET_RE = re.compile(
     rf"\b(?:the\s+)?(?:first\s+)?(?P<wd>{_WD}|sat|sun|weekend)\s+(?P<dir>after|before)\s+(?:the\s+|this\s+|next\s+)?$"
 )
+
+
+def dates_in(text: str, today: dt.date) -> list[dt.date]:
+    """Every day named in normalised ``text``, in the order said ("move the 19th one to
+    the 20th": Dec 19, Dec 20)."""
+    _, spans = find_date(text, today)
+    found: list[dt.date] = []
+    for start, end in sorted(set(spans)):
+        day, _ = find_date(text[start:end], today)
+        if day is not None and day not in found:
+            found.append(day)
+    return found
 
 
 def find_date(text: str, today: dt.date) -> tuple[dt.date | None, list[Span]]:

@@ -34,6 +34,9 @@ class Entities:
     phone: str | None = None
     email: str | None = None
     address: str | None = None
+    # A day named as a bound, not as the day: "anything after the 15th" (not in as_dict:
+    # it is no fact of the booking, only of the question).
+    after: dt.date | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready mapping (date ``YYYY-MM-DD``, time ``HH:MM``)."""
@@ -124,6 +127,7 @@ def extract_entities(
     norm = blank(norm, [m.span() for m in _ORDINAL_OCCASION.finditer(norm)])
     norm = _PLUS_PARTY.sub(lambda m: m[0] if _AGES_BEFORE.search(norm[: m.start()]) else f"{m[1]} adults {m[2]} kids", norm)
     date, date_spans = find_date(norm, today)
+    after: dt.date | None = None
     for _ in range(2):
         # "any day except christmas eve", "nvm the 19th, the 20th is better": a day ruled
         # out is no date; another one said may be
@@ -131,6 +135,9 @@ def extract_entities(
                or _after_bound(norm[: sp[0]])]
         if date is None or not out:
             break
+        bounds = [sp for sp in out if _after_bound(norm[: sp[0]])]
+        if bounds and after is None:
+            after = find_date(norm[bounds[0][0]:bounds[0][1]], today)[0]
         norm = blank(norm, out)
         date, date_spans = find_date(norm, today)
     norm = blank(norm, date_spans)
@@ -165,4 +172,5 @@ def extract_entities(
         phone=phone,
         email=email,
         address=address.text if address else None,
+        after=after,
     )

@@ -125,6 +125,10 @@ _KID_AGES_RE = re.compile(
     r"(?!\s*(?:adults?|kids?|people|guests|\d))"
 )
 # An age, not a count: "a 12 yr old", "13-year-olds", "is 13 a kid".
+_AGE_BOUND_RE = re.compile(r"\b(?:under|over|below|above|younger\s+than|older\s+than)\s+\d{1,2}\b(?!\s*(?:kids?|adults?|people|guests))")
+_ONE_LITTLE_RE = re.compile(
+    r"\b(?:a|an|one)\s+(baby|toddler|infant|newborn|little\s+one|kid|child)\b(?!'|\s*(?:birthday|bday|party|shower|friendly|menu|portion|plate|gender|sprinkle))")
+_TEENS_RE = re.compile(r"\b\d{1,3}\s+(?:teens?|teenagers?)\b")
 _AGE_RE = re.compile(r"\b\d{1,2}\s*-?\s*(?:yrs?|years?|yo|y/o|y\.o\.)(?:\s*-?\s*olds?)?\b")
 _AGE_QUESTION_RE = re.compile(
     r"\b(?:is|are)\s+(?:a\s+)?\d{1,2}\s+(?:(?:still|counted\s+as|considered)\s+)?an?\s+(?:kid|child|adult)\b")
@@ -209,8 +213,14 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
         return PartySize(adults=total - int(m["n"]) if total and total >= int(m["n"]) else None, kids=int(m["n"]))
     text = blank(text, [m.span() for m in _RETRACTED_RE.finditer(text)])
     if "?" in text or _AGE_QUESTION_RE.search(text):
-        # "does a 12 yr old count as a kid?", "is 13 a kid or adult": an age asked about
-        text = blank(text, [m.span() for m in _AGE_RE.finditer(text)] + [m.span() for m in _AGE_QUESTION_RE.finditer(text)])
+        # "does a 12 yr old count as a kid?", "is 13 a kid or adult", "do kids under 3
+        # count?": an age asked about
+        text = blank(text, [m.span() for rx in (_AGE_RE, _AGE_QUESTION_RE, _AGE_BOUND_RE) for m in rx.finditer(text)])
+    text = _ONE_LITTLE_RE.sub(lambda m: " " * (len(m[0]) - len(m[1]) - 2) + "1 " + m[1], text)  # "and a baby"
+    if expecting == "kids":
+        # "3 kids and 2 teenagers" to "how many are kids?": the teens are adults of the
+        # party already told (they became the whole party's adults)
+        text = blank(text, [m.span() for m in _TEENS_RE.finditer(text)])
     if expecting in ("kids", "guests") and not _COUNT_WORD_RE.search(text) and (r := _RANGE_RE.search(text)):
         # "maybe 3 or 4" (unsure): one count, not 3 adults + 4 kids. Fewer kids and more
         # guests, so a later firm count does not raise the price.

@@ -47,7 +47,7 @@ _ADDRESSEE_RE = re.compile(r"\b(?:you|your|u|ur|y'?all|ya'?ll|you\s+guys)\b")
 _SKIP = word_set("me us a an the my our your some in to of it its this that one do does did is are was "
     "were be would will could can you u i we they he she get have had just please also "
     "really like cost costs run charge charged pay much again now tho though then lol haha exactly "
-    "roughly")
+    "roughly sorry sry soz pls plz unfortunately ugh sadly thx thanks ty")
 _PREPS = word_set("for on at with this next tomorrow today tonight around about by from between asap "
     "soon so and or please then there here anything everything per range list breakdown info "
     "information details roughly approximately total plus")
@@ -112,8 +112,8 @@ IDENTITY_QUESTION = re.compile(
 )
 # Booking requests the engine also checks on the raw text (its overrides, bot/engine.py).
 WANT_TO_CANCEL = re.compile(
-    r"\b(?:need|want|have|got|going|gonna|wanna|would\s+like|like|hoping|trying|decided)"
-    r"\s+to\s+cancel\b(?!\s+(?:policy|fee))",
+    r"(?:\b(?:need|want|have|got|going|gonna|wanna|would\s+like|like|hoping|trying|decided)\s+to"
+    r"|\b(?:gotta|hafta|needa|must|will\s+have\s+to))\s+cancel\b(?!\s+(?:policy|fee))",
     re.I,
 )
 # ("push the payment to next week" moves no party)
@@ -192,7 +192,9 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"|rep|operator|manager|supervisor|owner|customer\s+service|staff|someone\s+real"
              r"|(?:talk|speak|chat)\s+(?:to|with)\s+(?:a\s+|an\s+|the\s+)?(?:someone|somebody"
              r"|person|people|human|manager|owner|you\s+guys|a\s+real)"
-             r"|call\s+me(?!\s+(?!(?:please|pls|plz|asap|back|now|today|tonight|soon|later|tomorrow|thanks|thx)\b)[a-z]+\s*$)|give\s+me\s+a\s+call|phone\s+call|can\s+(?:i|you)"
+             # ("you can call me at 916-555-2020", "call me at … if needed": a contact number)
+             r"|(?<!can\s)(?<!may\s)call\s+me(?!\s+(?!(?:please|pls|plz|asap|back|now|today|tonight|soon|later|tomorrow|thanks|thx)\b)[a-z]+\s*$)"
+             r"(?!\s+(?:at|on)\s+[\d(+][\d\s().+-]{6,}?\s*(?:if|with|any))|give\s+me\s+a\s+call|phone\s+call|can\s+(?:i|you)"
              r"\s+call\s+(?:you|me|someone|somebody|the)|call\s+you|callback|ring\s+me)\b",
              # "i dont want to talk to a bot", "not a robot please"
              r"\b(?:(?:don'?t|do\s+not|dont)\s+want\s+(?:to\s+(?:talk|speak|chat|text)\s+(?:to|with)\s+)?"

@@ -42,7 +42,7 @@ _ALLERGEN = re.compile(rf"\b(?:tree\s+nuts?|shrimp|crab|lobster|wheat|milk|corn|
 # What the chef needs to find and get in ("gate code is 4521", "park on the street", "it's
 # a surprise party, don't call the house"): a note like an allergy, told as a fact.
 _ARRIVAL = re.compile(
-    r"\b(?:gate\s+code|door\s+code|lock\s*box|park(?:ing)?\s+(?:on|in|at|is|by|behind)|side\s+gate|back\s+gate"
+    r"\b(?:gate\s+code|door\s+code|lock\s*box|(?:(?<!the\s)(?<!a\s)park|parking)\s+(?:on|in|at|is|by|behind)|side\s+gate|back\s+gate"
     r"|surprise\s+(?:party|birthday|dinner)|(?:don'?t|do\s+not|dont)\s+(?:call|ring|knock|text)\b.{0,20}\b(?:house|home|doorbell|door|her|him)"
     r"|don'?t\s+ring\s+the\s+doorbell|(?:our|the)\s+dogs?\s+(?:is|are|will)|buzz(?:er)?\s+(?:code|number)|apt\s+buzzer"
     r"|\d+\s+dogs?\s+in\s+the\s+(?:yard|backyard|house)|code\s+(?:to|for)\s+the\s+gate)\b",

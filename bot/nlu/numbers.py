@@ -85,8 +85,17 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+# "the 19th one", "the sacramento one", "which one": "one" stands for a thing named
+# ("move the 19th one to 3pm" read "1 to 3pm" as a time).
+_ONE_ON = re.compile(r"\s+(?:on|for|at|in|that|we|i|you)\b")  # "cancel the one on the 12th"
+_ONE_OF = re.compile(r"(?:\d(?:st|nd|rd|th)|\b(?:first|second|third|last|other|this|that|which|each|the\s+[a-z]+))\s+$")
+
+
 def _cardinal(m: re.Match[str]) -> str:
     if m.group("card"):
+        if m.group("card") == "one" and (_ONE_OF.search(m.string, 0, m.start()) or (
+                m.string[: m.start()].endswith("the ") and _ONE_ON.match(m.string, m.end()))):
+            return "one"
         return str(UNITS[m.group("card")])
     value = TENS[m.group("tens")]
     if m.group("unit"):

@@ -147,3 +147,21 @@ def find_time(text: str, *, expecting: str | None = None) -> tuple[dt.time | Non
         hour = 21 if m["late"] else 18 if m["eve"] else 12 if m["lunch"] else 15
         return dt.time(hour, 0), []
     return None, []
+
+
+# "after 7", "anytime past 7pm", "no later than 5": a bound on the start, not the start.
+# ("30 after 6", "quarter past 7", "half past 6" are times: a number or word before)
+_BOUND_RE = re.compile(
+    r"(?<!\d\s)(?<!quarter\s)(?<!half\s)(?<!half-)\b(?:(?P<after>after|past|later\s+than|no\s+earlier\s+than)"
+    r"|(?P<before>before|earlier\s+than|no\s+later\s+than|by))\s+(?:like\s+|about\s+|around\s+)?"
+    r"(?:\d{1,2}(?:[:.][0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?|[ap]\b)?|noon)(?!\s*(?:/|-\d|st\b|nd\b|rd\b|th\b|\d))"
+)
+
+
+def time_bound(text: str) -> str | None:
+    """``"after"`` or ``"before"`` when the time in ``text`` is said as a bound on the
+    start ("sometime after 7"), else None."""
+    m = _BOUND_RE.search(text.lower())
+    if m is None:
+        return None
+    return "after" if m["after"] else "before"
