@@ -57,6 +57,7 @@ from bot.nlu.intents import (
     WANT_TO_CANCEL,
 )
 from bot.nlu.moves import read_move
+from bot.nlu.names import is_name_word
 from bot.nlu.notes import DISHES, asks_to_note, diet_note, says_note_it
 from bot.nlu.numbers import normalize as numbers_normalize
 from bot.nlu.places import find_cities
@@ -280,7 +281,7 @@ _KEEP_AFTER_ALL = re.compile(
 # Plural ("saturdays") is a habit, not a day: one reader, two uses below.
 _WEEKDAY_WORD = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?=\.?,?\s*(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))(s?)\b", re.I)
+    r"|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?=\.?,?\s*(?:the\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))(s?)\b", re.I)
 _WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
 
@@ -319,6 +320,19 @@ def _as_booked(ent: Entities, b: Booking) -> bool:
 def _weekdays_in(text: str, *, plural: bool = True) -> set[int]:
     """The weekdays a message names ("friday ... saturday"; "saturdays" unless not ``plural``)."""
     return {_WEEKDAY_INDEX[m[1].lower()[:3]] for m in _WEEKDAY_WORD.finditer(text) if plural or not m[2]}
+
+
+_RULED_OUT_WEEKDAY = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)s?\s+"
+    r"(?:(?:doesn'?t|won'?t|wouldn'?t|isn'?t|does\s+not|will\s+not|is\s+not|is\s+no)\s+(?:work|good|great|possible|an\s+option)"
+    r"|is\s+(?:out|bad|taken))"
+    r"|\b(?:can'?t|cannot|can\s+not)\s+do\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)",
+    re.I)
+
+
+def _ruled_out_weekdays(text: str) -> set[int]:
+    """The weekdays a message rules out ("saturday doesnt work", "can't do sunday")."""
+    return {_WEEKDAY_INDEX[(m[1] or m[2]).lower()[:3]] for m in _RULED_OUT_WEEKDAY.finditer(text)}
 
 
 def _weekday_said(text: str) -> int | None:
@@ -429,6 +443,8 @@ _ABOUT_THE_CHANGE = re.compile(
     r"|does\s+(?:that|it)\s+(?:change|cost)|(?:any|an)\s+(?:extra|additional)\s+(?:fee|charge|cost))\b",
     re.I,
 )
+_WEEKEND_AFTER = re.compile(r"\b(?:the\s+)?(?:weekend\s+after(?:\s+that(?:\s+one)?)?|next\s+weekend)\W*$", re.I)
+_BARE_NAME = re.compile(r"\s*[A-Z][a-z'-]+\s+[A-Z][a-z'-]+(?:-[A-Z][a-z'-]+)?\s*")
 # A bare hour a move goes to: "move to 9", "push it to 7:30?", "3 instead of 6" (of a 6 PM party).
 _MOVE_TO_HOUR = re.compile(r"\b(?:to|for)\s+(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?(?:\s*ish)?(?=\s*(?:$|[?.!,]|instead\b|pls\b|please\b|then\b))")
 _HOUR_SWAP = re.compile(r"\b(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?\s*(?:pm)?\s+instead\s+of\s+(?P<old>1[0-2]|[1-9])(?::00)?\s*(?:pm)?\b")
@@ -711,6 +727,12 @@ class Engine:
         if ent.kids and (ages := KID_AGES.search(text)):
             ent = await self._older_kids(ent, [int(a) for a in re.findall(r"\d+", ages.group("ages"))])
         ent = await self._moved_guests(text, ent)
+        if st.expecting in ("time", "date") and st.form in ("booking", "quote", "availability") and not _has_facts(ent) \
+                and _BARE_NAME.fullmatch(text) and all(is_name_word(w) for w in text.split()) \
+                and not find_cities(text, await self.p.city_names(), whole=True):
+            # "John Smith" while the start time is asked: the booking's name, kept (it was
+            # a clarify, and the name was asked again later)
+            ent = replace(ent, name=text.strip())
         if st.form == "booking" and ent.name is None and (told := _NAME_TOLD.search(text)):
             # "put it under my husband's name, Carlos Lopez", "change the name to Maria
             # Lopez-Garcia" (at the summary it was not understood, and a yes booked the
@@ -734,10 +756,17 @@ class Engine:
         elif st.form in ("quote", "booking", "availability") and st.slots.date:
             ent = await self._near_the_day(ent, date.fromisoformat(st.slots.date))
         if ent.date and st.slots.date and len(days_named := _weekdays_in(text)) > 1 \
-                and date.fromisoformat(st.slots.date).weekday() in days_named:
-            # "the guests arrive friday so saturday is perfect" of a Saturday party: the day
-            # held stays (the first weekday named replaced it)
-            ent = replace(ent, date=None)
+                and (held_day := date.fromisoformat(st.slots.date)).weekday() in days_named:
+            other = _weekdays_in(text, plural=False) - _ruled_out_weekdays(text)
+            if len(other) == 1 and held_day.weekday() not in other:
+                # "saturday doesnt work, sunday?", "my husband works saturdays. sunday pls"
+                # of a Saturday party: the other day, near the one held
+                ahead = (other.pop() - held_day.weekday()) % 7
+                ent = replace(ent, date=held_day + timedelta(days=ahead if ahead <= 3 else ahead - 7))
+            else:
+                # "the guests arrive friday so saturday is perfect" of a Saturday party: the
+                # day held stays (the first weekday named replaced it)
+                ent = replace(ent, date=None)
         if ent.date and (said_wd := _weekday_said(text)) is not None and said_wd != ent.date.weekday() \
                 and re.search(r"\d", text):
             # "saturday january 10" (a Sunday): the date said wins, and the customer hears it
@@ -1463,8 +1492,8 @@ class Engine:
         out = []
         for clause in question_clauses(text):
             # "is 6 ok?" when asked for the time: the 6 is the answer, read as the slot asked.
-            if _has_facts(extract_entities(clause, now=now, expecting=self.st.expecting)):
-                continue
+            if _has_facts(extract_entities(clause, now=now, expecting=self.st.expecting)) or _WEEKEND_AFTER.search(clause):
+                continue  # ("how about the weekend after": the day, read near the one held)
             if whole.zip and AREA_QUESTION.search(clause):
                 continue  # the zip answers it (quote, travel fee or out of area)
             if self.city_answered and (AREA_QUESTION.search(clause) or SERVES_PLACE.search(clause)):
@@ -2013,7 +2042,7 @@ class Engine:
                 if not free and not await self._other_days(station, day, asked_slot):
                     s.date = None
                     st.expecting = "date"
-                    self.say(t.day_full(day))
+                    self.say(t.day_full(day, await self._open_near(station, day)))
                     return self.finish()
                 st.expecting = "time"
                 # "dec 3 at noon" 47 hours ahead: too soon, not "all our chefs are booked"
@@ -2025,13 +2054,20 @@ class Engine:
         if not free:
             s.date = None
             st.expecting = "date"
-            self.say(t.day_full(day))
+            self.say(t.day_full(day, await self._open_near(station, day)))
             return self.finish()
         if (st.form == "booking" and self._next_missing() == "time") or st.form == "availability":
             st.expecting = "time"
             self.say(t.availability(day, free))
             return self.finish()
         return None
+
+    async def _open_near(self, station: Station, day: date) -> list[date]:
+        """Up to three open days nearest a full one, in order ("this weekend" full on
+        Saturday: Sunday first; it said only "which other date?")."""
+        today = self.inp.now.astimezone(await self._tz()).date()
+        res = await self.p.open_days(station, max(today, day - timedelta(days=7)), day + timedelta(days=7))
+        return sorted(sorted((d for d, _ in res.open), key=lambda d: (abs((d - day).days), d < day))[:3])
 
     async def _other_days(self, station: Station, day: date, slot: str) -> list[tuple[date, str]]:
         out: list[tuple[date, str]] = []
@@ -2205,6 +2241,10 @@ class Engine:
         one): a weekday alone is the one nearest it ("what about sunday" after Sat Dec 12
         is Dec 13, not the next Sunday from today); "the next day" / "the day before" are
         its neighbours."""
+        if _WEEKEND_AFTER.search(self.text):
+            # "how about the weekend after", "what about the next weekend?" of a Dec 12
+            # party: Saturday Dec 19 (it was this weekend, or the same day)
+            return replace(ent, date=anchor + timedelta(days=(5 - anchor.weekday()) % 7 or 7))
         side = _WEEKDAY_SIDE.search(self.text)
         if ent.date and _WEEKDAY_NAMED.search(self.text) and (side or not _DAY_NAMED.search(self.text)):
             ahead = (ent.date.weekday() - anchor.weekday()) % 7

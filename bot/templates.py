@@ -340,10 +340,12 @@ def month_not_open(month: date, horizon_days: int) -> Reply:
                  "open for booking yet — I can still give you a price now.", (), "date_too_far")
 
 
-def day_full(d: date) -> Reply:
-    return Reply(
-        f"Sorry — {day_label(d)} is fully booked. Which other date would work?", (), "slot_unavailable"
-    )
+def day_full(d: date, nearby: Sequence[date] = ()) -> Reply:
+    """A day with no chef free, and the open days nearest it."""
+    if not nearby:
+        return Reply(f"Sorry — {day_label(d)} is fully booked. Which other date would work?", (), "slot_unavailable")
+    return Reply(f"Sorry — {day_label(d)} is fully booked. Nearby days with a chef free: {_listed(nearby)}. "
+                 "Which works?", tuple(short_day(x) for x in nearby), "slot_unavailable")
 
 
 def date_rule(kind: str, message: str, *, soonest: date | None = None) -> Reply:

@@ -31,6 +31,8 @@ _NUMBER_WORD_RE = re.compile(r"\b\d{1,6}[A-Za-z]?\s+[A-Za-z]", re.IGNORECASE)
 _NOT_STREET = frozenset(
     ["adults", "adult", "kids", "kid", "children", "child", "people", "persons", "guests", "guest", "ppl", "pm", "am", "of", "us", "and", "or", "to", "at", "for", "on", "in", "years", "year", "days", "weeks", "pax", "grown", "grownups", "kiddos", "folks", "total", "more", "dollars", "minutes", "hours", "miles", "mi", "is", "are", "will", "would", "a", "an", "the", "instead", "please", "pls", "thanks", "works", "better", "then", "ok"]
 )
+# Words that cannot follow a house number ("sorry 95126 not 95112": a zip corrected).
+_NOT_STREET_START = _NOT_STREET | {"not", "no", "wrong", "zip", "oops", "sorry", "actually", "wait"}
 # A month name right before the number ("is dec 19 a saturday?"), from the date reader's
 # own list, so "maybe 45 oakwood" is not "may".
 _MONTH_BEFORE_RE = re.compile(
@@ -124,7 +126,7 @@ def _find_street(text: str, expecting: str | None) -> Address | None:
             return None
         said = text[hint.end() - 1 :].split(maxsplit=1)[0].strip(",.;")
         first_word = said.lower()
-        if first_word in _NOT_STREET or _MONTH_BEFORE_RE.search(text[: hint.start()]):
+        if first_word in _NOT_STREET_START or _MONTH_BEFORE_RE.search(text[: hint.start()]):
             return None  # "is dec 19 a saturday?": the number is a day of the month
         if _NOT_A_HOUSE_NUMBER_RE.search(text[: hint.start()]):
             return None  # "zip is 95112 actually", "budget is $800 max"
@@ -169,11 +171,11 @@ def _find_street(text: str, expecting: str | None) -> Address | None:
     # A new line or a new sentence ends it too ("…95124. Want to book 12/20", "…95124\nparty
     # 12/20 3pm"), and a count after a comma is not part of it ("12 Main St, 2 guests …").
     # ("123 Main St, park on the street please": a note after the street is not part of it)
-    line = re.split(r"\s{3,}|\s*\n|[.!?;]\s+(?=[a-z])|,\s*(?=no\b)|[.!?]\s+(?=" + _SENTENCE_START + r"\b)"
+    line = re.split(r"\s{3,}|\s*\n|[.!?;]\s+(?=[a-z]|\d{1,2}\s+[a-z]{2,}s\b)|,\s*(?=no\b)|[.!?]\s+(?=" + _SENTENCE_START + r"\b)"
                     r"|,\s*(?=(?:park|parking|gate|surprise|please|pls|don'?t|dont|we|we're|it'?s|its|i|i'm|my|our"
                     r"|call|text|the\s+gate|gate|door|code|buzz\w*|there'?s|use|ring|knock|beware|\d+\s+dogs?)\b)",
                     text[start:end])[0].rstrip(" ,.;")
-    line = re.sub(r",\s*\d{1,3}$", "", line)
+    line = re.sub(r"(?:,|(?<!apt)(?<!unit)(?<!ste)(?<!suite)(?<!bldg)(?<!no)\.)\s*\d{1,3}$", "", line, flags=re.I)
     return Address(line, (start, start + len(line)), (start, start + tokens[0][2]))
 
 

@@ -66,7 +66,7 @@ _WEEKDAY_RE = re.compile(
     rf"(?:week\s+)?(?P<wd>{_WD})s?\b(?P<post>\s+(?:next\s+week|after\s+next|of\s+next\s+week))?"
     rf"|\b(?:(?P<mod2>next|this|coming|on|by|for|about|to|till?|until)\s+)(?P<wd2>sat|sun|wed|mon)\b\.?"
     # "sat 12/5", "sun. dec 6", "sat at 6", "sun night", or "sat?" as the whole message
-    rf"|\b(?P<wd3>sat|sun|wed|mon)\.?,?(?=\s*(?:\d|{_MON}|at\s+\d|(?:night|evening|afternoon|morning|lunch|noon|midday|dinner|instead|same\s+time)\b))"
+    rf"|\b(?P<wd3>sat|sun|wed|mon)\.?,?(?=\s*(?:(?:the\s+)?\d|{_MON}|at\s+\d|(?:night|evening|afternoon|morning|lunch|noon|midday|dinner|instead|same\s+time)\b))"
     rf"|^\W*(?P<wd4>sat|sun)\W*$"
 )
 _RELATIVE_RE = re.compile(

@@ -126,8 +126,10 @@ _KID_AGES_RE = re.compile(
 )
 # An age, not a count: "a 12 yr old", "13-year-olds", "is 13 a kid".
 _AGE_BOUND_RE = re.compile(r"\b(?:under|over|below|above|younger\s+than|older\s+than)\s+\d{1,2}\b(?!\s*(?:kids?|adults?|people|guests))")
+# "2 toddlers and a baby", "12 adults plus a kid": one more (not "is he a kid or adult?")
 _ONE_LITTLE_RE = re.compile(
-    r"\b(?:a|an|one)\s+(baby|toddler|infant|newborn|little\s+one|kid|child)\b(?!'|\s*(?:birthday|bday|party|shower|friendly|menu|portion|plate|gender|sprinkle))")
+    r"(?<=and\s|lus\s|ith\s|..&\s|..,\s)(?:a|an|one)\s+(baby|toddler|infant|newborn|little\s+one|kid|child)\b"
+    r"(?!'|\s*(?:birthday|bday|party|shower|friendly|menu|portion|plate|gender|sprinkle|or\b|price|rate))")
 _TEENS_RE = re.compile(r"\b\d{1,3}\s+(?:teens?|teenagers?)\b")
 _AGE_RE = re.compile(r"\b\d{1,2}\s*-?\s*(?:yrs?|years?|yo|y/o|y\.o\.)(?:\s*-?\s*olds?)?\b")
 _AGE_QUESTION_RE = re.compile(

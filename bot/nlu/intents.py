@@ -47,7 +47,7 @@ _ADDRESSEE_RE = re.compile(r"\b(?:you|your|u|ur|y'?all|ya'?ll|you\s+guys)\b")
 _SKIP = word_set("me us a an the my our your some in to of it its this that one do does did is are was "
     "were be would will could can you u i we they he she get have had just please also "
     "really like cost costs run charge charged pay much again now tho though then lol haha exactly "
-    "roughly sorry sry soz pls plz unfortunately ugh sadly thx thanks ty")
+    "roughly sorry sry soz pls plz unfortunately ugh sadly thx thanks ty something smth sth")
 _PREPS = word_set("for on at with this next tomorrow today tonight around about by from between asap "
     "soon so and or please then there here anything everything per range list breakdown info "
     "information details roughly approximately total plus")
@@ -158,7 +158,9 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              # "have the chef cook on our balcony?" asks what the chef can do, not to book
              r"|have\s+(?:a|the)\s+chef(?!\s+(?:cook|make|do|bring|use|grill|prepare|set|clean|serve|stay|come|arrive|work|play|perform|wear))"
              r"|would\s+like\s+(?:a|the)\s+chef|plan\s+(?:a|an|our|my)"
-             r"\s+(?:party|event|dinner)|throw\s+(?:a|an)\s+\w*\s*party)\b"), 0.85),
+             r"\s+(?:party|event|dinner)|throw\s+(?:a|an)\s+\w*\s*party"
+             # "interested in a party", "interested in booking you guys"
+             r"|interested\s+in\s+(?:a|an|your|having\s+a|getting\s+a|hiring|booking)\s*(?:party|event|chef|hibachi|dinner|services?|you)?)\b"), 0.85),
         (_rx(r"\b(?:let'?s\s+do\s+it|go\s+ahead\s+and\s+book|i'?ll\s+take\s+it|count\s+(?:me|us)"
              r"\s+in|ready\s+to\s+book)\b"), 0.95),
     ],

@@ -144,6 +144,8 @@ def repaired_choice(text: str, spans: list[tuple[int, int]]) -> int:
     keep = 0
     for i in range(1, len(spans)):
         between = text[spans[i - 1][1] : spans[i][0]].lower()
-        if _MARKER_RE.search(between):
+        if re.fullmatch(r"\W*(?:and\s+)?not\W*", between):
+            keep = i - 1  # "95126 not 95112"
+        elif _MARKER_RE.search(between):
             keep = i
     return keep
