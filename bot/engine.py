@@ -270,6 +270,26 @@ _FIELD_ASKED = re.compile(
     r"|^\W*(?:your\s+)?(?:first\s+(?:and|&)\s+last|full)\s+(?P<f4>name)\W*$", re.I)
 # A weekday named: in full, or short right before a date ("sat 1/10"; "we sat down" is none).
 # A name given for the booking with the word "name" or "under" before it, capitalised.
+_NAME_FIX = re.compile(
+    r"(?i:\bspelled|\bit'?s|\bits|\bis|^)\s*(?!(?i:spelled)\b)(?P<new>[A-Za-z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*,?\s+"
+    r"(?i:not)\s+(?P<old>[A-Za-z][\w'’-]+)\b")
+
+
+def _name_fixed(text: str, name: str) -> str | None:
+    """The name after a spelling fix of one of its words ("Marie not Maria" of "Maria
+    Lopez" is "Marie Lopez"), or None when the message fixes no word of it."""
+    m = _NAME_FIX.search(text)
+    if m is None:
+        return None
+    words, old = name.split(), m["old"].lower()
+    if old not in (w.lower() for w in words):
+        return None
+    new = m["new"].split()
+    if len(new) > 1:
+        return " ".join(w[:1].upper() + w[1:] for w in new)
+    return " ".join(new[0][:1].upper() + new[0][1:] if w.lower() == old else w for w in words)
+
+
 _NAME_TOLD = re.compile(
     r"(?:\bname\b[^.?!\d]{0,30}?(?:\bis|\bbe|\bto|:|,|\bas)|\b(?:put|book|have)\s+(?:it|this|the\s+booking)\s+under)"
     r"\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b")
@@ -738,6 +758,10 @@ class Engine:
             # Lopez-Garcia" (at the summary it was not understood, and a yes booked the
             # old name)
             ent = replace(ent, name=told["name"])
+        if st.form == "booking" and st.slots.name and (fixed := _name_fixed(text, st.slots.name)):
+            # "my name is spelled Marie not Maria": that word of the name (the surname was
+            # dropped); "sorry its Marie Lopez not Maria": the name said
+            ent = replace(ent, name=fixed)
         if _has_count(ent) and _NOT_NOW.search(self._numbers(text)):
             # "what if 2 more people show up?": a question, not the party's size
             ent = replace(ent, adults=None, kids=None, guests=None)
@@ -1540,7 +1564,7 @@ class Engine:
         """
         st = self.st
         several = len(clauses(text)) > 1
-        if (st.slots.date and st.form in ("booking", "availability", "quote") and SLOTS_QUESTION.search(text)
+        if (st.slots.date and st.form in ("booking", "availability", "quote", "reschedule") and SLOTS_QUESTION.search(text)
                 and not several):
             # "what times do u have" with the day already known: that day's open slots.
             st.misunderstood = 0
