@@ -2095,8 +2095,12 @@ class Engine:
 
     async def _other_days(self, station: Station, day: date, slot: str) -> list[tuple[date, str]]:
         out: list[tuple[date, str]] = []
+        # (a move is not offered the booking's own day and time)
+        held = await self._target_booking() if self.st.target_booking else None
         for delta in (1, -1, 2, -2, 7):
             d = day + timedelta(days=delta)
+            if held is not None and (d, slot) == (held.event_date, held.slot):
+                continue
             try:
                 slots = await self.p.slots(station, d)
             except DomainError:
