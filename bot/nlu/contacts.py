@@ -25,7 +25,9 @@ _STREET_TYPES = (
 )
 # A number, then one to five words ending in a street type, e.g. "123 north main st".
 _STREET_HINT_RE = re.compile(
-    rf"\b\d{{1,6}}[a-z]?\s+(?:[\w.'-]+\s+){{0,4}}(?:{_STREET_TYPES})\b\.?", re.IGNORECASE
+    # (no other number before the street type but an ordinal: "12/19 6pm 123 Park Ave" is
+    # 123 Park Ave, "450 N 1st St" keeps its 1st)
+    rf"\b\d{{1,6}}[a-z]?\s+(?:(?:\d+(?:st|nd|rd|th)|[a-z.'-][\w.'-]*)\s+){{0,4}}(?:{_STREET_TYPES})\b\.?", re.IGNORECASE
 )
 _NUMBER_WORD_RE = re.compile(r"\b\d{1,6}[A-Za-z]?\s+[A-Za-z]", re.IGNORECASE)
 _NOT_STREET = frozenset(
