@@ -808,6 +808,11 @@ class Engine:
                 return done
         said_again = bool(ent.time and not ent.date and st.slots.time == ent.time.strftime("%H:%M")
                           and re.search(r"\b(?:yes|yeah|yep|ok|okay|works|good|great|perfect|fine|sure)\b", text, re.I))
+        if st.expecting == "which_booking":
+            # "the one on the 19th" to "which one should I move?": the kept message, for it
+            self.text = text
+            if (done := await self._which_answer()) is not None:
+                return done
         if st.form == "reschedule" and st.expecting == "confirm" and (not (ent.date or ent.time) or said_again):
             # before the intent cues: "yes move it" is the answer, not a new reschedule
             # ("3 works, yes": the time asked back, said again with a yes)
@@ -992,8 +997,10 @@ class Engine:
             bookings = await self.p.upcoming_bookings()
             if bookings:
                 on_day = [b for b in bookings if ent.date and b.event_date == ent.date]
-                return await self._party_start(replace(ent, date=None, time=None) if claimed else ent,
-                                               on_day[0] if on_day else await self._booking_meant(bookings))
+                chosen = on_day[0] if on_day else await self._booking_named(bookings)
+                if chosen is None:
+                    return self._ask_which("party", bookings)
+                return await self._party_start(replace(ent, date=None, time=None) if claimed else ent, chosen)
             if claimed:
                 self.say(t.no_booking_found())
                 return self.finish()
@@ -1315,6 +1322,8 @@ class Engine:
                     # "we had 12 people last time", "do you bring enough food for 12 ppl?":
                     # no change asked; a question goes to the FAQ
                     return await self._no_change(ent)
+                if len(bookings) > 1 and await self._booking_named(bookings) is None:
+                    return self._ask_which("party", bookings)
                 return await self._party_start(ent, b)
             if day and not counts and not place:
                 if (read_move(self.text).cue or changing) and not _PAST_TENSE.search(self.text):
@@ -2223,14 +2232,42 @@ class Engine:
         """The upcoming booking a cancel/reschedule/party change is about (None: gone)."""
         return next((b for b in await self.p.upcoming_bookings() if str(b.id) == self.st.target_booking), None)
 
-    async def _reschedule_start(self, ent: Entities) -> TurnResult:
+    def _ask_which(self, change: str, bookings: Sequence[Booking]) -> TurnResult:
+        """Several bookings and a move or guest change that names none: which one (it went
+        to the soonest). The message is kept and read again with the booking chosen."""
+        st = self.st
+        st.form, st.expecting, st.target_booking = None, "which_booking", None
+        st.which_text, st.which_for = self.text, change
+        self.say(t.which_booking("move" if change == "move" else "change", [(b.event_date, b.slot) for b in bookings]))
+        return self.finish()
+
+    async def _which_answer(self) -> TurnResult | None:
+        """The answer to "which one should I move/change?": the kept message, read again for
+        the booking named. None: no booking named, so the message is read as usual."""
+        st = self.st
+        text, change = st.which_text, st.which_for
+        st.which_text = st.which_for = None
+        st.expecting = None
+        bookings = await self.p.upcoming_bookings()
+        chosen = await self._booking_named(bookings) if len(bookings) > 1 else None
+        if chosen is None or text is None:
+            return None
+        self.text = text
+        ent = extract_entities(text, now=self.inp.now.astimezone(await self._tz()), expecting=None)
+        if change == "move":
+            return await self._reschedule_start(ent, chosen)
+        return await self._party_start(replace(ent, date=None, time=None), chosen)
+
+    async def _reschedule_start(self, ent: Entities, chosen: Booking | None = None) -> TurnResult:
         st = self.st
         self.change_asked = True
         bookings = await self.p.upcoming_bookings()
         if not bookings:
             self.say(t.no_booking_found())
             return self.finish()
-        b = await self._booking_meant(bookings)
+        b = chosen or await self._booking_named(bookings)
+        if b is None:
+            return self._ask_which("move", bookings)
         if ent.date == b.event_date:
             # "move my dec 19 party to dec 20": the booked day names the party, the other
             # day is where it goes (it was read as no change)
