@@ -45,7 +45,7 @@ from bot.nlu.asks import (
     WHEN_TO_BOOK,
 )
 from bot.nlu.cancels import cancels_the_booking, mentions_cancel
-from bot.nlu.dates import dates_in, day_of_month, find_month, weekdays_asked
+from bot.nlu.dates import MONTHS, dates_in, day_of_month, find_month, weekdays_asked
 from bot.nlu.intents import (
     HELP_COMMAND,
     IDENTITY_QUESTION,
@@ -188,6 +188,14 @@ _TRAVEL = re.compile(
     re.I,
 )
 _INSTEAD = re.compile(r"\b(?:instead|rather)\b", re.I)
+_RESEND_OR_BALANCE = re.compile(
+    r"\b(?:resend|re-send)\s+(?:it|that|the\s+\w+)\b|\bsend\s+it\s+again\b"
+    r"|\b(?:rest|balance|remainder|remaining)\b.{0,25}\b(?:due|paid|pay)\b|\bwhen\s+do\s+(?:i|we)\s+pay\s+the\s+(?:rest|balance)", re.I)
+# "i booked the wrong time, should be 3pm", "we actually want the 20th not the 19th": a
+# booking's day or time put right (it got the status, or a person)
+_BOOKED_WRONG = re.compile(
+    r"\bwrong\s+(?:time|date|day)\b|\b(?:should|supposed\s+to)\s+(?:be|have\s+been)\b|\b(?:actually\s+)?want(?:ed)?\s+the\b"
+    r"|\bmeant\s+(?:to\s+(?:say|put|book)\s+)?(?:the\s+)?\d", re.I)
 _CHANGE_IT = re.compile(r"\b(?:change|switch|make|move|bump)\s+(?:it|that|the\s+party|our\s+party)\s+(?:to|for)\b", re.I)
 # "I booked …", "our reservation": the customer says they have a booking.
 _BOOKED_CLAIM = re.compile(
@@ -224,6 +232,24 @@ _ADDING = ("more", "extra", "additional", "add", "adding", "plus", "another", "b
 _KID_TO_ADULT = re.compile(
     r"\b(?:change|switch|move|make|count)\s+(?P<n>\d{1,2})\s+(?:of\s+the\s+)?(?P<src>kids?|children|adults?)"
     r"\s+(?:to|into|as)\s+(?:an?\s+)?(?:adults?|kids?|child)\b", re.I)
+# "one of the adults is actually a kid", "2 of the kids are teens": a group moved.
+_GROUP_IS_OTHER = re.compile(
+    r"\b(?P<n>\d{1,2})\s+of\s+(?:the|them|those|our)\s*(?P<src>kids?|children|adults?)?\s+(?:is|are)\s+(?:actually\s+|really\s+)?"
+    r"(?:an?\s+)?(?P<dst>adults?|kids?|child|teens?|teenagers?|grown\s*ups?)\b", re.I)
+
+
+def _group_moved(said: str) -> int | None:
+    """Adults gained by a move between the groups ("change one adult to a kid" is -1,
+    "make 2 of the kids adults" +2), or None."""
+    if moved := _KID_TO_ADULT.search(said):
+        return int(moved["n"]) * (1 if moved["src"].lower().startswith(("kid", "child")) else -1)
+    if (other := _GROUP_IS_OTHER.search(said)) is not None:
+        to_adults = not other["dst"].lower().startswith(("kid", "child"))
+        if other["src"] is None or other["src"].lower().startswith(("kid", "child")) == to_adults:
+            return int(other["n"]) * (1 if to_adults else -1)
+    return None
+
+
 # Every kid off the party: "remove the kids", "the kids aren't coming".
 _NO_KIDS = re.compile(
     r"\b(?:remove|cancel|drop|take\s+off|no\s+more)\s+(?:the\s+|all\s+(?:the\s+)?|our\s+|my\s+)?(?:kids|children)\b(?!'|\s*(?:meals?|food|plates?|portions?|menu|shrimp))"
@@ -264,7 +290,7 @@ _FIELD_ASKED = re.compile(
     r"^\W*(?:(?:but|and|ok|um+|wait)\W+)?why\s+(?:do|would|does|d'?you)\s*(?:you|u|ya|y'?all)?\s*(?:guys\s+)?"
     r"(?:need|want|ask\s+for)\s+(?:it|that|this|(?:my|our|the)\s+(?:\w+\s+)?(?:name|phone|number|address|email|e-mail|info"
     r"|information|details|contact|cell))\W*$|"
-    r"\bdo\s+(?:you|u|ya)\s+(?:really\s+|still\s+)?need\s+(?:the\s+|my\s+|an?\s+|our\s+)?(?P<f>name|phone|number|address|email|e-mail)\b"
+    r"\bdo\s+(?:you|u|ya)\s+(?:guys\s+)?(?:really\s+|still\s+)?need\s+(?:the\s+|my\s+|an?\s+|our\s+)?(?:full\s+|last\s+|real\s+|street\s+|cell\s+)?(?P<f>name|phone|number|address|email|e-mail)\b"
     r"|\bdo\s+i\s+(?:have|need)\s+to\s+(?:give|provide|share|send|put)\s+(?:you\s+)?(?:my\s+|an?\s+|the\s+)?(?P<f2>name|phone|number|address|email|e-mail)\b"
     r"|\bis\s+(?:the\s+|an?\s+|my\s+)?(?P<f3>email|e-mail|phone|address)\s+(?:required|needed|necessary|optional|mandatory)\b"
     r"|^\W*(?:your\s+)?(?:first\s+(?:and|&)\s+last|full)\s+(?P<f4>name)\W*$", re.I)
@@ -410,6 +436,7 @@ _STATUS = re.compile(
     r"|\b(?:r|are)\s+(?:we|u|you)\s+still\s+(?:good|on|set|ok(?:ay)?|coming)\b"
     r"|\b(?:payment|pay|deposit|checkout)\s+link\b|\blink\s+to\s+pay\b"
     r"|\b(?:re)?send\s+(?:me\s+)?(?:the\s+|a\s+)?link(?:\s+(?:again|please|pls|to\s+pay|for\s+(?:the\s+)?(?:deposit|payment)))?\W*$"
+
     # "did my booking go through", "do you have my reservation", "when is it again"
     r"|did\s+(?:my|the|our)\s+(?:booking|reservation|order)\s+(?:go\s+through|work)"
     r"|do\s+(?:you|u|y'?all)\s+(?:still\s+)?have\s+(?:my|our)\s+(?:booking|reservation)"
@@ -446,9 +473,10 @@ _TAKEN_BACK = re.compile(
     r"|keep\s+it)\b(?:[\s,]*(?:keep\s+(?:it|\d{1,2}(?::\d\d)?\s*(?:am|pm)?|the\s+(?:time|date|booking|same))|lol|haha|thanks|thx))*\W*$",
     re.I)
 _YES = re.compile(r"^\s*(y|yes|ya|yea|yep|yeah|yup|sure|ok|okay|confirm|please do|do it|go ahead|go for it|correct|absolutely"
+                  r"|(?:great|perfect|awesome|cool|nice)\W+(?:do\s+it|go\s+ahead|book\s+it|move\s+it|lets?\s+do\s+it)"
                   r"|definitely|that'?s\s+right|all\s+good|lgtm|looks\s+good|sounds\s+good)\b", re.I)
 # Answers to "Move your booking …?" / "Change your booking …?" in words.
-_CONFIRM_YES = re.compile(r"^\W*(?:(?:yes|yeah|yep|ok|okay|sure)\W+)?(?:(?:please\s+)?(?:move|change|do)\s+it|go\s+ahead|let'?s\s+do\s+it)\b", re.I)
+_CONFIRM_YES = re.compile(r"^\W*(?:(?:yes|yeah|yep|ok|okay|sure|great|perfect|awesome|cool)\W+)?(?:(?:please\s+)?(?:move|change|do)\s+it|go\s+ahead|let'?s\s+do\s+it)\b", re.I)
 # "actually no", "wait no don't": a no to the question pending.
 _NO_AFTER_ALL = re.compile(r"^\W*(?:actually|wait|hmm+|oh|oops|umm*|on\s+second\s+thought)\W+(?:no+|nope|nah|don'?t|never\s*mind|nvm)\b", re.I)
 # "nvm dont cancel", "no don't cancel it": a no to the cancel question.
@@ -464,6 +492,8 @@ _ABOUT_THE_CHANGE = re.compile(
     re.I,
 )
 _WEEKEND_AFTER = re.compile(r"\b(?:the\s+)?(?:weekend\s+after(?:\s+that(?:\s+one)?)?|next\s+weekend)\W*$", re.I)
+# A month named alone, not a day of it ("the january one", not "jan 9").
+_MONTH_NAMED = re.compile(r"\b(" + "|".join(sorted(set(MONTHS) - {"may"}, key=len, reverse=True)) + r")\b(?!\.?\s*\d)")
 _BARE_NAME = re.compile(r"\s*[A-Z][a-z'-]+\s+[A-Z][a-z'-]+(?:-[A-Z][a-z'-]+)?\s*")
 # A bare hour a move goes to: "move to 9", "push it to 7:30?", "3 instead of 6" (of a 6 PM party).
 _MOVE_TO_HOUR = re.compile(r"\b(?:to|for)\s+(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?(?:\s*ish)?(?=\s*(?:$|[?.!,]|instead\b|pls\b|please\b|then\b))")
@@ -563,7 +593,7 @@ _SAME_TIME = re.compile(
 _NO_EMAIL = re.compile(r"\b(no|without|skip(?: the)?|don'?t (?:have|need)(?: an?)?)\s+e-?mails?\b", re.I)
 # A question: a "?" or a leading question word ("whats", "hows" included).
 _QUESTION = re.compile(
-    rf"\?|^\W*{QUESTION_LEAD_IN}(what|how|do|does|can|could|is|are|will|would|should|where|when|who|why|which)(?:'?s)?\b"
+    rf"\?|^\W*{QUESTION_LEAD_IN}(what|wat|wut|how|do|does|can|could|is|are|r|will|would|should|where|when|who|why|which)(?:'?s)?\b"
     # "my daughter is 13 does she count as a kid": a question after a statement, no "?"
     r"|\b(?:does|do|can|will|would|should)\s+(?:she|he|they|it|that|this)\s+(?:count|need|have|work|cost|matter|get|come)\b"
     # "if i cancel do i get my money back": a conditional asked without a question mark
@@ -747,6 +777,10 @@ class Engine:
         if ent.kids and (ages := KID_AGES.search(text)):
             ent = await self._older_kids(ent, [int(a) for a in re.findall(r"\d+", ages.group("ages"))])
         ent = await self._moved_guests(text, ent)
+        if st.form in ("quote", "booking", "availability") and st.slots.adults is not None \
+                and (n := _group_moved(self._numbers(text))) is not None and st.slots.adults + n > 0:
+            # "change one adult to a kid" at the summary: 19 adults + 1 kid (it was 1 adult)
+            ent = replace(ent, adults=st.slots.adults + n, kids=max(0, (st.slots.kids or 0) - n), guests=None)
         if st.expecting in ("time", "date") and st.form in ("booking", "quote", "availability") and not _has_facts(ent) \
                 and _BARE_NAME.fullmatch(text) and all(is_name_word(w) for w in text.split()) \
                 and not find_cities(text, await self.p.city_names(), whole=True):
@@ -859,8 +893,12 @@ class Engine:
                 # (at a new booking's summary, or with a new party's facts: the form's)
                 # ("do you have my reservation", "is that the final price?": about theirs)
                 intent = "booking_status"
-            elif _HOW_TO_PAY.search(text) and not st.form and await self.p.upcoming_bookings():
-                intent = "booking_status"  # "how do i pay now": their deposit, with its link
+            elif (_HOW_TO_PAY.search(text) or _RESEND_OR_BALANCE.search(text)) and not st.form \
+                    and await self.p.upcoming_bookings():
+                # "how do i pay now", "can you resend it", "when is the rest due?": their
+                # deposit, with its link, and the balance (a resend got the leftovers entry's
+                # "Yes", the balance went to a person)
+                intent = "booking_status"
             elif (CHEF_ARRIVAL.search(text) and not st.form and not _has_facts(replace(ent, date=None, time=None))
                   and await self.p.upcoming_bookings()):
                 # "what time is the chef coming on sunday?" with a party booked: that party
@@ -989,9 +1027,15 @@ class Engine:
         signed = bool(_SIGNED_COUNT.search(said))  # "add one more adult for my mom"
         change = not (_NOT_NOW.search(text) or (_NEW_PARTY.search(text) and not signed)) and (
                   _PARTY_CHANGE.search(text) or (counts and _CHANGE_CUE.search(text) and not _menu_counted(said))
-                  or _NO_KIDS.search(text) or _KID_TO_ADULT.search(self._numbers(text)))
+                  or _NO_KIDS.search(text) or _group_moved(self._numbers(text)) is not None)
         # "I booked for the 19th, can I add 3 more people?": said to be booked, so the day
         # names the booking, and a booking not found is said so.
+        if not st.form and (made := _MAKE_IT_N.match(text)) and int(made["n"]) >= 10 and not _has_facts(ent) \
+                and (bookings := await self.p.upcoming_bookings()):
+            # "ok make it 14" after the booking's status: its party (it was an "anything else?")
+            if (chosen := await self._booking_named(bookings)) is None:
+                return self._ask_which("party", bookings)
+            return await self._party_start(replace(ent, guests=int(made["n"])), chosen)
         claimed = bool(change and counts and _BOOKED_CLAIM.search(text))
         if not st.form and change and (claimed or not (ent.date or ent.time or ent.zip)):
             bookings = await self.p.upcoming_bookings()
@@ -1018,7 +1062,7 @@ class Engine:
         # noon?" from a customer with a booking: a reschedule (not a new party, nor a
         # question for the FAQ).
         if (not st.form and (ent.date or ent.time) and not counts and not _TAKEN_BACK.search(text)
-                and (_INSTEAD.search(text) or _CHANGE_IT.search(text) or (
+                and (_INSTEAD.search(text) or _CHANGE_IT.search(text) or _BOOKED_WRONG.search(text) or (
                     read_move(text).cue and intent in ("faq", "unknown", "inform")
                     and not (ent.zip or ent.address) and not _PAST_TENSE.search(text)))
                 and await self.p.upcoming_bookings()):
@@ -2187,6 +2231,13 @@ class Engine:
         if st.expecting == "which":
             st.form = st.expecting = None  # not one of them: the message is read afresh
             return await self._turn()
+        if st.expecting == "confirm" and read_move(self.text).cue and not _PAST_TENSE.search(self.text) \
+                and (held := next((b for b in bookings if str(b.id) == st.target_booking), None)) is not None:
+            # "actually wait, can we just move it to january 16 instead": the move, not the
+            # cancel (the cancel question came again, and a "yes" cancelled the party)
+            st.form = st.expecting = st.target_booking = None
+            ent = extract_entities(self.text, now=self.inp.now.astimezone(await self._tz()), expecting=None)
+            return await self._reschedule_start(ent, held)
         if intent == "affirm" and st.target_booking:
             booking, refund = await self.p.cancel(st.target_booking)
             st.form = st.expecting = st.target_booking = None
@@ -2222,6 +2273,11 @@ class Engine:
         for b in bookings:
             if (await self.p.station_of(b)).name.lower() in said:
                 return b
+        for m in _MONTH_NAMED.finditer(said):
+            # "the january one", "the december party": the only booking in that month
+            inside = [b for b in bookings if b.event_date.month == MONTHS[m[1]]]
+            if len(inside) == 1:
+                return inside[0]
         return None
 
     async def _booking_meant(self, bookings: Sequence[Booking]) -> Booking:
@@ -2557,8 +2613,7 @@ class Engine:
     def _party_after(self, ent: Entities, adults: int, kids: int) -> tuple[int | None, int]:
         """``_new_party`` from a given party (a booking's, or the form's)."""
         said = self._numbers(self.text)  # "one more adult" as "1 more adult"
-        if moved := _KID_TO_ADULT.search(said):
-            n = int(moved["n"]) * (1 if moved["src"].lower().startswith(("kid", "child")) else -1)
+        if (n := _group_moved(said)) is not None:
             return adults + n, kids - n
         if _NO_KIDS.search(said) and ent.adults is None and ent.guests is None:
             return adults, 0

@@ -458,7 +458,7 @@ def out_of_area(zip_code: str) -> Reply:
 
 def summary(q: Quote, d: date, slot: str, name: str, address: str, phone: str | None, email: str | None,
             notes: Sequence[str] = ()) -> Reply:
-    party = f"{q.adults} adults" + (f" + {q.kids} kids" if q.kids else "")
+    party = party_label(q.adults, q.kids)  # ("1 adults + 1 kids" read oddly)
     lines = [
         "Please check your booking:",
         f"• {day_label(d)} at {slot_label(slot)}",

@@ -69,6 +69,7 @@ PASSING_DAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evenin
 # ("what time does the chef arrive?" is not one: a plural, a slot word or "open" is.)
 SLOTS_QUESTION = re.compile(
     r"\b(?:time\s+slots?|slots?|what\s+times|which\s+times?|what\s+time\s+(?:is|are)\s+open"
+    r"|(?:earliest|latest)\s+(?:start\s+)?time|which\s+is\s+(?:the\s+)?(?:earliest|latest)"
     r"|openings?|availab\w+|open)\b",
     re.I,
 )

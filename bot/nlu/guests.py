@@ -128,7 +128,7 @@ _KID_AGES_RE = re.compile(
 _AGE_BOUND_RE = re.compile(r"\b(?:under|over|below|above|younger\s+than|older\s+than)\s+\d{1,2}\b(?!\s*(?:kids?|adults?|people|guests))")
 # "2 toddlers and a baby", "12 adults plus a kid": one more (not "is he a kid or adult?")
 _ONE_LITTLE_RE = re.compile(
-    r"(?<=and\s|lus\s|ith\s|..&\s|..,\s)(?:a|an|one)\s+(baby|toddler|infant|newborn|little\s+one|kid|child)\b"
+    r"(?<=and\s|lus\s|ith\s|..&\s|..,\s|add\s)(?:a|an|one)\s+(baby|toddler|infant|newborn|little\s+one|kid|child)\b"
     r"(?!'|\s*(?:birthday|bday|party|shower|friendly|menu|portion|plate|gender|sprinkle|or\b|price|rate))")
 _TEENS_RE = re.compile(r"\b\d{1,3}\s+(?:teens?|teenagers?)\b")
 _AGE_RE = re.compile(r"\b\d{1,2}\s*-?\s*(?:yrs?|years?|yo|y/o|y\.o\.)(?:\s*-?\s*olds?)?\b")
@@ -160,6 +160,12 @@ _DESCRIBED_RE = re.compile(
 _SPLIT_KIDS_RE = re.compile(
     rf"\b(?P<n>\d{{1,3}})\s+(?:of\s+(?:them|those|us|the\s+(?:(?P<total>\d{{1,3}})|guests|group|people))"
     rf"|out\s+of\s+(?:the\s+)?(?P<total2>\d{{1,3}}))\s+(?:are|r|will\s+be|would\s+be|being)\s+(?:{KID_WORDS})\b"
+)
+
+# "actually 18, 4 are kids": a new total, then the kids among it (the 18 was lost)
+_TOTAL_THEN_KIDS_RE = re.compile(
+    rf"^\W*(?:(?:actually|oh|wait|sorry|no|ok|okay|make\s+it|it'?s|its|now)\W+)*(?P<total>\d{{1,3}})\s*(?:,|and|ppl|people|guests|total)?\s*,?\s*"
+    rf"(?P<n>\d{{1,3}})\s+(?:are|r|will\s+be|would\s+be)\s+(?:{KID_WORDS})\b"
 )
 
 
@@ -209,6 +215,8 @@ def _label_first(text: str) -> bool:
 def find_party(text: str, *, expecting: str | None = None) -> PartySize:
     """Read adults, kids and guests from blanked, normalised ``text``."""
     adults = kids = guests = None
+    if (m := _TOTAL_THEN_KIDS_RE.search(text)) is not None and int(m["total"]) >= int(m["n"]):
+        return PartySize(adults=int(m["total"]) - int(m["n"]), kids=int(m["n"]), guests=int(m["total"]))
     if (m := _SPLIT_KIDS_RE.search(text)) is not None:
         # "2 of them are kids": the kids among a party already told (the engine splits it)
         total = int(m["total"] or m["total2"]) if (m["total"] or m["total2"]) else None

@@ -104,7 +104,10 @@ HELP_COMMAND = re.compile(
 # "are u a real person?", "is this a bot": a question about who is answering (the
 # honest answer, and a person on offer), not yet a request for one.
 IDENTITY_QUESTION = re.compile(
-    r"^\W*(?:(?:are|r)\s+(?:you|u)|is\s+this|am\s+i\s+(?:talking|texting|chatting)\s+(?:to|with))"
+    # "what is ur name", "who am i talking to": who is answering
+    r"^\W*(?:(?:hi|hey|ok|so)\W+)?(?:what'?s|whats|what\s+is|wats)\s+(?:your|ur|yo)\s+name\W*$"
+    r"|^\W*who\s+(?:am\s+i|are\s+(?:you|u))\s+(?:talking|texting|chatting)\s+(?:to|with)\W*$"
+    r"|^\W*(?:(?:are|r)\s+(?:you|u)|is\s+this|am\s+i\s+(?:talking|texting|chatting)\s+(?:to|with))"
     r"\s+(?:a\s+|an\s+)?(?:real\s+(?:person|human)|real|human|bot|robot|ai|a\.i\.?|person"
     r"|computer|machine|automated|chat\s*bot|live\s+person)\b(?:\s+or\s+(?:a\s+|an\s+)?[a-z.]+)?"
     r"(?:\W+(?:lol|haha|lmao|tho|though|rn|really|right|just\s+wondering))*\W*$",

@@ -52,6 +52,7 @@ _DIGIT_WORD_RE = re.compile(r"\b(\d+)-?ish\b")
 
 # Frequent texting spellings, mapped to one canonical word (whole words only).
 _TYPOS: dict[str, str] = {
+    "wat": "what", "wats": "whats", "wut": "what", "wuts": "whats", "protiens": "proteins", "protien": "protein",
     "ppl": "people", "peeps": "people", "ppls": "people", "pple": "people", "poeple": "people",
     "peopel": "people", "adluts": "adults", "adlts": "adults", "aduts": "adults",
     "audlts": "adults", "adultes": "adults", "adlt": "adult", "chidren": "children",
