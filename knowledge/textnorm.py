@@ -49,7 +49,6 @@ SHORTHAND: dict[str, str] = {
     "2day": "today",
     "nite": "night",
     "wat": "what",
-    "wut": "what",
     "wuts": "what is",
     "protiens": "proteins",
     "protien": "protein",

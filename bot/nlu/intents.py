@@ -213,7 +213,8 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"|awful|worst|disgusting|disappointed|disappointing|unacceptable|unprofessional"
              r"|rude|food\s+poisoning|got\s+sick|made\s+(?:us|me)\s+sick|ripped\s+off|scam"
              r"|ridiculous|furious|angry|pissed|upset|complain\w*|lawsuit|sue\b|lawyer"
-             r"|bbb|bad\s+review|charged\s+(?:me\s+)?twice|double\s+charged|overcharged"
+             r"|bbb|bad\s+review|charged\s+(?:me\s+|us\s+|my\s+(?:card|account)\s+)?twice|double\s+charged|overcharged"
+             r"|smoked\s+out|called\s+the\s+(?:cops|police)"
              r"|money\s+back|want\s+(?:a|my)\s+refund|refund\s+(?:me|my)|demand|wtf|raw|burnt"
              r"|cold\s+food|undercooked|late\s+(?:again|by)|showed\s+up\s+late|was\s+late)\b",
              # Said of the chef or of us, not of someone else or in passing: "chef is 40
@@ -225,6 +226,7 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"|\b(?:chef|cook|he|she|they|you|u)\s+(?:\w+\s+)?(?:burn(?:ed|t)|damaged|broke|ruined|stained|scratched"
              r"|melted|scorched|dented)\s+(?:my|our|the)\b"
              r"|\b(?:chef|cook|he|she|they|you|u)\s+left\s+(?:a|such\s+a|the\s+place\s+a)\s+(?:huge\s+|big\s+|total\s+)?mess\b"
+             r"|\b(?:chef|cook|he|she|they|you|u)\s+(?:\w+\s+)?(?:left|leave)\s+(?:all\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:trash|garbage|grease|dirty|mess)\b"
              r"|\b(?:this|that|it|you|u|ur|your\s+\w+)(?:'s|\s+is|\s+are|\s+r)?\s+(?:so\s+|really\s+|very\s+|super\s+)?"
              r"(?:frustrating|annoying|unhelpful|not\s+helpful|useless)\b(?!\s+(?:for|to)\s+(?:the\s+)?neighbou?rs)"
              r"|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:so\s+|really\s+|very\s+|getting\s+)?(?:frustrated|annoyed|fed\s+up)\b"
@@ -336,7 +338,9 @@ NOT_NEGATIVE = re.compile(
 # ("this is ridiculous, what if the chef is late again?").
 _GRIEVANCE_RE = re.compile(
     r"\b(?:terrible|horrible|awful|worst|disgusting|unacceptable|unprofessional|rude|ridiculous"
-    r"|furious|angry|pissed|upset|scam|lawsuit|sue|lawyer|wtf|again)\b"
+    r"|furious|angry|pissed|upset|scam|lawsuit|sue|lawyer|wtf|again"
+    # "how do i get a refund, chef never came": it happened, not a what-if
+    r"|(?:chef|cook|he|she|they|you|u)\s+(?:never|didn'?t|did\s+not)\s+(?:show(?:ed)?(?:\s+up)?|came|come|arrive[d]?))\b"
 )
 
 
