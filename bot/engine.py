@@ -981,7 +981,7 @@ class Engine:
                 return self.finish()
             # "tip included? also add 1 adult": the guest change goes on after the answer
             # (it was dropped)
-        if st.form == "cancel" and st.expecting in ("confirm", "which"):
+        if st.form == "cancel" and st.expecting == "confirm":
             return await self._cancel_answer(intent)
         if (intent == "reschedule_booking" and st.form in ("booking", "quote", "availability") and not (ent.date or ent.time)
                 and (to := re.search(r"\bto\s+(.+)$", text, re.I)) and not await self.p.upcoming_bookings()):
@@ -2206,10 +2206,7 @@ class Engine:
             return self.finish()
         b = await self._booking_named(bookings)
         if b is None:
-            # two parties booked and "cancel my booking": which one (it was the soonest)
-            st.form, st.expecting, st.target_booking = "cancel", "which", None
-            self.say(t.which_booking("cancel", [(x.event_date, x.slot) for x in bookings]))
-            return self.finish()
+            return self._ask_which("cancel", bookings)  # (it was the soonest)
         return await self._cancel_confirm(b)
 
     async def _cancel_confirm(self, b: Booking) -> TurnResult:
@@ -2226,11 +2223,8 @@ class Engine:
         bookings = await self.p.upcoming_bookings()
         named = await self._booking_named(bookings) if len(bookings) > 1 else None
         if named is not None and str(named.id) != st.target_booking:
-            # "the one on the 19th" to "which one?" or to the other booking's cancel question
+            # "no, the one on the 19th" to the other booking's cancel question
             return await self._cancel_confirm(named)
-        if st.expecting == "which":
-            st.form = st.expecting = None  # not one of them: the message is read afresh
-            return await self._turn()
         if st.expecting == "confirm" and read_move(self.text).cue and not _PAST_TENSE.search(self.text) \
                 and (held := next((b for b in bookings if str(b.id) == st.target_booking), None)) is not None:
             # "actually wait, can we just move it to january 16 instead": the move, not the
@@ -2289,12 +2283,13 @@ class Engine:
         return next((b for b in await self.p.upcoming_bookings() if str(b.id) == self.st.target_booking), None)
 
     def _ask_which(self, change: str, bookings: Sequence[Booking]) -> TurnResult:
-        """Several bookings and a move or guest change that names none: which one (it went
-        to the soonest). The message is kept and read again with the booking chosen."""
+        """Several bookings and a cancel, a move or a guest change that names none: which
+        one (it went to the soonest). The message is kept and read again with the booking
+        chosen (``change``: "cancel", "move" or "party")."""
         st = self.st
         st.form, st.expecting, st.target_booking = None, "which_booking", None
         st.which_text, st.which_for = self.text, change
-        self.say(t.which_booking("move" if change == "move" else "change", [(b.event_date, b.slot) for b in bookings]))
+        self.say(t.which_booking("change" if change == "party" else change, [(b.event_date, b.slot) for b in bookings]))
         return self.finish()
 
     async def _which_answer(self) -> TurnResult | None:
@@ -2309,6 +2304,8 @@ class Engine:
         if chosen is None or text is None:
             return None
         self.text = text
+        if change == "cancel":
+            return await self._cancel_confirm(chosen)
         ent = extract_entities(text, now=self.inp.now.astimezone(await self._tz()), expecting=None)
         if change == "move":
             return await self._reschedule_start(ent, chosen)

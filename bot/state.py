@@ -62,8 +62,9 @@ class DialogueState:
     # A party change asked with a move ("add 3 adults and move it to 3pm"): its message,
     # taken up once the move is answered.
     then_party: str | None = None
-    # Several bookings and a move or guest change that named none: the message, taken up
-    # again once "which one?" is answered ("move" or "party" in ``which_for``).
+    # Several bookings and a cancel, a move or a guest change that named none: the
+    # message, taken up again once "which one?" is answered ("cancel", "move" or "party"
+    # in ``which_for``).
     which_text: str | None = None
     which_for: str | None = None
 
