@@ -196,7 +196,7 @@ _RESEND_OR_BALANCE = re.compile(
 _BOOKED_WRONG = re.compile(
     r"\bwrong\s+(?:time|date|day)\b|\b(?:should|supposed\s+to)\s+(?:be|have\s+been)\b|\b(?:actually\s+)?want(?:ed)?\s+the\b"
     r"|\bmeant\s+(?:to\s+(?:say|put|book)\s+)?(?:the\s+)?\d", re.I)
-_CHANGE_IT = re.compile(r"\b(?:change|switch|make|move|bump)\s+(?:it|that|the\s+party|our\s+party)\s+(?:to|for)\b", re.I)
+_CHANGE_IT = re.compile(r"\b(?:change|switch|make|move|bump)\s+(?:(?:it|that|the\s+party|our\s+party|us)\s+)?(?:to|for)\b", re.I)
 # "I booked …", "our reservation": the customer says they have a booking.
 _BOOKED_CLAIM = re.compile(
     r"\b(?:i|we)\s+(?:already\s+|just\s+)?(?:booked|reserved|have\s+(?:a|an\s+upcoming)\s+(?:booking|reservation))\b"
@@ -491,6 +491,8 @@ _ABOUT_THE_CHANGE = re.compile(
     r"|does\s+(?:that|it)\s+(?:change|cost)|(?:any|an)\s+(?:extra|additional)\s+(?:fee|charge|cost))\b",
     re.I,
 )
+_OPEN_WORDS = re.compile(r"\b(?:open|free|availab\w+|openings?|dates|spots?|anything)\b", re.I)
+_WEEK_ASKED = re.compile(r"\b(?:(?P<next>next\s+week)|(?P<of>(?:the\s+)?week\s+of))\b", re.I)
 _WEEKEND_AFTER = re.compile(r"\b(?:the\s+)?(?:weekend\s+after(?:\s+that(?:\s+one)?)?|next\s+weekend)\W*$", re.I)
 # A month named alone, not a day of it ("the january one", not "jan 9").
 _MONTH_NAMED = re.compile(r"\b(" + "|".join(sorted(set(MONTHS) - {"may"}, key=len, reverse=True)) + r")\b(?!\.?\s*\d)")
@@ -1704,6 +1706,13 @@ class Engine:
             month = None  # "march 14th or so": a day of the month, read as such
         if month:
             return DaysAsked(month=month)
+        if _OPEN_WORDS.search(text) and (week := _WEEK_ASKED.search(text)):
+            # "what dates are open next week", "any openings the week of dec 14": from that
+            # week's Monday (it listed this week's days, or the 14th alone)
+            start = (ent.date if week["of"] and ent.date else
+                     today + timedelta(days=7 - today.weekday()) if week["next"] else None)
+            if start is not None and start > today:
+                return DaysAsked(after=start - timedelta(days=1))
         if ent.after and ent.after >= today and (ent.date is None or (weekdays_asked(text) and ent.date <= ent.after)):
             # ("any saturdays after the 15th": "saturdays" is no day of its own)
             return DaysAsked(after=ent.after)

@@ -165,7 +165,7 @@ ADDRESS_CHANGE = re.compile(
 # come": the soonest days with a chef free, from the booking core (not the FAQ's lead time).
 SOONEST = re.compile(
     r"\b(?:next|first|soonest|earliest)\s+(?:available|open|opening|free)\b|\bsoonest\b"
-    r"|\bearliest\s+(?:date|day|you|u|we|i|possible|opening|availab\w+)\b"
+    r"|\bearliest\s+(?:date|day|(?:you|u|we|i)\b(?!\s+(?:can|could)\s+(?:start|begin|get\s+(?:here|there)|arrive))|possible|opening|availab\w+)\b"
     r"|\bhow\s+soon\s+(?:can|could|would)\s+(?:you|u|y'?all)\b"
     # "when are you available?" with no day: the soonest open days
     r"|^\W*(?:(?:hi|hey|hello|ok|so)\W+)?when\s+(?:are|r)\s+(?:you|u|y'?all|you\s+guys)\s+(?:available|free|open)\W*$"
