@@ -58,7 +58,10 @@ DEPOSIT_AMOUNT = re.compile(
     r"\bhow\s+much\s+(?:is\s+|are\s+|was\s+|would\s+be\s+|will\s+be\s+|for\s+)?(?:the\s+|a\s+|your\s+|ur\s+|my\s+|our\s+)?deposit\b"
     r"|\bdeposit\s+(?:amount|cost|price|size)\b|\bhow\s+(?:big|much)\s+of\s+a\s+deposit\b"
     r"|\bhow\s+much\s+(?:do|would|will)\s+(?:i|we)\s+(?:need\s+to\s+|have\s+to\s+)?(?:put\s+down|pay\s+(?:up\s*front|now|to\s+book))\b"
-    r"|\bwhat(?:'?s|\s+is)\s+(?:the|your|ur)\s+deposit\W*$",
+    r"|\bwhat(?:'?s|\s+is)\s+(?:the|your|ur)\s+deposit\W*$"
+    # "is the deposit 100?", "is it a $100 deposit"
+    r"|^\W*is\s+(?:the\s+|your\s+|ur\s+)?deposit\s+(?:still\s+|just\s+|only\s+)?\$?\d+(?:\.\d\d)?\b"
+    r"|^\W*is\s+(?:it|that)\s+(?:a|an|the)\s+\$?\d+(?:\.\d\d)?\s+deposit\b",
     re.I,
 )
 
