@@ -491,6 +491,9 @@ _ABOUT_THE_CHANGE = re.compile(
     r"|does\s+(?:that|it)\s+(?:change|cost)|(?:any|an)\s+(?:extra|additional)\s+(?:fee|charge|cost))\b",
     re.I,
 )
+_START_ASKED = re.compile(
+    r"^\W*(?:(?:hi|hey|ok|so|also)\W+)?(?:do\s+(?:you|u|y'?all)\s+(?:guys\s+)?(?:do|have|offer)|can\s+(?:you|u|we|the\s+chef)\s+(?:start|do|come|begin))\b"
+    r"(?=.*\d\s*(?:am|pm|a\b|p\b))", re.I)
 _OPEN_WORDS = re.compile(r"\b(?:open|free|availab\w+|openings?|dates|spots?|anything)\b", re.I)
 _WEEK_ASKED = re.compile(r"\b(?:(?P<next>next\s+week)|(?P<of>(?:the\s+)?week\s+of))\b", re.I)
 _WEEKEND_AFTER = re.compile(r"\b(?:the\s+)?(?:weekend\s+after(?:\s+that(?:\s+one)?)?|next\s+weekend)\W*$", re.I)
@@ -1144,6 +1147,16 @@ class Engine:
             if done is not None:
                 return done
         # ("lunch" itself reads as a 12 PM start: a time alone is not a fact here)
+        if ent.time and not st.slots.date and not st.confirming and _START_ASKED.search(text) \
+                and not _has_facts(replace(ent, time=None)):
+            # "do u do 9pm parties?", "can u start at 7pm": the station's start times say
+            # (the form asked for the date, or the guests, and the question was dropped)
+            st.misunderstood = 0
+            self.say(t.start_time_asked(ent.time.strftime("%H:%M"), (await self.p.default_station()).slots))
+            if st.form:
+                return await self._advance()
+            st.offered_booking = True
+            return self.finish()
         if (meal := MEAL_ASKED.search(text)) and not _has_facts(replace(ent, time=None)) and not st.confirming:
             # "do you guys do lunch parties?": the start times are the station's, so the
             # booking core answers (the FAQ had no entry and the question was dropped).
@@ -1347,6 +1360,8 @@ class Engine:
                 replace(ent, email=None, phone=None, name=None)):
             return await self._contact_change(ent)
         if _CHANGE_BOOKING.search(self.text) and not _has_facts(ent):
+            if len(bookings) > 1 and await self._booking_named(bookings) is None:
+                return self._ask_which("change", bookings)  # ("change my booking": which one)
             self.st.expecting, self.st.target_booking = "booking_change", str(b.id)
             self.say(t.booking_change_ask(b.event_date, b.slot))
             return self.finish()
@@ -1424,15 +1439,15 @@ class Engine:
         bookings = await self.p.upcoming_bookings()
         if not bookings:
             return None
+        asked = next((b for b in bookings if str(b.id) == self.st.target_booking), None)
         if (_NOTHING_TO_CHANGE.search(text) or _DECLINE.search(text) or _NO_AFTER_ALL.match(text)) and not _has_facts(ent):
             self.say(t.kept())  # "nothing, its fine"
             return self.finish()
         if (_has_count(ent)
                 or re.search(r"\b(?:guests?|people|adults?|kids?|count|headcount|party\s+size)\b", text, re.I)):
-            asked = next((b for b in bookings if str(b.id) == self.st.target_booking), None)
             return await self._party_start(ent, asked or bookings[0])
         if ent.date or ent.time or re.search(r"\b(?:date|day|time|reschedul\w*|move\s+it)\b", text, re.I):
-            return await self._reschedule_start(ent)
+            return await self._reschedule_start(ent, asked)
         if ent.zip or ent.address or re.search(r"\b(?:address|location|venue|place|zip)\b", text, re.I):
             return await self.escalate("address_change", t.escalated("address_change"))
         return None
@@ -2294,7 +2309,7 @@ class Engine:
     def _ask_which(self, change: str, bookings: Sequence[Booking]) -> TurnResult:
         """Several bookings and a cancel, a move or a guest change that names none: which
         one (it went to the soonest). The message is kept and read again with the booking
-        chosen (``change``: "cancel", "move" or "party")."""
+        chosen (``change``: "cancel", "move", "party", or "change" for what to change)."""
         st = self.st
         st.form, st.expecting, st.target_booking = None, "which_booking", None
         st.which_text, st.which_for = self.text, change
@@ -2315,6 +2330,10 @@ class Engine:
         self.text = text
         if change == "cancel":
             return await self._cancel_confirm(chosen)
+        if change == "change":
+            st.expecting, st.target_booking = "booking_change", str(chosen.id)
+            self.say(t.booking_change_ask(chosen.event_date, chosen.slot))
+            return self.finish()
         ent = extract_entities(text, now=self.inp.now.astimezone(await self._tz()), expecting=None)
         if change == "move":
             return await self._reschedule_start(ent, chosen)

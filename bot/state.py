@@ -63,8 +63,8 @@ class DialogueState:
     # taken up once the move is answered.
     then_party: str | None = None
     # Several bookings and a cancel, a move or a guest change that named none: the
-    # message, taken up again once "which one?" is answered ("cancel", "move" or "party"
-    # in ``which_for``).
+    # message, taken up again once "which one?" is answered ("cancel", "move", "party",
+    # or "change" for what to change, in ``which_for``).
     which_text: str | None = None
     which_for: str | None = None
 

@@ -435,6 +435,15 @@ def meal_times(meal: str, slots: Sequence[str]) -> Reply:
     return Reply(f"{head} Our start times are {starts}. Want me to check a date?", (B_BOOK,), "meal_times")
 
 
+def start_time_asked(asked: str, slots: Sequence[str]) -> Reply:
+    """"do u do 9pm parties?", "can u start at 7pm?": whether it is one of the station's
+    start times, from those times."""
+    starts = ", ".join(slot_label(x) for x in slots)
+    head = (f"Yes — {slot_label(asked)} is one of our start times." if asked in slots
+            else f"{slot_label(asked)} isn't one of our start times.")
+    return Reply(f"{head} Our start times are {starts}. Want me to check a date?", (B_BOOK,), "meal_times")
+
+
 def city_out_of_area(name: str) -> Reply:
     return Reply(
         f"{name} is outside our usual service area. I've asked our team whether we can make it.",

@@ -95,6 +95,13 @@ _PLUS_PARTY = re.compile(
 )
 
 
+_TIME_DOUBTED = re.compile(
+    r"\bis\s+\d{1,2}(?::[0-5]\d)?\s*(?:am|pm|a|p)?\s+(?:too\s+(?:late|early)|(?:too\s+)?(?:late|early)\s+for)\b")
+_BETTER_HOUR = re.compile(
+    r"\b(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?\s*(?:pm)?\s+(?:is|would\s+be|works|might\s+be|could\s+be)\s+"
+    r"(?:better|best|easier|safer)\b")
+
+
 def _after_bound(before: str) -> bool:
     """Whether the text before a date ends in "after" used as a bound."""
     m = _AFTER_BOUND.search(before.lower())
@@ -141,7 +148,14 @@ def extract_entities(
         norm = blank(norm, out)
         date, date_spans = find_date(norm, today)
     norm = blank(norm, date_spans)
+    # "is 9pm too late for the kids?": a time asked about, not chosen
+    norm = blank(norm, [m.span() for m in _TIME_DOUBTED.finditer(norm)])
     time, time_spans = find_time(norm, expecting=expecting)
+    if (better := _BETTER_HOUR.search(norm)) is not None:
+        # "… maybe 3 is better": the time said to be better wins (its 3 became 3 guests)
+        hour = int(better["h"])
+        time = dt.time(hour + 12 if hour < 10 else hour, int(better["m"] or 0))
+        time_spans = [*time_spans, better.span()]
     norm = blank(norm, time_spans)
     party = find_party(norm, expecting=expecting if expecting != "time" else None)
     if name is not None and expecting == "name" and (party.adults or party.guests):
