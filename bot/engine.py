@@ -46,6 +46,7 @@ from bot.nlu.asks import (
 )
 from bot.nlu.cancels import cancels_the_booking, mentions_cancel
 from bot.nlu.dates import MONTHS, dates_in, day_of_month, find_month, weekdays_asked
+from bot.nlu.entities import RULED_OUT
 from bot.nlu.intents import (
     HELP_COMMAND,
     IDENTITY_QUESTION,
@@ -57,7 +58,7 @@ from bot.nlu.intents import (
     WANT_TO_CANCEL,
 )
 from bot.nlu.moves import read_move
-from bot.nlu.names import is_name_word
+from bot.nlu.names import find_name
 from bot.nlu.notes import DISHES, asks_to_note, diet_note, says_note_it
 from bot.nlu.numbers import normalize as numbers_normalize
 from bot.nlu.places import find_cities
@@ -188,9 +189,6 @@ _TRAVEL = re.compile(
     re.I,
 )
 _INSTEAD = re.compile(r"\b(?:instead|rather)\b", re.I)
-_RESEND_OR_BALANCE = re.compile(
-    r"\b(?:resend|re-send)\s+(?:it|that|the\s+\w+)\b|\bsend\s+it\s+again\b"
-    r"|\b(?:rest|balance|remainder|remaining)\b.{0,25}\b(?:due|paid|pay)\b|\bwhen\s+do\s+(?:i|we)\s+pay\s+the\s+(?:rest|balance)", re.I)
 # "i booked the wrong time, should be 3pm", "we actually want the 20th not the 19th": a
 # booking's day or time put right (it got the status, or a person)
 _BOOKED_WRONG = re.compile(
@@ -279,7 +277,11 @@ _CANCEL_REGRET = re.compile(
     r"|\bun-?cancel\w*|\bundo\s+(?:the|my|our|that)\s+cancel\w*|\brestore\s+(?:my|our|the)\s+(?:booking|reservation|party)\b",
     re.I)
 _MINE = re.compile(r"\b(?:my|our)\s+(?:booking|reservation)\b|\bfinal\s+(?:price|cost|amount|total)\b", re.I)
-_HOW_TO_PAY = re.compile(r"\b(?:how|where)\s+(?:do|can|should)\s+(?:i|we)\s+pay(?:\s+(?:the\s+)?(?:deposit|now|online|it))?\W*$", re.I)
+# Paying for the booking: "how do i pay now", "can you resend it", "when is the rest due?"
+_HOW_TO_PAY = re.compile(
+    r"\b(?:how|where)\s+(?:do|can|should)\s+(?:i|we)\s+pay(?:\s+(?:the\s+)?(?:deposit|now|online|it))?\W*$"
+    r"|\b(?:resend|re-send)\s+(?:it|that|the\s+\w+)\b|\bsend\s+it\s+again\b"
+    r"|\b(?:rest|balance|remainder|remaining)\b.{0,25}\b(?:due|paid|pay)\b|\bwhen\s+do\s+(?:i|we)\s+pay\s+the\s+(?:rest|balance)", re.I)
 _PLAIN_BOOK = re.compile(
     r"^\W*(?:(?:hi|hey|hello|yo|ok|okay|so)\W+)*(?:can|could|may)\s+(?:i|we)\s+(?:book|make\s+a\s+(?:booking|reservation)|reserve)"
     r"(?:\s+(?:a\s+|the\s+)?(?:chef|party|date|you|u|hibachi(?:\s+(?:chef|party|dinner))?))?\W*$", re.I)
@@ -369,10 +371,8 @@ def _weekdays_in(text: str, *, plural: bool = True) -> set[int]:
 
 
 _RULED_OUT_WEEKDAY = re.compile(
-    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)s?\s+"
-    r"(?:(?:doesn'?t|won'?t|wouldn'?t|isn'?t|does\s+not|will\s+not|is\s+not|is\s+no)\s+(?:work|good|great|possible|an\s+option)"
-    r"|is\s+(?:out|bad|taken))"
-    r"|\b(?:can'?t|cannot|can\s+not)\s+do\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)",
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)s?\s+" + RULED_OUT
+    + r"|\b(?:can'?t|cannot|can\s+not)\s+do\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)",
     re.I)
 
 
@@ -499,7 +499,6 @@ _WEEK_ASKED = re.compile(r"\b(?:(?P<next>next\s+week)|(?P<of>(?:the\s+)?week\s+o
 _WEEKEND_AFTER = re.compile(r"\b(?:the\s+)?(?:weekend\s+after(?:\s+that(?:\s+one)?)?|next\s+weekend)\W*$", re.I)
 # A month named alone, not a day of it ("the january one", not "jan 9").
 _MONTH_NAMED = re.compile(r"\b(" + "|".join(sorted(set(MONTHS) - {"may"}, key=len, reverse=True)) + r")\b(?!\.?\s*\d)")
-_BARE_NAME = re.compile(r"\s*[A-Z][a-z'-]+\s+[A-Z][a-z'-]+(?:-[A-Z][a-z'-]+)?\s*")
 # A bare hour a move goes to: "move to 9", "push it to 7:30?", "3 instead of 6" (of a 6 PM party).
 _MOVE_TO_HOUR = re.compile(r"\b(?:to|for)\s+(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?(?:\s*ish)?(?=\s*(?:$|[?.!,]|instead\b|pls\b|please\b|then\b))")
 _HOUR_SWAP = re.compile(r"\b(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?\s*(?:pm)?\s+instead\s+of\s+(?P<old>1[0-2]|[1-9])(?::00)?\s*(?:pm)?\b")
@@ -787,11 +786,12 @@ class Engine:
             # "change one adult to a kid" at the summary: 19 adults + 1 kid (it was 1 adult)
             ent = replace(ent, adults=st.slots.adults + n, kids=max(0, (st.slots.kids or 0) - n), guests=None)
         if st.expecting in ("time", "date") and st.form in ("booking", "quote", "availability") and not _has_facts(ent) \
-                and _BARE_NAME.fullmatch(text) and all(is_name_word(w) for w in text.split()) \
+                and (bare := find_name(text, expecting="name")) and len(bare.split()) >= 2 \
+                and bare.lower() == " ".join(text.split()).lower() \
                 and not find_cities(text, await self.p.city_names(), whole=True):
             # "John Smith" while the start time is asked: the booking's name, kept (it was
             # a clarify, and the name was asked again later)
-            ent = replace(ent, name=text.strip())
+            ent = replace(ent, name=bare)
         if st.form == "booking" and ent.name is None and (told := _NAME_TOLD.search(text)):
             # "put it under my husband's name, Carlos Lopez", "change the name to Maria
             # Lopez-Garcia" (at the summary it was not understood, and a yes booked the
@@ -898,8 +898,7 @@ class Engine:
                 # (at a new booking's summary, or with a new party's facts: the form's)
                 # ("do you have my reservation", "is that the final price?": about theirs)
                 intent = "booking_status"
-            elif (_HOW_TO_PAY.search(text) or _RESEND_OR_BALANCE.search(text)) and not st.form \
-                    and await self.p.upcoming_bookings():
+            elif _HOW_TO_PAY.search(text) and not st.form and await self.p.upcoming_bookings():
                 # "how do i pay now", "can you resend it", "when is the rest due?": their
                 # deposit, with its link, and the balance (a resend got the leftovers entry's
                 # "Yes", the balance went to a person)

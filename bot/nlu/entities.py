@@ -74,8 +74,10 @@ _NOT_THIS_DAY = re.compile(
     r"|no\s+longer|can'?t\s+do|cannot\s+do|don'?t\s+want|any\s+day\s+but)\s+(?:on\s+|for\s+)?(?:the\s+)?$"
 )
 # Right after a day that is ruled out: "the 19th is no good", "the 19th won't work".
-_RULED_OUT_AFTER = re.compile(
-    r"\s*(?:is\s+no\s+good|(?:won'?t|doesn'?t|wouldn'?t|does\s+not|will\s+not)\s+work|is\s+(?:out|bad|taken)|isn'?t\s+good)\b")
+# (shared with the engine's "saturday doesnt work, sunday?")
+RULED_OUT = (r"(?:(?:won'?t|doesn'?t|wouldn'?t|isn'?t|does\s+not|will\s+not|is\s+not|is\s+no)\s+"
+             r"(?:work|good|great|possible|an\s+option)|is\s+(?:out|bad|taken))")
+_RULED_OUT_AFTER = re.compile(r"\s*" + RULED_OUT + r"\b")
 # A bound, not a day: "anything after the 15th", "has to be after dec 15" (the 15th was
 # taken). "the day/week/saturday after the 15th" names a day of its own.
 _AFTER_BOUND = re.compile(r"(?:^|\b(?P<w>[a-z]+)\s+)after\s+(?:the\s+)?$")
