@@ -496,7 +496,8 @@ _START_ASKED = re.compile(
     r"(?=.*\d\s*(?:am|pm|a\b|p\b))", re.I)
 _OPEN_WORDS = re.compile(r"\b(?:open|free|availab\w+|openings?|dates|spots?|anything)\b", re.I)
 _WEEK_ASKED = re.compile(r"\b(?:(?P<next>next\s+week)|(?P<of>(?:the\s+)?week\s+of))\b", re.I)
-_WEEKEND_AFTER = re.compile(r"\b(?:the\s+)?(?:weekend\s+after(?:\s+that(?:\s+one)?)?|next\s+weekend)\W*$", re.I)
+_WEEKEND_AFTER = re.compile(r"\b(?:the\s+)?(?:weekend\s+after(?:\s+that(?:\s+one)?)?|next\s+weekend)"
+                            r"(?:\s+(?:instead|then|pls|please|maybe))?\W*$", re.I)
 # A month named alone, not a day of it ("the january one", not "jan 9").
 _MONTH_NAMED = re.compile(r"\b(" + "|".join(sorted(set(MONTHS) - {"may"}, key=len, reverse=True)) + r")\b(?!\.?\s*\d)")
 # A bare hour a move goes to: "move to 9", "push it to 7:30?", "3 instead of 6" (of a 6 PM party).
@@ -872,11 +873,16 @@ class Engine:
                 and not re.search(r"\d", text) and not st.expecting:
             # "hey how are you doing today?": small talk, not a party for today.
             ent = replace(ent, date=None, time=None)
-        if (self.cancelled_last and (_UNDO_CANCEL.search(text) or _REGRET.search(text))) or (
-                # "i cancelled by mistake, can we get it back" days later: a person checks
-                not st.form and _CANCEL_REGRET.search(text) and not _IF.search(text)):
-            # "i changed my mind, keep the booking" right after the cancel: a person, who
-            # can put it back; the bot cannot (it read as a new booking)
+        regret_later = not st.form and _CANCEL_REGRET.search(text) and not _IF.search(text)
+        if regret_later and not self.cancelled_last and await self.p.upcoming_bookings() \
+                and not await self.p.cancelled_bookings():
+            # "i cancelled by accident" while nothing was cancelled: the booking is still on
+            self.say(t.nothing_cancelled())
+            return await self._status(ent)
+        if (self.cancelled_last and (_UNDO_CANCEL.search(text) or _REGRET.search(text))) or regret_later:
+            # "i changed my mind, keep the booking" right after the cancel, or "i cancelled
+            # by mistake, can we get it back" days later: a person, who can put it back;
+            # the bot cannot (it read as a new booking)
             return await self.escalate("cancel_regret", t.escalated("cancel_regret"))
         if intent not in ("human", "complaint") and st.form != "cancel" and text not in BUTTON_INTENTS:
             said = self._numbers(text)  # (typos fixed: "reshedule", "mvoe it", "cancle")
@@ -1022,8 +1028,11 @@ class Engine:
             # A booked party's new address: a person updates it (no new booking form).
             return await self.escalate("address_change", t.escalated("address_change"))
         if st.form == "reschedule" and (ent.date or ent.time or (
-                st.expecting == "time" and (_SAME_TIME.search(text) or (intent == "affirm" and not _has_facts(ent))))):
-            return await self._reschedule_try(ent)  # ("same time" / "yes" when the new time is asked)
+                st.expecting == "time" and (_SAME_TIME.search(text) or (intent == "affirm" and not _has_facts(ent))))
+                or (st.expecting == "date" and _SAME_TIME.search(text))):
+            # ("same time" / "yes" when the new time is asked; "same time" when the new day
+            # is: the booked time kept, the day asked)
+            return await self._reschedule_try(ent)
         if st.form == "party":
             return await self._party_answer(intent, ent)
         counts = _has_count(ent)
@@ -1062,6 +1071,10 @@ class Engine:
                 and _bare_hour(int(swap["old"])).strftime("%H:%M") == (await self._booking_meant(bookings)).slot:
             # "can we do 3 instead of 6?" of a 6 PM party: the start time (the FAQ answered)
             return await self._reschedule_start(replace(ent, time=_bare_hour(int(swap["h"]), int(swap["m"] or 0))))
+        if (not st.form and not (ent.date or ent.time or counts) and _WEEKEND_AFTER.search(text)
+                and (_INSTEAD.search(text) or _CHANGE_IT.search(text) or read_move(text).cue)
+                and await self.p.upcoming_bookings()):
+            return await self._reschedule_start(ent)  # "can we do the weekend after instead"
         # "can we do the 28th instead?", "can we change it to 3pm", "could we start at
         # noon?" from a customer with a booking: a reschedule (not a new party, nor a
         # question for the FAQ).
@@ -2048,7 +2061,7 @@ class Engine:
             if (st.checked != checked or self.asked_availability or not s.time
                     or self._next_missing() is None):
                 st_for_date = station or await self.p.default_station()
-                res = await self._check_date_time(st_for_date)
+                res = await self._check_date_time(st_for_date, routed=station is not None)
                 if res is not None:
                     return res
                 st.checked = checked
@@ -2098,7 +2111,9 @@ class Engine:
         self.say(t.summary(quote, date.fromisoformat(s.date), s.time, s.name, s.address, s.phone, s.email, s.notes))
         return self.finish()
 
-    async def _check_date_time(self, station: Station) -> TurnResult | None:
+    async def _check_date_time(self, station: Station, *, routed: bool = True) -> TurnResult | None:
+        """The day and time against ``station``'s calendar; ``routed`` False: no zip yet,
+        so ``station`` is only the default one."""
         st, s = self.st, self.st.slots
         day = date.fromisoformat(s.date)  # type: ignore[arg-type]
         try:
@@ -2115,6 +2130,12 @@ class Engine:
             return self.finish()
         free = [x.time for x in slots if x.available]
         await self.p.lead_event("availability_checked", {"date": day.isoformat()})
+        if not routed and (s.time not in free if s.time else not free) and await self._free_elsewhere(station, day, s.time):
+            # Full at the default kitchen, free at another: which one comes is the zip's
+            # (a Sacramento party was told San Jose's day was full).
+            st.expecting = "zip"
+            self.say(t.busy_at_default(day, s.time))
+            return self.finish()
         # Asked, or read from this message ("next friday night" is Friday, Dec 11 at
         # 6 PM): the day and time taken are said back, not first seen in the summary.
         if (self.asked_availability or (self.when_taken and s.time)) and free and (not s.time or s.time in free):
@@ -2132,8 +2153,7 @@ class Engine:
                     self.say(t.slot_within(bound, t.slot_label(said), t.slot_label(s.time)))
                     return await self._check_date_time(station)
             if s.time not in station.slots:
-                asked = t.slot_label(s.time)
-                s.time = None
+                asked, s.time = s.time, None
                 st.expecting = "time"
                 self.say(t.not_a_slot(asked, free))
                 return self.finish()
@@ -2348,6 +2368,10 @@ class Engine:
         b = chosen or await self._booking_named(bookings)
         if b is None:
             return self._ask_which("move", bookings)
+        if _WEEKEND_AFTER.search(self.text):
+            # "can we do the weekend after instead", "how about next weekend?" (which is the
+            # booked one, read from today): the Saturday after the booked day
+            ent = await self._near_the_day(ent, b.event_date)
         if ent.date == b.event_date:
             # "move my dec 19 party to dec 20": the booked day names the party, the other
             # day is where it goes (it was read as no change)
@@ -2380,6 +2404,19 @@ class Engine:
         st.expecting = "date"
         self.say(t.reschedule_ask(b.event_date, b.slot))
         return self.finish()
+
+    async def _free_elsewhere(self, checked: Station, day: date, slot: str | None) -> bool:
+        """Whether a station other than ``checked`` has a chef free that day (at ``slot``)."""
+        for other in await self.p.stations():
+            if other.id == checked.id:
+                continue
+            try:
+                free = [x.time for x in await self.p.slots(other, day) if x.available]
+            except InvalidDate:
+                continue
+            if (slot in free) if slot else free:
+                return True
+        return False
 
     async def _near_the_day(self, ent: Entities, anchor: date) -> Entities:
         """A day said relative to the one being talked about (the form's or the booked
@@ -2457,10 +2494,12 @@ class Engine:
             # from today: a bare day of the month is read in the booking's month.
             with contextlib.suppress(ValueError):
                 s.date = target.event_date.replace(day=ent.date.day).isoformat()
-        if ent.date and _WEEKDAY_NAMED.search(self.text) and (_WEEKDAY_SIDE.search(self.text) or not _DAY_NAMED.search(self.text)) \
+        if ent.date and (_WEEKEND_AFTER.search(self.text) or (_WEEKDAY_NAMED.search(self.text) and (
+                _WEEKDAY_SIDE.search(self.text) or not _DAY_NAMED.search(self.text)))) \
                 and (near := (await self._near_the_day(ent, target.event_date)).date) is not None:
             # "saturday at 3 instead", "how about sunday": that weekday nearest the booked
-            # day (its own Saturday, the Sunday after), not the next one from today
+            # day (its own Saturday, the Sunday after), not the next one from today; "how
+            # about next weekend?" the one after the booked day
             s.date = near.isoformat()
         if not s.time and (_SAME_TIME.search(self.text) or (st.expecting == "time" and _YES.match(self.text))):
             s.time = target.slot  # ("yes" to "what time?" keeps the booked one)
@@ -2788,7 +2827,10 @@ class Engine:
             self.say(t.booking_status(b.event_date, b.slot, b.status, b.total_cents, b.deposit_cents,
                                       b.checkout_url, t.party_label(b.adults, b.kids), b.address))
         if CHEF_ARRIVAL.search(self.text):
-            await self._side_questions([self.text], note_unsure=False)  # when the chef arrives
+            # when the chef arrives, asked alone ("whats the plan for sunday? what time does
+            # chef get here": the whole text matched no FAQ entry)
+            arrival = [q for q in question_clauses(self.text) if CHEF_ARRIVAL.search(q)]
+            await self._side_questions(arrival or [self.text], note_unsure=False)
         elif len(question_clauses(self.text)) > 1:
             # "when is my party and how much do i owe? also do you bring plates?": the
             # other questions too (the status answers its own)

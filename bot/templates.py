@@ -365,10 +365,22 @@ def slot_within(bound: str, said: str, start: str) -> Reply:
     return Reply(f"Our {which} start {bound} {said} is {start}.", (), "slot_within")
 
 
+def _minutes(hhmm: str) -> int:
+    hour, minute = hhmm.split(":")
+    return int(hour) * 60 + int(minute)
+
+
 def not_a_slot(asked: str, free: Sequence[str]) -> Reply:
+    """``asked`` "HH:MM", not a start time: the free starts, the nearest named ("7ish"
+    is nearest 6 PM; halfway between two, both)."""
     labels = tuple(slot_label(s) for s in free)
+    gap = {s: abs(_minutes(s) - _minutes(asked)) for s in free}
+    nearest = [slot_label(s) for s in free if gap[s] == min(gap.values())]
+    closest = (f"; the closest {'is' if len(nearest) == 1 else 'are'} {' and '.join(nearest)}"
+               if nearest and len(free) > 1 else "")
     return Reply(
-        f"Our chefs start at {', '.join(labels) or 'set times'} — {asked} isn't one of them. Which works?",
+        f"Our chefs start at {', '.join(labels) or 'set times'} — {slot_label(asked)} isn't one of "
+        f"them{closest}. Which works?",
         labels,
         "ask_time",
     )
@@ -687,6 +699,18 @@ def party_label(adults: int, kids: int) -> str:
     if kids:
         party += f" + {kids} kid{'s' if kids != 1 else ''}"
     return party
+
+
+def busy_at_default(d: date, slot: str | None) -> Reply:
+    """A day (or start) full at the default kitchen, free at another, with no zip yet."""
+    when = f"{day_label(d)} at {slot_label(slot)}" if slot else day_label(d)
+    return Reply(f"{when} is taken at one of our kitchens, but another may have a chef free. "
+                 "What's the zip code of the party?", (), "ask_zip")
+
+
+def nothing_cancelled() -> Reply:
+    """"i cancelled by accident" while every booking is still on."""
+    return Reply("Good news — nothing was cancelled, your booking is still on:", (), "nothing_cancelled")
 
 
 def booking_status(

@@ -209,6 +209,14 @@ class CorePorts:
             self._upcoming = (customer, await BookingRepository(self.s).upcoming_for_customer(customer, today))
         return list(self._upcoming[1])
 
+    async def cancelled_bookings(self) -> list[Booking]:
+        customer = self.conv.customer_id
+        if customer is None:
+            return []
+        tz = ZoneInfo((await self.default_station()).timezone)
+        today = self.c.now().astimezone(tz).date()
+        return await BookingRepository(self.s).cancelled_upcoming_for_customer(customer, today)
+
     async def _booking(self, booking_id: str) -> Booking:
         b = await BookingRepository(self.s).get_for_update(uuid.UUID(booking_id))
         if b is None:

@@ -344,6 +344,9 @@ _GRIEVANCE_RE = re.compile(
 )
 
 
+_CAN_DO_RE = re.compile(r"\bcan\s+(?:you|u|y'all|ya)\s+do\b")
+
+
 def _score(text: str) -> dict[str, float]:
     scores: dict[str, float] = {}
     for intent, cues in _CUES.items():
@@ -418,6 +421,11 @@ def classify_intent(text: str, *, expecting: str | None = None) -> IntentResult:
         r"\b(?:how\s+much|quote|estimate|total|price\s+for|cost\s+for)\b", norm
     ) and not has_facts:
         scores["faq"] = max(scores.get("faq", 0), scores.pop("quote") + 0.05)
+    # "can u do half portions for kids", "can you do vegan sushi": what we serve, not a
+    # date ("can you do the 19th" / "can u do 6pm" carry a fact and stay availability).
+    if "availability" in scores and "faq" in scores and not has_facts and _CAN_DO_RE.search(norm) \
+            and "availability" not in _score(_CAN_DO_RE.sub(" ", norm)):
+        scores["faq"] = max(scores["faq"], scores.pop("availability") + 0.05)
     # Domain nouns in a question with no stronger goal: faq.
     if question and "faq" not in scores and _DOMAIN_RE.search(norm) and not any(
         i in scores for i in (*_GOAL_INTENTS, "human", "complaint", "booking_status")

@@ -150,6 +150,20 @@ class BookingRepository:
         )
         return list(rows.all())
 
+    async def cancelled_upcoming_for_customer(self, customer_id: uuid.UUID, today: date) -> list[Booking]:
+        """The customer's cancelled bookings whose day has not passed (what "i cancelled by
+        accident" may be about)."""
+        rows = await self.session.scalars(
+            select(Booking)
+            .where(
+                Booking.customer_id == customer_id,
+                Booking.status == "cancelled",
+                Booking.event_date >= today,
+            )
+            .order_by(Booking.event_date, Booking.slot)
+        )
+        return list(rows.all())
+
     async def awaiting_payment_link(self, now: datetime, limit: int = 20) -> list[Booking]:
         """Live unpaid holds that never got a Checkout link (Stripe was unreachable)."""
         rows = await self.session.scalars(
