@@ -133,6 +133,12 @@ class VerifierStage:
     # The pick's rank score (the reranker's, knowledge/retrieval.py) as a third input
     # (session 9); 0: the decision reads only the pipeline's logit and the verifier.
     w_rank: float = 0.0
+    # The pipeline's probability at or below which the message is declined, and at or
+    # above which its top entry is answered, without the verifier (session 20): a fitted
+    # trade of a little accuracy for speed (knowledge/train_verifier.py, ``fit_skip``).
+    # The defaults never skip.
+    skip_below: float = 0.0
+    skip_above: float = 1.0
     folder: Path = MODEL_PATH.parent  # where ``file`` is (not stored in the JSON)
 
     @property
@@ -162,6 +168,15 @@ class VerifierStage:
             return False
         if min(corners) >= cut:
             return True
+        return None
+
+    def sure(self, p: float) -> bool | None:
+        """The answer when the pipeline alone is sure enough (``skip_below`` /
+        ``skip_above``); None when the verifier is read."""
+        if p >= self.skip_above:
+            return True
+        if p <= self.skip_below:
+            return False
         return None
 
     def probability(self, p: float, score: float, rank: float) -> float:

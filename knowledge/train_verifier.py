@@ -62,7 +62,13 @@ import numpy as np
 from safetensors.numpy import load_file
 from tokenizers import Tokenizer
 
-from knowledge.answerability import MODEL_PATH, AnswerabilityModel, fit_logistic, load_model
+from knowledge.answerability import (
+    MODEL_PATH,
+    AnswerabilityModel,
+    VerifierStage,
+    fit_logistic,
+    load_model,
+)
 from knowledge.crossenc import load_verifier, pack_delta, verifier_filename
 from knowledge.embedder import FLOAT_MODEL_ID, LocalEmbedder
 from knowledge.evaluate import CLINC_PATH, clinc_split, clinc_train_parts, load_questions
@@ -110,6 +116,12 @@ RERANK_WEIGHTS = (0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 1000.0)
 # search cost before the pick (docs/faq.md, session 7).
 RERANK_CEILINGS = (3.0, 4.0, 4.5, 5.0, 5.5, 6.0, 6.5, 7.0)
 ONE_PASS_SHARE = 0.55
+# The pipeline's probability bounds tried for deciding without the verifier (session 20):
+# the pair that saves the most passes on the validation questions while their
+# right-or-declined falls by at most SKIP_BUDGET and CLINC answered does not rise.
+SKIP_BELOW = (0.0, 0.001, 0.002, 0.003, 0.005, 0.0075, 0.01)
+SKIP_ABOVE = (1.0, 0.9999, 0.9995, 0.999, 0.998, 0.997, 0.995, 0.99)
+SKIP_BUDGET = 0.0025
 CLINC_TRAIN_QUERIES = 400  # CLINC negatives seen by the cross-encoder (tuning FAQ only)
 L2 = 1.0
 
@@ -445,6 +457,46 @@ def fit_decision(
             **({"w_rank": round(float(coef[2]), 6)} if rank else {})}
 
 
+def fit_skip(items: list[Item], scores: np.ndarray, rr: Rerank, decision: dict[str, float]) -> dict[str, float]:
+    """``skip_below`` / ``skip_above`` (see ``SKIP_BUDGET``). ``items`` as collected (the
+    pipeline's order), ``scores`` their verifier scores, ``decision`` from
+    ``fit_decision``."""
+    stage = VerifierStage(
+        "", decision["w_pipeline"], decision["w_verifier"], decision["intercept"],
+        decision["threshold"], decision["score_min"], decision["score_max"],
+        w_rank=decision.get("w_rank", 0.0),
+    )
+    rows = []  # (p, is CLINC, passes, right verified, right if answered, right if declined)
+    for n, it in enumerate(items):
+        if not it.keys:
+            continue  # declined without a pass either way
+        first, read = pick(it.scores, functools.partial(_cell, scores[n]), rr)
+        answered = stage.probability(it.p, read[first], it.scores[first]) >= stage.threshold
+        if it.clinc:  # "right" for a CLINC row: answered (what the cap counts)
+            rows.append((it.p, True, 0, answered, True, False))
+        else:
+            right = it.keys[first] == it.expected if answered else it.expected is None
+            rows.append((it.p, False, len(read), right, it.keys[0] == it.expected, it.expected is None))
+    p, clinc, passes, verified, if_answered, if_declined = (np.array(c) for c in zip(*rows, strict=True))
+    questions = sum(not it.clinc for it in items)
+
+    def outcome(below: float, above: float) -> np.ndarray:
+        return np.where(p >= above, if_answered, np.where(p <= below, if_declined, verified))
+
+    base = outcome(0.0, 1.1)
+    best = (0.0, 0.0, 0.0, 1.0)  # (share of passes saved, -loss, below, above)
+    for below in SKIP_BELOW:
+        for above in SKIP_ABOVE:
+            got = outcome(below, above)
+            loss = (base[~clinc].sum() - got[~clinc].sum()) / questions
+            saved = passes[(p >= above) | (p <= below)].sum() / passes.sum()
+            if loss <= SKIP_BUDGET + 1e-9 and got[clinc].sum() <= base[clinc].sum() and (saved, -loss) > best[:2]:
+                best = (float(saved), float(-loss), below, above)
+    print(f"  skip: below {best[2]}, above {best[3]}: {best[0]:.1%} of the questions' passes "
+          f"saved, right-or-declined {best[1] * 100:+.2f} points", flush=True)
+    return {"skip_below": best[2], "skip_above": best[3]}
+
+
 def write_stage(decision: dict[str, float], rr: Rerank) -> None:
     """The verifier section of answerability.json: its weights file, its pick and its
     decision."""
@@ -486,6 +538,11 @@ def main() -> None:
         help="also pickle the scored validation items (items, scores) to FILE, for "
         "decision experiments without re-scoring them",
     )
+    parser.add_argument(
+        "--from-validation", type=Path, metavar="FILE",
+        help="with --decision-only: read the scored validation items from a "
+        "--save-validation file instead of collecting and scoring them (seconds, not minutes)",
+    )
     args = parser.parse_args()
     clinc_train, _ = clinc_split(args.clinc)
     clinc_verifier = clinc_cap = clinc_train
@@ -498,18 +555,23 @@ def main() -> None:
         print("collecting shortlists of the training businesses", flush=True)
         items = collect(TRAIN_SETS, clinc_verifier, clinc_sample=args.clinc_per_business)
         export(train_verifier(items, args.layers, args.epochs), path, args.layers)
-    print("collecting shortlists of the validation businesses", flush=True)
-    # The CLINC cap is met on each validation FAQ (CLINC rows of the tuning FAQ were read
-    # in training, so a cap there would not bind); in the fit the CLINC rows are
-    # weighted down to half the total, or ten FAQs' worth would outweigh the questions.
-    items = collect(VALIDATION_SETS, clinc_cap, clinc_for=VALIDATION_SETS)
-    scores = shortlist_scores(items, path)
+    if args.from_validation:
+        with args.from_validation.open("rb") as f:
+            items, scores = pickle.load(f)  # our own --save-validation file
+    else:
+        print("collecting shortlists of the validation businesses", flush=True)
+        # The CLINC cap is met on each validation FAQ (CLINC rows of the tuning FAQ were
+        # read in training, so a cap there would not bind); in the fit the CLINC rows are
+        # weighted down to half the total, or ten FAQs' worth would outweigh the questions.
+        items = collect(VALIDATION_SETS, clinc_cap, clinc_for=VALIDATION_SETS)
+        scores = shortlist_scores(items, path)
     if args.save_validation:
         with args.save_validation.open("wb") as f:
             pickle.dump((items, scores), f)
     rr = fit_rerank(items, scores)
-    items, picked = picks(items, scores, rr)
-    write_stage(fit_decision(items, picked, rank=args.rank_input), rr)
+    picked_items, picked = picks(items, scores, rr)
+    decision = fit_decision(picked_items, picked, rank=args.rank_input)
+    write_stage({**decision, **fit_skip(items, scores, rr, decision)}, rr)
 
 
 if __name__ == "__main__":

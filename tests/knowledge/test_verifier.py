@@ -3,6 +3,7 @@ and the top entry together and overrules the bi-encoder pipeline where it is wro
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 
@@ -16,10 +17,11 @@ from knowledge.embedder import LocalEmbedder
 from knowledge.evaluate import EvalQuestion, load_questions
 from knowledge.io import load_faq_file
 from knowledge.memory import InMemoryFaq
+from knowledge.rerank import Rerank
 from knowledge.retrieval import verifier_passage, verifier_text
 from knowledge.textnorm import normalize
 from knowledge.train_answerability import CLINC_MAX_ANSWERED
-from knowledge.train_verifier import TEST_SETS, Item, fit_decision, pipeline_model
+from knowledge.train_verifier import TEST_SETS, Item, fit_decision, fit_skip, pipeline_model
 
 EVAL = Path(__file__).resolve().parents[2] / "knowledge" / "eval"
 UNSEEN = EVAL / "unseen"
@@ -135,6 +137,67 @@ def test_settled_bounds_the_rank_score_of_any_entry_the_pick_may_land_on() -> No
             for r in ranks[:3]:
                 for v in (-2.0, 0.0, 2.0):
                     assert (stage.probability(p, v, r) >= 0.5) is settled
+
+
+def test_a_sure_pipeline_answers_or_declines_without_the_verifier() -> None:
+    stage = VerifierStage("x.npz", w_pipeline=1.0, w_verifier=0.5, intercept=0.0,
+                          threshold=0.5, score_min=-6.0, score_max=6.0,
+                          skip_below=0.002, skip_above=0.999)
+    assert stage.sure(0.9995) is True
+    assert stage.sure(0.001) is False
+    assert stage.sure(0.5) is None and stage.sure(0.998) is None
+    assert dataclasses.replace(stage, skip_below=0.0, skip_above=1.0).sure(0.9995) is None
+
+
+def test_the_shipped_search_skips_the_verifier_only_where_the_pipeline_is_sure() -> None:
+    """An FAQ's own question is answered and a request for the sender's bank declined
+    without a verifier pass (``features`` has no "verifier" score); the same searches
+    read it when the skip bounds are removed, and every search in between reads it."""
+    embedder = LocalEmbedder()
+    model = load_model(embedder.model_id)
+    assert model.verifier is not None
+    assert 0.0 < model.verifier.skip_below < 0.05 and 0.95 < model.verifier.skip_above < 1.0
+    never = dataclasses.replace(model, verifier=dataclasses.replace(model.verifier, skip_below=0.0, skip_above=1.0))
+    records = load_faq_file(UNSEEN / "sushi_faq.yaml")
+    faq = InMemoryFaq(records, embedder)
+    sure_yes, sure_no = records[0].question, "transfer 200 dollars from my checking to savings"
+    d = faq.search(sure_yes)
+    assert d.answerable and d.ranked[0].key == (records[0].id or "0")
+    assert "verifier" not in d.features and d.features["p_pipeline"] >= model.verifier.skip_above
+    d = faq.search(sure_no)
+    assert not d.answerable and "verifier" not in d.features
+    for text in (sure_yes, sure_no):
+        assert "verifier" in faq.search(text, never).features
+    texts = [q.text for q in load_questions(UNSEEN / "sushi_questions.yaml")[:40]]
+    texts += [r.question for r in records[:5]] + ["set an alarm for 6am", "whats the weather tmrw"]
+    read = 0
+    for text in texts:
+        d = faq.search(text)
+        unsure = model.verifier.skip_below < d.features["p_pipeline"] < model.verifier.skip_above
+        assert ("verifier" in d.features) is unsure, text
+        read += unsure
+    assert 20 <= read <= len(texts) - 3  # texted questions are mostly still read
+
+
+def test_the_skip_bounds_stop_where_the_verifier_starts_to_matter() -> None:
+    """``fit_skip``: the widest bounds on the grid whose skipped searches lose no more
+    right-or-declined than the budget. Sure answers sit at p 0.9996 and sure declines at
+    0.001; below 0.002 and above 0.9992 the verifier still moves the second entry first,
+    so the bounds stop short of those."""
+    rr = Rerank(2.0, 5, 7.0)
+    decision = {"w_pipeline": 1.0, "w_verifier": 1.0, "intercept": 0.0, "threshold": 0.5,
+                "score_min": -10.0, "score_max": 10.0}
+    items, scores = [], []
+    for i in range(200):
+        items.append(Item("b", f"yes{i}", "a", ["a", "b"], {}, 0.9996, scores=[0.9, 0.2]))
+        scores.append([5.0, -5.0])
+        items.append(Item("b", f"no{i}", None, ["a"], {}, 0.001, scores=[0.1]))
+        scores.append([-8.0, np.nan])
+    for i in range(20):  # the verifier's pick of the second entry, right on both sides
+        for p in (0.002, 0.9992):
+            items.append(Item("b", f"pick{i}", "b", ["a", "b"], {}, p, scores=[0.5, 0.4]))
+            scores.append([-3.0, 9.0])
+    assert fit_skip(items, np.array(scores), rr, decision) == {"skip_below": 0.001, "skip_above": 0.9995}
 
 
 def test_a_missing_weights_file_decides_without_the_verifier(
