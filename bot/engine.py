@@ -168,6 +168,11 @@ _CHECKING = re.compile(r"\b(?:confirm\w*|right|correct|still|all\s+set|on\s+file
                        re.I)
 _DAY_ONLY = re.compile(r"\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b", re.I)
 # A weekday named alone (no month, day of month, "next" or "this"): read near the booking.
+# A booking named by its weekday: "the sunday one", "our saturday party".
+_WEEKDAY_ONE = re.compile(r"\b(?:the|my|our)\s+(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?(?:'?s)?"
+                          r"\s+(?:one|party|booking|event|dinner|reservation)\b", re.I)
+_WEEKDAY_ALONE = re.compile(r"^\W*(?:the\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
+                            r"(?:\s+(?:one|party|booking))?\W*$", re.I)
 _WEEKDAY_NAMED = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.I)
 # "the saturday after" / "the friday before" (the booked day; "the saturday after the
 # 20th" names its own day).
@@ -588,6 +593,16 @@ _NEW_PARTY = re.compile(
     re.I,
 )
 # "change my booking" with nothing named: which part of it is asked.
+# A question tagged on a statement without punctuation: "…peanut allergy is that ok".
+_TAG_QUESTION = re.compile(
+    r"\b(?:is\s+(?:that|this|it)\s+(?:ok(?:ay)?|fine|alright|a\s+problem|an\s+issue)"
+    r"|(?:can|could)\s+(?:u|you|the\s+chef)\s+(?:handle|accommodate|work\s+with)\s+(?:that|this|it)"
+    r"|will\s+(?:that|this)\s+(?:work|be\s+(?:ok|okay|a\s+problem)))\W*$", re.I)
+_HAVE_BOOKING = re.compile(r"\b(?:i|we)\s+(?:already\s+)?(?:have|got|made|booked)\s+(?:a|an|one)\s+"
+                           r"(?:booking|reservation|party)\b", re.I)
+# A held booking named as such: "my 12th booking", "the dec 20 party", "the sunday one".
+_MY_BOOKING = re.compile(r"\b(?:my|our|the)\s+(?:[\w/]+\s+){0,2}?(?:booking|reservation|party|event|one)\b", re.I)
+_CHANGE_WORD = re.compile(r"\b(?:change|switch|update|modify|move|make)\b", re.I)
 _CHANGE_BOOKING = re.compile(
     r"\b(?:change|modify|update|edit|adjust|amend|make\s+(?:a\s+)?changes?\s+to)\s+(?:my|our|the)\s+"
     r"(?:booking|reservation|party|event|order|appointment)\b",
@@ -786,12 +801,13 @@ class Engine:
                 and (n := _group_moved(self._numbers(text))) is not None and st.slots.adults + n > 0:
             # "change one adult to a kid" at the summary: 19 adults + 1 kid (it was 1 adult)
             ent = replace(ent, adults=st.slots.adults + n, kids=max(0, (st.slots.kids or 0) - n), guests=None)
-        if st.expecting in ("time", "date") and st.form in ("booking", "quote", "availability") and not _has_facts(ent) \
+        if st.expecting in ("time", "date", "kids", "adults", "guests") and st.form in ("booking", "quote", "availability") \
+                and not _has_facts(ent) \
                 and (bare := find_name(text, expecting="name")) and len(bare.split()) >= 2 \
                 and bare.lower() == " ".join(text.split()).lower() \
                 and not find_cities(text, await self.p.city_names(), whole=True):
-            # "John Smith" while the start time is asked: the booking's name, kept (it was
-            # a clarify, and the name was asked again later)
+            # "John Smith" while the start time (or the kids) is asked: the booking's name,
+            # kept (it was a clarify, and the name was asked again later)
             ent = replace(ent, name=bare)
         if st.form == "booking" and ent.name is None and (told := _NAME_TOLD.search(text)):
             # "put it under my husband's name, Carlos Lopez", "change the name to Maria
@@ -1280,6 +1296,7 @@ class Engine:
         booking being made, or added to the booking held. None: the turn goes on (the
         message has facts too, or there is nothing to add it to: the FAQ answers)."""
         st = self.st
+        note = _TAG_QUESTION.sub("", note).rstrip(" ,") or note  # (the question is answered apart)
         if st.form in ("quote", "booking", "availability"):
             if note not in st.slots.notes:
                 st.slots.notes.append(note)
@@ -1318,6 +1335,8 @@ class Engine:
         """"my wife is allergic to shrimp, can the chef handle that?": the note is kept and
         the question answered too (or said to be unsure), not read as "noted" alone."""
         asked = [q for q in question_clauses(self.text) if not asks_to_note(q)]
+        if not asked and _TAG_QUESTION.search(self.text):
+            asked = [self.text]  # "one of my guests has a peanut allergy is that ok" (no "?")
         if asked:
             await self._side_questions(asked[:2])
 
@@ -1378,13 +1397,21 @@ class Engine:
             self.say(t.booking_change_ask(b.event_date, b.slot))
             return self.finish()
         counts = _has_count(ent)
+        if _HAVE_BOOKING.search(self.text) and not (counts or ent.zip or ent.address or read_move(self.text).cue) \
+                and ent.date in (None, *(x.event_date for x in bookings)):
+            # "i have a booking on the 12th": theirs, not a second party
+            return await self._status(ent)
         if counts and ent.date and not ent.time and not (ent.zip or ent.address) and (
                 on_day := [x for x in bookings if x.event_date == ent.date]) and (
                 _MORE.search(said := self._numbers(self.text)) or _FEWER.search(said) or _NEW_TOTAL.search(said)):
             # "2 more adults coming tomorrow" (the party's day): a party change, not a new party
             return await self._party_start(replace(ent, date=None), on_day[0])
         day, place = bool(ent.date or ent.time), bool(ent.zip or ent.address)
-        changing = bool(_CHANGE_BOOKING.search(self.text))  # "change my booking to 14 adults"
+        said = self._numbers(self.text)
+        # "change my booking to 14 adults"; "move my 12th booking to 9pm", "change the dec 20
+        # party to 25 adults", "add 3 adults to the sunday one" (they started a second party)
+        changing = bool(_CHANGE_BOOKING.search(self.text)) or (bool(_MY_BOOKING.search(self.text)) and bool(
+            read_move(self.text).verb or (counts and _moves_count(said)) or _CHANGE_WORD.search(self.text)))
         if (intent not in ("book", "quote", "availability") or changing) and not (ent.name or ent.phone or ent.email):
             if counts and not day and not place:
                 said = self._numbers(self.text)
@@ -1409,6 +1436,12 @@ class Engine:
                 return done
             if place and not counts and not day:
                 return await self.escalate("address_change", t.escalated("address_change"))
+            if counts and changing and not ent.time and not place and _MY_BOOKING.search(self.text) and (
+                    named := await self._booking_named(bookings)) is not None and (
+                    len(bookings) > 1 or ent.date in (None, named.event_date) or _WEEKDAY_ONE.search(self.text)):
+                # "change the dec 20 party to 25 adults", "add 3 adults to the sunday one":
+                # the day names the booking whose party changes
+                return await self._party_start(replace(ent, date=None), named)
             if day and counts and not place and read_move(self.text).cue and not _PAST_TENSE.search(self.text) \
                     and _moves_count(self._numbers(self.text)):
                 # "can we push to 9pm and add 2 adults": the move, then the guests (it
@@ -2303,10 +2336,10 @@ class Engine:
         if len(bookings) == 1:
             return bookings[0]
         today = self.inp.now.astimezone(await self._tz()).date()
-        for day in dates_in(self._numbers(self.text), today):
+        for day in dates_in(self._numbers(_without_kept(self.text)), today):
             if named := next((b for b in bookings if b.event_date == day), None):
                 return named
-        said = self.text.lower()
+        said = _without_kept(self.text).lower()
         for b in bookings:
             if (await self.p.station_of(b)).name.lower() in said:
                 return b
@@ -2315,6 +2348,16 @@ class Engine:
             inside = [b for b in bookings if b.event_date.month == MONTHS[m[1]]]
             if len(inside) == 1:
                 return inside[0]
+        # "add 3 adults to the sunday one"; "sunday" / "20" / "the 20th" alone (the answer to
+        # "which one?"): the only booking on that weekday or day of the month
+        weekday = _WEEKDAY_ONE.findall(said) or _WEEKDAY_ALONE.findall(said)
+        on_weekday = [b for b in bookings if b.event_date.weekday() in weekdays_asked(" ".join(weekday))]
+        if len(on_weekday) == 1:
+            return on_weekday[0]
+        if bare := re.fullmatch(r"\W*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+one)?\W*", said):
+            on_day = [b for b in bookings if b.event_date.day == int(bare[1])]
+            if len(on_day) == 1:
+                return on_day[0]
         return None
 
     async def _booking_meant(self, bookings: Sequence[Booking]) -> Booking:
@@ -2372,11 +2415,13 @@ class Engine:
             # "can we do the weekend after instead", "how about next weekend?" (which is the
             # booked one, read from today): the Saturday after the booked day
             ent = await self._near_the_day(ent, b.event_date)
-        if ent.date == b.event_date:
+        if ent.date and (ent.date == b.event_date or _without_kept(self.text) != self.text):
             # "move my dec 19 party to dec 20": the booked day names the party, the other
-            # day is where it goes (it was read as no change)
+            # day is where it goes (it was read as no change); "keep the 12th but move the
+            # 20th to the 27th": the kept day is neither
             today = self.inp.now.astimezone(await self._tz()).date()
-            ent = replace(ent, date=next((d for d in dates_in(self._numbers(self.text), today) if d != b.event_date), None))
+            ent = replace(ent, date=next((d for d in dates_in(self._numbers(_without_kept(self.text)), today)
+                                          if d != b.event_date), None))
         why = await self.p.can_reschedule(str(b.id))
         if why is not None:
             station = await self.p.station_of(b)
@@ -2867,6 +2912,20 @@ def _forget(s: Slots, field: str) -> None:
         s.zip = s.address = None
     else:
         setattr(s, field, None)
+
+
+# A booking said to stay as it is: "the 12th one is fine", "the 20th stays the same", "keep
+# the 12th" (its day names no booking to change, nor where one goes).
+_KEPT = re.compile(r"\b(?:is|r|are)\s+(?:still\s+)?(?:fine|ok|okay|good)\b|\bstays?\b|\bcan\s+stay\b"
+                   r"|\bkeep(?:ing)?\s+(?:the|my|our)\b|\bno\s+change", re.I)
+_CLAUSE_CUT = re.compile(r"[,;.!?]|\b(?:but|and)\b", re.I)
+
+
+def _without_kept(text: str) -> str:
+    """The message without its clauses about a booking that stays as it is."""
+    parts = _CLAUSE_CUT.split(text)
+    kept = [p for p in parts if not _KEPT.search(p)]
+    return " , ".join(kept) if len(kept) < len(parts) else text
 
 
 def _only_a_day(ent: Entities) -> bool:

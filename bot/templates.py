@@ -374,7 +374,8 @@ def not_a_slot(asked: str, free: Sequence[str]) -> Reply:
     """``asked`` "HH:MM", not a start time: the free starts, the nearest named ("7ish"
     is nearest 6 PM; halfway between two, both)."""
     labels = tuple(slot_label(s) for s in free)
-    gap = {s: abs(_minutes(s) - _minutes(asked)) for s in free}
+    # Round the clock: "12am" is 3 hours from 9 PM, not 12 from noon.
+    gap = {s: min(d := abs(_minutes(s) - _minutes(asked)), 24 * 60 - d) for s in free}
     nearest = [slot_label(s) for s in free if gap[s] == min(gap.values())]
     closest = (f"; the closest {'is' if len(nearest) == 1 else 'are'} {' and '.join(nearest)}"
                if nearest and len(free) > 1 else "")

@@ -225,6 +225,7 @@ START_OVER = re.compile(
 )
 # "3 kids (ages 4, 8, 14)", "kids are ages 4 and 14": the ages of the kids told.
 KID_AGES = re.compile(
-    r"(?:\bages?|\baged|\b(?:who|that)\s+are|\b(?:kids|children)\s+(?:are|r))\s*(?:are\s+|of\s+|:\s*)?(?P<ages>\d{1,2}(?:\s*(?:,|and|&|/)\s*(?:and\s+)?\d{1,2})+)\b",
+    r"(?:\bages?|\baged|\b(?:who|that)\s+are|\b(?:kids|children)\s+(?:are|r)|\b(?:kids|children|boys|girls|sons|daughters)\s*\()"
+    r"\s*(?:are\s+|of\s+|:\s*)?(?P<ages>\d{1,2}(?:\s*(?:,|and|&|/)\s*(?:and\s+)?\d{1,2})+)\b",
     re.I,
 )

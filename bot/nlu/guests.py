@@ -130,6 +130,10 @@ _AGE_BOUND_RE = re.compile(r"\b(?:under|over|below|above|younger\s+than|older\s+
 _ONE_LITTLE_RE = re.compile(
     r"(?<=and\s|lus\s|ith\s|..&\s|..,\s|add\s)(?:a|an|one)\s+(baby|toddler|infant|newborn|little\s+one|kid|child)\b"
     r"(?!'|\s*(?:birthday|bday|party|shower|friendly|menu|portion|plate|gender|sprinkle|or\b|price|rate))")
+# "3 kids under 5 and one 8 yr old": one more kid, told by age (12 and under, DOMAIN.md;
+# an older one is left alone: the adults already told may include them).
+_ONE_AGED_RE = re.compile(
+    r"(?<=and\s|lus\s|ith\s|..&\s|..,\s)(?:a|an|one|1)\s+(?P<age>\d{1,2})\s*-?\s*(?:yrs?|years?|yo|y/o)(?:\s*-?\s*olds?)?\b")
 _TEENS_RE = re.compile(r"\b\d{1,3}\s+(?:teens?|teenagers?)\b")
 _AGE_RE = re.compile(r"\b\d{1,2}\s*-?\s*(?:yrs?|years?|yo|y/o|y\.o\.)(?:\s*-?\s*olds?)?\b")
 _AGE_QUESTION_RE = re.compile(
@@ -227,6 +231,7 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
         # count?": an age asked about
         text = blank(text, [m.span() for rx in (_AGE_RE, _AGE_QUESTION_RE, _AGE_BOUND_RE) for m in rx.finditer(text)])
     text = _ONE_LITTLE_RE.sub(lambda m: " " * (len(m[0]) - len(m[1]) - 2) + "1 " + m[1], text)  # "and a baby"
+    text = _ONE_AGED_RE.sub(lambda m: "1 kid".ljust(len(m[0])) if int(m["age"]) <= 12 else m[0], text)
     if expecting == "kids":
         # "3 kids and 2 teenagers" to "how many are kids?": the teens are adults of the
         # party already told (they became the whole party's adults)

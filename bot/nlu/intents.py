@@ -63,7 +63,8 @@ _STRONG_TOPIC_RE = re.compile(
     r"\b(?:menu|proteins?|chicken|steak|filet|shrimp|lobster|scallops?|salmon|tofu|vegetarian"
     r"|vegan|gluten|allerg\w*|shellfish|halal|kosher|fried\s+rice|noodles|sake|grill|propane"
     r"|utensils|setup|set\s+up|clean\s*up|rain|rains|raining|indoors?|outdoors?|garage|patio"
-    r"|deposit|gratuity|tips?|tipping|travel\s+fee|cancellation|refundable|onion\s+volcano)\b"
+    r"|deposit|gratuity|tips?|tipping|travel\s+fee|cancellation|refundable|onion\s+volcano"
+    r"|refund\s+polic(?:y|ies)|leftovers?|venmo|zelle|paypal|cash\s+app)\b"
 )
 # "exchange rate", "interest rate", "gas prices": a price of something else.
 _MODIFIED_PRICE_RE = re.compile(r"\b(?P<mod>[a-z']+)\s+(?:rates?|prices?|costs?|fees?)\b")
@@ -244,7 +245,7 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"\b(?:chef|cook)(?:'s|\s+is)\s+(?:running\s+)?late\b",
              r"\b(?:chef|cook)\s+(?:here|there)\s+yet\b",
              r"\b(?:nobody|no\s+one)\s+(?:showed|came|is\s+here|has\s+shown)\b"), 0.9),
-        (_rx(r"\brefund\b"), 0.6),
+        (_rx(r"\brefund\b(?!\s+polic(?:y|ies))"), 0.6),  # ("refund policy": the FAQ's)
     ],
     "cancel_booking": [
         (_rx(r"^\W*cancel\W*$", r"\bcancel(?:l?ing)?\s+(?:my|our|the|this|that|it|a)?\s*"
@@ -263,8 +264,8 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
     "booking_status": [
         (_rx(r"\b(?:status\s+of\s+(?:my|our|the)\s+(?:booking|reservation|event|party|deposit"
              r"|payment|order)|(?:booking|reservation|event|deposit|payment)\s+status"
-             r"|did\s+(?:my|the)\s+(?:deposit|payment)\s+go\s+through"
-             r"|(?:deposit|payment)\s+(?:go|went)\s+through|(?:am\s+i|are\s+we)\s+(?:booked"
+             r"|did\s+(?:my|the|our)\s+(?:deposit|payment|booking|reservation)\s+go\s+(?:through|thru)"
+             r"|(?:deposit|payment|booking|reservation)\s+(?:go|went)\s+(?:through|thru)|(?:am\s+i|are\s+we)\s+(?:booked"
              r"|confirmed|all\s+set)|is\s+(?:my|our)\s+(?:booking|reservation|event)\s+"
              r"(?:confirmed|still\s+on|set|booked)|confirmation|(?:my|our)\s+(?:booking|"
              r"reservation)\s+(?:details|number|info)|what'?s\s+my\s+(?:booking|reservation)"
@@ -280,7 +281,15 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"|where(?:'?s|\s+is)\s+(?:the|my|our)\s+(?:payment|deposit|pay|checkout)\s+link"
              r"|(?:send|resend|re-send|text|email)\s+(?:me\s+|us\s+)?(?:the|my|a|our)\s+(?:payment|deposit|pay|checkout)\s+link"
              r"|(?:payment|deposit|pay|checkout)\s+link\s+again"
-             r"|did\s+(?:you|u)\s+(?:get|receive)\s+(?:my|the)\s+(?:deposit|payment))\b"), 0.95),
+             r"|did\s+(?:you|u)(?:\s+guys|\s+all)?\s+(?:get|receive)\s+(?:my|our|the)\s+(?:deposit|payment)"
+             # session 20 QA: "how many people do i have booked", "do i owe anything else",
+             # "whens my next party", "whats my schedule look like", "is the sunday one paid"
+             r"|how\s+many\s+(?:people|guests|adults|kids)\s+(?:do|did)\s+(?:i|we)\s+have\s+(?:booked|down|reserved)"
+             r"|(?:do|will)\s+(?:i|we)\s+(?:still\s+)?owe\s+(?:you\s+|u\s+)?(?:anything|any\s*more|more)"
+             r"|when(?:'?s|\s+is)\s+(?:my|our)\s+next\s+(?:party|booking|event|reservation)"
+             r"|whens\s+(?:my|our)\s+(?:party|booking|event|reservation)"
+             r"|what'?s\s+(?:my|our)\s+schedule"
+             r"|is\s+(?:it|the\s+\w+\s+one|(?:my|our)\s+(?:booking|party|reservation|deposit))\s+(?:all\s+)?paid)\b"), 0.95),
     ],
     "affirm": [
         (_rx(r"^\W*(?:y|yes+|yeah+|yea|ya|yah|yep+|yup+|sure|ok+|okay|k|kk|okie|alright|aight"
@@ -380,6 +389,8 @@ def _aimed_elsewhere(text: str) -> bool:
                 or _DOMAIN_RE.fullmatch(mod)):
             return True
     for m in _OBJECT_VERB_RE.finditer(text):
+        if m.group(0) in ("booking", "schedule") and re.search(r"\b(?:my|our|the|your|this|that)\s+$", text[: m.start()]):
+            continue  # "whats my booking status": the noun, not "booking a flight"
         for word in re.findall(r"[a-z0-9'$]+", text[m.end():])[:6]:
             if word in _SKIP:
                 continue
