@@ -402,7 +402,8 @@ _REGRET = re.compile(r"\bchanged\s+(?:my|our)\s+minds?\b|\bkeep\s+(?:the|my|our)
 # The party after a change, said with it: "2 people cancelled so 18 adults".
 _NEW_TOTAL = re.compile(
     r"\b(?:so|making\s+it|makes\s+it|that'?s|total(?:\s+of)?|now|down\s+to|up\s+to)\s+(?:it'?s\s+|we'?re\s+|just\s+|down\s+to\s+)?\d+"
-    r"|\b(?:we'?re|we\s+are|we'?ll\s+be)\s+(?:now\s+|only\s+|just\s+)?(?:down|up)\s+to\s+\d+", re.I)
+    r"|\b(?:we'?re|we\s+are|we'?ll\s+be)\s+(?:now\s+|only\s+|just\s+)?(?:down|up)\s+to\s+\d+"
+    r"|\b(?:we'?re|we\s+are|we'?ll|we\s+will)\s+(?:now\s+)?(?:gonna|going\s+to)\s+be\s+\d+", re.I)  # ("we're gonna be 20 now")
 # Guests (not the booking) cancelling: "one couple had to cancel", "if 2 people cancel".
 _GUESTS_CANCEL = re.compile(
     r"\b(?:\d+|one|two|three|four|a|some|few)\s+(?:of\s+(?:my|our|the)\s+)?(?:couples?|guests?|people|persons|adults?|kids?|friends?"
@@ -426,7 +427,8 @@ _NOT_NOW = re.compile(
 )
 # A number moved by a word: "2 cant make it", "add 2", "2 more", "we lost 3".
 _BARE_DELTA = re.compile(
-    rf"\b(?P<n>\d{{1,2}})\s+(?:more|extra|fewer|less|cant|can'?t|cannot|won'?t|wont|dropped|cancell?ed|aren'?t|arent|not\s+coming)\b{_NOT_GUESTS}"
+    rf"\b(?P<n>\d{{1,2}})\s+(?:(?:ppl|people|guests|persons|of\s+(?:us|them))\s+)?"  # ("2 ppl cant make it anymore")
+    rf"(?:more|extra|fewer|less|cant|can'?t|cannot|won'?t|wont|dropped|cancell?ed|aren'?t|arent|not\s+coming)\b{_NOT_GUESTS}"
     rf"|\b(?:add|plus|minus|remove|lost|lose|drop|cancel)\s+(?P<n2>\d{{1,2}})\b(?!\s*(?:am|pm|:)){_NOT_GUESTS}"
     # "2 of the adults cant come"
     r"|\b(?P<n3>\d{1,2})\s+of\s+(?:the|our|my)\s+(?:adults|kids|children|guests)\s+(?:(?:cant|can'?t|cannot|won'?t|wont)"
@@ -598,6 +600,8 @@ _TAG_QUESTION = re.compile(
     r"\b(?:is\s+(?:that|this|it)\s+(?:ok(?:ay)?|fine|alright|a\s+problem|an\s+issue)"
     r"|(?:can|could)\s+(?:u|you|the\s+chef)\s+(?:handle|accommodate|work\s+with)\s+(?:that|this|it)"
     r"|will\s+(?:that|this)\s+(?:work|be\s+(?:ok|okay|a\s+problem)))\W*$", re.I)
+_DAY_RULED_OUT = re.compile(RULED_OUT, re.I)
+_CANT_MAKE = re.compile(r"\b(?:can'?t|cannot|won'?t\s+be\s+able\s+to)\s+(?:make|do)\b(?!\s+(?:it\s+)?(?:at|by)\b)", re.I)
 _HAVE_BOOKING = re.compile(r"\b(?:i|we)\s+(?:already\s+)?(?:have|got|made|booked)\s+(?:a|an|one)\s+"
                            r"(?:booking|reservation|party)\b", re.I)
 # A held booking named as such: "my 12th booking", "the dec 20 party", "the sunday one".
@@ -729,6 +733,11 @@ class Engine:
         return self._numbers_said
 
     def say(self, reply: Reply) -> None:
+        """Queue a reply; one already said this turn is not said again (two readers of a
+        message may answer the same question: "its my daughters bday party on the 12th,
+        can the chef do a happy birthday thing" got the FAQ's answer twice)."""
+        if any(r.text == reply.text for r in self.out.replies):
+            return
         self.out.replies.append(reply)
 
     async def escalate(self, reason: str, reply: Reply | None) -> TurnResult:
@@ -1043,6 +1052,11 @@ class Engine:
         if (not st.form or st.form == "quote") and ADDRESS_CHANGE.search(text) and await self.p.upcoming_bookings():
             # A booked party's new address: a person updates it (no new booking form).
             return await self.escalate("address_change", t.escalated("address_change"))
+        if st.form == "reschedule" and st.expecting == "date" and intent == "affirm" and not _has_facts(ent):
+            # "yes" to "which new date?" (or "which later date works?"): the date, asked
+            # again (it started a new booking's form)
+            self.say(t.ask("date"))
+            return self.finish()
         if st.form == "reschedule" and (ent.date or ent.time or (
                 st.expecting == "time" and (_SAME_TIME.search(text) or (intent == "affirm" and not _has_facts(ent))))
                 or (st.expecting == "date" and _SAME_TIME.search(text))):
@@ -1080,8 +1094,9 @@ class Engine:
         if (not st.form and not (ent.date or counts or ent.zip or ent.address)
                 and read_move(text).asks_relative_move and not _PAST_TENSE.search(text)
                 and not (_NEW_PARTY.search(text) or _IF_CLAUSE.search(text) or _TAKEN_BACK.search(text))
-                and intent not in ("book", "quote") and await self.p.upcoming_bookings()):
-            return await self._reschedule_start(ent)  # "can we push it an hour later?"
+                and (intent not in ("book", "quote") or _MY_BOOKING.search(text)) and await self.p.upcoming_bookings()):
+            # "can we push it an hour later?", "can my booking be moved 2 hours later"
+            return await self._reschedule_start(ent)
         if not st.form and not (ent.date or ent.time) and (swap := _HOUR_SWAP.search(said)) \
                 and (bookings := await self.p.upcoming_bookings()) \
                 and _bare_hour(int(swap["old"])).strftime("%H:%M") == (await self._booking_meant(bookings)).slot:
@@ -1352,7 +1367,8 @@ class Engine:
         couple = _GUESTS_CANCEL.search(text) and re.search(r"\b(?:one|a)\s+couple\b", text, re.I)
         # "my brother cant come so 11": the new total alone
         total = None if (delta or couple) else re.search(
-            r"\b(?:so|making\s+it|makes\s+it|down\s+to|up\s+to)\s+(?:we'?re\s+|just\s+)?(?P<n>\d{1,3})\b(?!\s*(?:am|pm|:|p\b|a\b|\$|%))",
+            r"\b(?:so|making\s+it|makes\s+it|down\s+to|up\s+to|(?:we'?re|we\s+are|we'?ll|we\s+will)\s+(?:now\s+)?"
+            r"(?:gonna\s+|going\s+to\s+)?be)\s+(?:we'?re\s+|just\s+)?(?P<n>\d{1,3})\b(?!\s*(?:am|pm|:|p\b|a\b|\$|%))",
             self._numbers(text), re.I)
         if not (delta or couple or total):
             return ent
@@ -1401,6 +1417,13 @@ class Engine:
                 and ent.date in (None, *(x.event_date for x in bookings)):
             # "i have a booking on the 12th": theirs, not a second party
             return await self._status(ent)
+        if not (counts or ent.time or ent.zip or ent.address) and (
+                _DAY_RULED_OUT.search(self.text) or _CANT_MAKE.search(self.text)) and (
+                len(ruled := await self._days_said_of(bookings)) == 1):
+            # "the 12th doesnt work anymore for us", "we cant make the 12th, what other dates
+            # u got": that booking moves (a clarify; the status). (The date reader drops a
+            # day said not to work, so the booked days are looked for in the text.)
+            return await self._reschedule_start(replace(ent, date=None), ruled[0])
         if counts and ent.date and not ent.time and not (ent.zip or ent.address) and (
                 on_day := [x for x in bookings if x.event_date == ent.date]) and (
                 _MORE.search(said := self._numbers(self.text)) or _FEWER.search(said) or _NEW_TOTAL.search(said)):
@@ -2359,6 +2382,12 @@ class Engine:
             if len(on_day) == 1:
                 return on_day[0]
         return None
+
+    async def _days_said_of(self, bookings: Sequence[Booking]) -> list[Booking]:
+        """The bookings whose day or weekday the message says ("the 12th", "saturday")."""
+        today = self.inp.now.astimezone(await self._tz()).date()
+        days, weekdays = dates_in(self._numbers(self.text), today), weekdays_asked(self.text)
+        return [b for b in bookings if b.event_date in days or b.event_date.weekday() in weekdays]
 
     async def _booking_meant(self, bookings: Sequence[Booking]) -> Booking:
         """The booking named, else the soonest."""

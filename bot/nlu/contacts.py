@@ -66,9 +66,14 @@ class Address:
     number_span: Span
 
 
+# "jen@gmail,com" / "jen@gmail com": a comma or space typed for the dot before a common
+# ending (same length, so spans stay those of the text).
+_DOT_TYPO_RE = re.compile(r"(@[A-Za-z0-9-]{2,40})[, ](?=(?:com|net|org|edu|gov|us|io|co)\b)")
+
+
 def find_emails(text: str) -> tuple[str | None, list[Span]]:
     """Return the first e-mail address (lower-cased) and every e-mail span."""
-    matches = list(EMAIL_RE.finditer(text))
+    matches = list(EMAIL_RE.finditer(_DOT_TYPO_RE.sub(r"\1.", text)))
     if not matches:
         return None, []
     return matches[0].group(0).lower(), [m.span() for m in matches]

@@ -62,6 +62,10 @@ _OTHER_TOTAL_RE = re.compile(
     r"|\ball\s+(?P<n2>\d{1,3})\b(?=\s+(?:of\s+us|together|seated|of\s+them|people|guests))"
     r"|\b(?:for\s+)?us\s+(?P<n3>\d{1,3})\b(?!\s*(?:/|:|am\b|pm\b))"
 )
+# "change from 10 adults to 12": the new count keeps the old one's label.
+_FROM_TO_RE = re.compile(
+    rf"\bfrom\s+\d{{1,4}}\s+(?P<label>{ADULT_WORDS}|{KID_WORDS}|{GUEST_WORDS})\s+to\s+(?P<n>\d{{1,4}})\b"
+    rf"(?!\s*(?:{ADULT_WORDS}|{KID_WORDS}|{GUEST_WORDS}|am\b|pm\b|:))")
 # Numbers the customer takes back: "not 4", "from 8 people to 7", "instead of 6".
 _RETRACTED_RE = re.compile(
     r"\b(?:not|instead\s+of|rather\s+than|no\s+longer)\s+\d{1,4}\b|\bfrom\s+\d{1,4}(?:\s+(?:people|guests|persons|adults|kids))?"
@@ -225,6 +229,7 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
         # "2 of them are kids": the kids among a party already told (the engine splits it)
         total = int(m["total"] or m["total2"]) if (m["total"] or m["total2"]) else None
         return PartySize(adults=total - int(m["n"]) if total and total >= int(m["n"]) else None, kids=int(m["n"]))
+    text = _FROM_TO_RE.sub(lambda m: f"{m['n']} {m['label']}".rjust(len(m[0])), text)
     text = blank(text, [m.span() for m in _RETRACTED_RE.finditer(text)])
     if "?" in text or _AGE_QUESTION_RE.search(text):
         # "does a 12 yr old count as a kid?", "is 13 a kid or adult", "do kids under 3

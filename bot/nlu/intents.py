@@ -251,6 +251,9 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (_rx(r"^\W*cancel\W*$", r"\bcancel(?:l?ing)?\s+(?:my|our|the|this|that|it|a)?\s*"
              r"(?:booking|reservation|event|party|order|appointment|dinner|chef|it)?\b",
              r"\bcall\s+(?:it\s+)?off\b", r"\bdon'?t\s+need\s+(?:the\s+)?(?:chef|booking)\b",
+             # "we're not doing the party anymore", "the party is off"
+             r"\bnot\s+(?:doing|having)\s+(?:the|our|my)\s+(?:party|event|dinner|booking)\b",
+             r"\b(?:party|event|dinner)\s+is\s+(?:off|cancell?ed)\b",
              r"\bno\s+longer\s+need\b",
              WANT_TO_CANCEL.pattern, r"\bcancel\W*$"), 0.9),
     ],

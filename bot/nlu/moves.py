@@ -33,6 +33,7 @@ _HOURS = re.compile(r"\b(?P<n>an?|one|two|three|[1-5])\s+(?:hours?|hrs?)\s+(?P<w
 # A move asked for in so many words ("can i get a reminder the day before?" is none).
 _VERB = re.compile(
     r"\b(?:move|moving|switch|swap|change|push|bump|shift|delay|postpone|reschedul\w*|instead|do\s+it|have\s+it|make\s+it"
+    r"|be\s+(?:moved|pushed|changed|switched|bumped|shifted)"  # ("can my booking be moved 2 hours later")
     r"|(?:can|could)\s+(?:we|i|u|you)\s+(?:do|have|make|switch|move|go)|same\s+(?:time|day)\s+(?:next|the\s+following)\s+week"
     r"|next\s+week\s+same\s+(?:time|day))\b"
     # ("could we do a tasting a week before?", "can i make the final payment a day later?")
@@ -40,7 +41,7 @@ _VERB = re.compile(
     re.I)
 # "later"/"earlier" about the start itself ("can i pay the rest later?" is no move).
 _START = re.compile(
-    r"\b(?:push|move|bump|shift)\s+(?:it|the\s+(?:party|time|start|booking|dinner))?\s*(?:a\s+(?:bit|little)\s+)?"
+    r"\b(?:push|move|bump|shift|be\s+(?:pushed|moved|bumped|shifted))\s+(?:it|the\s+(?:party|time|start|booking|dinner))?\s*(?:a\s+(?:bit|little)\s+)?"
     r"(?:back|up|later|earlier|an?\s+hour|\w+\s+hours?)"
     # ("push back the dessert" moves the dessert)
     r"(?!\s+(?:the|our|my)\s+(?!party|time|start|booking|dinner|event|reservation|date)\w+)"

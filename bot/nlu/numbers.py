@@ -67,7 +67,8 @@ _TYPOS: dict[str, str] = {
     "rechedule": "reschedule", "cancle": "cancel", "cn": "can",
     "chnage": "change", "chnge": "change", "cahnge": "change", "chang": "change", "chane": "change",
     "resechedule": "reschedule", "reschedual": "reschedule", "reshcedule": "reschedule",
-    "rescheudle": "reschedule", "reschedle": "reschedule",
+    "rescheudle": "reschedule", "reschedle": "reschedule", "resechdule": "reschedule", "reschdeule": "reschedule",
+    "reschudle": "reschedule", "reschedul": "reschedule", "reskedule": "reschedule",
 }
 _TYPO_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in _TYPOS) + r")\b")
 _VERB_TYPO_RE = re.compile(r"\b(" + "|".join(
