@@ -167,12 +167,13 @@ _BOOK_WORDS = re.compile(r"\b(?:book\s+it|yes|yep|yeah|confirm(?:ed)?|go\s+ahead
 _CHECKING = re.compile(r"\b(?:confirm\w*|right|correct|still|all\s+set|on\s+file|have\s+(?:us|me)\s+(?:down\s+)?(?:for|at))\b",
                        re.I)
 _DAY_ONLY = re.compile(r"\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b", re.I)
-# A weekday named alone (no month, day of month, "next" or "this"): read near the booking.
-# A booking named by its weekday: "the sunday one", "our saturday party".
+# A booking named by its weekday: "the sunday one", "our saturday party"; or the weekday
+# alone as the answer to "which one?".
 _WEEKDAY_ONE = re.compile(r"\b(?:the|my|our)\s+(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?(?:'?s)?"
                           r"\s+(?:one|party|booking|event|dinner|reservation)\b", re.I)
 _WEEKDAY_ALONE = re.compile(r"^\W*(?:the\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
                             r"(?:\s+(?:one|party|booking))?\W*$", re.I)
+# A weekday named alone (no month, day of month, "next" or "this"): read near the booking.
 _WEEKDAY_NAMED = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.I)
 # "the saturday after" / "the friday before" (the booked day; "the saturday after the
 # 20th" names its own day).
@@ -208,7 +209,7 @@ _BOOKED_CLAIM = re.compile(
 )
 # A count that moves the booked one: "add 2 kids", "2 more adults", "another 3", "2 fewer".
 # ("12 adults plus 2 kids" is a whole new party, not 12 more adults.)
-_MORE = re.compile(r"\b(?:add|adding)\b|\d+\s+(?:more|extra)\b|\banother\s+\d"
+_MORE = re.compile(r"\b(?:add|adding)\b|\d+\s+(?:more|extra)\b(?!\s+(?:q|qs|ques|questions?|things?)\b)|\banother\s+\d"
                    r"|\bbringing\s+(?:his|her|their)\s+\d", re.I)  # ("my brother is bringing his 2 kids")
 _FEWER = re.compile(
     r"\d+\s+(?:fewer|less)\b|\b(?:remove|minus|take\s+off|subtract)\b"
@@ -224,7 +225,7 @@ _OF_THEM = re.compile(r"\b(?:of\s+(?:them|those|us|the\s+(?:guests|group|people)
 _GROUP = r"(?:adults?|grown\s*ups?|kids?|children|child|guests?|people|persons|ppl)"
 _SIGNED_COUNT = re.compile(
     rf"\b(?P<n1>\d{{1,2}})(?![/:.]\d)\s+(?:(?P<g1>{_GROUP})\s+)?(?P<w1>more|extra|additional|fewer|less)\b"
-    rf"(?:\s+(?P<g1b>{_GROUP})\b)?"
+    rf"(?:\s+(?P<g1b>{_GROUP})\b)?(?!\s+(?:q|qs|ques|questions?|things?)\b)"  # ("1 more question")
     rf"|\b(?P<w2>add|adding|plus|another|bringing|minus|remove|take\s+off|subtract|drop|cancel)"
     rf"\s+(?:(?:my|our|his|her|their|the)\s+)?(?P<n2>\d{{1,2}})\b(?![/:.]\d)"
     rf"(?:\s+(?:more\s+|of\s+(?:the|our|my)\s+)?(?P<g2>{_GROUP})\b)?",
@@ -300,11 +301,13 @@ _FIELD_ASKED = re.compile(
     r"\bdo\s+(?:you|u|ya)\s+(?:guys\s+)?(?:really\s+|still\s+)?need\s+(?:the\s+|my\s+|an?\s+|our\s+)?(?:full\s+|last\s+|real\s+|street\s+|cell\s+)?(?P<f>name|phone|number|address|email|e-mail)\b"
     r"|\bdo\s+i\s+(?:have|need)\s+to\s+(?:give|provide|share|send|put)\s+(?:you\s+)?(?:my\s+|an?\s+|the\s+)?(?P<f2>name|phone|number|address|email|e-mail)\b"
     r"|\bis\s+(?:the\s+|an?\s+|my\s+)?(?P<f3>email|e-mail|phone|address)\s+(?:required|needed|necessary|optional|mandatory)\b"
+    # "do i need an email?" (at the email question it went to a person and the booking stopped)
+    r"|\bdo\s+(?:i|we)\s+(?:really\s+)?(?:need|have\s+to\s+have)\s+(?:an?\s+|my\s+|the\s+)?(?P<f5>email|e-mail)\b"
     r"|^\W*(?:your\s+)?(?:first\s+(?:and|&)\s+last|full)\s+(?P<f4>name)\W*$", re.I)
 # A weekday named: in full, or short right before a date ("sat 1/10"; "we sat down" is none).
 # A name given for the booking with the word "name" or "under" before it, capitalised.
 _NAME_FIX = re.compile(
-    r"(?i:\bspelled|\bit'?s|\bits|\bis|^)\s*(?!(?i:spelled)\b)(?P<new>[A-Za-z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*,?\s+"
+    r"(?i:\bspelled|\bspell\s+it|\bit'?s|\bits|\bis|^)\s*(?!(?i:spelled)\b)(?P<new>[A-Za-z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*,?\s+"
     r"(?i:not)\s+(?P<old>[A-Za-z][\w'’-]+)\b")
 
 
@@ -414,7 +417,7 @@ _GUESTS_CANCEL = re.compile(
 # Numbers of things that are not guests: "30 more minutes", "add 1 hour", "2 extra chairs".
 _NOT_GUESTS = (
     r"(?!\s+(?:more\s+|extra\s+|additional\s+)?(?:\w+\s+)?(?:minutes?|mins?|hours?|hrs?|weeks?|days?|months?|years?"
-    r"|questions?|chairs?|tables?|bottles?|drinks?|trees?|pounds?|lbs?|dogs?|cats?|pets?|things?|items?|courses?"
+    r"|questions?|q|qs|ques|chairs?|tables?|bottles?|drinks?|trees?|pounds?|lbs?|dogs?|cats?|pets?|things?|items?|courses?"
     rf"|orders?|dollars?|bucks|feet|ft|inches|miles?|times?|texts?|messages?|photos?|pics?|tips?|{DISHES})\b)"
 )
 # A change of the party that is only supposed ("what if 2 more people show up?") or
@@ -549,10 +552,11 @@ _DISCOUNT = re.compile(
     re.I,
 )
 _DISCOUNT_ANSWER = re.compile(r"\b(?:discount\w*|deals?|coupons?|promo\w*|cheaper|price\s*match\w*|special\s+offers?)\b", re.I)
-# "actually make it 14" (a bare number): the party's new size.
+# "actually make it 14" (a bare number): the party's new size ("make it 14 and move to 3":
+# with the rest of the message read as usual).
 _MAKE_IT_N = re.compile(
     r"^\W*(?:(?:actually|ok(?:ay)?|wait|oh|sorry)\W+)*(?:make\s+(?:it|that)|change\s+(?:it|that)\s+to|let'?s\s+(?:do|say)"
-    r"|how\s+about|what\s+about|it'?s\s+(?:now|actually))\s+(?P<n>\d{1,3})\W*$",
+    r"|how\s+about|what\s+about|it'?s\s+(?:now|actually))\s+(?P<n>\d{1,3})(?:\W*$|(?=\s*(?:,|&|\+|\band\b|\bthen\b)))",
     re.I,
 )
 # Putting it off: "let me think about it", "ill get back to u", "need to ask my wife first".
@@ -594,7 +598,6 @@ _NEW_PARTY = re.compile(
     r"|co-worker|neighbou?r|daughter|son|in-laws?)\b",
     re.I,
 )
-# "change my booking" with nothing named: which part of it is asked.
 # A question tagged on a statement without punctuation: "…peanut allergy is that ok".
 _TAG_QUESTION = re.compile(
     r"\b(?:is\s+(?:that|this|it)\s+(?:ok(?:ay)?|fine|alright|a\s+problem|an\s+issue)"
@@ -602,11 +605,13 @@ _TAG_QUESTION = re.compile(
     r"|will\s+(?:that|this)\s+(?:work|be\s+(?:ok|okay|a\s+problem)))\W*$", re.I)
 _DAY_RULED_OUT = re.compile(RULED_OUT, re.I)
 _CANT_MAKE = re.compile(r"\b(?:can'?t|cannot|won'?t\s+be\s+able\s+to)\s+(?:make|do)\b(?!\s+(?:it\s+)?(?:at|by)\b)", re.I)
+_SAME_PLACE = re.compile(r"\bsame\s+(?:address|street|house|place|location)\b", re.I)
 _HAVE_BOOKING = re.compile(r"\b(?:i|we)\s+(?:already\s+)?(?:have|got|made|booked)\s+(?:a|an|one)\s+"
                            r"(?:booking|reservation|party)\b", re.I)
 # A held booking named as such: "my 12th booking", "the dec 20 party", "the sunday one".
 _MY_BOOKING = re.compile(r"\b(?:my|our|the)\s+(?:[\w/]+\s+){0,2}?(?:booking|reservation|party|event|one)\b", re.I)
 _CHANGE_WORD = re.compile(r"\b(?:change|switch|update|modify|move|make)\b", re.I)
+# "change my booking" with nothing named: which part of it is asked.
 _CHANGE_BOOKING = re.compile(
     r"\b(?:change|modify|update|edit|adjust|amend|make\s+(?:a\s+)?changes?\s+to)\s+(?:my|our|the)\s+"
     r"(?:booking|reservation|party|event|order|appointment)\b",
@@ -621,7 +626,7 @@ _QUESTION = re.compile(
     # "my daughter is 13 does she count as a kid": a question after a statement, no "?"
     r"|\b(?:does|do|can|will|would|should)\s+(?:she|he|they|it|that|this)\s+(?:count|need|have|work|cost|matter|get|come)\b"
     # "if i cancel do i get my money back": a conditional asked without a question mark
-    r"|^\W*(?:what\s+)?if\s+(?:i|we|you|u|they|the|a|our|my)\b.*\b(?:do|does|can|will|would|is|are)\s+(?:i|we|you|u|they|it)\b"
+    r"|^\W*(?:what\s+)?if\s+(?:i|we|you|u|they|the|a|our|my|it|something)\b.*\b(?:do|does|can|could|will|would|is|are)\s+(?:i|we|you|u|they|it)\b"
     # "my 2 kids are picky eaters, do you have plain rice": a question after a comma
     r"|[,;]\s*(?:do|does|can|could|will|would|is|are)\s+(?:you|u|y'?all|ya|the\s+chef)\b"
     # "i was wondering if 13 year olds count as kids": asked through a lead-in
@@ -1234,8 +1239,8 @@ class Engine:
             # "price for 15 adults at 95125? also is the tip included": answer the question
             # clauses, then go on with the facts.
             await self._side_questions(self._faq_clauses(text, ent))
-        if (m := _MAKE_IT_N.match(text)) and st.form in ("quote", "booking") and not _has_facts(ent) \
-                and (st.slots.adults is not None or st.slots.guests is not None):
+        if (m := _MAKE_IT_N.match(text)) and st.form in ("quote", "booking") and not _has_count(ent) \
+                and not (ent.zip or ent.address) and (st.slots.adults is not None or st.slots.guests is not None):
             n = int(m["n"])
             kids = st.slots.kids or 0
             ent = replace(ent, adults=n - kids) if n > kids and st.slots.adults is not None and not kids \
@@ -1437,7 +1442,6 @@ class Engine:
             read_move(self.text).verb or (counts and _moves_count(said)) or _CHANGE_WORD.search(self.text)))
         if (intent not in ("book", "quote", "availability") or changing) and not (ent.name or ent.phone or ent.email):
             if counts and not day and not place:
-                said = self._numbers(self.text)
                 if (not (changing or _moves_count(said) or _NEW_TOTAL.search(said) or _PARTY_CHANGE.search(self.text))
                         or _menu_counted(said)) and (
                         _PAST_TENSE.search(self.text) or _QUESTION.search(self.text) or _IF.search(self.text)
@@ -1737,9 +1741,16 @@ class Engine:
             # "do you do vegan and gluten free?": each asked on its own (the FAQ matched
             # the first and the second went unanswered)
             queries = [pair["lead"] + pair["a"] + "?", pair["lead"] + pair["b"] + "?"]
+        # "thank u! one more q, is gratuity included in my total": their total answers it
+        # (the FAQ's general "not included in the food price" followed, contradicting it)
+        tipped = [q for q in queries if await self._tip_answered(q)]
+        queries = [q for q in queries if q not in tipped]
         answers = await self._faq_answers(queries)
-        if not queries and not (several and ent.zip and AREA_QUESTION.search(text)):
+        if not queries and not tipped and not (several and ent.zip and AREA_QUESTION.search(text)):
             answers = await self._faq_answers([text])
+        if not answers and tipped and not _has_facts(ent):
+            st.misunderstood = 0
+            return await self._advance() if st.confirming else self.finish()
         if not answers:
             if queries and (_has_facts(ent) or not must_answer):
                 # "do you do corporate events? we have about 40 people", "we want to book.
@@ -1979,9 +1990,10 @@ class Engine:
             elif s.guests is not None:
                 self.noted.append(f"{s.guests} guests")
         if ent.zip:
-            if s.zip and ent.zip != s.zip and s.address and not ent.address:
+            if s.zip and ent.zip != s.zip and s.address and not ent.address and not _SAME_PLACE.search(self.text):
                 # "the party is at my mom's in 94010": the street told was in the old zip,
-                # and a summary that showed it is no longer the one to say yes to
+                # and a summary that showed it is no longer the one to say yes to ("wait the
+                # zip is 95125 not 95112, same address": a typo in the zip, the street kept)
                 s.address = None
                 self.st.confirming = False
             s.zip = ent.zip

@@ -106,6 +106,13 @@ _UNIT_FIRST_RE = re.compile(
     r"(?:(?:\b(?:apt|apartment|unit|suite|ste|bldg|building)\.?\s*#?|#)\s*[a-z0-9-]{1,5}\b\s*(?:,|\bat\b|-)?\s*)+(?=\d)", re.I)
 
 
+_ADDRESS_END_RE = re.compile(
+    r"\s+-+\s+|\s+[\u2013\u2014]\s+"
+    r"|,\s*(?=(?:and|also|plus|btw|oh|one|two|can|could|would|will|do|does|is|are|what|how|when|where|its|it'?s"
+    r"|just|pls|please|thanks|thx|see\s+you)\b)"
+    r"|\s+(?:and|&)\s+(?=(?:my|our|also|can|could|email|phone|i|we|one)\b)|\s+(?:also|btw)\s+", re.I)
+
+
 def find_address(text: str, *, expecting: str | None = None) -> Address | None:
     """Return a street address found by usaddress, kept as the customer wrote it.
 
@@ -145,6 +152,10 @@ def _find_street(text: str, expecting: str | None) -> Address | None:
     else:
         explicit = True
     start = hint.start()
+    # What follows the address in the same message is no part of it: "4 Bay St San Jose,
+    # and can we add 2 more adults", "… - its the blue house", "… and my email is …"
+    # (usaddress read it as the place or a building, and cut or kept it wrongly).
+    text = text[: (cut.start() if (cut := _ADDRESS_END_RE.search(text, start)) else len(text))]
     tokens = _tokens_with_offsets(text[start:])
     try:
         tagged: list[tuple[str, Any]] = usaddress.parse(text[start:])

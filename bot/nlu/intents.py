@@ -84,7 +84,10 @@ _FACT_RE = _rx(
     r"\b(?:no|just|only)\s+(?:kids|adults|children)\b",
 )
 # Words a texted question may open with before its question word ("wait do we…").
-QUESTION_LEAD_IN = r"(?:(?:wait|oh|ok|okay|so|and|also|hey|hi|um+|hmm+|sorry|actually|btw)\W+)*"
+# ("thanks! how long does it last", "thanks for the info. how do i pay": a question after
+# the thanks; it was "didn't catch that")
+QUESTION_LEAD_IN = (r"(?:(?:wait|oh|ok|okay|so|and|also|hey|hi|um+|hmm+|sorry|actually|btw"
+                    r"|thanks|thank\s+(?:you|u)|thx|ty)(?:\s+(?:so\s+much|for\s+the\s+info))?\W+)*")
 _ASKS_RE = re.compile(
     rf"^{QUESTION_LEAD_IN}"
     r"(?:what|whats|what's|how|do|does|is|are|can|could|will|would|should|who|where|when|which|why)\b"
@@ -213,7 +216,7 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"|did\s+not\s+(?:show|come|arrive)|stood\s+(?:us|me)\s+up|terrible|horrible"
              r"|awful|worst|disgusting|disappointed|disappointing|unacceptable|unprofessional"
              r"|rude|food\s+poisoning|got\s+sick|made\s+(?:us|me)\s+sick|ripped\s+off|scam"
-             r"|ridiculous|furious|angry|pissed|upset|complain\w*|lawsuit|sue\b|lawyer"
+             r"|ridiculous|furious|angry|pissed|upset|(?<!neighbors\s)(?<!neighbours\s)(?<!neighbor\s)complain\w*|lawsuit|sue\b|lawyer"
              r"|bbb|bad\s+review|charged\s+(?:me\s+|us\s+|my\s+(?:card|account)\s+)?twice|double\s+charged|overcharged"
              r"|smoked\s+out|called\s+the\s+(?:cops|police)"
              r"|money\s+back|want\s+(?:a|my)\s+refund|refund\s+(?:me|my)|demand|wtf|raw|burnt"
@@ -331,7 +334,8 @@ _FOREIGN_OBJECT_RE = re.compile(
 _GOAL_INTENTS = ("book", "quote", "availability", "cancel_booking", "reschedule_booking")
 _FAQ_TOPIC_RE = _CUES["faq"][0][0]
 _CONDITIONAL_RE = re.compile(
-    r"\b(?:if\s+(?:i|we|someone|somebody|anyone|anybody|a\s+guest|people|guests)|what\s+(?:happens|if)|in\s+case|policy|refundable|can\s+i\s+get\s+(?:my|a|the)\s+"
+    r"\b(?:if\s+(?:i|we|someone|somebody|anyone|anybody|a\s+guest|people|guests|it\s+(?:rains|storms|snows|pours))"
+    r"|what\s+(?:happens|if)|in\s+case|policy|refundable|can\s+(?:i|we)\s+get\s+(?:my|a|the|our)\s+"
     r"(?:deposit|money)|do\s+i\s+get|get\s+(?:my|our|the)\s+(?:money|deposit)\s+back)\b"
 )
 
