@@ -37,15 +37,16 @@ easter halloween valentine valentines independence memorial labor mother mothers
 fathers anyway anyways everyone nobody everybody
 whats wats wuts hows whens wheres ur u r y ya'll yall
 policy policies cancellation cancelation refund refunds refundable gratuity gratuities tip
-tips tipping included include includes including leftovers leftover venmo zelle paypal cash
-card cards payment pay grill propane allergy allergies gluten sake drinks drink alcohol
-tofu shrimp steak chicken salmon scallops lobster filet noodles rice sauce dessert cake
+tips tipping included include includes including leftovers leftover venmo zelle paypal
+payment pay grill propane allergy allergies gluten sake drinks drink alcohol
+tofu shrimp steak chicken scallops lobster filet noodles sauce dessert
 plates utensils table tables chairs travel fee fees minimum insurance insured licensed
-rain indoors indoor outdoors outside inside garage patio deck balcony setup cleanup smoke
+rain indoors indoor outdoors outside inside garage patio balcony setup cleanup smoke
 portions portion halal kosher dairy nuts shellfish vegetables veggies upgrade upgrades
 """)
 # (The last lines: what a question at the name prompt is about, "refund policy", "gratuity
-# included", "Leftovers", "venmo ok": never a name; they were taken as one.)
+# included", "Leftovers", "venmo ok": never a name; they were taken as one. Words that are
+# also surnames, "Cash", "Rice", "Salmon", "Card", stay names.)
 _CUE_RE = re.compile(
     r"\b(?:my\s+name\s+is|my\s+name's|name\s+is|name's|name\s*[:\-]|names\s+is"
     r"|this\s+is|it's|its|it\s+is|i'm|im|i\s+am|call\s+me|you\s+can\s+call\s+me"

@@ -333,3 +333,52 @@ def test_a_couple_is_two_adults(text: str, adults: int | None, kids: int | None,
 )
 def test_a_day_after_which_is_a_bound_not_the_day(text: str, day: dt.date | None) -> None:
     assert ents(text).date == day
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # session 20: a question at the name prompt is no name (one was booked as "Whats Ur
+        # Cancellation Policy")
+        ("whats ur cancellation policy", None),
+        ("gratuity included", None),
+        ("Leftovers", None),
+        ("refund policy", None),
+        # words that are also surnames stay names
+        ("Ana Rice", "Ana Rice"),
+        ("Johnny Cash", "Johnny Cash"),
+        ("maria lopez", "Maria Lopez"),
+    ],
+)
+def test_a_question_at_the_name_prompt_is_no_name(text: str, name: str | None) -> None:
+    assert ents(text, expecting="name").name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # session 20: what follows the street in the same message is no part of it
+        ("4 Bay St San Jose, and can we add 2 more adults", "4 Bay St San Jose"),
+        ("4 Bay St San Jose - its the blue house", "4 Bay St San Jose"),
+        ("4 Bay St San Jose and my email is ann@x.com", "4 Bay St San Jose"),
+        ("4 Bay St, San Jose CA 95125 - gate code 1234", "4 Bay St, San Jose CA 95125"),
+        ("123 Main St, gate code 1234, 2 dogs in the yard", "123 Main St"),
+    ],
+)
+def test_the_address_ends_before_a_new_clause(text: str, address: str) -> None:
+    found = ents(text, expecting="address").address
+    assert found == address
+
+
+@pytest.mark.parametrize(
+    ("text", "adults", "kids"),
+    [
+        ("3 kids under 5 and one 8 yr old", None, 4),  # one more kid, by age
+        ("2 kids and one 15 yr old", None, 2),  # 13+ is no kid (the adults may include them)
+        ("change from 10 adults to 12", 12, None),  # the new count keeps the old one's label
+        ("from 3 kids to 5", None, 5),
+    ],
+)
+def test_counts_told_by_age_or_from_to(text: str, adults: int | None, kids: int | None) -> None:
+    e = ents(text, expecting="kids" if "yr" in text else None)
+    assert (e.adults, e.kids) == (adults, kids)
