@@ -605,6 +605,8 @@ _TAG_QUESTION = re.compile(
     r"|will\s+(?:that|this)\s+(?:work|be\s+(?:ok|okay|a\s+problem)))\W*$", re.I)
 _DAY_RULED_OUT = re.compile(RULED_OUT, re.I)
 _CANT_MAKE = re.compile(r"\b(?:can'?t|cannot|won'?t\s+be\s+able\s+to)\s+(?:make|do)\b(?!\s+(?:it\s+)?(?:at|by)\b)", re.I)
+# "whats the 110 for", "hmm whats the $150?": an amount of the quote just shown.
+_AMOUNT_ASKED = re.compile(r"\bwh(?:at|y)(?:'?s|\s+is)?\s+(?:the|that|this)\s+\$?(?P<n>\d[\d,]*(?:\.\d\d)?)\b(?!\s*(?:am|pm|:|people|guests|adults|kids))", re.I)
 _SAME_PLACE = re.compile(r"\bsame\s+(?:address|street|house|place|location)\b", re.I)
 _HAVE_BOOKING = re.compile(r"\b(?:i|we)\s+(?:already\s+)?(?:have|got|made|booked)\s+(?:a|an|one)\s+"
                            r"(?:booking|reservation|party)\b", re.I)
@@ -1716,6 +1718,12 @@ class Engine:
         if not several and not _has_facts(ent) and await self._tip_answered(text):
             st.misunderstood = 0
             return await self._advance() if st.confirming else self.finish()
+        if (asked := _AMOUNT_ASKED.search(text)) and (quote := await self._standing_quote()) \
+                and (line := t.quote_line(quote, round(float(asked["n"].replace(",", "")) * 100))) is not None:
+            # "whats the 110 for" after a quote: that line of it (it went to a person)
+            st.misunderstood = 0
+            self.say(line)
+            return await self._advance() if st.confirming else self.finish()
         if FINAL_PRICE.search(text) and not _has_facts(ent) and (quote := await self._standing_quote()):
             st.misunderstood = 0
             self.say(t.total_explained(quote))
@@ -2313,8 +2321,7 @@ class Engine:
                 # "wait no i didnt mean to cancel!!" (after it was cancelled): a person,
                 # at once, who can put it back; the bot cannot.
                 return await self.escalate("cancel_regret", t.escalated("cancel_regret"))
-            self.say(t.no_booking_found())
-            return self.finish()
+            return await self._no_booking_to_change()
         b = await self._booking_named(bookings)
         if b is None:
             return self._ask_which("cancel", bookings)  # (it was the soonest)
@@ -2442,13 +2449,24 @@ class Engine:
             return await self._reschedule_start(ent, chosen)
         return await self._party_start(replace(ent, date=None, time=None), chosen)
 
+    async def _no_booking_to_change(self) -> TurnResult:
+        """A cancel or a move with no booking held. Asked as a question ("can i reschedule
+        twice", "whats the deadline to reschedule"), it is the policy, from the FAQ, with
+        nothing to act on (it was "I couldn't find an upcoming booking" alone)."""
+        self.st.form = None
+        answers = await self._faq_answers([self.text]) if _QUESTION.search(self.text) else []
+        for answer in answers:
+            self.say(t.faq_answer(answer))
+        if not answers:
+            self.say(t.no_booking_found())
+        return self.finish()
+
     async def _reschedule_start(self, ent: Entities, chosen: Booking | None = None) -> TurnResult:
         st = self.st
         self.change_asked = True
         bookings = await self.p.upcoming_bookings()
         if not bookings:
-            self.say(t.no_booking_found())
-            return self.finish()
+            return await self._no_booking_to_change()
         b = chosen or await self._booking_named(bookings)
         if b is None:
             return self._ask_which("move", bookings)

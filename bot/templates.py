@@ -186,6 +186,23 @@ def total_explained(q: Quote) -> Reply:
     )
 
 
+def quote_line(q: Quote, cents: int) -> Reply | None:
+    """"whats the 110 for": which line of the quote that amount is (None: none is)."""
+    lines = {
+        q.gratuity_cents: "the suggested gratuity (it goes to your chef; you can adjust it)",
+        q.food_billed_cents: ("the food, at the event minimum" if q.minimum_applied else "the food"),
+        q.total_cents: "the full total, gratuity and travel included",
+        q.deposit_cents: "the deposit that holds your date (part of the total, not extra)",
+    }
+    if q.travel_cents:
+        lines.setdefault(q.travel_cents, f"the travel fee ({q.miles:.0f} miles from our kitchen)")
+    what = lines.get(cents)
+    if what is None:
+        return None
+    return Reply(f"{fmt_cents(cents)} is {what}. " + total_explained(q).text.removeprefix("Yes: "),
+                 (), "total_explained")
+
+
 def quote_recap(q: Quote) -> Reply:
     """The same quote asked for again: the total it still comes to, and the next step."""
     return Reply(
