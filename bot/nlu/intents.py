@@ -305,6 +305,11 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"|confirm(?:ed)?|go\s+ahead|do\s+it|affirmative|fine|good|deal|bet|for\s+sure"
              r"|please\s+do|yes\s+please|👍|✅|👌|🙌)(?:\s+please)?\W*$"), 1.0),
         (_rx(r"^\W*(?:yes|yeah|yep|yup|sure|ok|okay|correct|sounds\s+good|perfect)\b"), 0.6),
+        # Back after "let me check with my wife": "ok she said yes", "we're good to go"
+        # (it was "didn't catch that" at the form's question)
+        (_rx(r"^\W*(?:(?:ok|okay|so|yeah|alright)\W+)?(?:she|he|they|my\s+(?:wife|husband|hubby|partner|boss|family))"
+             r"\s+(?:said|says)\s+(?:yes|yeah|ok(?:ay)?|it'?s\s+(?:fine|ok|good)|its\s+(?:fine|ok|good)|go\s+ahead|go\s+for\s+it)\W*$",
+             r"^\W*(?:(?:ok|okay|so|alright)\W+)?(?:we'?re|we\s+are)\s+(?:good\s+to\s+go|all\s+good|good)\W*$"), 1.0),
     ],
     "deny": [
         (_rx(r"^\W*(?:n|no+|nope|nah|naw|not\s+now|not\s+really|not\s+yet|wrong|incorrect"
