@@ -2378,10 +2378,11 @@ class Engine:
         if len(bookings) == 1:
             return bookings[0]
         today = self.inp.now.astimezone(await self._tz()).date()
-        for day in dates_in(self._numbers(_without_kept(self.text)), today):
+        said = _without_kept(self.text)
+        for day in dates_in(self._numbers(said), today):
             if named := next((b for b in bookings if b.event_date == day), None):
                 return named
-        said = _without_kept(self.text).lower()
+        said = said.lower()
         for b in bookings:
             if (await self.p.station_of(b)).name.lower() in said:
                 return b
@@ -2452,8 +2453,8 @@ class Engine:
     async def _no_booking_to_change(self) -> TurnResult:
         """A cancel or a move with no booking held. Asked as a question ("can i reschedule
         twice", "whats the deadline to reschedule"), it is the policy, from the FAQ, with
-        nothing to act on (it was "I couldn't find an upcoming booking" alone)."""
-        self.st.form = None
+        nothing to act on (it was "I couldn't find an upcoming booking" alone). The form
+        in progress, if any, stays (a move asked while booking is no reason to drop it)."""
         answers = await self._faq_answers([self.text]) if _QUESTION.search(self.text) else []
         for answer in answers:
             self.say(t.faq_answer(answer))
@@ -2474,13 +2475,13 @@ class Engine:
             # "can we do the weekend after instead", "how about next weekend?" (which is the
             # booked one, read from today): the Saturday after the booked day
             ent = await self._near_the_day(ent, b.event_date)
-        if ent.date and (ent.date == b.event_date or _without_kept(self.text) != self.text):
+        moving = _without_kept(self.text)
+        if ent.date and (ent.date == b.event_date or moving != self.text):
             # "move my dec 19 party to dec 20": the booked day names the party, the other
             # day is where it goes (it was read as no change); "keep the 12th but move the
             # 20th to the 27th": the kept day is neither
             today = self.inp.now.astimezone(await self._tz()).date()
-            ent = replace(ent, date=next((d for d in dates_in(self._numbers(_without_kept(self.text)), today)
-                                          if d != b.event_date), None))
+            ent = replace(ent, date=next((d for d in dates_in(self._numbers(moving), today) if d != b.event_date), None))
         why = await self.p.can_reschedule(str(b.id))
         if why is not None:
             station = await self.p.station_of(b)

@@ -164,8 +164,7 @@ def quote(q: Quote, *, booking: bool) -> Reply:
         food,
         f"• Suggested gratuity (20%): {fmt_cents(q.gratuity_cents)}",
         f"• Travel: {fmt_cents(q.travel_cents)}"
-        # the miles billed: part of a mile counts as a mile (30.4 mi is "31 miles", $2)
-        + (f" ({math.ceil(round(q.miles, 6))} miles away)" if q.travel_cents else ""),
+        + (f" ({_billed_miles(q)} miles away)" if q.travel_cents else ""),
         f"Total: {fmt_cents(q.total_cents)}. A {fmt_cents(q.deposit_cents)} deposit holds your date.",
     ]
     return Reply("\n".join(lines), () if booking else (B_BOOK_IT, B_QUESTION), "quote")
@@ -186,6 +185,12 @@ def total_explained(q: Quote) -> Reply:
     )
 
 
+def _billed_miles(q: Quote) -> int:
+    """The miles the travel fee is billed for: part of a mile counts as a mile (30.4 mi is
+    "31 miles", $2)."""
+    return math.ceil(round(q.miles, 6))
+
+
 def quote_line(q: Quote, cents: int) -> Reply | None:
     """"whats the 110 for": which line of the quote that amount is (None: none is)."""
     lines = {
@@ -195,7 +200,7 @@ def quote_line(q: Quote, cents: int) -> Reply | None:
         q.deposit_cents: "the deposit that holds your date (part of the total, not extra)",
     }
     if q.travel_cents:
-        lines.setdefault(q.travel_cents, f"the travel fee ({q.miles:.0f} miles from our kitchen)")
+        lines.setdefault(q.travel_cents, f"the travel fee ({_billed_miles(q)} miles from our kitchen)")
     what = lines.get(cents)
     if what is None:
         return None
