@@ -15,6 +15,7 @@ from datetime import date, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import templates as t
+from bot.booking_ref import MY_BOOKING, WEEKDAY_ONE, booking_named, days_said_of, without_kept
 from bot.nlu import Entities, classify_intent, extract_entities
 from bot.nlu.aside import asks_about_something_else
 from bot.nlu.asks import (
@@ -45,7 +46,7 @@ from bot.nlu.asks import (
     WHEN_TO_BOOK,
 )
 from bot.nlu.cancels import cancels_the_booking, mentions_cancel
-from bot.nlu.dates import MONTHS, dates_in, day_of_month, find_month, weekdays_asked
+from bot.nlu.dates import dates_in, day_of_month, find_month, weekdays_asked
 from bot.nlu.entities import RULED_OUT
 from bot.nlu.intents import (
     HELP_COMMAND,
@@ -144,7 +145,9 @@ _PARTY_CHANGE = re.compile(
 )
 # Words that make a guest count a change to a booking: "make it 12 adults instead".
 _CHANGE_CUE = re.compile(
-    r"\b(?:make\s+it|instead|now|actually|(?:change|switch|bump|update)\s+(?:it\s+|that\s+|us\s+)?(?:up\s+)?to|add|adding|more|fewer|less"
+    r"\b(?:make\s+it|instead|now|actually|(?:change|switch|bump|update|increase|raise|lower|decrease|reduce)\s+"
+    r"(?:it\s+|that\s+|us\s+|(?:the|our|my)\s+(?:party|group|booking|reservation|count|headcount|number)\s+)?(?:up\s+|down\s+)?to"
+    r"|add|adding|more|fewer|less"
     r"|remove|minus|drop|another|extra|update)\b"
     r"|\b(?:can|could)\s+(?:we|i)\s+(?:do|have|make\s+it|change\s+it\s+to)\s+\d",  # "can we do 12 adults and 0 kids"
     re.I,
@@ -167,12 +170,6 @@ _BOOK_WORDS = re.compile(r"\b(?:book\s+it|yes|yep|yeah|confirm(?:ed)?|go\s+ahead
 _CHECKING = re.compile(r"\b(?:confirm\w*|right|correct|still|all\s+set|on\s+file|have\s+(?:us|me)\s+(?:down\s+)?(?:for|at))\b",
                        re.I)
 _DAY_ONLY = re.compile(r"\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b", re.I)
-# A booking named by its weekday: "the sunday one", "our saturday party"; or the weekday
-# alone as the answer to "which one?".
-_WEEKDAY_ONE = re.compile(r"\b(?:the|my|our)\s+(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?(?:'?s)?"
-                          r"\s+(?:one|party|booking|event|dinner|reservation)\b", re.I)
-_WEEKDAY_ALONE = re.compile(r"^\W*(?:the\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
-                            r"(?:\s+(?:one|party|booking))?\W*$", re.I)
 # A weekday named alone (no month, day of month, "next" or "this"): read near the booking.
 _WEEKDAY_NAMED = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.I)
 # "the saturday after" / "the friday before" (the booked day; "the saturday after the
@@ -508,8 +505,6 @@ _OPEN_WORDS = re.compile(r"\b(?:open|free|availab\w+|openings?|dates|spots?|anyt
 _WEEK_ASKED = re.compile(r"\b(?:(?P<next>next\s+week)|(?P<of>(?:the\s+)?week\s+of))\b", re.I)
 _WEEKEND_AFTER = re.compile(r"\b(?:the\s+)?(?:weekend\s+after(?:\s+that(?:\s+one)?)?|next\s+weekend)"
                             r"(?:\s+(?:instead|then|pls|please|maybe))?\W*$", re.I)
-# A month named alone, not a day of it ("the january one", not "jan 9").
-_MONTH_NAMED = re.compile(r"\b(" + "|".join(sorted(set(MONTHS) - {"may"}, key=len, reverse=True)) + r")\b(?!\.?\s*\d)")
 # A bare hour a move goes to: "move to 9", "push it to 7:30?", "3 instead of 6" (of a 6 PM party).
 _MOVE_TO_HOUR = re.compile(r"\b(?:to|for)\s+(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?(?:\s*ish)?(?=\s*(?:$|[?.!,]|instead\b|pls\b|please\b|then\b))")
 _HOUR_SWAP = re.compile(r"\b(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?\s*(?:pm)?\s+instead\s+of\s+(?P<old>1[0-2]|[1-9])(?::00)?\s*(?:pm)?\b")
@@ -555,8 +550,15 @@ _DISCOUNT_ANSWER = re.compile(r"\b(?:discount\w*|deals?|coupons?|promo\w*|cheape
 # "actually make it 14" (a bare number): the party's new size ("make it 14 and move to 3":
 # with the rest of the message read as usual).
 _MAKE_IT_N = re.compile(
-    r"^\W*(?:(?:actually|ok(?:ay)?|wait|oh|sorry)\W+)*(?:make\s+(?:it|that)|change\s+(?:it|that)\s+to|let'?s\s+(?:do|say)"
+    r"^\W*(?:(?:actually|ok(?:ay)?|wait|oh|sorry|yes|yeah|yep|no)\W+)*(?:make\s+(?:it|that)|change\s+(?:it|that)\s+to|let'?s\s+(?:do|say)"
     r"|how\s+about|what\s+about|it'?s\s+(?:now|actually))\s+(?P<n>\d{1,3})(?:\W*$|(?=\s*(?:,|&|\+|\band\b|\bthen\b)))",
+    re.I,
+)
+# "actually 15", "wait 15 ppl" alone: the party's new size when the form has one (a number
+# that could be an hour, 1-12, is not read so: "actually 6" may be the time).
+_ACTUALLY_N = re.compile(
+    r"^\W*(?:actually|wait|oops|sorry|correction|no|nah)\W+(?:(?:it'?s|its|we'?re|were|we\s+are|it\s+will\s+be)\s+)?"
+    r"(?P<n>\d{2,3})(?:\s*(?:ppl|people|guests|of\s+us|total|in\s+total))?\W*$",
     re.I,
 )
 # Putting it off: "let me think about it", "ill get back to u", "need to ask my wife first".
@@ -610,8 +612,6 @@ _AMOUNT_ASKED = re.compile(r"\bwh(?:at|y)(?:'?s|\s+is)?\s+(?:the|that|this)\s+\$
 _SAME_PLACE = re.compile(r"\bsame\s+(?:address|street|house|place|location)\b", re.I)
 _HAVE_BOOKING = re.compile(r"\b(?:i|we)\s+(?:already\s+)?(?:have|got|made|booked)\s+(?:a|an|one)\s+"
                            r"(?:booking|reservation|party)\b", re.I)
-# A held booking named as such: "my 12th booking", "the dec 20 party", "the sunday one".
-_MY_BOOKING = re.compile(r"\b(?:my|our|the)\s+(?:[\w/]+\s+){0,2}?(?:booking|reservation|party|event|one)\b", re.I)
 _CHANGE_WORD = re.compile(r"\b(?:change|switch|update|modify|move|make)\b", re.I)
 # "change my booking" with nothing named: which part of it is asked.
 _CHANGE_BOOKING = re.compile(
@@ -765,6 +765,10 @@ class Engine:
 
     async def _tz(self) -> ZoneInfo:
         return ZoneInfo((await self.p.default_station()).timezone)
+
+    async def _today(self) -> date:
+        """Today at the default station."""
+        return self.inp.now.astimezone(await self._tz()).date()
 
     # ------------------------------------------------------------------- turn
     async def run(self) -> TurnResult:
@@ -1057,8 +1061,9 @@ class Engine:
                 "booking_status": self._status,
             }[intent](ent)
         if (not st.form or st.form == "quote") and ADDRESS_CHANGE.search(text) and await self.p.upcoming_bookings():
-            # A booked party's new address: a person updates it (no new booking form).
-            return await self.escalate("address_change", t.escalated("address_change"))
+            # A booked party's new address: a person updates it (no new booking form), and
+            # a guest count or a move said beside it is named for them (it was dropped).
+            return await self.escalate("address_change", t.escalated(self._address_change_kind(ent)))
         if st.form == "reschedule" and st.expecting == "date" and intent == "affirm" and not _has_facts(ent):
             # "yes" to "which new date?" (or "which later date works?"): the date, asked
             # again (it started a new booking's form)
@@ -1101,7 +1106,7 @@ class Engine:
         if (not st.form and not (ent.date or counts or ent.zip or ent.address)
                 and read_move(text).asks_relative_move and not _PAST_TENSE.search(text)
                 and not (_NEW_PARTY.search(text) or _IF_CLAUSE.search(text) or _TAKEN_BACK.search(text))
-                and (intent not in ("book", "quote") or _MY_BOOKING.search(text)) and await self.p.upcoming_bookings()):
+                and (intent not in ("book", "quote") or MY_BOOKING.search(text)) and await self.p.upcoming_bookings()):
             # "can we push it an hour later?", "can my booking be moved 2 hours later"
             return await self._reschedule_start(ent)
         if not st.form and not (ent.date or ent.time) and (swap := _HOUR_SWAP.search(said)) \
@@ -1241,7 +1246,8 @@ class Engine:
             # "price for 15 adults at 95125? also is the tip included": answer the question
             # clauses, then go on with the facts.
             await self._side_questions(self._faq_clauses(text, ent))
-        if (m := _MAKE_IT_N.match(text)) and st.form in ("quote", "booking") and not _has_count(ent) \
+        if ((m := _MAKE_IT_N.match(text)) or ((m := _ACTUALLY_N.match(text)) and int(m["n"]) > 12)) \
+                and st.form in ("quote", "booking") and not _has_count(ent) \
                 and not (ent.zip or ent.address) and (st.slots.adults is not None or st.slots.guests is not None):
             n = int(m["n"])
             kids = st.slots.kids or 0
@@ -1440,7 +1446,7 @@ class Engine:
         said = self._numbers(self.text)
         # "change my booking to 14 adults"; "move my 12th booking to 9pm", "change the dec 20
         # party to 25 adults", "add 3 adults to the sunday one" (they started a second party)
-        changing = bool(_CHANGE_BOOKING.search(self.text)) or (bool(_MY_BOOKING.search(self.text)) and bool(
+        changing = bool(_CHANGE_BOOKING.search(self.text)) or (bool(MY_BOOKING.search(self.text)) and bool(
             read_move(self.text).verb or (counts and _moves_count(said)) or _CHANGE_WORD.search(self.text)))
         if (intent not in ("book", "quote", "availability") or changing) and not (ent.name or ent.phone or ent.email):
             if counts and not day and not place:
@@ -1465,9 +1471,9 @@ class Engine:
                 return done
             if place and not counts and not day:
                 return await self.escalate("address_change", t.escalated("address_change"))
-            if counts and changing and not ent.time and not place and _MY_BOOKING.search(self.text) and (
+            if counts and changing and not ent.time and not place and MY_BOOKING.search(self.text) and (
                     named := await self._booking_named(bookings)) is not None and (
-                    len(bookings) > 1 or ent.date in (None, named.event_date) or _WEEKDAY_ONE.search(self.text)):
+                    len(bookings) > 1 or ent.date in (None, named.event_date) or WEEKDAY_ONE.search(self.text)):
                 # "change the dec 20 party to 25 adults", "add 3 adults to the sunday one":
                 # the day names the booking whose party changes
                 return await self._party_start(replace(ent, date=None), named)
@@ -1479,6 +1485,16 @@ class Engine:
         if intent in ("book", "quote", "availability") or _has_facts(ent):
             self.say(t.second_party(b.event_date, b.slot))
         return None
+
+    def _address_change_kind(self, ent: Entities) -> str:
+        """Which escalation an address change is: alone, or with the party's size or its
+        day/time changed in the same message ("new address is 55 Oak St, also add 2 adults")."""
+        said = self._numbers(self.text)
+        if _has_count(ent) and (_CHANGE_CUE.search(self.text) or _moves_count(said) or _NEW_TOTAL.search(said)):
+            return "address_and_party"
+        if (ent.date or ent.time) and read_move(self.text).cue:
+            return "address_and_move"
+        return "address_change"
 
     async def _contact_change(self, ent: Entities) -> TurnResult:
         """"can i change my email to bob@example.com": the customer's own email (or, off
@@ -1832,7 +1848,7 @@ class Engine:
             await self.p.lead_event("availability_checked", {"month": f"{month[0]:%Y-%m}"})
             self.st.month_asked = month[0].isoformat()
         else:
-            today = self.inp.now.astimezone(await self._tz()).date()
+            today = await self._today()
             first = max(today, asked.after + timedelta(days=1)) if asked.after else today
             res = (await self.p.open_days(station, first, first + timedelta(days=_SOONEST_DAYS))).only(days)
             self.say(t.soonest_dates(res, station.lead_hours, after=asked.after))
@@ -2199,7 +2215,7 @@ class Engine:
             st.expecting = "date"
             soonest = None
             if exc.code == "date_too_soon":  # "anything for tmrw?": when we can come instead
-                today = self.inp.now.astimezone(await self._tz()).date()
+                today = await self._today()
                 res = await self.p.open_days(station, today, today + timedelta(days=_SOONEST_DAYS))
                 soonest = res.open[0][0] if res.open else None
             self.say(t.date_rule(exc.code, exc.message, soonest=soonest))
@@ -2261,7 +2277,7 @@ class Engine:
     async def _open_near(self, station: Station, day: date) -> list[date]:
         """Up to three open days nearest a full one, in order ("this weekend" full on
         Saturday: Sunday first; it said only "which other date?")."""
-        today = self.inp.now.astimezone(await self._tz()).date()
+        today = await self._today()
         res = await self.p.open_days(station, max(today, day - timedelta(days=7)), day + timedelta(days=7))
         return sorted(sorted((d for d, _ in res.open), key=lambda d: (abs((d - day).days), d < day))[:3])
 
@@ -2371,43 +2387,16 @@ class Engine:
         return await self._turn()
 
     async def _booking_named(self, bookings: Sequence[Booking]) -> Booking | None:
-        """Of the customer's upcoming bookings (soonest first), the one the message names by
-        its day or its station's city ("cancel the dec 19 one", "add 2 kids to the
-        sacramento party"); the only one; None when there are several and none is named.
-        (Every change went to the soonest.)"""
+        """The booking the message names (bot/booking_ref.py); the only one; None when
+        there are several and none is named."""
         if len(bookings) == 1:
             return bookings[0]
-        today = self.inp.now.astimezone(await self._tz()).date()
-        said = _without_kept(self.text)
-        for day in dates_in(self._numbers(said), today):
-            if named := next((b for b in bookings if b.event_date == day), None):
-                return named
-        said = said.lower()
-        for b in bookings:
-            if (await self.p.station_of(b)).name.lower() in said:
-                return b
-        for m in _MONTH_NAMED.finditer(said):
-            # "the january one", "the december party": the only booking in that month
-            inside = [b for b in bookings if b.event_date.month == MONTHS[m[1]]]
-            if len(inside) == 1:
-                return inside[0]
-        # "add 3 adults to the sunday one"; "sunday" / "20" / "the 20th" alone (the answer to
-        # "which one?"): the only booking on that weekday or day of the month
-        weekday = _WEEKDAY_ONE.findall(said) or _WEEKDAY_ALONE.findall(said)
-        on_weekday = [b for b in bookings if b.event_date.weekday() in weekdays_asked(" ".join(weekday))]
-        if len(on_weekday) == 1:
-            return on_weekday[0]
-        if bare := re.fullmatch(r"\W*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+one)?\W*", said):
-            on_day = [b for b in bookings if b.event_date.day == int(bare[1])]
-            if len(on_day) == 1:
-                return on_day[0]
-        return None
+        cities = [(await self.p.station_of(b)).name for b in bookings]
+        return booking_named(self.text, bookings, await self._today(), cities)
 
     async def _days_said_of(self, bookings: Sequence[Booking]) -> list[Booking]:
         """The bookings whose day or weekday the message says ("the 12th", "saturday")."""
-        today = self.inp.now.astimezone(await self._tz()).date()
-        days, weekdays = dates_in(self._numbers(self.text), today), weekdays_asked(self.text)
-        return [b for b in bookings if b.event_date in days or b.event_date.weekday() in weekdays]
+        return days_said_of(self.text, bookings, await self._today())
 
     async def _booking_meant(self, bookings: Sequence[Booking]) -> Booking:
         """The booking named, else the soonest."""
@@ -2475,12 +2464,12 @@ class Engine:
             # "can we do the weekend after instead", "how about next weekend?" (which is the
             # booked one, read from today): the Saturday after the booked day
             ent = await self._near_the_day(ent, b.event_date)
-        moving = _without_kept(self.text)
+        moving = without_kept(self.text)
         if ent.date and (ent.date == b.event_date or moving != self.text):
             # "move my dec 19 party to dec 20": the booked day names the party, the other
             # day is where it goes (it was read as no change); "keep the 12th but move the
             # 20th to the 27th": the kept day is neither
-            today = self.inp.now.astimezone(await self._tz()).date()
+            today = await self._today()
             ent = replace(ent, date=next((d for d in dates_in(self._numbers(moving), today) if d != b.event_date), None))
         why = await self.p.can_reschedule(str(b.id))
         if why is not None:
@@ -2493,7 +2482,7 @@ class Engine:
         if not (ent.time or _has_count(ent)) and (hour := _MOVE_TO_HOUR.search(said)):
             # "can we move to 9", "push it to 7:30": a start time (9 PM by the bare-hour rule)
             ent = replace(ent, time=_bare_hour(int(hour["h"]), int(hour["m"] or 0)))
-        asked = self._range_asked(ent, self.inp.now.astimezone(await self._tz()).date())
+        asked = self._range_asked(ent, await self._today())
         if asked:
             # "can we push it to a saturday in january?": where it can go, then the day
             # (one question: the open days end with "Which date works for you?").
@@ -2540,7 +2529,7 @@ class Engine:
                 # "the saturday after": the first one after that day, however near
                 near = anchor + (timedelta(days=ahead or 7) if (side[1] or "after").lower() == "after"
                                  else -timedelta(days=(7 - ahead) % 7 or 7))
-            today = self.inp.now.astimezone(await self._tz()).date()
+            today = await self._today()
             return replace(ent, date=near) if near >= today else ent
         mv = read_move(self.text)
         if not ent.date and mv.neighbour_day is not None and (len(self.text.split()) <= 5 or mv.verb or mv.cue):
@@ -2972,20 +2961,6 @@ def _forget(s: Slots, field: str) -> None:
         s.zip = s.address = None
     else:
         setattr(s, field, None)
-
-
-# A booking said to stay as it is: "the 12th one is fine", "the 20th stays the same", "keep
-# the 12th" (its day names no booking to change, nor where one goes).
-_KEPT = re.compile(r"\b(?:is|r|are)\s+(?:still\s+)?(?:fine|ok|okay|good)\b|\bstays?\b|\bcan\s+stay\b"
-                   r"|\bkeep(?:ing)?\s+(?:the|my|our)\b|\bno\s+change", re.I)
-_CLAUSE_CUT = re.compile(r"[,;.!?]|\b(?:but|and)\b", re.I)
-
-
-def _without_kept(text: str) -> str:
-    """The message without its clauses about a booking that stays as it is."""
-    parts = _CLAUSE_CUT.split(text)
-    kept = [p for p in parts if not _KEPT.search(p)]
-    return " , ".join(kept) if len(kept) < len(parts) else text
 
 
 def _only_a_day(ent: Entities) -> bool:

@@ -627,6 +627,12 @@ def escalated(reason: str) -> Reply:
         "handoff": "A person from our team will reply here shortly.",
         "address_change": "Sure — I've asked a person from our team to update the address on "
         "your booking. They'll confirm here shortly.",
+        # An address change said with another change: the person makes both (the bot
+        # cannot ask one back while a person has the conversation).
+        "address_and_party": "Sure — I've asked a person from our team to update the address and "
+        "the number of guests on your booking. They'll confirm here shortly.",
+        "address_and_move": "Sure — I've asked a person from our team to update the address and "
+        "the date or time of your booking. They'll confirm here shortly.",
 
         "cancel_regret": "Oh no — I've asked a person from our team to look at restoring your "
         "booking right away. They'll reply here shortly.",

@@ -54,6 +54,8 @@ _SELF_LIST_RE = re.compile(
 _ITEM_RE = re.compile(
     r"\b(?:my|a|an|his|her|their|our)\s+(?:(?!and\b)[a-z'-]+\s+)?(?P<noun>(?!and\b)[a-z'-]+)"
 )
+# "we have 3 vegetarians", "cook for 2 vegans": some of the party, not its size.
+_SOME_OF_PARTY = r"|vegetarians?|vegans?|veggies|pescatarians?|allerg\w*|celiacs?|gluten\w*|picky|dairy\w*"
 _ONLY_ME_RE = re.compile(r"\b(?:just|only)\s+(?:me|myself)\b(?!\s*(?:,|and|&|\+|plus))"
                          r"|\bfor\s+a\s+couple\b(?!\s+(?:of|more))")
 _OTHER_TOTAL_RE = re.compile(
@@ -88,13 +90,13 @@ _TOTAL_RE = re.compile(
     r"(?:about\s+|around\s+|like\s+|approx(?:imately)?\s+|roughly\s+|maybe\s+|~\s*)?"
     r"(?P<n2>\d{1,4})\b(?!\s*(?:/|:|st\b|nd\b|rd\b|th\b|am\b|pm\b|dollars|bucks|%|days?|weeks?"
     r"|months?|years?|hours?|hrs?|minutes?|mins?|miles?|mi\b|dogs?|cats?|pets?"
-    # "we have 3 vegetarians": some of the party, not its size
-    r"|vegetarians?|vegans?|veggies|pescatarians?|allerg\w*|celiacs?|gluten\w*|picky|dairy\w*))"
+    + _SOME_OF_PARTY + r"))"
 )
 _FOR_RE = re.compile(
     r"\b(?:for|4)\s+(?:about\s+|around\s+|like\s+|approx(?:imately)?\s+|roughly\s+|~\s*)?"
     r"(?P<n>\d{1,3})\b(?!\s*(?:/|:|\.\d|st\b|nd\b|rd\b|th\b|am\b|pm\b|a\.m|p\.m|o'?clock|ish"
-    r"|dollars|bucks|%|days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|miles?|\$))"
+    r"|dollars|bucks|%|days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|miles?|\$"
+    + _SOME_OF_PARTY + r"))"
 )
 _NO_KIDS_RE = re.compile(
     rf"\b(?:no|zero|without(?:\s+any)?|not\s+any|none\s+of\s+them)\s+(?:{KID_WORDS})\b"

@@ -1,0 +1,91 @@
+"""Which of a customer's held bookings a message names, and which it says to keep.
+
+"cancel the dec 19 one", "add 2 kids to the sacramento party", "the 12th one is fine,
+move the 20th", "sunday" (the answer to "which one?"). Pure reading of the text against
+the bookings: the engine gathers what it needs (today, each booking's station name) and
+decides what to do with the booking found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import Protocol, TypeVar
+
+from bot.nlu.dates import MONTHS, dates_in, weekdays_asked
+from bot.nlu.numbers import normalize as numbers_normalize
+
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
+# A booking named by its weekday: "the sunday one", "our saturday party".
+WEEKDAY_ONE = re.compile(rf"\b(?:the|my|our)\s+{_WEEKDAY}(?:'?s)?"
+                         r"\s+(?:one|party|booking|event|dinner|reservation)\b", re.I)
+# The weekday alone, as the answer to "which one?".
+_WEEKDAY_ALONE = re.compile(rf"^\W*(?:the\s+)?{_WEEKDAY}(?:\s+(?:one|party|booking))?\W*$", re.I)
+# "the 20th" / "20" alone, as the answer to "which one?".
+_DAY_ALONE = re.compile(r"\W*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+one)?\W*")
+# "the january one" ("may" is too often the verb).
+_MONTH_NAMED = re.compile(r"\b(" + "|".join(sorted(set(MONTHS) - {"may"}, key=len, reverse=True)) + r")\b(?!\.?\s*\d)")
+# A held booking named as such: "my 12th booking", "the dec 20 party", "the sunday one".
+MY_BOOKING = re.compile(r"\b(?:my|our|the)\s+(?:[\w/]+\s+){0,2}?(?:booking|reservation|party|event|one)\b", re.I)
+# A booking said to stay as it is: "the 12th one is fine", "the 20th stays the same", "keep
+# the 12th" (its day names no booking to change, nor where one goes).
+_KEPT = re.compile(r"\b(?:is|r|are)\s+(?:still\s+)?(?:fine|ok|okay|good)\b|\bstays?\b|\bcan\s+stay\b"
+                   r"|\bkeep(?:ing)?\s+(?:the|my|our)\b|\bno\s+change", re.I)
+_CLAUSE_CUT = re.compile(r"[,;.!?]|\b(?:but|and)\b", re.I)
+
+
+class Held(Protocol):
+    """What is read of a held booking: its day."""
+
+    @property
+    def event_date(self) -> date: ...
+
+
+B = TypeVar("B", bound=Held)
+
+
+def without_kept(text: str) -> str:
+    """The message without its clauses about a booking that stays as it is."""
+    parts = _CLAUSE_CUT.split(text)
+    kept = [p for p in parts if not _KEPT.search(p)]
+    return " , ".join(kept) if len(kept) < len(parts) else text
+
+
+def booking_named(text: str, bookings: Sequence[B], today: date, cities: Sequence[str]) -> B | None:
+    """Of the upcoming bookings (soonest first), the one the message names by its day, its
+    month, its weekday or its station's city (``cities``: each booking's station name); the
+    only one; None when there are several and none is named. A clause saying a booking
+    stays names nothing."""
+    if len(bookings) == 1:
+        return bookings[0]
+    kept_out = without_kept(text)
+    for day in dates_in(numbers_normalize(kept_out), today):
+        if named := next((b for b in bookings if b.event_date == day), None):
+            return named
+    said = kept_out.lower()
+    for b, city in zip(bookings, cities, strict=True):
+        if city and city.lower() in said:
+            return b
+    for m in _MONTH_NAMED.finditer(said):
+        # "the january one", "the december party": the only booking in that month
+        inside = [b for b in bookings if b.event_date.month == MONTHS[m[1]]]
+        if len(inside) == 1:
+            return inside[0]
+    # "add 3 adults to the sunday one"; "sunday" / "20" / "the 20th" alone (the answer to
+    # "which one?"): the only booking on that weekday or day of the month
+    weekday = WEEKDAY_ONE.findall(said) or _WEEKDAY_ALONE.findall(said)
+    on_weekday = [b for b in bookings if b.event_date.weekday() in weekdays_asked(" ".join(weekday))]
+    if len(on_weekday) == 1:
+        return on_weekday[0]
+    if bare := _DAY_ALONE.fullmatch(said):
+        on_day = [b for b in bookings if b.event_date.day == int(bare[1])]
+        if len(on_day) == 1:
+            return on_day[0]
+    return None
+
+
+def days_said_of(text: str, bookings: Sequence[B], today: date) -> list[B]:
+    """The bookings whose day or weekday the message says ("the 12th", "saturday")."""
+    days, weekdays = dates_in(numbers_normalize(text), today), weekdays_asked(text)
+    return [b for b in bookings if b.event_date in days or b.event_date.weekday() in weekdays]
