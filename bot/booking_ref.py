@@ -52,21 +52,22 @@ def without_kept(text: str) -> str:
     return " , ".join(kept) if len(kept) < len(parts) else text
 
 
-def booking_named(text: str, bookings: Sequence[B], today: date, cities: Sequence[str]) -> B | None:
+def booking_named(text: str, bookings: Sequence[B], today: date, places: Sequence[Sequence[str]]) -> B | None:
     """Of the upcoming bookings (soonest first), the one the message names by its day, its
-    month, its weekday or its station's city (``cities``: each booking's station name); the
-    only one; None when there are several and none is named. A clause saying a booking
-    stays names nothing."""
+    month, its weekday or its station (``places``: each booking's station name and id, so
+    "the sacramento party" and "the one in sac"); the only one; None when there are
+    several and none is named. A clause saying a booking stays names nothing."""
     if len(bookings) == 1:
         return bookings[0]
     kept_out = without_kept(text)
     for day in dates_in(numbers_normalize(kept_out), today):
-        if named := next((b for b in bookings if b.event_date == day), None):
-            return named
+        if on_day := next((b for b in bookings if b.event_date == day), None):
+            return on_day
     said = kept_out.lower()
-    for b, city in zip(bookings, cities, strict=True):
-        if city and city.lower() in said:
-            return b
+    at_place = [b for b, names in zip(bookings, places, strict=True)
+                if any(n and re.search(rf"\b{re.escape(n.lower())}\b", said) for n in names)]
+    if len(at_place) == 1:
+        return at_place[0]
     for m in _MONTH_NAMED.finditer(said):
         # "the january one", "the december party": the only booking in that month
         inside = [b for b in bookings if b.event_date.month == MONTHS[m[1]]]
@@ -79,9 +80,9 @@ def booking_named(text: str, bookings: Sequence[B], today: date, cities: Sequenc
     if len(on_weekday) == 1:
         return on_weekday[0]
     if bare := _DAY_ALONE.fullmatch(said):
-        on_day = [b for b in bookings if b.event_date.day == int(bare[1])]
-        if len(on_day) == 1:
-            return on_day[0]
+        same_day = [b for b in bookings if b.event_date.day == int(bare[1])]
+        if len(same_day) == 1:
+            return same_day[0]
     return None
 
 

@@ -403,7 +403,10 @@ _REGRET = re.compile(r"\bchanged\s+(?:my|our)\s+minds?\b|\bkeep\s+(?:the|my|our)
 _NEW_TOTAL = re.compile(
     r"\b(?:so|making\s+it|makes\s+it|that'?s|total(?:\s+of)?|now|down\s+to|up\s+to)\s+(?:it'?s\s+|we'?re\s+|just\s+|down\s+to\s+)?\d+"
     r"|\b(?:we'?re|we\s+are|we'?ll\s+be)\s+(?:now\s+|only\s+|just\s+)?(?:down|up)\s+to\s+\d+"
-    r"|\b(?:we'?re|we\s+are|we'?ll|we\s+will)\s+(?:now\s+)?(?:gonna|going\s+to)\s+be\s+\d+", re.I)  # ("we're gonna be 20 now")
+    r"|\b(?:we'?re|we\s+are|we'?ll|we\s+will)\s+(?:now\s+)?(?:gonna|going\s+to)\s+be\s+\d+"  # ("we're gonna be 20 now")
+    # "we'll be 8 adults now, a couple ppl cant make it": the 8 (it was 8 fewer)
+    r"|\b(?:we'?ll|we\s+will)\s+(?:now\s+|only\s+|just\s+)?be\s+(?:only\s+|just\s+)?\d+"
+    r"|\b\d+\s+(?:adults?|kids?|people|ppl|guests)\s+now\b", re.I)
 # Guests (not the booking) cancelling: "one couple had to cancel", "if 2 people cancel".
 _GUESTS_CANCEL = re.compile(
     r"\b(?:\d+|one|two|three|four|a|some|few)\s+(?:of\s+(?:my|our|the)\s+)?(?:couples?|guests?|people|persons|adults?|kids?|friends?"
@@ -437,6 +440,9 @@ _BARE_DELTA = re.compile(
 )
 _STATUS = re.compile(
     r"\b(still on|confirmed\?|did (?:my|the|our) (?:deposit|payment) go through|status of"
+    # "can u text me the details of my booking", "send me my booking details"
+    r"|details\s+(?:of|for|on)\s+(?:my|our|the)\s+(?:booking|reservation|party|event)"
+    r"|(?:my|our)\s+(?:booking|reservation|party)\s+(?:details|info)"
     # "just checking everything is set for the 20th", "whens my party"
     r"|(?:everything|all|we(?:'?re| are)|it'?s|its)\s+(?:is\s+)?(?:still\s+|all\s+)?(?:set|good|confirmed|a go)\s+for\b"
     r"|when'?s (?:my|our) (?:party|booking|event|reservation)"
@@ -533,7 +539,8 @@ _REFUND_ASK = re.compile(
     r"|\b(?:get|receive)\s+(?:a|my|our|the)\s+refund\b(?=.*\bif\s+(?:i|we)\s+(?:cancel|have\s+to\s+cancel)\b)",
     re.I,
 )
-_TIP_ASK = re.compile(r"\b(?:tip|tipping)\b.{0,40}\b(?:on\s+top|extra|separately|additional|included|also)\b"
+_TIP_ASK = re.compile(r"\b(?:tip|tipping)\b.{0,40}\b(?:on\s+top|extra|separately|additional|included|also"
+                      r"|(?:in|part\s+of)\s+(?:the|my|our)\s+(?:total|price|quote|bill))\b"
                       r"|\b(?:that|it|this|price|total|quote)\s+(?:is\s+|'?s\s+)?(?:with|w/|incl\w*)\s+(?:the\s+)?(?:tip|gratuity)\b"
                       r"|\b(?:is|was)\s+(?:the\s+)?(?:tip|gratuity)\s+included\b"
                       r"|\bhow\s+much\s+(?:should|do|shall|would)\s+(?:i|we)\s+tip\b", re.I)
@@ -551,7 +558,7 @@ _DISCOUNT_ANSWER = re.compile(r"\b(?:discount\w*|deals?|coupons?|promo\w*|cheape
 # with the rest of the message read as usual).
 _MAKE_IT_N = re.compile(
     r"^\W*(?:(?:actually|ok(?:ay)?|wait|oh|sorry|yes|yeah|yep|no)\W+)*(?:make\s+(?:it|that)|change\s+(?:it|that)\s+to|let'?s\s+(?:do|say)"
-    r"|how\s+about|what\s+about|it'?s\s+(?:now|actually))\s+(?P<n>\d{1,3})(?:\W*$|(?=\s*(?:,|&|\+|\band\b|\bthen\b)))",
+    r"|how\s+about|what\s+about|it'?s\s+(?:now|actually)|keep\s+(?:it|that)(?:\s+at)?)\s+(?P<n>\d{1,3})(?:\W*$|(?=\s*(?:,|&|\+|\band\b|\bthen\b)))",
     re.I,
 )
 # "actually 15", "wait 15 ppl" alone: the party's new size when the form has one (a number
@@ -635,7 +642,9 @@ _QUESTION = re.compile(
     r"|\b(?:wondering|wants?\s+to\s+know|want\s+to\s+know|tell\s+(?:me|us))\s+(?:if|whether|what|how|when|where|why|who)\b"
     # "we have a dog is that ok": a question asked at the end, without a question mark
     r"|\b(?:is|are)\s+(?:that|it|this|they|he|she)\s+(?:ok(?:ay)?|alright|all\s+right|fine|a\s+problem"
-    r"|an\s+issue|(?:big\s+|large\s+)?enough(?:\s+(?:space|room))?)\W*$",
+    r"|an\s+issue|(?:big\s+|large\s+)?enough(?:\s+(?:space|room))?)\W*$"
+    # "my sister is celiac, is that gonna be a problem"
+    r"|[,;]\s*(?:is|will)\s+(?:that|it|this)\s+(?:gonna|going\s+to)\s+be\s+(?:a\s+problem|an\s+issue|ok(?:ay)?|fine)\b",
     re.I,
 )
 _SOONEST_DAYS = 30  # how far "what's your next available date?" looks
@@ -816,6 +825,11 @@ class Engine:
         ent = Entities() if text in BUTTON_INTENTS else extract_entities(text, now=now_local, expecting=st.expecting)
         if ent.kids and (ages := KID_AGES.search(text)):
             ent = await self._older_kids(ent, [int(a) for a in re.findall(r"\d+", ages.group("ages"))])
+        if st.expecting == "date" and ent.date is None and st.buttons and _THAT_ONE.search(text) and (
+                offered := extract_entities(st.buttons[0], now=now_local, expecting="date").date):
+            # "ok that one 6pm" after the soonest open days (their buttons): the soonest
+            # (the time was kept and the date asked again)
+            ent = replace(ent, date=offered)
         ent = await self._moved_guests(text, ent)
         if st.form in ("quote", "booking", "availability") and st.slots.adults is not None \
                 and (n := _group_moved(self._numbers(text))) is not None and st.slots.adults + n > 0:
@@ -1595,9 +1609,12 @@ class Engine:
         )
 
     async def _standing_quote(self) -> Quote | None:
-        """The quote already given for the current guests and zip, from the quote engine."""
-        s = self.st.slots
-        if not self._quote_ready():
+        """The quote already given for the current guests and zip, from the quote engine
+        (in the booking form too: "whats the total again" at its summary)."""
+        st, s = self.st, self.st.slots
+        if not (self._quote_ready() or (
+                st.form == "booking" and s.adults is not None and s.kids is not None and bool(s.zip)
+                and st.quoted_for == f"{s.adults}/{s.kids}/{s.zip}")):
             return None
         assert s.adults is not None and s.kids is not None and s.zip
         try:
@@ -1653,6 +1670,10 @@ class Engine:
 
     async def _not_understood(self) -> TurnResult:
         st = self.st
+        if any(r.kind == "faq_unsure" for r in self.out.replies):
+            # "is 9pm too late for neighbors? noise wise": the question was honestly not
+            # answered (a person offered); "didn't catch that" after it contradicted it
+            return await self._advance() if st.form else self.finish()
         st.misunderstood += 1
         if st.misunderstood >= 2:
             st.misunderstood = 0
@@ -1740,9 +1761,12 @@ class Engine:
             st.misunderstood = 0
             self.say(line)
             return await self._advance() if st.confirming else self.finish()
-        if FINAL_PRICE.search(text) and not _has_facts(ent) and (quote := await self._standing_quote()):
+        if (FINAL_PRICE.search(text) or MY_TOTAL.search(text)) and not _has_facts(ent) \
+                and (quote := await self._standing_quote()):
+            # ("wait whats the total again" at a new booking's summary: the quote's; it
+            # went to a person)
             st.misunderstood = 0
-            self.say(t.total_explained(quote))
+            self.say(t.total_explained(quote, confirm=bool(FINAL_PRICE.search(text))))
             return self.finish()
         if BOOKING_NEEDS.search(text) and not (several and _has_facts(ent)):
             st.misunderstood = 0
@@ -2247,7 +2271,10 @@ class Engine:
             if s.time not in station.slots:
                 asked, s.time = s.time, None
                 st.expecting = "time"
-                self.say(t.not_a_slot(asked, free))
+                # ("push it back an hr" from 6 PM: the closest start later than 7 PM, not
+                # the 6 PM it had)
+                hours = read_move(self.text).hours
+                self.say(t.not_a_slot(asked, free, later=hours > 0 if hours else None))
                 return self.finish()
             if s.time not in free:
                 asked_slot, s.time = s.time, None
@@ -2348,6 +2375,11 @@ class Engine:
         st = self.st
         station = await self.p.station_of(b)
         refund = b.status == "deposit_paid" and (b.starts_at - self.inp.now) >= timedelta(days=station.free_cancel_days)
+        if b.status == "deposit_paid" and not refund and _REFUND_ASKED.search(self.text):
+            # "i need to cancel, my mom is in the hospital. can i get the deposit back?": the
+            # policy keeps it, so an exception is a person's call (nothing cancelled yet)
+            st.form = st.expecting = st.target_booking = None
+            return await self.escalate("refund_request", t.refund_exception(station.free_cancel_days))
         st.form, st.expecting, st.target_booking = "cancel", "confirm", str(b.id)
         self.say(t.cancel_confirm(b.event_date, b.slot, refund, b.status == "deposit_paid", b.deposit_cents, station.free_cancel_days))
         return self.finish()
@@ -2391,8 +2423,8 @@ class Engine:
         there are several and none is named."""
         if len(bookings) == 1:
             return bookings[0]
-        cities = [(await self.p.station_of(b)).name for b in bookings]
-        return booking_named(self.text, bookings, await self._today(), cities)
+        places = [(station.name, station.id) for station in [await self.p.station_of(b) for b in bookings]]
+        return booking_named(self.text, bookings, await self._today(), places)
 
     async def _days_said_of(self, bookings: Sequence[Booking]) -> list[Booking]:
         """The bookings whose day or weekday the message says ("the 12th", "saturday")."""
@@ -2635,6 +2667,11 @@ class Engine:
         self.say(t.older_kids_as_adults(older, max_age))
         # ("oh the kids are 14 and 16 btw": on top of the adults already told, or booked)
         adults = ent.adults if ent.adults is not None else self.st.slots.adults if self.st.form else None
+        # "how much for 14 ppl" then "2 kids, ages 4 and 13": the rest of the 14 are adults
+        # (they were forgotten: 1 adult + 1 kid was quoted)
+        guests = ent.guests if ent.guests is not None else self.st.slots.guests if self.st.form else None
+        if adults is None and guests is not None and guests >= ent.kids:
+            adults = guests - ent.kids
         if adults is None and not self.st.form and (bookings := await self.p.upcoming_bookings()):
             adults = bookings[0].adults
         return replace(ent, kids=ent.kids - older, adults=(adults or 0) + older)
@@ -2783,10 +2820,16 @@ class Engine:
                 return (ent.adults if ent.adults is not None else adults), kids + n
             return adults + n, (ent.kids if ent.kids is not None else kids)
         if len(signed) >= 2 and not _NEW_TOTAL.search(said):
-            # "2 more adults and one less kid": each group by its own direction
+            # "2 more adults and one less kid": each group by its own direction; the same
+            # move said twice once ("a couple more friends r coming, add 2": 2, not 4)
+            seen: set[tuple[int, str]] = set()
             for m in signed:
                 word, group = (m["w1"] or m["w2"]).lower(), (m["g1"] or m["g1b"] or m["g2"] or "").lower()
                 n = int(m["n1"] or m["n2"]) * (1 if word in _ADDING else -1)
+                kind = "kids" if group.startswith(("kid", "child")) else "adults"
+                if (n, kind) in seen:
+                    continue
+                seen.add((n, kind))
                 if group.startswith(("kid", "child")):
                     kids += n
                 else:
@@ -2931,7 +2974,31 @@ class Engine:
             others = [q for q in self._faq_clauses(self.text, ent)
                       if not (_STATUS.search(q) or MY_TOTAL.search(q) or _STATUS_ASKED.search(q))]
             await self._side_questions(others)
+        owing = [b for b in bookings[:3] if b.status == "pending_deposit"]
+        if owing and (_PAY_BROKEN.search(self.text) or (
+                _PAY_ASKED.search(self.text) and not all(b.checkout_url for b in owing))):
+            # "the payment link doesnt open", "never got the link" with none to send: a
+            # person helps before the hold runs out (it was the status alone, a dead end;
+            # a link that exists is in the status)
+            return await self.escalate("payment_help", t.escalated("payment_help"))
         return self.finish()
+
+
+# The day just offered, taken: "ok that one", "the first one", "soonest works".
+_THAT_ONE = re.compile(r"\b(?:that|the\s+(?:first|soonest|earliest))\s+(?:one|date|day)\b|\b(?:the\s+)?soonest\b"
+                       r"|^\W*(?:ok(?:ay)?\W+)?that\s+(?:works|is\s+fine|sounds\s+good)\b", re.I)
+# The deposit asked back with a cancel: "can i get the deposit back", "refund pls".
+_REFUND_ASKED = re.compile(r"\b(?:refund\w*|money\s+back|deposit\s+back|get\s+(?:my|the|our)\s+(?:deposit|money))\b", re.I)
+# Paying the deposit does not work ("the link doesnt open", "card declined"), and paying
+# it asked about ("never got the link", "how do i pay").
+_PAY_BROKEN = re.compile(
+    r"\b(?:link|payment|page|card|checkout)\b.{0,30}?\b(?:doesn'?t|does\s+not|dont|won'?t|isn'?t|is\s+not|not|can'?t|cannot)"
+    r"\s+(?:open(?:ing)?|work(?:ing)?|load(?:ing)?|go(?:ing)?\s+through)\b"
+    r"|\bcard\s+(?:got\s+|was\s+|keeps\s+getting\s+)?(?:declined|rejected)\b|\berror\b.{0,20}?\b(?:pay|payment|checkout)",
+    re.I)
+_PAY_ASKED = re.compile(r"\bhow\s+(?:do|can|should)\s+(?:i|we)\s+pay\b|\b(?:payment|pay|deposit|checkout)\s+link\b"
+                        r"|\blink\s+to\s+pay\b|\bwhere\s+(?:do|can)\s+(?:i|we)\s+pay\b"
+                        r"|\bnever\s+(?:got|received|came|get)\b.{0,20}?\blink\b|\b(?:re)?send\b.{0,20}?\blink\b", re.I)
 
 
 # The details "what would you like to change?" may name, and the question each asks again.

@@ -174,10 +174,13 @@ def quote(q: Quote, *, booking: bool) -> Reply:
 NEXT_STEP_BUTTONS = (B_BOOK_IT, B_QUESTION, B_PERSON)
 
 
-def total_explained(q: Quote) -> Reply:
-    """"Is that the final price?": what the quote engine's total is made of."""
+def total_explained(q: Quote, *, confirm: bool = True) -> Reply:
+    """"Is that the final price?" (``confirm``: a yes) or "whats the total again": what the
+    quote engine's total is made of."""
+    total = fmt_cents(q.total_cents)
+    lead = f"Yes: {total} is the full total" if confirm else f"Your total is {total}"
     return Reply(
-        f"Yes: {fmt_cents(q.total_cents)} is the full total for {_party(q)} — food "
+        f"{lead} for {_party(q)} — food "
         f"{fmt_cents(q.food_billed_cents)}, suggested gratuity {fmt_cents(q.gratuity_cents)} "
         f"and travel {fmt_cents(q.travel_cents)}. The {fmt_cents(q.deposit_cents)} deposit is "
         f"part of it, not extra.",
@@ -392,13 +395,15 @@ def _minutes(hhmm: str) -> int:
     return int(hour) * 60 + int(minute)
 
 
-def not_a_slot(asked: str, free: Sequence[str]) -> Reply:
+def not_a_slot(asked: str, free: Sequence[str], *, later: bool | None = None) -> Reply:
     """``asked`` "HH:MM", not a start time: the free starts, the nearest named ("7ish"
-    is nearest 6 PM; halfway between two, both)."""
+    is nearest 6 PM; halfway between two, both). ``later``: the time was a move later
+    (True) or earlier (False), so the nearest is looked for on that side."""
     labels = tuple(slot_label(s) for s in free)
+    side = [s for s in free if (s > asked if later else s < asked)] if later is not None else []
     # Round the clock: "12am" is 3 hours from 9 PM, not 12 from noon.
-    gap = {s: min(d := abs(_minutes(s) - _minutes(asked)), 24 * 60 - d) for s in free}
-    nearest = [slot_label(s) for s in free if gap[s] == min(gap.values())]
+    gap = {s: min(d := abs(_minutes(s) - _minutes(asked)), 24 * 60 - d) for s in side or free}
+    nearest = [slot_label(s) for s in gap if gap[s] == min(gap.values())]
     closest = (f"; the closest {'is' if len(nearest) == 1 else 'are'} {' and '.join(nearest)}"
                if nearest and len(free) > 1 else "")
     return Reply(
@@ -638,8 +643,21 @@ def escalated(reason: str) -> Reply:
         "booking right away. They'll reply here shortly.",
         "contact_change": "Sure — I've asked a person from our team to update the contact details "
         "on your booking. They'll confirm here shortly.",
+        "payment_help": "Sorry about that — I've asked a person from our team to help you pay the "
+        "deposit. They'll reply here shortly, and your date stays held meanwhile.",
     }
     return Reply(texts.get(reason, texts["asked_for_person"]), (), "escalated")
+
+
+def refund_exception(free_days: int) -> Reply:
+    """A cancel inside the no-refund window, with the deposit asked back: a person decides."""
+    return Reply(
+        f"I'm so sorry. Under our policy the deposit is kept when a party is cancelled less than "
+        f"{free_days} days before, so I've asked a person from our team to look at your case. "
+        "They'll reply here shortly — nothing is cancelled yet.",
+        (),
+        "escalated",
+    )
 
 
 def contact_updated(what: str, value: str) -> Reply:

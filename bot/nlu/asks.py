@@ -73,7 +73,9 @@ PASSING_DAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evenin
 SLOTS_QUESTION = re.compile(
     r"\b(?:time\s+slots?|slots?|what\s+times|which\s+times?|what\s+time\s+(?:is|are)\s+open"
     r"|(?:earliest|latest)\s+(?:start\s+)?time|which\s+is\s+(?:the\s+)?(?:earliest|latest)"
-    r"|openings?|availab\w+|open)\b",
+    r"|openings?|availab\w+|open"
+    # "whats later in the day", "anything earlier?"
+    r"|(?:anything|something|what'?s|whats)\s+(?:later|earlier)(?:\s+in\s+the\s+day)?|later\s+in\s+the\s+day)\b",
     re.I,
 )
 
@@ -225,7 +227,9 @@ START_OVER = re.compile(
 )
 # "3 kids (ages 4, 8, 14)", "kids are ages 4 and 14": the ages of the kids told.
 KID_AGES = re.compile(
-    r"(?:\bages?|\baged|\b(?:who|that)\s+are|\b(?:kids|children)\s+(?:are|r)|\b(?:kids|children|boys|girls|sons|daughters)\s*\()"
+    r"(?:\bages?|\baged|\b(?:who|that)\s+are|\b(?:kids|children)\s+(?:are|r)|\b(?:kids|children|boys|girls|sons|daughters)\s*\("
+    # "3 kids, they're 5, 9 and 14"
+    r"|\b(?:kids|children|boys|girls|sons|daughters|nephews|nieces)\W+(?:they'?re|theyre|they\s+are))"
     r"\s*(?:are\s+|of\s+|:\s*)?(?P<ages>\d{1,2}(?:\s*(?:,|and|&|/)\s*(?:and\s+)?\d{1,2})+)\b",
     re.I,
 )

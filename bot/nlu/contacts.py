@@ -110,7 +110,9 @@ _ADDRESS_END_RE = re.compile(
     r"\s+-+\s+|\s+[\u2013\u2014]\s+"
     r"|,\s*(?=(?:and|also|plus|btw|oh|one|two|can|could|would|will|do|does|is|are|what|how|when|where|its|it'?s"
     r"|just|pls|please|thanks|thx|see\s+you)\b)"
-    r"|\s+(?:and|&)\s+(?=(?:my|our|also|can|could|email|phone|i|we|one)\b)|\s+(?:also|btw)\s+", re.I)
+    r"|\s+(?:and|&)\s+(?=(?:my|our|also|can|could|email|phone|i|we|one)\b)|\s+(?:also|btw)\s+"
+    # "900 j st sacramento no email", "… no email pls"
+    r"|\s+(?=(?:no|skip(?:\s+the)?|without)\s+e-?mail\b)", re.I)
 
 
 def find_address(text: str, *, expecting: str | None = None) -> Address | None:

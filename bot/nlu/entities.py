@@ -76,7 +76,7 @@ _NOT_THIS_DAY = re.compile(
 # Right after a day that is ruled out: "the 19th is no good", "the 19th won't work".
 # (shared with the engine's "saturday doesnt work, sunday?")
 RULED_OUT = (r"(?:(?:won'?t|doesn'?t|wouldn'?t|isn'?t|does\s+not|will\s+not|is\s+not|is\s+no)\s+"
-             r"(?:work|good|great|possible|an\s+option)|is\s+(?:out|bad|taken))")
+             r"(?:work|good|great|possible|an\s+option)|is\s+(?:out|bad|taken|too\s+(?:soon|early)))")  # ("tmrw is too soon")
 _RULED_OUT_AFTER = re.compile(r"\s*" + RULED_OUT + r"\b")
 # A bound, not a day: "anything after the 15th", "has to be after dec 15" (the 15th was
 # taken). "the day/week/saturday after the 15th" names a day of its own.

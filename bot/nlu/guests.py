@@ -134,12 +134,15 @@ _KID_AGES_RE = re.compile(
 _AGE_BOUND_RE = re.compile(r"\b(?:under|over|below|above|younger\s+than|older\s+than)\s+\d{1,2}\b(?!\s*(?:kids?|adults?|people|guests))")
 # "2 toddlers and a baby", "12 adults plus a kid": one more (not "is he a kid or adult?")
 _ONE_LITTLE_RE = re.compile(
-    r"(?<=and\s|lus\s|ith\s|..&\s|..,\s|add\s)(?:a|an|one)\s+(baby|toddler|infant|newborn|little\s+one|kid|child)\b"
+    # ("can we also bring the toddler, shes 2")
+    r"(?:(?<=and\s|lus\s|ith\s|..&\s|..,\s|add\s)|(?<=bring\s))(?:a|an|one|the|our|my)\s+(baby|toddler|infant|newborn|little\s+one|kid|child)\b"
     r"(?!'|\s*(?:birthday|bday|party|shower|friendly|menu|portion|plate|gender|sprinkle|or\b|price|rate))")
-# "3 kids under 5 and one 8 yr old": one more kid, told by age (12 and under, DOMAIN.md;
-# an older one is left alone: the adults already told may include them).
+# "3 kids under 5 and one 8 yr old", "10 adults, a 15 year old and two 8 year olds": more
+# guests told by age, kids at 12 and under (DOMAIN.md), adults above when adults are
+# counted beside them ("including a 15 year old" is not this: no "and" or comma before it).
 _ONE_AGED_RE = re.compile(
-    r"(?<=and\s|lus\s|ith\s|..&\s|..,\s)(?:a|an|one|1)\s+(?P<age>\d{1,2})\s*-?\s*(?:yrs?|years?|yo|y/o)(?:\s*-?\s*olds?)?\b")
+    r"(?<=and\s|lus\s|ith\s|..&\s|..,\s)(?P<n>a|an|one|\d)\s+(?P<age>\d{1,2})\s*-?\s*(?:yrs?|years?|yo|y/o)"
+    r"(?:\s*-?\s*olds?)?\b")
 _TEENS_RE = re.compile(r"\b\d{1,3}\s+(?:teens?|teenagers?)\b")
 _AGE_RE = re.compile(r"\b\d{1,2}\s*-?\s*(?:yrs?|years?|yo|y/o|y\.o\.)(?:\s*-?\s*olds?)?\b")
 _AGE_QUESTION_RE = re.compile(
@@ -176,6 +179,12 @@ _SPLIT_KIDS_RE = re.compile(
 _TOTAL_THEN_KIDS_RE = re.compile(
     rf"^\W*(?:(?:actually|oh|wait|sorry|no|ok|okay|make\s+it|it'?s|its|now)\W+)*(?P<total>\d{{1,3}})\s*(?:,|and|ppl|people|guests|total)?\s*,?\s*"
     rf"(?P<n>\d{{1,3}})\s+(?:are|r|will\s+be|would\s+be)\s+(?:{KID_WORDS})\b"
+)
+
+# "hw much 4 ten ppl, 2 r kids", "its 16 of us, 4 r kids": the same, after the party's noun
+_TOTAL_NOUN_THEN_KIDS_RE = re.compile(
+    rf"\b(?P<total>\d{{1,3}})\s*(?:ppl|people|guests|persons|of\s+us|total|in\s+total)\W+(?:and\s+|with\s+)?"
+    rf"(?P<n>\d{{1,3}})\s+(?:of\s+(?:them|those)\s+)?(?:are|r|will\s+be|would\s+be)\s+(?:{KID_WORDS})\b"
 )
 
 
@@ -222,10 +231,18 @@ def _label_first(text: str) -> bool:
     return not starts or first.start() < min(starts)
 
 
+def _aged_count(m: re.Match[str]) -> str:
+    """"two 8 year olds" → "2 kids", "a 15 year old" → "1 adult" (same length)."""
+    n = 1 if m["n"] in ("a", "an", "one") else int(m["n"])
+    noun = "kid" if int(m["age"]) <= 12 else "adult"  # kids are 12 and under (DOMAIN.md)
+    return f"{n} {noun}{'s' if n > 1 else ''}".ljust(len(m[0]))
+
+
 def find_party(text: str, *, expecting: str | None = None) -> PartySize:
     """Read adults, kids and guests from blanked, normalised ``text``."""
     adults = kids = guests = None
-    if (m := _TOTAL_THEN_KIDS_RE.search(text)) is not None and int(m["total"]) >= int(m["n"]):
+    if (m := _TOTAL_THEN_KIDS_RE.search(text) or _TOTAL_NOUN_THEN_KIDS_RE.search(text)) is not None \
+            and int(m["total"]) >= int(m["n"]):
         return PartySize(adults=int(m["total"]) - int(m["n"]), kids=int(m["n"]), guests=int(m["total"]))
     if (m := _SPLIT_KIDS_RE.search(text)) is not None:
         # "2 of them are kids": the kids among a party already told (the engine splits it)
@@ -238,7 +255,10 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
         # count?": an age asked about
         text = blank(text, [m.span() for rx in (_AGE_RE, _AGE_QUESTION_RE, _AGE_BOUND_RE) for m in rx.finditer(text)])
     text = _ONE_LITTLE_RE.sub(lambda m: " " * (len(m[0]) - len(m[1]) - 2) + "1 " + m[1], text)  # "and a baby"
-    text = _ONE_AGED_RE.sub(lambda m: "1 kid".ljust(len(m[0])) if int(m["age"]) <= 12 else m[0], text)
+    # (an older one only beside adults counted in the same message: alone, "2 kids and
+    # one 15 yr old" may be answering about kids of a party whose adults include them)
+    adults_told = bool(re.search(rf"\b\d{{1,3}}\s+(?:{ADULT_WORDS})\b", text))
+    text = _ONE_AGED_RE.sub(lambda m: _aged_count(m) if adults_told or int(m["age"]) <= 12 else m[0], text)
     if expecting == "kids":
         # "3 kids and 2 teenagers" to "how many are kids?": the teens are adults of the
         # party already told (they became the whole party's adults)

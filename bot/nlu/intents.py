@@ -216,7 +216,9 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"|did\s+not\s+(?:show|come|arrive)|stood\s+(?:us|me)\s+up|terrible|horrible"
              r"|awful|worst|disgusting|disappointed|disappointing|unacceptable|unprofessional"
              r"|rude|food\s+poisoning|got\s+sick|made\s+(?:us|me)\s+sick|ripped\s+off|scam"
-             r"|ridiculous|furious|angry|pissed|upset|(?<!neighbors\s)(?<!neighbours\s)(?<!neighbor\s)complain\w*|lawsuit|sue\b|lawyer"
+             r"|ridiculous|furious|angry|pissed|upset|(?<!neighbors\s)(?<!neighbours\s)(?<!neighbor\s)complain\w*|lawsuit|lawyer"
+             # ("Sue" is a name: "im Sue", "Sue Park")
+             r"|(?:i'?ll|i\s+will|we'?ll|we\s+will|gonna|going\s+to|should|could|can|to)\s+sue|sue\s+(?:you|u|ur|your|y'?all|them)"
              r"|bbb|bad\s+review|charged\s+(?:me\s+|us\s+|my\s+(?:card|account)\s+)?twice|double\s+charged|overcharged"
              r"|smoked\s+out|called\s+the\s+(?:cops|police)"
              r"|money\s+back|want\s+(?:a|my)\s+refund|refund\s+(?:me|my)|demand|wtf|raw|burnt"
@@ -341,7 +343,7 @@ _FAQ_TOPIC_RE = _CUES["faq"][0][0]
 _CONDITIONAL_RE = re.compile(
     r"\b(?:if\s+(?:i|we|someone|somebody|anyone|anybody|a\s+guest|people|guests|it\s+(?:rains|storms|snows|pours))"
     r"|what\s+(?:happens|if)|in\s+case|policy|refundable|can\s+(?:i|we)\s+get\s+(?:my|a|the|our)\s+"
-    r"(?:deposit|money)|do\s+i\s+get|get\s+(?:my|our|the)\s+(?:money|deposit)\s+back)\b"
+    r"(?:deposit|money)|do\s+i\s+get|get\s+(?:(?:my|our|the)\s+)?(?:money|deposit)\s+back)\b"
 )
 
 
@@ -359,12 +361,14 @@ NOT_NEGATIVE = re.compile(
 # ("this is ridiculous, what if the chef is late again?").
 _GRIEVANCE_RE = re.compile(
     r"\b(?:terrible|horrible|awful|worst|disgusting|unacceptable|unprofessional|rude|ridiculous"
-    r"|furious|angry|pissed|upset|scam|lawsuit|sue|lawyer|wtf|again"
+    r"|furious|angry|pissed|upset|scam|lawsuit|lawyer|wtf|again"
+    r"|(?:i'?ll|i\s+will|we'?ll|we\s+will|gonna|going\s+to|should|could|can|to)\s+sue|sue\s+(?:you|u|ur|your|y'?all|them)"
     # "how do i get a refund, chef never came": it happened, not a what-if
     r"|(?:chef|cook|he|she|they|you|u)\s+(?:never|didn'?t|did\s+not)\s+(?:show(?:ed)?(?:\s+up)?|came|come|arrive[d]?))\b"
 )
 
 
+_BOOK_AS_CLAUSE_RE = re.compile(r"\b(?:before|if|when|once|after)\s+(?:i|we)\s+(?:book|reserve)\b")
 _CAN_DO_RE = re.compile(r"\bcan\s+(?:you|u|y'all|ya)\s+do\b")
 
 
@@ -428,7 +432,13 @@ def classify_intent(text: str, *, expecting: str | None = None) -> IntentResult:
 
     # Policy questions about cancelling/refunds are FAQ, not requests.
     # ("if i cancel do i get my money back" is asked without a question mark)
-    if _CONDITIONAL_RE.search(norm) and (question or re.match(r"\W*(?:if|what\s+if)\b", norm)):
+    policy = False
+    if _CONDITIONAL_RE.search(norm) and (question or re.match(
+            # "wait if i cancel later…", "hold on, how far in advance can i cancel and get
+            # money back" (a question with no question mark, after an interjection)
+            r"\W*(?:(?:wait|hold\s+on|ok(?:ay)?|so|hmm+|and|but|also|oh|btw|quick\s+q(?:uestion)?)\W+)*"
+            r"(?:if|what\s+if|how|can|could|do|does|is|will|when)\b",
+            norm)):
         for intent in ("cancel_booking", "complaint", "reschedule_booking"):
             # "what happens if a guest is a no show?", "if i cancel do i get my money
             # back": the no-show and the refund are the policy asked about.
@@ -436,6 +446,13 @@ def classify_intent(text: str, *, expecting: str | None = None) -> IntentResult:
             if scores.get(intent, 0) < 0.95 or intent == "cancel_booking" or hypothetical:
                 scores.pop(intent, None)
         scores["faq"] = max(scores.get("faq", 0), 0.8)
+        # (our cancel/refund policy: "if i cancel later do i get my money back")
+        policy = bool(re.search(r"\b(?:cancel\w*|refund\w*|money\s+back|deposit)\b", norm))
+    # "wait before i book, is the deposit refundable?": the booking is what the question is
+    # about, not asked for
+    if question and "book" in scores and _BOOK_AS_CLAUSE_RE.search(norm) and "book" not in _score(
+            _BOOK_AS_CLAUSE_RE.sub(" ", norm)):
+        scores["faq"] = max(scores.get("faq", 0), scores.pop("book") + 0.05)
     # "how much is the deposit?": a fee the FAQ explains, not a quote for a party.
     if "quote" in scores and _FEE_TOPIC_RE.search(norm) and not has_facts:
         scores["faq"] = max(scores.get("faq", 0), scores.pop("quote") + 0.05)
@@ -488,7 +505,7 @@ def classify_intent(text: str, *, expecting: str | None = None) -> IntentResult:
         return IntentResult("unknown", 0.55)
     if best_intent == "availability" and not ours:
         return IntentResult("unknown", 0.5)
-    if best_intent == "faq" and not (ours or _STRONG_TOPIC_RE.search(norm)):
+    if best_intent == "faq" and not (ours or policy or _STRONG_TOPIC_RE.search(norm)):
         return IntentResult("unknown", 0.5)
     if not scores or scores[best_intent] <= 0.2:
         return IntentResult("unknown", 0.5 if words > 2 else 0.4)

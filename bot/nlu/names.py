@@ -85,6 +85,19 @@ _TRAIL_RE = re.compile(
     r"[\s,.!]*(?:\b(?:thanks|thank\s+you|thx|ty|please|pls|here)\b[\s,.!]*)*$", re.IGNORECASE
 )
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."})
+# Common words that are also first names ("April", "May", "Eve", "Will"): a name only
+# when capitalised and asked for, or after a strong cue ("name is Eve").
+_ALSO_NAMES = word_set("""
+april may june august eve will faith hope joy grace summer autumn dawn bill mark rich pat
+rose sunny chase hunter art
+""")
+
+
+def _asked_name_word(word: str) -> bool:
+    """A name word where a name is asked for: any name word, or a capitalised word that is
+    also a first name."""
+    bare = word.strip(",.")
+    return is_name_word(bare) or (bare[:1].isupper() and bare.lower() in _ALSO_NAMES)
 
 
 def is_name_word(word: str) -> bool:
@@ -114,12 +127,13 @@ def _format(words: list[str]) -> str | None:
     return " ".join(_cap(w) for w in words)
 
 
-def _take(text: str, *, need_capital: bool, limit: int = 3) -> list[str]:
-    """Take leading name words from ``text``."""
+def _take(text: str, *, need_capital: bool, limit: int = 3, also_names: bool = False) -> list[str]:
+    """Take leading name words from ``text`` (``also_names``: "Eve", "Will" too)."""
     words: list[str] = []
     for raw in text.split():
         word = raw.strip(",.!?;:()\"")
-        if not is_name_word(word) and word.lower().strip(".") not in _TITLES:
+        if not (_asked_name_word(word) if also_names else is_name_word(word)) \
+                and word.lower().strip(".") not in _TITLES:
             break
         if need_capital and not word[0].isupper():
             break
@@ -160,12 +174,11 @@ def find_name(text: str, *, expecting: str | None = None) -> str | None:
         core = _TRAIL_RE.sub("", _LEAD_RE.sub("", text.strip()))
         core = _CUE_RE.sub("", core, count=1) if _CUE_RE.match(core) else core
         tokens = core.split()
-        if 1 <= len(tokens) <= 4 and all(is_name_word(t.strip(",.")) or t.lower() in _TITLES
-                                         for t in tokens):
+        if 1 <= len(tokens) <= 4 and all(_asked_name_word(t) or t.lower() in _TITLES for t in tokens):
             return _format([t.strip(",") for t in tokens])
     m = _STRONG_CUE_RE.search(text)
     if m:
-        words = _take(text[m.end():], need_capital=False)
+        words = _take(text[m.end():], need_capital=False, also_names=True)
         if words:
             return _format(words)
     m = _TRAILING_CUE_RE.search(text)

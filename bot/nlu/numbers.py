@@ -127,12 +127,17 @@ def _dozen(m: re.Match[str]) -> str:
     return str(12 * int(m.group("n") or 1))
 
 
+# "10ppl", "12adults": the count and its noun written together
+_GLUED_COUNT_RE = re.compile(r"\b(\d{1,3})(ppl|people|adults?|kids?|guests?|pax|persons)\b")
+
+
 def normalize(text: str) -> str:
     """Lower-case ``text``, fix common texting typos and turn number words into digits.
 
     ``"Twenty two ppl, a dozen kiddos"`` becomes ``"22 people, 12 kiddos"``.
     """
     s = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    s = _GLUED_COUNT_RE.sub(r"\1 \2", s)
     s = _TYPO_RE.sub(lambda m: _TYPOS[m.group(1)], s)
     s = _ORD_RE.sub(_ordinal, s)
     s = _NUM_WORD_RE.sub(_cardinal, s)

@@ -54,7 +54,9 @@ def clauses(text: str) -> list[str]:
 
 # "is that ok?", "can you do that?": a question about what was just said.
 # "my sister is vegan, is there anything she can eat?": about someone just named.
-_ANAPHORIC_RE = re.compile(r"\b(?:that|this|it|those|these|she|he|her|him|they|them)\b", re.IGNORECASE)
+# ("if it rains": the weather's "it", about nothing said before)
+_ANAPHORIC_RE = re.compile(r"\b(?:that|this|it(?!\s+(?:rains?|snows?|storms?|pours?|'?s\s+raining))|those|these|she|he"
+                           r"|her|him|they|them)\b", re.IGNORECASE)
 
 
 def question_clauses(text: str) -> list[str]:

@@ -35,7 +35,7 @@ _WORDS_RE = re.compile(
 _ISH = r"(?:\s*o'?\s?clock|\s+ish|\s*-ish)"
 _CUE_RE = re.compile(
     r"(?:\b(?:at|around|arround|arnd|about|abt|by|after|before|from|start(?:ing)?\s+at"
-    r"|begin(?:ning)?\s+at)\s+|@\s*|~\s*)"
+    r"|begin(?:ning)?\s+at|time\s+(?:to|is|will\s+be))\s+|@\s*|~\s*)"  # ("change the time to 6")
     r"(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?" + _ISH + r"?"
     r"(?!\s*(?:/|-\d|st\b|nd\b|rd\b|th\b|\d|%|\$|dollars|bucks|days?|weeks?|months?"
     r"|years?|miles?|mi\b|hours?|hrs?|minutes?|mins?|min\b|dozen|more|others?|friends"

@@ -21,7 +21,7 @@ SAT_12 = Held(date(2026, 12, 12))
 SUN_20 = Held(date(2026, 12, 20))
 JAN_9 = Held(date(2027, 1, 9))
 BOOKINGS = [SAT_12, SUN_20, JAN_9]
-CITIES = ["San Jose", "Sacramento", "San Jose"]
+PLACES = [("San Jose", "sj"), ("Sacramento", "sac"), ("San Jose", "sj")]
 
 
 @pytest.mark.parametrize(("text", "named"), [
@@ -30,6 +30,8 @@ CITIES = ["San Jose", "Sacramento", "San Jose"]
     ("keep the 12th but move the 20th to the 27th", SUN_20),
     ("add 3 adults to the sunday one", SUN_20),
     ("add 2 kids to the sacramento party", SUN_20),
+    ("the one in sac, we need to add 5 adults", SUN_20),
+    ("the san jose one", None),  # two held there
     ("the january one", JAN_9),
     ("the 12th", SAT_12),
     ("9", JAN_9),
@@ -37,11 +39,11 @@ CITIES = ["San Jose", "Sacramento", "San Jose"]
     ("change my booking", None),
 ])
 def test_the_booking_a_message_names(text: str, named: Held | None) -> None:
-    assert booking_named(text, BOOKINGS, TODAY, CITIES) == named
+    assert booking_named(text, BOOKINGS, TODAY, PLACES) == named
 
 
 def test_the_only_booking_is_named_by_anything() -> None:
-    assert booking_named("change my booking", [SUN_20], TODAY, ["Sacramento"]) == SUN_20
+    assert booking_named("change my booking", [SUN_20], TODAY, [("Sacramento", "sac")]) == SUN_20
 
 
 def test_a_booking_said_to_stay_is_cut_out() -> None:

@@ -77,6 +77,12 @@ CASES: dict[str, list[str]] = {
     "bye": ["bye", "see ya", "have a good night", "ok thanks bye"],
     "inform": ["12 adults 3 kids 95112", "next saturday at 6", "95112",
                "123 Main St, San Jose", "my email is ana@example.com"],
+    # session 21: a policy question after an interjection or about booking is the FAQ's;
+    # "Sue" is a name, suing is a complaint
+    "faq_s21": ["wait if i cancel later do i get my money back",
+                "hold on, how far in advance can i cancel and get money back",
+                "wait before i book, is the deposit refundable if it rains?"],
+    "complaint_s21": ["i'm going to sue you", "we will sue"],
     "unknown": ["asdfgh", "what's the weather", "play a song", "book a flight to paris",
                 "how much money is in my bank account", "what is the exchange rate for euros",
                 "cancel my gym membership", "?!"],
@@ -87,7 +93,11 @@ CASES: dict[str, list[str]] = {
     ("intent", "text"), [(intent, text) for intent, texts in CASES.items() for text in texts]
 )
 def test_intents(intent: str, text: str) -> None:
-    assert classify_intent(text).intent == intent
+    assert classify_intent(text).intent == intent.removesuffix("_s21")
+
+
+def test_sue_the_name_is_no_complaint() -> None:
+    assert classify_intent("hey im Sue, want a quote for 10 adults 95112").intent != "complaint"
 
 
 @pytest.mark.parametrize(
