@@ -24,6 +24,9 @@ WEEKDAY_ONE = re.compile(rf"\b(?:the|my|our)\s+{_WEEKDAY}(?:'?s)?"
 _WEEKDAY_ALONE = re.compile(rf"^\W*(?:the\s+)?{_WEEKDAY}(?:\s+(?:one|party|booking))?\W*$", re.I)
 # "the 20th" / "20" alone, as the answer to "which one?".
 _DAY_ALONE = re.compile(r"\W*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+one)?\W*")
+# "the bigger party" (group 1) / "the smaller one".
+_SIZE_NAMED = re.compile(r"\bthe\s+(?:(bigger|biggest|larger|largest)|smaller|smallest)\s+(?:one|party|booking|event|group)\b")
+_ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 # "the january one" ("may" is too often the verb).
 _MONTH_NAMED = re.compile(r"\b(" + "|".join(sorted(set(MONTHS) - {"may"}, key=len, reverse=True)) + r")\b(?!\.?\s*\d)")
 # A held booking named as such: "my 12th booking", "the dec 20 party", "the sunday one".
@@ -36,10 +39,16 @@ _CLAUSE_CUT = re.compile(r"[,;.!?]|\b(?:but|and)\b", re.I)
 
 
 class Held(Protocol):
-    """What is read of a held booking: its day."""
+    """What is read of a held booking: its day and party."""
 
     @property
     def event_date(self) -> date: ...
+
+    @property
+    def adults(self) -> int: ...
+
+    @property
+    def kids(self) -> int: ...
 
 
 B = TypeVar("B", bound=Held)
@@ -79,10 +88,18 @@ def booking_named(text: str, bookings: Sequence[B], today: date, places: Sequenc
     on_weekday = [b for b in bookings if b.event_date.weekday() in weekdays_asked(" ".join(weekday))]
     if len(on_weekday) == 1:
         return on_weekday[0]
-    if bare := _DAY_ALONE.fullmatch(said):
-        same_day = [b for b in bookings if b.event_date.day == int(bare[1])]
-        if len(same_day) == 1:
-            return same_day[0]
+    if size := _SIZE_NAMED.search(said):
+        # "the bigger party", "the smaller one": the one party of that size
+        sizes = [b.adults + b.kids for b in bookings]
+        pick = max(sizes) if size[1] else min(sizes)
+        if sizes.count(pick) == 1:
+            return bookings[sizes.index(pick)]
+    # "20" / "the 20th" alone, or "the one on the 16th" (read as this month's 16th, when the
+    # booking is January's): the only booking on that day of a month
+    days = [int(bare[1])] if (bare := _DAY_ALONE.fullmatch(said)) else [int(d) for d in _ORDINAL_DAY.findall(said)]
+    same_day = [b for b in bookings if b.event_date.day in days]
+    if len(same_day) == 1:
+        return same_day[0]
     return None
 
 

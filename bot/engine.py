@@ -209,7 +209,7 @@ _BOOKED_CLAIM = re.compile(
 _MORE = re.compile(r"\b(?:add|adding)\b|\d+\s+(?:more|extra)\b(?!\s+(?:q|qs|ques|questions?|things?)\b)|\banother\s+\d"
                    r"|\bbringing\s+(?:his|her|their)\s+\d", re.I)  # ("my brother is bringing his 2 kids")
 _FEWER = re.compile(
-    r"\d+\s+(?:fewer|less)\b|\b(?:remove|minus|take\s+off|subtract)\b"
+    r"\d+\s+(?:fewer|less)\b|\b(?:remove|minus|take\s+off|subtract|drop)\b"  # ("drop 4 adults please")
     # "2 adults cancelled", "the 2 kids arent coming", "2 people cant make it"
     r"|\b(?:cancel\w*|dropped(?:\s+out)?|backed\s+out|lost|lose|losing|cant|(?:can'?t|cannot|won'?t|will\s+not)\s+(?:make\s+it|come|be\s+coming)"
     r"|(?:aren'?t|are\s+not|not)\s+coming)\b",
@@ -225,6 +225,8 @@ _SIGNED_COUNT = re.compile(
     rf"(?:\s+(?P<g1b>{_GROUP})\b)?(?!\s+(?:q|qs|ques|questions?|things?)\b)"  # ("1 more question")
     rf"|\b(?P<w2>add|adding|plus|another|bringing|minus|remove|take\s+off|subtract|drop|cancel)"
     rf"\s+(?:(?:my|our|his|her|their|the)\s+)?(?P<n2>\d{{1,2}})\b(?![/:.]\d)"
+    # ("cancel one of my parties": a booking, not a guest)
+    rf"(?!\s+of\s+(?:my|our|the|them)\s+(?:parties|bookings|reservations|events|dinners))"
     rf"(?:\s+(?:more\s+|of\s+(?:the|our|my)\s+)?(?P<g2>{_GROUP})\b)?",
     re.I,
 )
@@ -254,7 +256,8 @@ def _group_moved(said: str) -> int | None:
 # Every kid off the party: "remove the kids", "the kids aren't coming".
 _NO_KIDS = re.compile(
     r"\b(?:remove|cancel|drop|take\s+off|no\s+more)\s+(?:the\s+|all\s+(?:the\s+)?|our\s+|my\s+)?(?:kids|children)\b(?!'|\s*(?:meals?|food|plates?|portions?|menu|shrimp))"
-    r"|(?<!of )\b(?:the|our|my)\s+kids\s+(?:aren'?t|arent|are\s+not|won'?t|wont|will\s+not|can'?t|cant|cannot)"
+    r"|(?<!of )\b(?:(?:the|our|my)\s+)?(?<!\d\s)(?<!of\sthe\s)(?<!of\smy\s)(?<!of\sour\s)"
+    r"kids\s+(?:aren'?t|arent|are\s+not|won'?t|wont|will\s+not|can'?t|cant|cannot)"
     r"\s+(?:be\s+)?(?:coming|come|make\s+it|joining)\b(?!\s+(?:until|till|til|before|after|at|for\s+dinner|to\s+eat))"
     r"|\btake\s+(?:the|our|my)\s+(?:kids|children)\s+off\b", re.I)
 # A number of guests and what they did: "2 adults cancelled", "2 people cant make it".
@@ -401,12 +404,14 @@ _REGRET = re.compile(r"\bchanged\s+(?:my|our)\s+minds?\b|\bkeep\s+(?:the|my|our)
                      r"(?:$|(?:no+|don'?t|dont|i\s+didn'?t|keep|undo|i\s+meant|mistake|wrong)\b)", re.I)
 # The party after a change, said with it: "2 people cancelled so 18 adults".
 _NEW_TOTAL = re.compile(
-    r"\b(?:so|making\s+it|makes\s+it|that'?s|total(?:\s+of)?|now|down\s+to|up\s+to)\s+(?:it'?s\s+|we'?re\s+|just\s+|down\s+to\s+)?\d+"
+    r"(?:\b(?:so|making\s+it|makes\s+it|that'?s|total(?:\s+of)?|now|down\s+to|up\s+to)\s+(?:it'?s\s+|we'?re\s+|just\s+|down\s+to\s+)?\d+"
     r"|\b(?:we'?re|we\s+are|we'?ll\s+be)\s+(?:now\s+|only\s+|just\s+)?(?:down|up)\s+to\s+\d+"
     r"|\b(?:we'?re|we\s+are|we'?ll|we\s+will)\s+(?:now\s+)?(?:gonna|going\s+to)\s+be\s+\d+"  # ("we're gonna be 20 now")
     # "we'll be 8 adults now, a couple ppl cant make it": the 8 (it was 8 fewer)
     r"|\b(?:we'?ll|we\s+will)\s+(?:now\s+|only\s+|just\s+)?be\s+(?:only\s+|just\s+)?\d+"
-    r"|\b\d+\s+(?:adults?|kids?|people|ppl|guests)\s+now\b", re.I)
+    r"|\b\d+\s+(?:adults?|kids?|people|ppl|guests)\s+now\b)"
+    # ("we are gonna be 2 fewer adults": a move, not 2 in all)
+    r"(?!\d)(?!\s*(?:more|extra|fewer|less|additional)\b)", re.I)
 # Guests (not the booking) cancelling: "one couple had to cancel", "if 2 people cancel".
 _GUESTS_CANCEL = re.compile(
     r"\b(?:\d+|one|two|three|four|a|some|few)\s+(?:of\s+(?:my|our|the)\s+)?(?:couples?|guests?|people|persons|adults?|kids?|friends?"
@@ -440,6 +445,10 @@ _BARE_DELTA = re.compile(
 )
 _STATUS = re.compile(
     r"\b(still on|confirmed\?|did (?:my|the|our) (?:deposit|payment) go through|status of"
+    # "what do i have booked with you", "what are my bookings", "did i pay the deposit for
+    # both?", "when's my thing again?"
+    r"|what\s+(?:do|did)\s+(?:i|we)\s+(?:have\s+)?book(?:ed)?\b|what\s+(?:are|r)\s+(?:my|our)\s+(?:bookings|reservations|parties)"
+    r"|did\s+(?:i|we)\s+(?:already\s+)?pay\s+(?:the\s+)?deposit|when'?s\s+(?:my|our)\s+(?:thing|dinner|hibachi)\b"
     # "can u text me the details of my booking", "send me my booking details"
     r"|details\s+(?:of|for|on)\s+(?:my|our|the)\s+(?:booking|reservation|party|event)"
     r"|(?:my|our)\s+(?:booking|reservation|party)\s+(?:details|info)"
@@ -513,6 +522,13 @@ _WEEKEND_AFTER = re.compile(r"\b(?:the\s+)?(?:weekend\s+after(?:\s+that(?:\s+one
                             r"(?:\s+(?:instead|then|pls|please|maybe))?\W*$", re.I)
 # A bare hour a move goes to: "move to 9", "push it to 7:30?", "3 instead of 6" (of a 6 PM party).
 _MOVE_TO_HOUR = re.compile(r"\b(?:to|for)\s+(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?(?:\s*ish)?(?=\s*(?:$|[?.!,]|instead\b|pls\b|please\b|then\b))")
+_SHORT_ZIP = re.compile(r"\bzip(?:\s*code)?\s*(?:is\s+|:|=|#)?\s*(\d{3,4}|\d{6,9})\b", re.I)
+# Guests to add or take off, with no count yet: "we need to add people", "a few more guests".
+_ADD_PEOPLE = re.compile(
+    r"\b(?:add|adding|bring(?:ing)?\s+(?:some\s+)?more|(?:a\s+few|some)\s+more|fewer|less)\s+(?:some\s+|a\s+few\s+|more\s+)?"
+    r"(?:people|ppl|guests|friends|adults|kids|children)\b(?!\s+(?:to\s+(?:a|the)\s+new|for\s+(?:a|another)))", re.I)
+# "from 6 to 3pm": a start moved from one hour to another.
+_HOUR_FROM_TO = re.compile(r"\bfrom\s+(?P<old>1[0-2]|[1-9])(?::00)?\s*(?:pm)?\s+to\s+(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?\s*(?:pm)?\b")
 _HOUR_SWAP = re.compile(r"\b(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?\s*(?:pm)?\s+instead\s+of\s+(?P<old>1[0-2]|[1-9])(?::00)?\s*(?:pm)?\b")
 
 
@@ -550,9 +566,16 @@ _DISCOUNT = re.compile(
     r"|negotiat\w+|best\s+price|(?:can|could|will|would)\s+(?:you|u|y'?all)\s+(?:price\s+)?match\b|quoted\s+(?:me|us)\b"
     r"|\bis\s+\$\d{2,5}\s+(?:doable|ok(?:ay)?|possible)|\bbudget\s+(?:is|of)\b"
     r"|lower\s+(?:the\s+)?price|(?:can|could|would)\s+(?:you|u)\s+do\s+\$?\d{2,5}\b"
+    # "can u do it for $1500 flat", "can you do 200 dollars for 4 people" (_PRICE_OFFERED)
+    r"|(?:can|could|would|will)\s+(?:you|u|ya)\s+do\s+(?:it|that|this|the\s+party)\s+for\s+\$?\d{2,5}\b"
+    r"|\$\d{2,5}\s+flat\b|\bdo\s+\d{2,5}\s*(?:dollars|bucks)\b"
     r"|(?:too|so|way\s+too|really)\s+(?:expensive|pricey|much\s+money)|(?:that'?s|thats|it'?s|its)\s+(?:way\s+)?too\s+much)",
     re.I,
 )
+# A price the customer offers: "can you do $800", "do it for $1500 flat", "200 dollars for 4".
+_PRICE_OFFERED = re.compile(
+    r"\b(?:can|could|would|will)\s+(?:you|u|ya)\s+do\s+(?:(?:it|that|this|the\s+party)\s+for\s+)?\$?\d{2,5}\b(?!\s*(?:people|ppl|guests|adults|kids|pm|am))"
+    r"|\$\d{2,5}\s+flat\b|\bdo\s+\d{2,5}\s*(?:dollars|bucks)\b", re.I)
 _DISCOUNT_ANSWER = re.compile(r"\b(?:discount\w*|deals?|coupons?|promo\w*|cheaper|price\s*match\w*|special\s+offers?)\b", re.I)
 # "actually make it 14" (a bare number): the party's new size ("make it 14 and move to 3":
 # with the rest of the message read as usual).
@@ -739,6 +762,8 @@ class Engine:
         self._numbers_of: str | None = None
         self._numbers_said = ""
         self.change_asked = False  # this message started a move or a guest change
+        # "zip 9511": a zip said but not 5 digits, named when the zip is asked for
+        self.bad_zip = m[1] if (m := _SHORT_ZIP.search(inp.text)) else None
 
     # ----------------------------------------------------------------- helpers
     def _numbers(self, text: str) -> str:
@@ -948,7 +973,8 @@ class Engine:
                     and (mine := await self.p.upcoming_bookings()) and _as_booked(ent, mine[0]))):
                 intent = "booking_status"
             elif (_STATUS.search(said) or (MY_TOTAL.search(text) and not _has_facts(ent))
-                  or (_MY_THING_Q.search(text) and await self.p.upcoming_bookings())) and (
+                  or (_MY_THING_Q.search(text) and not (_has_count(ent) and _CHANGE_CUE.search(text))
+                      and await self.p.upcoming_bookings())) and (
                     intent not in BOOKING_INTENTS - {"inform"} or (not _has_facts(ent) and _MINE.search(text))) and not (
                     (st.confirming or _has_facts(replace(ent, date=None, time=None))) and not await self.p.upcoming_bookings()):
                 # (at a new booking's summary, or with a new party's facts: the form's)
@@ -1009,6 +1035,12 @@ class Engine:
         if (note := diet_note(text)) is not None and intent != "cancel_booking" \
                 and (done := await self._note(note, ent)) is not None:  # ("drop the chicken, we need to cancel")
             return done
+        if _NO_TIP_TOTAL.search(text) and not _has_facts(ent) and (quote := await self._standing_quote()):
+            # "whats the total if we skip the tip": the quote without its suggested gratuity
+            # (the quote again, or the FAQ's general words on gratuity)
+            st.misunderstood = 0
+            self.say(t.total_without_tip(quote))
+            return await self._advance() if st.confirming else self.finish()
         if _DISCOUNT.search(text) and not _has_facts(
                 replace(ent, adults=None, kids=None, guests=None)
                 if st.slots.adults is not None or st.slots.guests is not None else ent):
@@ -1023,6 +1055,10 @@ class Engine:
             if not answers:
                 self.say(t.no_discounts())
             return self.finish()
+        if _PRICE_OFFERED.search(text) and not st.confirming:
+            # "can you do 200 dollars for 4 people": no price but the quote engine's, said
+            # before the quote goes on with the facts (the offer was ignored)
+            self.say(t.no_discounts())
         if not st.form and intent not in ("cancel_booking", "reschedule_booking") and (
                 (refund_ask := _REFUND_ASK.search(text)) or _TIP_ASK.search(text)) \
                 and (bookings := await self.p.upcoming_bookings()):
@@ -1105,6 +1141,14 @@ class Engine:
             if (chosen := await self._booking_named(bookings)) is None:
                 return self._ask_which("party", bookings)
             return await self._party_start(replace(ent, guests=int(made["n"])), chosen)
+        if not st.form and not _has_facts(ent) and _ADD_PEOPLE.search(text) and not _QUESTION.search(text) \
+                and (bookings := await self.p.upcoming_bookings()):
+            # "we need to add people" (no count yet): how many, asked for that booking
+            # (it was "didn't catch that", and the count that followed went to a person)
+            if (chosen := await self._booking_named(bookings)) is None:
+                return self._ask_which("party", bookings)
+            st.party_more = -1 if re.search(r"\b(?:fewer|less)\b", text, re.I) else 1
+            return await self._party_start(ent, chosen)
         claimed = bool(change and counts and _BOOKED_CLAIM.search(text))
         if not st.form and change and (claimed or not (ent.date or ent.time or ent.zip)):
             bookings = await self.p.upcoming_bookings()
@@ -1123,6 +1167,14 @@ class Engine:
                 and (intent not in ("book", "quote") or MY_BOOKING.search(text)) and await self.p.upcoming_bookings()):
             # "can we push it an hour later?", "can my booking be moved 2 hours later"
             return await self._reschedule_start(ent)
+        if not st.form and (swap := _HOUR_FROM_TO.search(said)) and not _has_count(ent) \
+                and (bookings := await self.p.upcoming_bookings()) \
+                and _bare_hour(int(swap["old"])).strftime("%H:%M") == (held := await self._booking_meant(bookings)).slot:
+            # "hey can we go from 6 to 3pm on friday" of a 6 PM party on Friday: its start
+            # moves (the FAQ listed the start times); its own day named stays its day
+            day = ent.date if ent.date not in (None, held.event_date) else None
+            return await self._reschedule_start(
+                replace(ent, date=day, time=_bare_hour(int(swap["h"]), int(swap["m"] or 0))), held)
         if not st.form and not (ent.date or ent.time) and (swap := _HOUR_SWAP.search(said)) \
                 and (bookings := await self.p.upcoming_bookings()) \
                 and _bare_hour(int(swap["old"])).strftime("%H:%M") == (await self._booking_meant(bookings)).slot:
@@ -1330,6 +1382,8 @@ class Engine:
                 # "how much per head?": the rates themselves, then the guests for a total
                 # (or, after a quote, "how much is it for the kids?": the rates beside it).
                 self.say(t.rates(await self.p.default_station()))
+                # ("whats included and how much per kid": the other question too)
+                await self._side_questions([q for q in question_clauses(text) if not PER_HEAD.search(q)][:1])
             return await self._advance()
         return await self._not_understood()
 
@@ -2199,7 +2253,9 @@ class Engine:
             else:
                 # "san jose" when asked for the zip: the same question, with an example.
                 # "sat dec 12" when asked for the guests: say what was taken, then ask.
-                if again and self.noted:
+                if need == "zip" and self.bad_zip:
+                    self.say(t.unknown_zip(self.bad_zip))  # "zip 9511": named, not asked as if unsaid
+                elif again and self.noted:
                     self.say(t.noted_then_ask(self.noted, t.ask(need, guests=s.guests, city=s.city)))
                 else:
                     self.say(t.ask_again(need, guests=s.guests, city=s.city) if again
@@ -2838,6 +2894,8 @@ class Engine:
         sign = 1 if _MORE.search(said) else -1 if _FEWER.search(said) else 0
         if sign and not (signed or _GUEST_VERB_DELTA.search(said)):
             sign = 0  # "don't cancel, we'll have fewer people though - 8 adults": a total
+        if not sign and self.st.party_more and _has_count(ent) and not _NEW_TOTAL.search(said):
+            sign = self.st.party_more  # "4" to "how many more are coming?": 4 more
         if sign and not _NEW_TOTAL.search(said):  # ("2 cancelled so 18 adults": the 18)
             add_adults = ent.adults if ent.adults is not None else (ent.guests or 0) if ent.kids is None else 0
             return adults + sign * add_adults, kids + sign * (ent.kids or 0)
@@ -2854,7 +2912,7 @@ class Engine:
         adults, kids = self._new_party(ent, b)
         if adults is None and not ent.guests:
             st.expecting = "guests"
-            self.say(t.party_change_ask(b.event_date, b.slot, b.adults, b.kids))
+            self.say(t.party_change_ask(b.event_date, b.slot, b.adults, b.kids, st.party_more))
             return self.finish()
         try:
             # ("we're now 65 ppl": too many however it splits, so not asked how)
@@ -2882,6 +2940,7 @@ class Engine:
             return self.finish()
         st.slots.adults, st.slots.kids = quote.adults, quote.kids
         st.expecting = "confirm"
+        st.party_more = 0  # (the count is asked back: a number now corrects that)
         self.say(t.party_change_confirm(b.event_date, b.slot, quote, b.total_cents))
         return self.finish()
 
@@ -2949,6 +3008,7 @@ class Engine:
 
     def _party_done(self) -> None:
         st = self.st
+        st.party_more = 0
         st.form = st.expecting = st.target_booking = None
         st.slots.adults = st.slots.kids = st.slots.guests = None
 
@@ -2984,6 +3044,10 @@ class Engine:
         return self.finish()
 
 
+# The total asked without the gratuity: "whats the total if we skip the tip", "what would
+# it be without the gratuity".
+_NO_TIP_TOTAL = re.compile(r"\b(?:without|skip(?:ping)?|w/o|minus|leave\s+out|no)\s+(?:the\s+|a\s+)?(?:tip|tips|gratuity)\b",
+                           re.I)
 # The day just offered, taken: "ok that one", "the first one", "soonest works".
 _THAT_ONE = re.compile(r"\b(?:that|the\s+(?:first|soonest|earliest))\s+(?:one|date|day)\b|\b(?:the\s+)?soonest\b"
                        r"|^\W*(?:ok(?:ay)?\W+)?that\s+(?:works|is\s+fine|sounds\s+good)\b", re.I)

@@ -67,6 +67,8 @@ class DialogueState:
     # or "change" for what to change, in ``which_for``).
     which_text: str | None = None
     which_for: str | None = None
+    # "we need to add people" with no count: +1 (so "4" is 4 more), -1 for fewer; 0 else.
+    party_more: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -188,6 +188,17 @@ def total_explained(q: Quote, *, confirm: bool = True) -> Reply:
     )
 
 
+def total_without_tip(q: Quote) -> Reply:
+    """"whats the total if we skip the tip": the quote engine's total less its suggested
+    gratuity, which is the customer's to give."""
+    return Reply(
+        f"Without the suggested gratuity it's {fmt_cents(q.total_cents - q.gratuity_cents)} for "
+        f"{_party(q)} (food {fmt_cents(q.food_billed_cents)}, travel {fmt_cents(q.travel_cents)}). "
+        f"The {fmt_cents(q.gratuity_cents)} gratuity is suggested, and it's up to you.",
+        (), "quote_recap",
+    )
+
+
 def _billed_miles(q: Quote) -> int:
     """The miles the travel fee is billed for: part of a mile counts as a mile (30.4 mi is
     "31 miles", $2)."""
@@ -905,11 +916,15 @@ def booking_rescheduled(d: date, slot: str) -> Reply:
     return Reply(f"Done — your booking is moved to {day_label(d)} at {slot_label(slot)}.", (), "booking_rescheduled")
 
 
-def party_change_ask(d: date, slot: str, adults: int, kids: int) -> Reply:
+def party_change_ask(d: date, slot: str, adults: int, kids: int, more: int = 0) -> Reply:
+    """How the party changes; ``more`` +1 / -1: guests to add / take off were named, not
+    counted ("we need to add people"), so how many more (fewer) is asked."""
+    asked = ("How many more adults and kids (12 and under) are coming?" if more > 0
+             else "How many fewer adults and kids (12 and under) will there be?" if more < 0
+             else "How many adults and how many kids (12 and under) will there be now?")
     return Reply(
         f"Sure — your booking on {day_label(d)} at {slot_label(slot)} is for "
-        f"{party_label(adults, kids)}. How many "
-        "adults and how many kids (12 and under) will there be now?",
+        f"{party_label(adults, kids)}. {asked}",
         (),
         "party_change_ask",
     )

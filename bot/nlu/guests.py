@@ -16,6 +16,8 @@ ADULT_WORDS = (
     r"adults?|grown[\s-]?ups?|grownups?|men|man|women|woman|ladies|lady|gentlemen|gentleman"
     r"|gents|guys|guy|gals|gal|dudes|teens?|teenagers?|seniors?|elders?|parents?|moms?|dads?"
     r"|couples?|big\s+people"
+    # "~50 employees + 10 of their kids": a work party's grown-ups
+    r"|employees|coworkers|co-workers|colleagues|staff\s+members|team\s+members"
 )
 KID_WORDS = (
     r"kids?|kiddos?|kiddies|children|child|chil?dren|little\s+ones?|littles|lil\s+ones"
@@ -29,7 +31,7 @@ GUEST_WORDS = (
     r"|of\s+us|of\s+them"
 )
 _FILLER = (
-    r"(?:\s+(?:of\s+(?:them|which|whom|those|the\s+guests|the\s+people)|are|will\s+be|would\s+be"
+    r"(?:\s+(?:of\s+(?:them|which|whom|those|the\s+guests|the\s+people|their|our)|are|will\s+be|would\s+be"
     r"|being|is|who\s+are|that\s+are|hungry|little|small|young|younger|older|big|grown|more"
     r"|extra|fewer|less|other|additional|teenage|lovely|wonderful|amazing|awesome|happy|very|sweet|cute"
     r"|total|hibachi|adult|kid|x))*"
@@ -59,8 +61,10 @@ _SOME_OF_PARTY = r"|vegetarians?|vegans?|veggies|pescatarians?|allerg\w*|celiacs
 _ONLY_ME_RE = re.compile(r"\b(?:just|only)\s+(?:me|myself)\b(?!\s*(?:,|and|&|\+|plus))"
                          r"|\bfor\s+a\s+couple\b(?!\s+(?:of|more))")
 _OTHER_TOTAL_RE = re.compile(
-    r"\b(?:number|count)\s+of\s+(?:people|guests|persons|diners)(?:\s+[a-z']+){0,4}?\s+"
-    r"(?:is|=|:|will\s+be|would\s+be)\s+(?P<n>\d{1,4})\b"
+    r"\b(?:(?:number|count)\s+of\s+(?:people|guests|persons|diners)(?:\s+[a-z']+){0,4}?"
+    # "headcount is now 15"
+    r"|head\s*count|guest\s+count|party\s+size)\s+"
+    r"(?:is|=|:|will\s+be|would\s+be)\s+(?:now\s+|going\s+to\s+be\s+)?(?P<n>\d{1,4})\b"
     r"|\ball\s+(?P<n2>\d{1,3})\b(?=\s+(?:of\s+us|together|seated|of\s+them|people|guests))"
     r"|\b(?:for\s+)?us\s+(?P<n3>\d{1,3})\b(?!\s*(?:/|:|am\b|pm\b))"
 )
@@ -137,6 +141,12 @@ _ONE_LITTLE_RE = re.compile(
     # ("can we also bring the toddler, shes 2")
     r"(?:(?<=and\s|lus\s|ith\s|..&\s|..,\s|add\s)|(?<=bring\s))(?:a|an|one|the|our|my)\s+(baby|toddler|infant|newborn|little\s+one|kid|child)\b"
     r"(?!'|\s*(?:birthday|bday|party|shower|friendly|menu|portion|plate|gender|sprinkle|or\b|price|rate))")
+# "add my 2 nephews theyre 13 and 15": relatives (who may be grown) counted by the ages
+# given, one age each.
+_RELATIVES_AGED_RE = re.compile(
+    r"\b(?P<n>\d{1,2})\s+(?:nephews?|nieces?|cousins?|grandkids|grandchildren|grandsons?|granddaughters?)"
+    r"\W+(?:(?:they'?re|theyre|they\s+are|who\s+are|ages?|aged)\s+)+"
+    r"(?P<ages>\d{1,2}(?:\s*(?:,|and|&)\s*(?:and\s+)?\d{1,2})*)\b")
 # "3 kids under 5 and one 8 yr old", "10 adults, a 15 year old and two 8 year olds": more
 # guests told by age, kids at 12 and under (DOMAIN.md), adults above when adults are
 # counted beside them ("including a 15 year old" is not this: no "and" or comma before it).
@@ -181,6 +191,19 @@ _TOTAL_THEN_KIDS_RE = re.compile(
     rf"(?P<n>\d{{1,3}})\s+(?:are|r|will\s+be|would\s+be)\s+(?:{KID_WORDS})\b"
 )
 
+# "we are adding a few kids, 3 of them all under 10": the kids just named, counted
+# (only after kids with no count of their own: "2 kids, 1 of them is 4" counts 2)
+_KIDS_N_OF_THEM_RE = re.compile(
+    r"(?<!\d\s)(?<!\d)\b(?P<kids>kids|children|kiddos|little\s+ones)(?P<gap>[^\d.?!]{0,20}?)(?P<n>\d{1,2})\s+of\s+them\b")
+# "10 people incl my 12 yr old": the kid among the total (asked again)
+_TOTAL_INCL_AGED_RE = re.compile(
+    rf"\b(?P<total>\d{{1,3}})\s*(?:{GUEST_WORDS})\s+(?:incl\w*|including)\s+(?:(?:my|our|his|her|their)\s+)?"
+    r"(?P<n>a|an|one|\d)?\s*(?P<age>\d{1,2})\s*-?\s*(?:yrs?|years?|yo|y/o)(?:\s*-?\s*olds?)?\b")
+# "sorry, it's 14 now, no kids" (asked how many are kids): the new total, all adults
+_TOTAL_NO_KIDS_RE = re.compile(
+    r"\b(?:it'?s|its|make\s+it|we'?re|were|we\s+are)\s+(?:now\s+|actually\s+|like\s+)?(?P<n>\d{1,3})\b"
+    r"(?!\s*(?:am|pm|:|st\b|nd\b|rd\b|th\b|kids?\b|children\b))"
+    r"(?=[^\d]*\b(?:no\s+(?:kids|children)|all\s+(?:adults|grown[\s-]?ups)|just\s+adults|adults\s+only)\b)")
 # "hw much 4 ten ppl, 2 r kids", "its 16 of us, 4 r kids": the same, after the party's noun
 _TOTAL_NOUN_THEN_KIDS_RE = re.compile(
     rf"\b(?P<total>\d{{1,3}})\s*(?:ppl|people|guests|persons|of\s+us|total|in\s+total)\W+(?:and\s+|with\s+)?"
@@ -231,6 +254,17 @@ def _label_first(text: str) -> bool:
     return not starts or first.start() < min(starts)
 
 
+def _relatives_by_age(m: re.Match[str]) -> str:
+    """"2 nephews theyre 13 and 15" → "2 adults" (same length); left as said when the ages
+    are not one per relative."""
+    ages = [int(a) for a in re.findall(r"\d+", m["ages"])]
+    if len(ages) != int(m["n"]):
+        return m[0]
+    kids = sum(1 for a in ages if a <= 12)  # kids are 12 and under (DOMAIN.md)
+    said = " and ".join(f"{n} {noun}" for n, noun in ((len(ages) - kids, "adults"), (kids, "kids")) if n)
+    return said.ljust(len(m[0]))
+
+
 def _aged_count(m: re.Match[str]) -> str:
     """"two 8 year olds" → "2 kids", "a 15 year old" → "1 adult" (same length)."""
     n = 1 if m["n"] in ("a", "an", "one") else int(m["n"])
@@ -241,6 +275,13 @@ def _aged_count(m: re.Match[str]) -> str:
 def find_party(text: str, *, expecting: str | None = None) -> PartySize:
     """Read adults, kids and guests from blanked, normalised ``text``."""
     adults = kids = guests = None
+    if (m := _TOTAL_INCL_AGED_RE.search(text)) is not None and int(m["age"]) <= 12:
+        n = 1 if m["n"] in (None, "a", "an", "one") else int(m["n"])
+        if int(m["total"]) > n:
+            return PartySize(adults=int(m["total"]) - n, kids=n, guests=int(m["total"]))
+    if (m := _TOTAL_NO_KIDS_RE.search(text)) is not None and not re.search(
+            rf"\b\d{{1,3}}\s+(?:{ADULT_WORDS})\b", text):
+        return PartySize(adults=int(m["n"]), kids=0, guests=int(m["n"]))
     if (m := _TOTAL_THEN_KIDS_RE.search(text) or _TOTAL_NOUN_THEN_KIDS_RE.search(text)) is not None \
             and int(m["total"]) >= int(m["n"]):
         return PartySize(adults=int(m["total"]) - int(m["n"]), kids=int(m["n"]), guests=int(m["total"]))
@@ -254,6 +295,8 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
         # "does a 12 yr old count as a kid?", "is 13 a kid or adult", "do kids under 3
         # count?": an age asked about
         text = blank(text, [m.span() for rx in (_AGE_RE, _AGE_QUESTION_RE, _AGE_BOUND_RE) for m in rx.finditer(text)])
+    text = _RELATIVES_AGED_RE.sub(_relatives_by_age, text)
+    text = _KIDS_N_OF_THEM_RE.sub(lambda m: (m["kids"] + m["gap"] + m["n"] + " kids").ljust(len(m[0])), text)
     text = _ONE_LITTLE_RE.sub(lambda m: " " * (len(m[0]) - len(m[1]) - 2) + "1 " + m[1], text)  # "and a baby"
     # (an older one only beside adults counted in the same message: alone, "2 kids and
     # one 15 yr old" may be answering about kids of a party whose adults include them)
@@ -358,6 +401,10 @@ def _listed_party(text: str) -> int | None:
     return None
 
 
+_NO_ADULTS_RE = re.compile(r"^\W*(?:none|nobody|no\s+(?:adults|grown[\s-]?ups|one)|zero)\b|\b(?:just|only)\s+(?:the\s+)?kids\b"
+                           r"|\bno\s+adults\b")
+
+
 def _bare(
     expecting: str | None, text: str, leftovers: list[re.Match[str]],
     adults: int | None, kids: int | None, guests: int | None,
@@ -370,7 +417,9 @@ def _bare(
         elif not nums and _NONE_RE.search(text):
             kids = 0
     elif expecting in ("adults", "guests") and adults is None and guests is None:
-        if len(nums) == 1 and expecting == "adults":
+        if not nums and _NO_ADULTS_RE.search(text):
+            adults = 0  # "none, just the kids": the quote engine says a party needs an adult
+        elif len(nums) == 1 and expecting == "adults":
             adults = nums[0]
         elif len(nums) == 1:
             guests = nums[0]

@@ -37,7 +37,9 @@ _VERB = re.compile(
     r"|(?:can|could)\s+(?:we|i|u|you)\s+(?:do|have|make|switch|move|go)|same\s+(?:time|day)\s+(?:next|the\s+following)\s+week"
     r"|next\s+week\s+same\s+(?:time|day))\b"
     # ("could we do a tasting a week before?", "can i make the final payment a day later?")
-    r"(?!\s+(?:a|an|the|our|my|that|this)\b(?!\s+(?:party|booking|event|dinner|hibachi|date|day|time|reservation|week)\b))",
+    # ("move the december one a week later": the booking named)
+    r"(?!\s+(?:a|an|the|our|my|that|this)\b(?!\s+(?:(?:[a-z0-9]+\s+)?(?:party|booking|event|dinner|reservation|one)"
+    r"|hibachi|date|day|time|week)\b))",
     re.I)
 # "later"/"earlier" about the start itself ("can i pay the rest later?" is no move).
 _START = re.compile(

@@ -27,12 +27,15 @@ _SPLIT_RE = re.compile(
     r"|(?:how|what|whats|what's|when|where|why|which)\s+(?:long|much|many|is|are|do|does|time|kind|happens)\s+\w)"
     rf"|,?\s+(?:and|&|but)\s+(?=(?:{_QWORDS})\s+(?:(?:do|does|can|is|are|will|would|should)\s+)?"
     r"(?:you|u|ya|y'all|we|i|it|the|there|your|that"
-    r"|this|they|he|she|kids?|a|an)\b)",
+    r"|this|they|he|she|kids?|a|an)\b"
+    # "whats included and how much per kid", "how much and what's included?"
+    r"|how\s+(?:much|many|long|far|early|late|soon)\b|(?:what'?s|whats|what\s+is)\s+(?:included|in\s+it)\b)",
     re.IGNORECASE,
 )
 _LEAD_RE = re.compile(
     r"^\W*(?:(?:also|btw|by\s+the\s+way|oh|and|so|ok|okay|wait|hey|hi|um+|hmm+|lol|quick"
-    r"\s+q(?:uestion)?|question|one\s+more\s+thing|another\s+thing|plus)\b[\s,:!-]*)+",
+    r"\s+q(?:uestion)?|question|one\s+more\s+thing|another\s+thing|plus"
+    r"|(?:\d|two|three|a\s+few|a\s+couple(?:\s+of)?)\s+(?:quick\s+)?(?:questions|qs|ques|things))\b[\s,:!-]*)+",
     re.IGNORECASE,
 )
 _QUESTION_START_RE = re.compile(rf"^(?:{_QWORDS})\b", re.IGNORECASE)

@@ -161,7 +161,13 @@ _BOUND_RE = re.compile(
 def time_bound(text: str) -> str | None:
     """``"after"`` or ``"before"`` when the time in ``text`` is said as a bound on the
     start ("sometime after 7"), else None."""
-    m = _BOUND_RE.search(text.lower())
+    # ("sat dec 19 after 5": the day's number is no "19 after 5" minutes past)
+    m = _BOUND_RE.search(_MONTH_DAY_RE.sub("day", text.lower()))
     if m is None:
         return None
     return "after" if m["after"] else "before"
+
+
+_MONTH_DAY_RE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
+    r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b")

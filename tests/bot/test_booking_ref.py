@@ -15,11 +15,13 @@ TODAY = date(2026, 12, 1)  # a Tuesday
 @dataclass(frozen=True)
 class Held:
     event_date: date
+    adults: int = 10
+    kids: int = 0
 
 
-SAT_12 = Held(date(2026, 12, 12))
-SUN_20 = Held(date(2026, 12, 20))
-JAN_9 = Held(date(2027, 1, 9))
+SAT_12 = Held(date(2026, 12, 12), 12, 2)
+SUN_20 = Held(date(2026, 12, 20), 20)
+JAN_9 = Held(date(2027, 1, 9), 8)
 BOOKINGS = [SAT_12, SUN_20, JAN_9]
 PLACES = [("San Jose", "sj"), ("Sacramento", "sac"), ("San Jose", "sj")]
 
@@ -32,6 +34,9 @@ PLACES = [("San Jose", "sj"), ("Sacramento", "sac"), ("San Jose", "sj")]
     ("add 2 kids to the sacramento party", SUN_20),
     ("the one in sac, we need to add 5 adults", SUN_20),
     ("the san jose one", None),  # two held there
+    ("for the bigger party can we move it", SUN_20),
+    ("the smaller one", JAN_9),
+    ("the one on the 9th", JAN_9),  # (read as December's 9th by the date reader)
     ("the january one", JAN_9),
     ("the 12th", SAT_12),
     ("9", JAN_9),

@@ -41,3 +41,11 @@ def test_neighbour_day_is_only_the_day_before_or_after() -> None:
     assert read_move("the day before?").neighbour_day == -1
     assert read_move("what about the next day").neighbour_day == 1
     assert read_move("a week later").neighbour_day is None
+
+
+def test_a_booking_named_after_the_move_verb_is_still_a_move() -> None:
+    """Session 21: "move the december one a week later" was no move ("the" after the verb
+    marked something other than the booking)."""
+    assert read_move("move the december one a week later").verb
+    assert read_move("move the sunday party to 3pm").verb
+    assert not read_move("can i make the final payment a day later?").verb

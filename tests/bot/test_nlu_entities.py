@@ -391,6 +391,11 @@ def test_the_address_ends_before_a_new_clause(text: str, address: str) -> None:
         ("12adults 3kids", 12, 3),  # written together
         ("can we also bring the toddler, shes 2", None, 1),
         ("is the chef able to cook for 2 vegans and 1 gluten free", None, None),  # diets, no party
+        ("we are adding a few kids, 3 of them all under 10", None, 3),  # "N of them" after kids
+        ("office party ~50 employees + 10 of their kids", 50, 10),
+        ("10 people incl my 12 yr old", 9, 1),
+        ("add my 2 nephews theyre 13 and 15", 2, None),  # relatives by age: grown
+        ("add my 2 nieces, ages 5 and 14", 1, 1),
         ("change from 10 adults to 12", 12, None),  # the new count keeps the old one's label
         ("from 3 kids to 5", None, 5),
     ],
@@ -398,3 +403,19 @@ def test_the_address_ends_before_a_new_clause(text: str, address: str) -> None:
 def test_counts_told_by_age_or_from_to(text: str, adults: int | None, kids: int | None) -> None:
     e = ents(text, expecting="kids" if text.startswith(("3 kids", "2 kids")) else None)
     assert (e.adults, e.kids) == (adults, kids)
+
+
+@pytest.mark.parametrize(
+    ("text", "expecting", "adults", "kids", "guests"),
+    [
+        # session 21
+        ("sorry, it's 14 now, no kids", "kids", 14, 0, 14),
+        ("headcount is now 15", None, None, None, 15),
+        ("none, just the kids", "guests", 0, None, None),  # the quote engine says an adult is needed
+    ],
+)
+def test_party_said_the_everyday_way(
+    text: str, expecting: str | None, adults: int | None, kids: int | None, guests: int | None,
+) -> None:
+    e = ents(text, expecting=expecting)
+    assert (e.adults, e.kids, e.guests) == (adults, kids, guests)
