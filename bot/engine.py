@@ -258,7 +258,8 @@ _NO_KIDS = re.compile(
     r"\b(?:remove|cancel|drop|take\s+off|no\s+more)\s+(?:the\s+|all\s+(?:the\s+)?|our\s+|my\s+)?(?:kids|children)\b(?!'|\s*(?:meals?|food|plates?|portions?|menu|shrimp))"
     r"|(?<!of )\b(?:(?:the|our|my)\s+)?(?<!\d\s)(?<!of\sthe\s)(?<!of\smy\s)(?<!of\sour\s)"
     r"kids\s+(?:aren'?t|arent|are\s+not|won'?t|wont|will\s+not|can'?t|cant|cannot)"
-    r"\s+(?:be\s+)?(?:coming|come|make\s+it|joining)\b(?!\s+(?:until|till|til|before|after|at|for\s+dinner|to\s+eat))"
+    r"\s+(?:be\s+)?(?:coming|come|make\s+it|joining)\b(?!\s+(?:until|till|til|before|after|at|for\s+dinner|to\s+eat"
+    r"|to\s+the\s+table|inside|outside))"  # ("the kids arent coming to the table, they'll eat inside")
     r"|\btake\s+(?:the|our|my)\s+(?:kids|children)\s+off\b", re.I)
 # A number of guests and what they did: "2 adults cancelled", "2 people cant make it".
 _GUEST_VERB_DELTA = re.compile(
@@ -449,6 +450,8 @@ _STATUS = re.compile(
     # both?", "when's my thing again?"
     r"|what\s+(?:do|did)\s+(?:i|we)\s+(?:have\s+)?book(?:ed)?\b|what\s+(?:are|r)\s+(?:my|our)\s+(?:bookings|reservations|parties)"
     r"|did\s+(?:i|we)\s+(?:already\s+)?pay\s+(?:the\s+)?deposit|when'?s\s+(?:my|our)\s+(?:thing|dinner|hibachi)\b"
+    # "never got the link", "the link is broken", "link wont open"
+    r"|never\s+(?:got|received|get)\s+(?:the|a|my|any)\s+link|\blink\s+(?:is\s+broken|won'?t\s+open|doesn'?t\s+(?:open|work)|expired)"
     # "can u text me the details of my booking", "send me my booking details"
     r"|details\s+(?:of|for|on)\s+(?:my|our|the)\s+(?:booking|reservation|party|event)"
     r"|(?:my|our)\s+(?:booking|reservation|party)\s+(?:details|info)"
@@ -560,22 +563,20 @@ _TIP_ASK = re.compile(r"\b(?:tip|tipping)\b.{0,40}\b(?:on\s+top|extra|separately
                       r"|\b(?:that|it|this|price|total|quote)\s+(?:is\s+|'?s\s+)?(?:with|w/|incl\w*)\s+(?:the\s+)?(?:tip|gratuity)\b"
                       r"|\b(?:is|was)\s+(?:the\s+)?(?:tip|gratuity)\s+included\b"
                       r"|\bhow\s+much\s+(?:should|do|shall|would)\s+(?:i|we)\s+tip\b", re.I)
+# A price the customer offers: "can you do $800", "do it for $1500 flat", "200 dollars for 4".
+_PRICE_OFFERED_SRC = (
+    r"\b(?:can|could|would|will)\s+(?:you|u|ya)\s+do\s+(?:(?:it|that|this|the\s+party)\s+for\s+)?\$?\d{2,5}\b"
+    r"(?!\s*(?:people|ppl|guests|adults|kids|pm|am))|\$\d{2,5}\s+flat\b|\bdo\s+\d{2,5}\s*(?:dollars|bucks)\b")
 # Haggling: the price is the quote engine's; the bot cannot change it.
 _DISCOUNT = re.compile(
     r"\b(?:discounts?|price\s*match|coupons?|promo(?:\s*code)?|(?:any|a|good|better|special)\s+deals?\b(?!\s+with)"
     r"|negotiat\w+|best\s+price|(?:can|could|will|would)\s+(?:you|u|y'?all)\s+(?:price\s+)?match\b|quoted\s+(?:me|us)\b"
     r"|\bis\s+\$\d{2,5}\s+(?:doable|ok(?:ay)?|possible)|\bbudget\s+(?:is|of)\b"
     r"|lower\s+(?:the\s+)?price|(?:can|could|would)\s+(?:you|u)\s+do\s+\$?\d{2,5}\b"
-    # "can u do it for $1500 flat", "can you do 200 dollars for 4 people" (_PRICE_OFFERED)
-    r"|(?:can|could|would|will)\s+(?:you|u|ya)\s+do\s+(?:it|that|this|the\s+party)\s+for\s+\$?\d{2,5}\b"
-    r"|\$\d{2,5}\s+flat\b|\bdo\s+\d{2,5}\s*(?:dollars|bucks)\b"
-    r"|(?:too|so|way\s+too|really)\s+(?:expensive|pricey|much\s+money)|(?:that'?s|thats|it'?s|its)\s+(?:way\s+)?too\s+much)",
+    r"|" + _PRICE_OFFERED_SRC + r"|(?:too|so|way\s+too|really)\s+(?:expensive|pricey|much\s+money)|(?:that'?s|thats|it'?s|its)\s+(?:way\s+)?too\s+much)",
     re.I,
 )
-# A price the customer offers: "can you do $800", "do it for $1500 flat", "200 dollars for 4".
-_PRICE_OFFERED = re.compile(
-    r"\b(?:can|could|would|will)\s+(?:you|u|ya)\s+do\s+(?:(?:it|that|this|the\s+party)\s+for\s+)?\$?\d{2,5}\b(?!\s*(?:people|ppl|guests|adults|kids|pm|am))"
-    r"|\$\d{2,5}\s+flat\b|\bdo\s+\d{2,5}\s*(?:dollars|bucks)\b", re.I)
+_PRICE_OFFERED = re.compile(_PRICE_OFFERED_SRC, re.I)
 _DISCOUNT_ANSWER = re.compile(r"\b(?:discount\w*|deals?|coupons?|promo\w*|cheaper|price\s*match\w*|special\s+offers?)\b", re.I)
 # "actually make it 14" (a bare number): the party's new size ("make it 14 and move to 3":
 # with the rest of the message read as usual).
@@ -911,6 +912,11 @@ class Engine:
             # "saturday january 10" (a Sunday): the date said wins, and the customer hears it
             self.say(t.weekday_mismatch(ent.date, said_wd))
         intent = BUTTON_INTENTS.get(text) or classify_intent(text, expecting=st.expecting).intent
+        closest, st.offered_time = st.offered_time, None
+        if closest and st.expecting == "time" and intent == "affirm" and not _has_facts(ent):
+            # "yes" to "… the closest is 9 PM. Which works?": that start (a move kept the
+            # booked time, the form asked again)
+            ent, intent = replace(ent, time=time.fromisoformat(closest)), "inform"
         if (st.expecting == "phone" and not ent.phone and sum(c.isdigit() for c in text) >= 9 and re.fullmatch(
                 r"[\d\s().+-]+", re.sub(r"^\W*(?:it'?s|its|my\s+(?:number|cell|phone)\s+is|(?:call|text)\s+me\s+(?:at|on)|number\s*:?)\s*",
                                        "", text, flags=re.I))):
@@ -1248,9 +1254,11 @@ class Engine:
             st.slots.email_asked = True
             st.misunderstood = 0
             return await self._advance()
-        if st.expecting == "email" and intent == "affirm" and not _has_facts(ent):
-            # "yes" to "want the confirmation by email too?": ask for the address itself
-            # instead of repeating the offer.
+        if st.expecting == "email" and not _has_facts(ent) and (
+                intent == "affirm" or re.fullmatch(r"\W*(?:e-?mail|by\s+e-?mail|email\s+(?:is\s+)?(?:fine|good|ok|please|pls))\W*",
+                                                   text, re.I)):
+            # "yes" (or "email") to "want the confirmation by email too?": ask for the
+            # address itself instead of repeating the offer.
             st.misunderstood = 0
             self.say(t.ask("email_address"))
             return self.finish()
@@ -1335,7 +1343,8 @@ class Engine:
         facts = _has_facts(ent) or self._lenient_fill(text, ent)
         if intent == "greeting" and not facts:
             st.misunderstood = 0
-            self.say(t.greeting(self.p.business_name))
+            # (mid-form, "hi again" / "where were we": a short hello, then the open question)
+            self.say(t.welcome_back() if st.form and st.expecting else t.greeting(self.p.business_name))
             if st.form:
                 return await self._advance()
             return self.finish()
@@ -1643,7 +1652,10 @@ class Engine:
         _forget(st.slots, field)
         st.form, st.expecting, st.confirming = "booking", field, False
         st.misunderstood = 0
-        self.say(t.ask("email_address" if field == "email" else field, guests=st.slots.guests, city=st.slots.city))
+        if field == "adults":
+            self.say(t.ask_adults())
+        else:
+            self.say(t.ask("email_address" if field == "email" else field, guests=st.slots.guests, city=st.slots.city))
         return self.finish()
 
     def _fresh_party(self, slots: Slots) -> None:
@@ -1656,19 +1668,21 @@ class Engine:
 
     def _quote_ready(self) -> bool:
         """A quote form whose price was given for the guests and zip it holds now."""
+        return self._priced("quote")
+
+    def _priced(self, *forms: str) -> bool:
+        """One of ``forms`` open, its price given for the guests and zip it holds now."""
         st, s = self.st, self.st.slots
         return (
-            st.form == "quote" and s.adults is not None and s.kids is not None and bool(s.zip)
+            st.form in forms and s.adults is not None and s.kids is not None and bool(s.zip)
             and st.quoted_for == f"{s.adults}/{s.kids}/{s.zip}"
         )
 
     async def _standing_quote(self) -> Quote | None:
         """The quote already given for the current guests and zip, from the quote engine
         (in the booking form too: "whats the total again" at its summary)."""
-        st, s = self.st, self.st.slots
-        if not (self._quote_ready() or (
-                st.form == "booking" and s.adults is not None and s.kids is not None and bool(s.zip)
-                and st.quoted_for == f"{s.adults}/{s.kids}/{s.zip}")):
+        s = self.st.slots
+        if not self._priced("quote", "booking"):
             return None
         assert s.adults is not None and s.kids is not None and s.zip
         try:
@@ -2330,7 +2344,10 @@ class Engine:
                 # ("push it back an hr" from 6 PM: the closest start later than 7 PM, not
                 # the 6 PM it had)
                 hours = read_move(self.text).hours
-                self.say(t.not_a_slot(asked, free, later=hours > 0 if hours else None))
+                way = hours > 0 if hours else None
+                near = t.nearest_starts(asked, free, later=way) if len(free) > 1 else []
+                st.offered_time = near[0] if len(near) == 1 else None
+                self.say(t.not_a_slot(asked, free, later=way))
                 return self.finish()
             if s.time not in free:
                 asked_slot, s.time = s.time, None
@@ -3067,7 +3084,10 @@ _PAY_ASKED = re.compile(r"\bhow\s+(?:do|can|should)\s+(?:i|we)\s+pay\b|\b(?:paym
 
 # The details "what would you like to change?" may name, and the question each asks again.
 _FIELDS = (
-    ("date", r"date|day"), ("time", r"time|start|slot"), ("guests", r"guests?|people|adults?|kids?|count|head\s*count|party\s+size"),
+    ("date", r"date|day"), ("time", r"time|start|slot"),
+    # ("kids" / "the adults" alone: that count only; the other stays, it was wiped too)
+    ("kids", r"kids?|children|number\s+of\s+kids"), ("adults", r"adults?|number\s+of\s+adults"),
+    ("guests", r"guests?|people|count|head\s*count|party\s+size"),
     ("email", r"e-?mail"), ("address", r"address|location"), ("zip", r"zip(?:\s*code)?"), ("name", r"name"),
     ("phone", r"phone|number"),
 )
@@ -3084,6 +3104,9 @@ def _forget(s: Slots, field: str) -> None:
     """Clear a detail so the form asks for it again."""
     if field == "guests":
         s.adults = s.kids = s.guests = None
+    elif field in ("kids", "adults"):
+        setattr(s, field, None)
+        s.guests = None
     elif field == "email":
         s.email, s.email_asked = None, False
     elif field == "zip":

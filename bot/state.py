@@ -69,6 +69,9 @@ class DialogueState:
     which_for: str | None = None
     # "we need to add people" with no count: +1 (so "4" is 4 more), -1 for fewer; 0 else.
     party_more: int = 0
+    # The one start named as the closest to a time that is no start ("HH:MM"): a "yes" to
+    # that question takes it. Only for the very next message.
+    offered_time: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -406,15 +406,21 @@ def _minutes(hhmm: str) -> int:
     return int(hour) * 60 + int(minute)
 
 
+def nearest_starts(asked: str, free: Sequence[str], *, later: bool | None = None) -> list[str]:
+    """The free starts ("HH:MM") nearest ``asked``, on the ``later`` side when a move said
+    which way; two when halfway between."""
+    side = [s for s in free if (s > asked if later else s < asked)] if later is not None else []
+    # Round the clock: "12am" is 3 hours from 9 PM, not 12 from noon.
+    gap = {s: min(d := abs(_minutes(s) - _minutes(asked)), 24 * 60 - d) for s in side or free}
+    return [s for s in gap if gap[s] == min(gap.values())]
+
+
 def not_a_slot(asked: str, free: Sequence[str], *, later: bool | None = None) -> Reply:
     """``asked`` "HH:MM", not a start time: the free starts, the nearest named ("7ish"
     is nearest 6 PM; halfway between two, both). ``later``: the time was a move later
     (True) or earlier (False), so the nearest is looked for on that side."""
     labels = tuple(slot_label(s) for s in free)
-    side = [s for s in free if (s > asked if later else s < asked)] if later is not None else []
-    # Round the clock: "12am" is 3 hours from 9 PM, not 12 from noon.
-    gap = {s: min(d := abs(_minutes(s) - _minutes(asked)), 24 * 60 - d) for s in side or free}
-    nearest = [slot_label(s) for s in gap if gap[s] == min(gap.values())]
+    nearest = [slot_label(s) for s in nearest_starts(asked, free, later=later)]
     closest = (f"; the closest {'is' if len(nearest) == 1 else 'are'} {' and '.join(nearest)}"
                if nearest and len(free) > 1 else "")
     return Reply(
@@ -624,6 +630,11 @@ def faq_unsure() -> Reply:
         (),
         "faq_unsure",
     )
+
+
+def welcome_back() -> Reply:
+    """A hello in the middle of a form: short, the form's question follows."""
+    return Reply("Hi again! Picking up where we left off:", (), "greeting")
 
 
 def identity(business: str) -> Reply:

@@ -198,17 +198,23 @@ _KIDS_N_OF_THEM_RE = re.compile(
 # "10 people incl my 12 yr old": the kid among the total (asked again)
 _TOTAL_INCL_AGED_RE = re.compile(
     rf"\b(?P<total>\d{{1,3}})\s*(?:{GUEST_WORDS})\s+(?:incl\w*|including)\s+(?:(?:my|our|his|her|their)\s+)?"
-    r"(?P<n>a|an|one|\d)?\s*(?P<age>\d{1,2})\s*-?\s*(?:yrs?|years?|yo|y/o)(?:\s*-?\s*olds?)?\b")
+    r"(?:(?P<n>a|an|one|\d)\s+)?(?P<age>\d{1,2})\s*-?\s*(?:yrs?|years?|yo|y/o)(?:\s*-?\s*olds?)?\b")
 # "sorry, it's 14 now, no kids" (asked how many are kids): the new total, all adults
 _TOTAL_NO_KIDS_RE = re.compile(
     r"\b(?:it'?s|its|make\s+it|we'?re|were|we\s+are)\s+(?:now\s+|actually\s+|like\s+)?(?P<n>\d{1,3})\b"
     r"(?!\s*(?:am|pm|:|st\b|nd\b|rd\b|th\b|kids?\b|children\b))"
     r"(?=[^\d]*\b(?:no\s+(?:kids|children)|all\s+(?:adults|grown[\s-]?ups)|just\s+adults|adults\s+only)\b)")
-# "hw much 4 ten ppl, 2 r kids", "its 16 of us, 4 r kids": the same, after the party's noun
+# "hw much 4 ten ppl, 2 r kids", "its 16 of us, 4 r kids", "12ppl, 3 r under 10": the
+# same, after the party's noun
 _TOTAL_NOUN_THEN_KIDS_RE = re.compile(
     rf"\b(?P<total>\d{{1,3}})\s*(?:ppl|people|guests|persons|of\s+us|total|in\s+total)\W+(?:and\s+|with\s+)?"
-    rf"(?P<n>\d{{1,3}})\s+(?:of\s+(?:them|those)\s+)?(?:are|r|will\s+be|would\s+be)\s+(?:{KID_WORDS})\b"
+    rf"(?P<n>\d{{1,3}})\s+(?:of\s+(?:them|those)\s+)?(?:are|r|will\s+be|would\s+be)\s+"
+    rf"(?:{KID_WORDS}|under\s+(?:1[0-3]|[1-9])\b)"
 )
+# "2 families of 4": their product
+_FAMILIES_OF_RE = re.compile(r"\b(?P<a>\d{1,2})\s+(?:families|households|couples\s+with\s+kids)\s+of\s+(?P<b>\d{1,2})\b")
+# "zip 9511" (a zip mistyped) is no count
+_ZIP_SAID_RE = re.compile(r"\bzip(?:\s*code)?\s*(?:is\s+|:|=|#)?\s*\d{1,9}\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +281,9 @@ def _aged_count(m: re.Match[str]) -> str:
 def find_party(text: str, *, expecting: str | None = None) -> PartySize:
     """Read adults, kids and guests from blanked, normalised ``text``."""
     adults = kids = guests = None
+    text = blank(text, [m.span() for m in _ZIP_SAID_RE.finditer(text)])
+    if (m := _FAMILIES_OF_RE.search(text)) is not None:
+        text = text[:m.start()] + f"{int(m['a']) * int(m['b'])} people".ljust(len(m[0])) + text[m.end():]
     if (m := _TOTAL_INCL_AGED_RE.search(text)) is not None and int(m["age"]) <= 12:
         n = 1 if m["n"] in (None, "a", "an", "one") else int(m["n"])
         if int(m["total"]) > n:

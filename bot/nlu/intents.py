@@ -368,6 +368,10 @@ _GRIEVANCE_RE = re.compile(
 )
 
 
+_FOR_COUNT_RE = re.compile(r"\b(?:do|price|quote)\s+(?:it|that|this)\s+for\s+\d{1,3}\s*(?:ppl|people|guests|adults|of\s+us)\b")
+_BACK_AGAIN = re.compile(
+    r"^\W*(?:(?:hi+|hello+|hey+|hiya|yo)(?:\s+(?:again|there|im\s+back|i'?m\s+back))?|(?:ok(?:ay)?\s+)?(?:i'?m|im)\s+back"
+    r"|back\s+again|where\s+were\s+we|(?:are\s+)?(?:you|u)\s+(?:still\s+)?there)\W*$")
 _BOOK_AS_CLAUSE_RE = re.compile(r"\b(?:before|if|when|once|after)\s+(?:i|we)\s+(?:book|reserve)\b")
 _CAN_DO_RE = re.compile(r"\bcan\s+(?:you|u|y'all|ya)\s+do\b")
 
@@ -425,6 +429,10 @@ def classify_intent(text: str, *, expecting: str | None = None) -> IntentResult:
         return IntentResult("unknown", 0.3)
     if HELP_COMMAND.match(norm):  # the whole message asks what the bot can do
         return IntentResult("greeting", 0.9)
+    if _BACK_AGAIN.match(norm):
+        # "hi again", "hello?", "where were we" in the middle of a form: a greeting, and the
+        # form's question again (it was a misunderstanding; two of them went to a person)
+        return IntentResult("greeting", 0.9)
     scores = _score(NOT_NEGATIVE.sub(" ", norm))
     has_facts = bool(_FACT_RE.search(norm))
     question = bool(_QUESTION_RE.search(norm))
@@ -448,6 +456,9 @@ def classify_intent(text: str, *, expecting: str | None = None) -> IntentResult:
         scores["faq"] = max(scores.get("faq", 0), 0.8)
         # (our cancel/refund policy: "if i cancel later do i get my money back")
         policy = bool(re.search(r"\b(?:cancel\w*|refund\w*|money\s+back|deposit)\b", norm))
+    # "can u do it for 15 ppl instead" after a quote: the price for that count
+    if _FOR_COUNT_RE.search(norm):
+        scores["quote"] = max(scores.get("quote", 0), scores.pop("availability", 0) + 0.05, 0.8)
     # "wait before i book, is the deposit refundable?": the booking is what the question is
     # about, not asked for
     if question and "book" in scores and _BOOK_AS_CLAUSE_RE.search(norm) and "book" not in _score(

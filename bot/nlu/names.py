@@ -204,7 +204,8 @@ def find_name(text: str, *, expecting: str | None = None) -> str | None:
     m = _FOR_CAPS_RE.search(text)
     if m and all(is_name_word(w) for w in m["name"].split()):
         return m["name"]
-    if expecting == "name" and len(text.split()) <= 8:
+    # (a question is no name: "Bill me later?", "Grace period for the deposit?")
+    if expecting == "name" and len(text.split()) <= 8 and not text.rstrip().endswith("?"):
         run = _capital_run(text)
         if run:
             return _format(run)
