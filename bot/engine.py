@@ -2448,7 +2448,7 @@ class Engine:
         st = self.st
         station = await self.p.station_of(b)
         refund = b.status == "deposit_paid" and (b.starts_at - self.inp.now) >= timedelta(days=station.free_cancel_days)
-        if b.status == "deposit_paid" and not refund and _REFUND_ASKED.search(self.text):
+        if b.status == "deposit_paid" and not refund and _DEPOSIT_BACK_WITH_CANCEL.search(self.text):
             # "i need to cancel, my mom is in the hospital. can i get the deposit back?": the
             # policy keeps it, so an exception is a person's call (nothing cancelled yet)
             st.form = st.expecting = st.target_booking = None
@@ -2857,6 +2857,16 @@ class Engine:
         booked); "also 1 kid" adds the kid. None: read the message as usual."""
         da, dk = adults - b.adults, kids - b.kids
         said = self._numbers(self.text)
+        signed = list(_SIGNED_COUNT.finditer(said))
+        if len(signed) == 1 and re.match(r"^\W*(?:no+|nah|nope|sorry|actually|oops|wait)\b", said, re.I):
+            # "add 2 adults" → "12 adults?" → "no add 3": 3 instead of the 2 (it was 15)
+            m = signed[0]
+            moved = int(m["n1"] or m["n2"]) * (1 if (m["w1"] or m["w2"]).lower() in _ADDING else -1)
+            if (m["g1"] or m["g1b"] or m["g2"] or "").lower().startswith(("kid", "child")):
+                if dk and not da and (dk > 0) == (moved > 0):
+                    return b.adults, b.kids + moved
+            elif da and not dk and (da > 0) == (moved > 0):
+                return b.adults + moved, b.kids
         if (da == 0) != (dk == 0) and re.search(r"\b(?:also|and|plus)\b", said, re.I):
             if da and ent.kids is not None and ent.adults is None:
                 return adults, kids + ent.kids  # "yeah but also 1 kid"
@@ -2876,6 +2886,18 @@ class Engine:
             # (the count asked back said again; "remove 2 adults" → "no sorry, 9 adults": 9 in all)
             return None
         return (b.adults + sign * n, b.kids) if da else (b.adults, b.kids + sign * n)
+
+    def _same_move_again(self, b: Booking) -> bool:
+        """The message is the one signed move the change asked back already makes ("add 2"
+        again while "12 adults?" waits for a yes)."""
+        signed = list(_SIGNED_COUNT.finditer(self._numbers(self.text)))
+        if len(signed) != 1:
+            return False
+        m = signed[0]
+        n = int(m["n1"] or m["n2"]) * (1 if (m["w1"] or m["w2"]).lower() in _ADDING else -1)
+        kids = (m["g1"] or m["g1b"] or m["g2"] or "").lower().startswith(("kid", "child"))
+        da, dk = (self.st.slots.adults or 0) - b.adults, (self.st.slots.kids or 0) - b.kids
+        return (dk, da) == (n, 0) if kids else (da, dk) == (n, 0)
 
     def _party_after(self, ent: Entities, adults: int, kids: int) -> tuple[int | None, int]:
         """``_new_party`` from a given party (a booking's, or the form's)."""
@@ -2967,6 +2989,11 @@ class Engine:
         if b is None:
             self._party_done()
             self.say(t.no_booking_found())
+            return self.finish()
+        if st.expecting == "confirm" and st.slots.adults is not None and self._same_move_again(b):
+            # "add 2" said again while "12 adults?" waits: the same question, not 14
+            self.say(t.party_change_confirm(b.event_date, b.slot, await self.p.quote(
+                st.slots.adults, st.slots.kids or 0, b.zip), b.total_cents))
             return self.finish()
         if _has_count(ent):
             if not (st.expecting == "confirm" and _YES.match(self.text) and st.slots.adults is not None
@@ -3068,8 +3095,9 @@ _NO_TIP_TOTAL = re.compile(r"\b(?:without|skip(?:ping)?|w/o|minus|leave\s+out|no
 # The day just offered, taken: "ok that one", "the first one", "soonest works".
 _THAT_ONE = re.compile(r"\b(?:that|the\s+(?:first|soonest|earliest))\s+(?:one|date|day)\b|\b(?:the\s+)?soonest\b"
                        r"|^\W*(?:ok(?:ay)?\W+)?that\s+(?:works|is\s+fine|sounds\s+good)\b", re.I)
-# The deposit asked back with a cancel: "can i get the deposit back", "refund pls".
-_REFUND_ASKED = re.compile(r"\b(?:refund\w*|money\s+back|deposit\s+back|get\s+(?:my|the|our)\s+(?:deposit|money))\b", re.I)
+# The deposit asked back with a cancel: "can i get the deposit back", "refund pls"
+# (`_REFUND_ASK` is the policy asked, with nothing cancelled).
+_DEPOSIT_BACK_WITH_CANCEL = re.compile(r"\b(?:refund\w*|money\s+back|deposit\s+back|get\s+(?:my|the|our)\s+(?:deposit|money))\b", re.I)
 # Paying the deposit does not work ("the link doesnt open", "card declined"), and paying
 # it asked about ("never got the link", "how do i pay").
 _PAY_BROKEN = re.compile(
