@@ -231,6 +231,12 @@ _SIGNED_COUNT = re.compile(
     re.I,
 )
 _ADDING = ("more", "extra", "additional", "add", "adding", "plus", "another", "bringing")
+
+
+def _signed_move(m: re.Match[str]) -> tuple[int, bool]:
+    """A ``_SIGNED_COUNT`` match as (guests moved, signed; whether they are kids)."""
+    n = int(m["n1"] or m["n2"]) * (1 if (m["w1"] or m["w2"]).lower() in _ADDING else -1)
+    return n, (m["g1"] or m["g1b"] or m["g2"] or "").lower().startswith(("kid", "child"))
 # "change one kid to an adult": one moved from a group to the other.
 _KID_TO_ADULT = re.compile(
     r"\b(?:change|switch|move|make|count)\s+(?P<n>\d{1,2})\s+(?:of\s+the\s+)?(?P<src>kids?|children|adults?)"
@@ -763,8 +769,6 @@ class Engine:
         self._numbers_of: str | None = None
         self._numbers_said = ""
         self.change_asked = False  # this message started a move or a guest change
-        # "zip 9511": a zip said but not 5 digits, named when the zip is asked for
-        self.bad_zip = m[1] if (m := _SHORT_ZIP.search(inp.text)) else None
 
     # ----------------------------------------------------------------- helpers
     def _numbers(self, text: str) -> str:
@@ -2267,8 +2271,8 @@ class Engine:
             else:
                 # "san jose" when asked for the zip: the same question, with an example.
                 # "sat dec 12" when asked for the guests: say what was taken, then ask.
-                if need == "zip" and self.bad_zip:
-                    self.say(t.unknown_zip(self.bad_zip))  # "zip 9511": named, not asked as if unsaid
+                if need == "zip" and (short := _SHORT_ZIP.search(self.text)):
+                    self.say(t.unknown_zip(short[1]))  # "zip 9511": named, not asked as if unsaid
                 elif again and self.noted:
                     self.say(t.noted_then_ask(self.noted, t.ask(need, guests=s.guests, city=s.city)))
                 else:
@@ -2860,9 +2864,8 @@ class Engine:
         signed = list(_SIGNED_COUNT.finditer(said))
         if len(signed) == 1 and re.match(r"^\W*(?:no+|nah|nope|sorry|actually|oops|wait)\b", said, re.I):
             # "add 2 adults" → "12 adults?" → "no add 3": 3 instead of the 2 (it was 15)
-            m = signed[0]
-            moved = int(m["n1"] or m["n2"]) * (1 if (m["w1"] or m["w2"]).lower() in _ADDING else -1)
-            if (m["g1"] or m["g1b"] or m["g2"] or "").lower().startswith(("kid", "child")):
+            moved, of_kids = _signed_move(signed[0])
+            if of_kids:
                 if dk and not da and (dk > 0) == (moved > 0):
                     return b.adults, b.kids + moved
             elif da and not dk and (da > 0) == (moved > 0):
@@ -2893,9 +2896,7 @@ class Engine:
         signed = list(_SIGNED_COUNT.finditer(self._numbers(self.text)))
         if len(signed) != 1:
             return False
-        m = signed[0]
-        n = int(m["n1"] or m["n2"]) * (1 if (m["w1"] or m["w2"]).lower() in _ADDING else -1)
-        kids = (m["g1"] or m["g1b"] or m["g2"] or "").lower().startswith(("kid", "child"))
+        n, kids = _signed_move(signed[0])
         da, dk = (self.st.slots.adults or 0) - b.adults, (self.st.slots.kids or 0) - b.kids
         return (dk, da) == (n, 0) if kids else (da, dk) == (n, 0)
 
@@ -2909,23 +2910,20 @@ class Engine:
         signed = list(_SIGNED_COUNT.finditer(said))
         if len(signed) == 1 and re.search(r"\b(?:still|already)\b", said, re.I):
             # "we're still 10 adults, but add 1 more kid": the other group as said, this one moved
-            m = signed[0]
-            n = int(m["n1"] or m["n2"]) * (1 if (m["w1"] or m["w2"]).lower() in _ADDING else -1)
-            if (m["g1"] or m["g1b"] or m["g2"] or "").lower().startswith(("kid", "child")):
+            n, of_kids = _signed_move(signed[0])
+            if of_kids:
                 return (ent.adults if ent.adults is not None else adults), kids + n
             return adults + n, (ent.kids if ent.kids is not None else kids)
         if len(signed) >= 2 and not _NEW_TOTAL.search(said):
             # "2 more adults and one less kid": each group by its own direction; the same
             # move said twice once ("a couple more friends r coming, add 2": 2, not 4)
-            seen: set[tuple[int, str]] = set()
+            seen: set[tuple[int, bool]] = set()
             for m in signed:
-                word, group = (m["w1"] or m["w2"]).lower(), (m["g1"] or m["g1b"] or m["g2"] or "").lower()
-                n = int(m["n1"] or m["n2"]) * (1 if word in _ADDING else -1)
-                kind = "kids" if group.startswith(("kid", "child")) else "adults"
-                if (n, kind) in seen:
+                if (move := _signed_move(m)) in seen:
                     continue
-                seen.add((n, kind))
-                if group.startswith(("kid", "child")):
+                seen.add(move)
+                n, of_kids = move
+                if of_kids:
                     kids += n
                 else:
                     adults += n

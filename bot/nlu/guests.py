@@ -12,6 +12,10 @@ from dataclasses import dataclass
 
 from bot.nlu.spans import Span, blank
 
+# Kids are 12 and under (DOMAIN.md): guests told by age are counted with it. (The engine
+# reads the station's own kid age for "3 kids (ages 4, 8, 14)"; this reader has no station.)
+KID_AGE = 12
+
 ADULT_WORDS = (
     r"adults?|grown[\s-]?ups?|grownups?|men|man|women|woman|ladies|lady|gentlemen|gentleman"
     r"|gents|guys|guy|gals|gal|dudes|teens?|teenagers?|seniors?|elders?|parents?|moms?|dads?"
@@ -266,7 +270,7 @@ def _relatives_by_age(m: re.Match[str]) -> str:
     ages = [int(a) for a in re.findall(r"\d+", m["ages"])]
     if len(ages) != int(m["n"]):
         return m[0]
-    kids = sum(1 for a in ages if a <= 12)  # kids are 12 and under (DOMAIN.md)
+    kids = sum(1 for a in ages if a <= KID_AGE)
     said = " and ".join(f"{n} {noun}" for n, noun in ((len(ages) - kids, "adults"), (kids, "kids")) if n)
     return said.ljust(len(m[0]))
 
@@ -274,7 +278,7 @@ def _relatives_by_age(m: re.Match[str]) -> str:
 def _aged_count(m: re.Match[str]) -> str:
     """"two 8 year olds" → "2 kids", "a 15 year old" → "1 adult" (same length)."""
     n = 1 if m["n"] in ("a", "an", "one") else int(m["n"])
-    noun = "kid" if int(m["age"]) <= 12 else "adult"  # kids are 12 and under (DOMAIN.md)
+    noun = "kid" if int(m["age"]) <= KID_AGE else "adult"
     return f"{n} {noun}{'s' if n > 1 else ''}".ljust(len(m[0]))
 
 
@@ -284,7 +288,7 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
     text = blank(text, [m.span() for m in _ZIP_SAID_RE.finditer(text)])
     if (m := _FAMILIES_OF_RE.search(text)) is not None:
         text = text[:m.start()] + f"{int(m['a']) * int(m['b'])} people".ljust(len(m[0])) + text[m.end():]
-    if (m := _TOTAL_INCL_AGED_RE.search(text)) is not None and int(m["age"]) <= 12:
+    if (m := _TOTAL_INCL_AGED_RE.search(text)) is not None and int(m["age"]) <= KID_AGE:
         n = 1 if m["n"] in (None, "a", "an", "one") else int(m["n"])
         if int(m["total"]) > n:
             return PartySize(adults=int(m["total"]) - n, kids=n, guests=int(m["total"]))
@@ -310,7 +314,7 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
     # (an older one only beside adults counted in the same message: alone, "2 kids and
     # one 15 yr old" may be answering about kids of a party whose adults include them)
     adults_told = bool(re.search(rf"\b\d{{1,3}}\s+(?:{ADULT_WORDS})\b", text))
-    text = _ONE_AGED_RE.sub(lambda m: _aged_count(m) if adults_told or int(m["age"]) <= 12 else m[0], text)
+    text = _ONE_AGED_RE.sub(lambda m: _aged_count(m) if adults_told or int(m["age"]) <= KID_AGE else m[0], text)
     if expecting == "kids":
         # "3 kids and 2 teenagers" to "how many are kids?": the teens are adults of the
         # party already told (they became the whole party's adults)

@@ -43,6 +43,10 @@ CASES: dict[str, list[str]] = {
         "can the chef cook indoors?",
         "what if the chef is running late?",
         "is it possible to have the chef cook on our balcony?",
+        # session 21: a policy question after an interjection, or about booking
+        "wait if i cancel later do i get my money back",
+        "hold on, how far in advance can i cancel and get money back",
+        "wait before i book, is the deposit refundable if it rains?",
     ],
     "human": [
         "can I talk to a real person",
@@ -63,6 +67,9 @@ CASES: dict[str, list[str]] = {
         "my friend booked you last month and the food was cold",
         "the steak was kinda raw",
         "the chef still hasnt shown up",
+        # session 21: suing, not the name Sue
+        "i'm going to sue you",
+        "we will sue",
     ],
     "cancel_booking": ["cancel my booking", "cancel", "please cancel our reservation",
                        "we need to call off the party"],
@@ -77,12 +84,6 @@ CASES: dict[str, list[str]] = {
     "bye": ["bye", "see ya", "have a good night", "ok thanks bye"],
     "inform": ["12 adults 3 kids 95112", "next saturday at 6", "95112",
                "123 Main St, San Jose", "my email is ana@example.com"],
-    # session 21: a policy question after an interjection or about booking is the FAQ's;
-    # "Sue" is a name, suing is a complaint
-    "faq_s21": ["wait if i cancel later do i get my money back",
-                "hold on, how far in advance can i cancel and get money back",
-                "wait before i book, is the deposit refundable if it rains?"],
-    "complaint_s21": ["i'm going to sue you", "we will sue"],
     "unknown": ["asdfgh", "what's the weather", "play a song", "book a flight to paris",
                 "how much money is in my bank account", "what is the exchange rate for euros",
                 "cancel my gym membership", "?!"],
@@ -93,7 +94,7 @@ CASES: dict[str, list[str]] = {
     ("intent", "text"), [(intent, text) for intent, texts in CASES.items() for text in texts]
 )
 def test_intents(intent: str, text: str) -> None:
-    assert classify_intent(text).intent == intent.removesuffix("_s21")
+    assert classify_intent(text).intent == intent
 
 
 def test_sue_the_name_is_no_complaint() -> None:
