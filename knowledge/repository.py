@@ -212,21 +212,22 @@ async def doc_freq(
 ) -> tuple[dict[str, int], int]:
     """How many active entries contain each term, and how many active entries there are.
 
-    One round trip: the count comes back as the row whose term is NULL.
+    One round trip: the count comes back as the row whose term is NULL. Sent straight
+    to asyncpg, like the shortlist: it runs on every FAQ question, beside the query's
+    embedding, whose two cores it shares.
     """
-    rows = await session.execute(
-        text(
-            """
-            SELECT NULL::text, count(*) FROM faq_entries
-            WHERE station_id = :station AND active
-            UNION ALL
-            SELECT t, count(*) FROM faq_entries e, unnest(e.terms) AS t
-            WHERE e.station_id = :station AND e.active AND e.terms && CAST(:terms AS text[])
-              AND t = ANY(CAST(:terms AS text[]))
-            GROUP BY t
-            """
-        ),
-        {"station": station_id, "terms": sorted(set(terms))},
+    raw = await driver(session)
+    rows = await raw.fetch(
+        """
+        SELECT NULL::text, count(*) FROM faq_entries
+        WHERE station_id = $1 AND active
+        UNION ALL
+        SELECT t, count(*) FROM faq_entries e, unnest(e.terms) AS t
+        WHERE e.station_id = $1 AND e.active AND e.terms && $2::text[] AND t = ANY($2::text[])
+        GROUP BY t
+        """,
+        station_id,
+        sorted(set(terms)),
     )
     df: dict[str, int] = {}
     n_docs = 0
