@@ -58,9 +58,10 @@ from bot.nlu.intents import (
     QUESTION_LEAD_IN,
     WANT_TO_CANCEL,
 )
+from bot.nlu.language import foreign_language
 from bot.nlu.moves import read_move
 from bot.nlu.names import find_name
-from bot.nlu.notes import DISHES, asks_to_note, diet_note, says_note_it
+from bot.nlu.notes import DISHES, asks_to_note, diet_note, says_note_it, tells_occasion
 from bot.nlu.numbers import normalize as numbers_normalize
 from bot.nlu.places import find_cities
 from bot.nlu.segments import clauses, question_clauses
@@ -1043,7 +1044,7 @@ class Engine:
             return await self.escalate("complaint", t.escalated("complaint"))
 
         if (note := diet_note(text)) is not None and intent != "cancel_booking" \
-                and (done := await self._note(note, ent)) is not None:  # ("drop the chicken, we need to cancel")
+                and (done := await self._note(note, ent, intent)) is not None:  # ("drop the chicken, we need to cancel")
             return done
         if _NO_TIP_TOTAL.search(text) and not _has_facts(ent) and (quote := await self._standing_quote()):
             # "whats the total if we skip the tip": the quote without its suggested gratuity
@@ -1400,7 +1401,7 @@ class Engine:
             return await self._advance()
         return await self._not_understood()
 
-    async def _note(self, note: str, ent: Entities) -> TurnResult | None:
+    async def _note(self, note: str, ent: Entities, intent: str) -> TurnResult | None:
         """A diet or allergy note ("one guest has a shellfish allergy"): kept for the
         booking being made, or added to the booking held. None: the turn goes on (the
         message has facts too, or there is nothing to add it to: the FAQ answers)."""
@@ -1419,12 +1420,20 @@ class Engine:
             return None
         bookings = await self.p.upcoming_bookings()
         if not bookings:
-            if _has_facts(ent):
-                # "12 adults dec 19 6pm, one guest has a peanut allergy": kept for the form
-                # this message starts (it was lost)
+            occasion = tells_occasion(self.text)
+            if _has_facts(ent) or occasion:
+                # "12 adults dec 19 6pm, one guest has a peanut allergy", "hi i want to book
+                # for my son's graduation": kept for the form this message starts (it was lost)
                 if note not in st.slots.notes:
                     st.slots.notes.append(note)
                 self.say(t.note_taken(note))
+            if occasion and not _has_facts(ent) and intent in ("unknown", "greeting", "inform"):
+                # "hi! planning my wife's 40th birthday": a party is being planned; its size
+                # next (it was "didn't catch that")
+                st.form = "quote"
+                st.misunderstood = 0
+                await self.p.lead_event("lead_created")
+                return await self._advance()
             return None
         said = self._numbers(self.text)
         counted = not _has_facts(replace(ent, adults=None, kids=None, guests=None)) and (
@@ -1746,6 +1755,11 @@ class Engine:
             # "is 9pm too late for neighbors? noise wise": the question was honestly not
             # answered (a person offered); "didn't catch that" after it contradicted it
             return await self._advance() if st.form else self.finish()
+        if (lang := foreign_language(self.text)) is not None:
+            # "hola, cuanto cuesta para 10 personas?": an English "didn't catch that" cannot
+            # help; a person may speak it (DOMAIN.md: not understood goes to staff)
+            st.misunderstood = 0
+            return await self.escalate("language", t.other_language(lang))
         st.misunderstood += 1
         if st.misunderstood >= 2:
             st.misunderstood = 0

@@ -671,6 +671,15 @@ def escalated(reason: str) -> Reply:
     return Reply(texts.get(reason, texts["asked_for_person"]), (), "escalated")
 
 
+def other_language(lang: str) -> Reply:
+    """A message in another language: a person takes over (in Spanish too when it is)."""
+    english = "Sorry, I can only chat in English. I've asked a person from our team to reply here shortly."
+    if lang == "es":
+        english = ("Lo siento, solo puedo escribir en inglés. Le pedí a una persona de nuestro equipo que "
+                   "le responda aquí pronto. / " + english)
+    return Reply(english, (), "escalated")
+
+
 def refund_exception(free_days: int) -> Reply:
     """A cancel inside the no-refund window, with the deposit asked back: a person decides."""
     return Reply(

@@ -10,7 +10,7 @@ from datetime import datetime
 
 import numpy as np
 from pgvector import Vector
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.db.driver import driver

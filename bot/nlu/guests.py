@@ -189,6 +189,14 @@ _SPLIT_KIDS_RE = re.compile(
     rf"|out\s+of\s+(?:the\s+)?(?P<total2>\d{{1,3}}))\s+(?:are|r|will\s+be|would\s+be|being)\s+(?:{KID_WORDS})\b"
 )
 
+# "2 of the 12 are my nephews, theyre 8 and 10": kin among the party, kids by the ages told
+_SPLIT_KIN_AGED_RE = re.compile(
+    r"\b(?P<n>\d{1,3})\s+(?:of\s+(?:them|those|us|the\s+(?:(?P<total>\d{1,3})|guests|group|people))"
+    r"|out\s+of\s+(?:the\s+)?(?P<total2>\d{1,3}))\s+(?:are|r|will\s+be)\s+(?:my|our|his|her|their)\s+"
+    r"(?:nephews?|nieces?|cousins?|grandkids|grandchildren|grandsons?|granddaughters?|sons?|daughters?|boys|girls)"
+    r"\W+(?:(?:they'?re|theyre|they\s+are|who\s+are|ages?|aged)\s+)+"
+    r"(?P<ages>\d{1,2}(?:\s*(?:,|and|&)\s*(?:and\s+)?\d{1,2})*)\b")
+
 # "actually 18, 4 are kids": a new total, then the kids among it (the 18 was lost)
 _TOTAL_THEN_KIDS_RE = re.compile(
     rf"^\W*(?:(?:actually|oh|wait|sorry|no|ok|okay|make\s+it|it'?s|its|now)\W+)*(?P<total>\d{{1,3}})\s*(?:,|and|ppl|people|guests|total)?\s*,?\s*"
@@ -298,6 +306,12 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
     if (m := _TOTAL_THEN_KIDS_RE.search(text) or _TOTAL_NOUN_THEN_KIDS_RE.search(text)) is not None \
             and int(m["total"]) >= int(m["n"]):
         return PartySize(adults=int(m["total"]) - int(m["n"]), kids=int(m["n"]), guests=int(m["total"]))
+    if (m := _SPLIT_KIN_AGED_RE.search(text)) is not None:
+        kids = sum(int(a) <= KID_AGE for a in re.findall(r"\d+", m["ages"]))
+        total = int(m["total"] or m["total2"]) if (m["total"] or m["total2"]) else None
+        if total and total >= kids:
+            return PartySize(adults=total - kids, kids=kids, guests=total)
+        return PartySize(kids=kids)
     if (m := _SPLIT_KIDS_RE.search(text)) is not None:
         # "2 of them are kids": the kids among a party already told (the engine splits it)
         total = int(m["total"] or m["total2"]) if (m["total"] or m["total2"]) else None

@@ -143,6 +143,16 @@ MOVE_PLACE = (
 )
 
 # (pattern, weight) per intent. Weights near 1 are decisive cues; ~0.5 are hints.
+# A word or phrase of assent ("ok", "sounds good", "will do", "continue").
+_AFFIRM_WORD = (
+    r"(?:y|yes+|yeah+|yea|ya|yah|yep+|yup+|sure|ok+|okay|k|kk|okie|alright|aight"
+    r"|correct|right|exactly|absolutely|definitely|of\s+course|certainly|indeed|perfect"
+    r"|great|awesome|cool|sounds\s+(?:good|great|perfect)|looks\s+(?:good|great)"
+    r"|that\s+works|works\s+for\s+me|that'?s\s+(?:right|correct|fine|perfect)"
+    r"|confirm(?:ed)?|go\s+ahead|do\s+it|affirmative|fine|good|deal|bet|for\s+sure"
+    r"|will\s+do|hope\s+so|continue|go\s+on|carry\s+on|keep\s+going|proceed|let'?s\s+(?:go|continue|proceed)"
+    r"|please\s+do|yes\s+please|👍|✅|👌|🙌)"
+)
 _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
     "greeting": [
         (_rx(r"^\W*(?:hi+|hello+|hey+|heya|hiya|howdy|yo|sup|greetings|hola|aloha|good\s+"
@@ -300,12 +310,8 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"|is\s+(?:it|the\s+\w+\s+one|(?:my|our)\s+(?:booking|party|reservation|deposit))\s+(?:all\s+)?paid)\b"), 0.95),
     ],
     "affirm": [
-        (_rx(r"^\W*(?:y|yes+|yeah+|yea|ya|yah|yep+|yup+|sure|ok+|okay|k|kk|okie|alright|aight"
-             r"|correct|right|exactly|absolutely|definitely|of\s+course|certainly|indeed|perfect"
-             r"|great|awesome|cool|sounds\s+(?:good|great|perfect)|looks\s+(?:good|great)"
-             r"|that\s+works|works\s+for\s+me|that'?s\s+(?:right|correct|fine|perfect)"
-             r"|confirm(?:ed)?|go\s+ahead|do\s+it|affirmative|fine|good|deal|bet|for\s+sure"
-             r"|please\s+do|yes\s+please|👍|✅|👌|🙌)(?:\s+please)?\W*$"), 1.0),
+        # (one or several: "ok cool continue", "sounds good, go ahead" were not understood)
+        (_rx(rf"^\W*{_AFFIRM_WORD}(?:[\s,.!]+{_AFFIRM_WORD})*(?:\s+please)?\W*$"), 1.0),
         (_rx(r"^\W*(?:yes|yeah|yep|yup|sure|ok|okay|correct|sounds\s+good|perfect)\b"), 0.6),
         # Back after "let me check with my wife": "ok she said yes", "we're good to go"
         # (it was "didn't catch that" at the form's question)

@@ -121,10 +121,14 @@ def _cap(word: str) -> str:
 
 def _format(words: list[str]) -> str | None:
     words = [w.strip(".") if w.lower() not in _TITLES else w for w in words]
-    words = [w for w in words if w.lower().strip(".") not in _TITLES]
-    if not words:
+    names = [w for w in words if w.lower().strip(".") not in _TITLES]
+    if not names:
         return None
-    return " ".join(_cap(w) for w in words)
+    # A title the customer gave leads the name, written "Dr." ("Dr. Sarah Kim": the
+    # booking was under "Sarah Kim")
+    title = words[0].lower().strip(".") if words[0].lower().strip(".") in _TITLES else None
+    lead = [title.capitalize() + "."] if title and title != "miss" else (["Miss"] if title else [])
+    return " ".join(lead + [_cap(w) for w in names])
 
 
 def _take(text: str, *, need_capital: bool, limit: int = 3, also_names: bool = False) -> list[str]:
@@ -207,6 +211,7 @@ def find_name(text: str, *, expecting: str | None = None) -> str | None:
     # (a question is no name: "Bill me later?", "Grace period for the deposit?")
     if expecting == "name" and len(text.split()) <= 8 and not text.rstrip().endswith("?"):
         run = _capital_run(text)
-        if run:
+        # ("Hope so", "Mark my words", "Will do": a word that is also a name, in a phrase)
+        if run and not (len(run) == 1 and run[0].lower() in _ALSO_NAMES and len(text.split()) > 1):
             return _format(run)
     return None

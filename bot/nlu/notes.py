@@ -1,4 +1,5 @@
-"""What the chef should know: a guest's allergy or diet told as a fact, or how to get in.
+"""What the chef should know: a guest's allergy or diet told as a fact, how to get in, or
+what the party celebrates.
 
 "one guest has a shellfish allergy", "btw 2 of them are vegetarian", "my son is allergic
 to sesame and gluten, can you note that?" are notes for the booking; "do you do vegan?"
@@ -48,6 +49,15 @@ _ARRIVAL = re.compile(
     r"|\d+\s+dogs?\s+in\s+the\s+(?:yard|backyard|house)|code\s+(?:to|for)\s+the\s+gate)\b",
     re.IGNORECASE,
 )
+# What the party celebrates ("it's for my mom's 60th bday", "celebrating our 10th
+# anniversary"): the chef plans the show around it; told as a fact, like an allergy.
+_OCCASION = re.compile(
+    r"\b(?:for|it'?s|its|celebrating|celebrate|celebration\s+of|planning|throwing|hosting)\b[^.?!]{0,40}?\b(?:b-?day|birthday|anniversary"
+    r"|graduation|grad\s+party|retirement|baby\s+shower|bridal\s+shower|bachelor(?:ette)?|engagement|wedding"
+    r"|rehearsal\s+dinner|reunion|promotion|housewarming|quincea[nñ]era|sweet\s+(?:16|sixteen)"
+    r"|(?:christmas|xmas|holiday|new\s+year'?s?|company|office|team|work)\s+party)\b",
+    re.IGNORECASE,
+)
 # A dish the party wants left out ("cancel the rice for the kids", "can u skip the
 # dessert? we're bringing a cake"): a note for the chef, not a cancel of the booking.
 # What is on the menu (shared with the engine: a count of these is no guest count).
@@ -72,6 +82,12 @@ def diet_note(text: str) -> str | None:
         if _MENU_DROP.search(p) or (((_DIET.search(p) and _SAID_OF_SOMEONE.search(p)) or _ARRIVAL.search(p))
                                      and (ask_for_note or not _ASKS.search(p)))
     ]
+    found += [
+        # the occasion, in its own words ("i want to book a party for my son's graduation":
+        # "for my son's graduation")
+        m[0] for p in parts
+        if p not in found and (m := _OCCASION.search(p)) and (ask_for_note or not _ASKS.search(p))
+    ]
     if not found:
         return None
     note = "; ".join(c.rstrip(" .!") for c in found)
@@ -89,6 +105,11 @@ def _parts(clause: str) -> list[str]:
     parts = [re.sub(r"^(?:and|also|plus)\s+", "", p, flags=re.I) for p in re.split(r",\s*", clause)]
     first = next((i for i, p in enumerate(parts) if _ARRIVAL.search(p)), None)
     return parts if first is None else [*parts[:first], ", ".join(parts[first:])]
+
+
+def tells_occasion(text: str) -> bool:
+    """"it's for my mom's 60th": the party's occasion told (not asked about)."""
+    return any(_OCCASION.search(c) and not _ASKS.search(c) for c in clauses(text))
 
 
 def says_note_it(text: str) -> bool:

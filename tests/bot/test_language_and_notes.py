@@ -1,0 +1,65 @@
+"""Readings added in session 22: a message in another language, an occasion as a note,
+a title kept in a name, a phrase that is no name."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.language import foreign_language
+from bot.nlu.names import find_name
+from bot.nlu.notes import diet_note, tells_occasion
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("hola, cuanto cuesta para 10 personas?", "es"),
+        ("necesito un chef para 15 personas el 20 de diciembre", "es"),
+        ("bonjour, combien pour 10 personnes", "fr"),
+        ("xin chào, giá bao nhiêu", "vi"),
+        # English texting, however odd, is English (or too short to tell)
+        ("wat r ur prices", None),
+        ("how much 4 12 ppl", None),
+        ("ok cool continue", None),
+        ("sup", None),
+        ("hola", None),
+        ("12 adults dec 19 6pm 95112", None),
+        ("Maria Lopez", None),
+    ],
+)
+def test_foreign_language(text: str, lang: str | None) -> None:
+    assert foreign_language(text) == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("its for my moms 60th bday, 12 adults dec 19 6pm 95112", "its for my moms 60th bday"),
+        ("hi i want to book a hibachi party for my sons graduation", "for my sons graduation"),
+        ("celebrating our 10th anniversary", "celebrating our 10th anniversary"),
+        ("its for my bday, my son is allergic to shrimp", "my son is allergic to shrimp; its for my bday"),
+        # a question about occasions is for the FAQ
+        ("do you do birthday parties?", None),
+        ("how much for a birthday party of 10", None),
+    ],
+)
+def test_occasion_note(text: str, note: str | None) -> None:
+    assert diet_note(text) == note
+    assert tells_occasion(text) == (note is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Dr. Sarah Kim", "Dr. Sarah Kim"),
+        ("dr sarah kim", "Dr. Sarah Kim"),
+        ("Mrs. Lopez", "Mrs. Lopez"),
+        ("Hope", "Hope"),
+        ("Grace Lee", "Grace Lee"),
+        ("Hope so", None),
+        ("Mark my words", None),
+        ("Will do", None),
+    ],
+)
+def test_name_asked(text: str, name: str | None) -> None:
+    assert find_name(text, expecting="name") == name
