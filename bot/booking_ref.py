@@ -29,6 +29,9 @@ _SIZE_NAMED = re.compile(r"\bthe\s+(?:(bigger|biggest|larger|largest)|smaller|sm
 _ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 # "the january one" ("may" is too often the verb).
 _MONTH_NAMED = re.compile(r"\b(" + "|".join(sorted(set(MONTHS) - {"may"}, key=len, reverse=True)) + r")\b(?!\.?\s*\d)")
+# A booking named by its month: "the january one", "our december party".
+MONTH_ONE = re.compile(r"\b(?:the|my|our)\s+(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+                       r"\s+(?:one|party|booking|event|dinner|reservation)\b", re.I)
 # A held booking named as such: "my 12th booking", "the dec 20 party", "the sunday one".
 MY_BOOKING = re.compile(r"\b(?:my|our|the)\s+(?:[\w/]+\s+){0,2}?(?:booking|reservation|party|event|one)\b", re.I)
 # A booking said to stay as it is: "the 12th one is fine", "the 20th stays the same", "keep

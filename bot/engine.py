@@ -15,7 +15,14 @@ from datetime import date, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import templates as t
-from bot.booking_ref import MY_BOOKING, WEEKDAY_ONE, booking_named, days_said_of, without_kept
+from bot.booking_ref import (
+    MONTH_ONE,
+    MY_BOOKING,
+    WEEKDAY_ONE,
+    booking_named,
+    days_said_of,
+    without_kept,
+)
 from bot.nlu import Entities, classify_intent, extract_entities
 from bot.nlu.aside import asks_about_something_else
 from bot.nlu.asks import (
@@ -65,7 +72,7 @@ from bot.nlu.notes import DISHES, asks_to_note, diet_note, says_note_it, tells_o
 from bot.nlu.numbers import normalize as numbers_normalize
 from bot.nlu.places import find_cities
 from bot.nlu.segments import clauses, question_clauses
-from bot.nlu.times import time_bound
+from bot.nlu.times import StartWish, start_wish, time_bound
 from bot.ports import Ports, TurnInput
 from bot.state import DialogueState, Slots
 from channels.base import Reply
@@ -182,6 +189,13 @@ _DAY_NAMED = re.compile(
     r"|\b(?:next|this|coming|following)\s+(?:week|\w+day|sat|sun)\b|\bweek\b",
     re.I,
 )
+# Another day asked about beside the one chosen: "is the 20th open too?"
+_ALSO_OPEN = re.compile(r"\b(?:open|free|available|an\s+option)\s+(?:too|also|as\s+well)\b|\balso\s+(?:open|free|available)\b", re.I)
+# "cancel that" between facts of one message: the facts before it are taken back.
+_CANCEL_THAT = re.compile(r"(?<=\w)\s*[,.;]?\s*\b(?:cancel|nvm|never\s*mind)\s+that\s*[,.;:!-]+(?=\s*(?:\w+\s+){0,3}\d)", re.I)
+# A month alone ("january", "in feb?", "march 2027"), the answer to "what date?".
+_MONTH_ALONE = re.compile(r"^\W*(?:(?:in|maybe|prob(?:ably)?|sometime\s+in)\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+                          r"[a-z]*\.?(?:\s+(?:20\d\d))?\W*$", re.I)
 _MONTH_OR_WEEKDAY = re.compile(
     r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\bmay\s+\d|\b(?:mon|tue|tues|wed|thu|thur|thurs"
     r"|fri|sat|sun)(?:day)?\b|\d/\d|\b(?:next|this)\s+month\b|\btomorrow\b|\bweek\b",
@@ -783,8 +797,9 @@ class Engine:
         """Queue a reply; one already said this turn is not said again (two readers of a
         message may answer the same question: "its my daughters bday party on the 12th,
         can the chef do a happy birthday thing" got the FAQ's answer twice)."""
-        if any(r.text == reply.text for r in self.out.replies):
-            return
+        if any(r.text == reply.text for r in self.out.replies) or (
+                reply.kind == "ask_date" and any(r.kind == "ask_date" for r in self.out.replies)):
+            return  # (the date asked once: "there's no February 30 — which date?")
         self.out.replies.append(reply)
 
     async def escalate(self, reason: str, reply: Reply | None) -> TurnResult:
@@ -842,7 +857,9 @@ class Engine:
 
     async def _turn(self) -> TurnResult:
         st = self.st
-        text = self.inp.text.strip()
+        # "10 adults dec 19 6pm, cancel that, dec 20 3pm": a correction, not a cancel (it
+        # looked for a booking to cancel and dropped the party)
+        text = _CANCEL_THAT.sub(", scratch that, ", self.inp.text.strip())
         choice = resolve_numbered_choice(text, st.buttons) if st.buttons else None
         if choice:
             text = choice
@@ -861,6 +878,10 @@ class Engine:
             # "ok that one 6pm" after the soonest open days (their buttons): the soonest
             # (the time was kept and the date asked again)
             ent = replace(ent, date=offered)
+        if ent.no_such_day and not ent.date:
+            # "feb 29" in 2027, "11/31": said so, and the date asked (2027's "feb 29" was
+            # taken as 2028's and refused as too far; "feb 30" was dropped without a word)
+            self.say(t.no_such_day(ent.no_such_day))
         ent = await self._moved_guests(text, ent)
         if st.form in ("quote", "booking", "availability") and st.slots.adults is not None \
                 and (n := _group_moved(self._numbers(text))) is not None and st.slots.adults + n > 0:
@@ -900,6 +921,8 @@ class Engine:
             st.month_asked = None
         elif st.form in ("quote", "booking", "availability") and st.slots.date:
             ent = await self._near_the_day(ent, date.fromisoformat(st.slots.date))
+            if st.slots.time:
+                ent = await self._start_moved(ent, st.slots.time)
         if ent.date and st.slots.date and len(days_named := _weekdays_in(text)) > 1 \
                 and (held_day := date.fromisoformat(st.slots.date)).weekday() in days_named:
             other = _weekdays_in(text, plural=False) - _ruled_out_weekdays(text)
@@ -916,6 +939,16 @@ class Engine:
                 and re.search(r"\d", text):
             # "saturday january 10" (a Sunday): the date said wins, and the customer hears it
             self.say(t.weekday_mismatch(ent.date, said_wd))
+        if ent.date and st.form in ("booking", "availability") and st.slots.date and _ALSO_OPEN.search(text) \
+                and ent.date.isoformat() != st.slots.date:
+            # "6pm. wait is the 20th open too": that day's answer, the day chosen kept (it
+            # was switched without a word, and booked)
+            self.say(t.also_open(ent.date, await self._free_on(ent.date), date.fromisoformat(st.slots.date)))
+            ent = replace(ent, date=None)
+        if st.expecting == "time" and st.form in ("quote", "booking", "availability") and st.slots.date \
+                and not (ent.time or ent.date) and (wish := start_wish(text)) is not None \
+                and (done := await self._start_wished(wish)) is not None:
+            return done
         intent = BUTTON_INTENTS.get(text) or classify_intent(text, expecting=st.expecting).intent
         closest, st.offered_time = st.offered_time, None
         if closest and st.expecting == "time" and intent == "affirm" and not _has_facts(ent):
@@ -1794,6 +1827,8 @@ class Engine:
             if whole.date and len(clause.split()) <= 5 and (
                     _WEEKDAY_NAMED.search(clause) or read_move(clause).shift):
                 continue  # "the next day?", "what about sunday?": the day itself
+            if self.st.slots.date and read_move(clause).asks_relative_move:
+                continue  # "can we push it a week": the day being booked, moved
             intent = classify_intent(clause).intent
             if intent in _FAQ_CLAUSE_INTENTS or (intent == "book" and WHEN_TO_BOOK.search(clause)):
                 out.append(clause)
@@ -1929,6 +1964,8 @@ class Engine:
         march?", "saturdays next month?"), the soonest ("what's your next available
         date?") or the soonest after a day ("anything after the 15th?")."""
         text = self.text
+        if self.st.expecting == "date" and _MONTH_ALONE.match(text):
+            text = f"dates in {text.strip(' ?!.')}"  # "january" to "what date?": its open days
         month = find_month(text, today) if DAYS_ASKED.search(text) else None
         if month and ent.date and month[0] <= ent.date <= month[1] and not weekdays_asked(text):
             month = None  # "march 14th or so": a day of the month, read as such
@@ -2654,11 +2691,78 @@ class Engine:
                                  else -timedelta(days=(7 - ahead) % 7 or 7))
             today = await self._today()
             return replace(ent, date=near) if near >= today else ent
+        if ent.date and ent.date.month != anchor.month and (
+                day := day_of_month(self.text, anchor.replace(day=1))) is not None and day >= await self._today():
+            # "actually the 16th" of a Jan 9 party: Jan 16, the month in play (it was Dec 16,
+            # the next 16th from today, booked or moved to without a word)
+            return replace(ent, date=day)
         mv = read_move(self.text)
         if not ent.date and mv.neighbour_day is not None and (len(self.text.split()) <= 5 or mv.verb or mv.cue):
             # ("my mom arrives the day before, yay" proposes no day)
             return replace(ent, date=anchor + timedelta(days=mv.neighbour_day))
+        if not ent.date and mv.days is not None and (len(self.text.split()) <= 5 or mv.verb):
+            # "can we push it a week" at the summary: a week on from the day being booked
+            # (it went to a person, and the "yes" after it booked the old day)
+            return replace(ent, date=anchor + timedelta(days=mv.days))
         return ent
+
+    async def _free_on(self, day: date, station: Station | None = None) -> list[str]:
+        """The starts free on ``day`` at ``station`` (default: the form's, its zip's or
+        else the default one); none when the day cannot be booked."""
+        if station is None:
+            station = await self.p.default_station()
+            if self.st.slots.zip:
+                with contextlib.suppress(DomainError):
+                    station = (await self.p.route(self.st.slots.zip)).station
+        try:
+            return [x.time for x in await self.p.slots(station, day) if x.available]
+        except DomainError:
+            return []
+
+    async def _start_wished(self, wish: StartWish) -> TurnResult | None:
+        """"anytime", "the earliest", "morning", "between 5 and 7" to "what time?": the
+        day's free starts, one of them taken when the wish names one (each was "didn't
+        catch that", and twice went to a person). None: the day has no free start."""
+        st, s = self.st, self.st.slots
+        day = date.fromisoformat(s.date)  # type: ignore[arg-type]
+        if not (free := await self._free_on(day)):
+            return None
+        st.misunderstood = 0
+        if wish.kind == "any":
+            self.say(t.any_start(day, free))
+            return self.finish()
+        if wish.kind == "morning":
+            st.offered_time = free[0]  # ("yes" takes it)
+            self.say(t.earliest_start(free[0], free))
+            return self.finish()
+        if wish.kind == "window":
+            low, high = f"{wish.low:02d}:00", f"{wish.high:02d}:00"
+            inside = [x for x in free if low <= x <= high]
+            self.say(t.start_in_window(low, high, inside[0] if inside else None, free))
+            if not inside:
+                return self.finish()
+            s.time = inside[0]
+        else:
+            s.time = free[0] if wish.kind == "first" else free[-1]
+        st.expecting = None
+        self.when_taken = True
+        return await self._advance()
+
+    async def _start_moved(self, ent: Entities, start: str) -> Entities:
+        """"same day but later", "can we start earlier" while a party is being booked: the
+        start next to the one chosen (the station's slots)."""
+        mv = read_move(self.text)
+        if ent.time or ent.date or mv.shift not in ("later", "earlier") or not (mv.start or mv.hours):
+            return ent
+        hour, minute = (int(x) for x in start.split(":"))
+        if mv.hours:
+            moved = hour + mv.hours
+            return replace(ent, time=time(moved, minute)) if 0 <= moved < 24 else ent
+        slots = sorted((await self.p.default_station()).slots)
+        j = slots.index(start) + (1 if mv.shift == "later" else -1) if start in slots else -1
+        if not 0 <= j < len(slots):
+            return ent
+        return replace(ent, time=time.fromisoformat(slots[j]))
 
     async def _relative_move(self, ent: Entities, b: Booking) -> Entities:
         """"push it an hour later", "can we do the day before": the day or start time
@@ -2696,6 +2800,9 @@ class Engine:
     async def _reschedule_try(self, ent: Entities) -> TurnResult:
         st, s = self.st, self.st.slots
         ent = await self._moved_to(ent)
+        # ("saturday" when the time is asked for "next weekend": the Saturday of the week
+        # already named, not the one nearest the booked day)
+        named_before = date.fromisoformat(s.date) if s.date and st.expecting == "time" else None
         if ent.date:
             s.date = ent.date.isoformat()
         if ent.time:
@@ -2705,15 +2812,16 @@ class Engine:
             st.form = None
             self.say(t.no_booking_found())
             return self.finish()
-        if ent.date and _DAY_ONLY.search(self.text) and not _MONTH_OR_WEEKDAY.search(self.text) \
-                and not self.month_day:
+        if ent.date and _DAY_ONLY.search(self.text) and not self.month_day \
+                and not _MONTH_OR_WEEKDAY.search(MONTH_ONE.sub("", WEEKDAY_ONE.sub("", self.text))):
+            # ("move the january one to the 16th": the month names the booking, not the day)
             # "push it to the 28th" of a Dec 21 party means Dec 28, not the next 28th
             # from today: a bare day of the month is read in the booking's month.
             with contextlib.suppress(ValueError):
                 s.date = target.event_date.replace(day=ent.date.day).isoformat()
         if ent.date and (_WEEKEND_AFTER.search(self.text) or (_WEEKDAY_NAMED.search(self.text) and (
                 _WEEKDAY_SIDE.search(self.text) or not _DAY_NAMED.search(self.text)))) \
-                and (near := (await self._near_the_day(ent, target.event_date)).date) is not None:
+                and (near := (await self._near_the_day(ent, named_before or target.event_date)).date) is not None:
             # "saturday at 3 instead", "how about sunday": that weekday nearest the booked
             # day (its own Saturday, the Sunday after), not the next one from today; "how
             # about next weekend?" the one after the booked day
@@ -2735,7 +2843,10 @@ class Engine:
             return res
         if not s.time:
             st.expecting = "time"
-            self.say(t.ask("time"))
+            # the day said back with its free starts ("next weekend" was asked a bare
+            # "what time?", so the day it read was never said)
+            free = await self._free_on(date.fromisoformat(s.date), station)
+            self.say(t.ask_time_on(date.fromisoformat(s.date), free) if free else t.ask("time"))
             return self.finish()
         if date.fromisoformat(s.date) == target.event_date and s.time == target.slot:
             # "actually can we move it to 6pm" of a 6 PM party: nothing to move

@@ -384,6 +384,11 @@ def day_full(d: date, nearby: Sequence[date] = ()) -> Reply:
                  "Which works?", tuple(short_day(x) for x in nearby), "slot_unavailable")
 
 
+def no_such_day(day: str) -> Reply:
+    """"feb 30", "feb 29" in a year without one: which date was meant."""
+    return Reply(f"There's no {day} on the calendar this coming year — which date did you mean?", (), "ask_date")
+
+
 def date_rule(kind: str, message: str, *, soonest: date | None = None) -> Reply:
     if soonest is not None:
         message += f" The soonest date with a chef free is {day_label(soonest)}."
@@ -399,6 +404,44 @@ def slot_within(bound: str, said: str, start: str) -> Reply:
     """"after 7": the start taken for it."""
     which = "first" if bound == "after" else "last"
     return Reply(f"Our {which} start {bound} {said} is {start}.", (), "slot_within")
+
+
+def also_open(d: date, free: Sequence[str], kept: date) -> Reply:
+    """Another day asked about beside the one chosen ("is the 20th open too?")."""
+    answer = (f"{day_label(d)} has a chef free at {', '.join(slot_label(s) for s in free)} too." if free
+              else f"{day_label(d)} isn't open, sorry.")
+    return Reply(f"{answer} I've kept you on {day_label(kept)} — say “switch to {short_day(d)}” if you'd "
+                 "rather have that day.", (), "availability")
+
+
+def ask_time_on(d: date, free: Sequence[str]) -> Reply:
+    """The start asked for a day read from words ("next weekend"), said back with its
+    free starts."""
+    labels = tuple(slot_label(s) for s in free)
+    return Reply(f"What time on {day_label(d)}? The chef is free at {', '.join(labels)}.", labels, "ask_time")
+
+
+def any_start(d: date, free: Sequence[str]) -> Reply:
+    """"anytime", "whatevers open": the day's starts, to pick one."""
+    labels = tuple(slot_label(s) for s in free)
+    return Reply(f"No problem — on {day_label(d)} the chef can start at {', '.join(labels)}. "
+                 "Which one should I put down?", labels, "availability")
+
+
+def earliest_start(first: str, free: Sequence[str]) -> Reply:
+    """"morning": before our first start."""
+    return Reply(f"Our earliest start is {slot_label(first)} — would that work?",
+                 tuple(slot_label(s) for s in free), "ask_time")
+
+
+def start_in_window(low: str, high: str, start: str | None, free: Sequence[str]) -> Reply:
+    """"between 5 and 7": the start inside it, or none."""
+    if start is not None:
+        return Reply(f"Our start between {slot_label(low)} and {slot_label(high)} is {slot_label(start)}.",
+                     (), "slot_within")
+    labels = tuple(slot_label(s) for s in free)
+    return Reply(f"None of our start times fall between {slot_label(low)} and {slot_label(high)} that day — "
+                 f"the chef can start at {', '.join(labels)}. Which works?", labels, "ask_time")
 
 
 def _minutes(hhmm: str) -> int:

@@ -225,7 +225,8 @@ def _ordinal_day(day: int, today: dt.date) -> dt.date | None:
     year, month = today.year, today.month
     for _ in range(3):
         found = _safe(year, month, day)
-        if found is not None and found >= today:
+        # ("the 1st" said on the 1st is next month's: today would be "today")
+        if found is not None and found > today:
             return found
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return None
@@ -298,6 +299,9 @@ def find_date(text: str, today: dt.date) -> tuple[dt.date | None, list[Span]]:
             m["mon2"], m["day2"], m["year2"])
         if 1 <= int(mon) <= 12:
             add(0, m, _month_day(int(mon), int(day), _year(year), today))
+        elif 13 <= int(mon) <= 31 and 1 <= int(day) <= 12:
+            # "19/12": day first, as much of the world writes it (no month 19)
+            add(0, m, _month_day(int(day), int(mon), _year(year), today))
     nth = []
     for m in _NTH_WEEKDAY_RE.finditer(text):
         add(0, m, _nth_weekday_of(m, today))
@@ -321,7 +325,8 @@ def find_date(text: str, today: dt.date) -> tuple[dt.date | None, list[Span]]:
     for m in _WEEKDAY_RE.finditer(text):
         if not any(s <= m.start() < e for s, e in nth):  # its weekday is not the next one
             add(4, m, _weekday(m, today))
-    if not candidates and not nth and _FALLBACK_CUE_RE.search(text):
+    if not candidates and not nth and _FALLBACK_CUE_RE.search(text) and no_such_day(text, today) is None:
+        # (not "feb 29" in a year without one: dateparser took it as 2028's)
         return _fallback(text, today)
     if not candidates:
         return None, spans
@@ -335,6 +340,21 @@ def find_date(text: str, today: dt.date) -> tuple[dt.date | None, list[Span]]:
     if found < today and _NEXT_YEAR_RE.search(text):
         found = _safe(found.year + 1, found.month, found.day) or found  # "nov 15 next year"
     return found, spans
+
+
+def no_such_day(text: str, today: dt.date) -> str | None:
+    """"feb 30", "feb 29" in a year without one, "11/31": a month and day said that the
+    calendar does not have, as "February 30"; None when every one said exists."""
+    for rx in (_MD_RE, _DM_RE):
+        for m in rx.finditer(text):
+            month, day = MONTHS[m["mon"]], int(m["day"])
+            if 1 <= day <= 31 and _month_day(month, day, _year(m["year"]), today) is None:
+                return f"{dt.date(2000, month, 1):%B} {day}"
+    for m in _NUM_RE.finditer(text):
+        if m["mon"] and 1 <= int(m["mon"]) <= 12 and 1 <= int(m["day"]) <= 31 \
+                and _month_day(int(m["mon"]), int(m["day"]), _year(m["year"]), today) is None:
+            return f"{dt.date(2000, int(m['mon']), 1):%B} {int(m['day'])}"
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.nlu.contacts import find_address, find_emails, find_phone, find_zip
-from bot.nlu.dates import find_date
+from bot.nlu.dates import find_date, no_such_day
 from bot.nlu.guests import find_party
 from bot.nlu.names import find_name, is_name_word
 from bot.nlu.numbers import normalize
@@ -37,6 +37,9 @@ class Entities:
     # A day named as a bound, not as the day: "anything after the 15th" (not in as_dict:
     # it is no fact of the booking, only of the question).
     after: dt.date | None = None
+    # A day the calendar does not have ("feb 30", "feb 29" of 2027), as "February 30": no
+    # date, and the customer is told why (not in as_dict either).
+    no_such_day: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready mapping (date ``YYYY-MM-DD``, time ``HH:MM``)."""
@@ -136,6 +139,8 @@ def extract_entities(
     norm = blank(norm, [m.span() for m in _ORDINAL_OCCASION.finditer(norm)])
     norm = _PLUS_PARTY.sub(lambda m: m[0] if _AGES_BEFORE.search(norm[: m.start()]) else f"{m[1]} adults {m[2]} kids", norm)
     date, date_spans = find_date(norm, today)
+    if (bad_day := no_such_day(norm, today)) is not None:
+        date = None  # ("sat feb 29th": not the coming Saturday either)
     after: dt.date | None = None
     for _ in range(2):
         # "any day except christmas eve", "nvm the 19th, the 20th is better": a day ruled
@@ -189,4 +194,5 @@ def extract_entities(
         email=email,
         address=address.text if address else None,
         after=after,
+        no_such_day=bad_day,
     )

@@ -291,6 +291,12 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"|how\s+many\s+(?:people|guests|adults|kids)\s+(?:is|was|did)\s+(?:it|my|our|the)\b.*\bfor\b"
              r"|how\s+many\s+(?:people|guests|adults|kids)\s+did\s+(?:i|we)\s+(?:book|reserve|put\s+down)"
              r"|what\s+(?:time|day|date)\s+(?:is|was)\s+(?:my|our)\s+(?:booking|event|party|reservation)"
+             # session 22 QA: "what day is the party", "which date is our booking", "when is
+             # our hibachi again?", "remind me when the chef is coming" (a person, a second
+             # party, the FAQ, "didn't catch that")
+             r"|(?:what|which)\s+(?:time|day|date)\s+(?:is|was|'s)\s+(?:the|my|our)\s+(?:booking|event|party|reservation|hibachi|dinner)"
+             r"|when(?:'?s|\s+is|\s+was)\s+(?:the|my|our)\s+(?:hibachi|booking|event|party|reservation|dinner)(?:\s+\w+)?\s+again"
+             r"|when\s+is\s+our\s+hibachi|remind\s+me\s+(?:when|what\s+(?:time|day|date))"
              r"|what\s+(?:time|day|date)\s+did\s+(?:i|we)\s+(?:book|reserve)"
              r"|(?:what|which)(?:'?s|\s+is)?\s+(?:the\s+)?address\s+(?:do\s+)?(?:you|u)\s+(?:have|got)"
              r"|address\s+(?:you\s+have\s+)?on\s+(?:file|the\s+booking)"

@@ -50,7 +50,9 @@ _START = re.compile(
     # ("can the chef come earlier to set up", "can we eat later, after cake": not the start)
     r"|\b(?:start|do\s+it|make\s+it|have\s+it|begin)\s+(?:a\s+(?:bit|little)\s+|(?:an?|\w+)\s+hours?\s+)?(?:later|earlier)\b"
     r"(?!\s+(?:in\s+the\s+(?:year|month|week|season|spring|summer|fall|winter)|this\s+(?:year|month)|next\s+(?:year|month)))"
-    r"|\b(?:a\s+)?(?:later|earlier)\s+(?:time|start|slot)\b",
+    r"|\b(?:a\s+)?(?:later|earlier)\s+(?:time|start|slot)\b"
+    # "same day but later", "later that day pls", "earlier in the day"
+    r"|\bsame\s+day\b[^.?!]{0,12}?\b(?:later|earlier)\b|\b(?:later|earlier)\s+(?:that|the\s+same|in\s+the)\s+day\b",
     re.I)
 # Wording of a move rather than of a question about the day: "swap to the 13th", "3pm
 # would work better", "could we start at noon".

@@ -136,6 +136,14 @@ def apply_repairs(norm: str, today: dt.date) -> str:
             pos = old[0] + len(number)
         else:
             norm = blank(norm, [old, (marker.start(), marker.end())])
+            # "dec 19 6pm, scratch that, dec 20 3pm": the facts right after the first one
+            # replace theirs too (the 6pm stayed)
+            end, seen = new_end, {kind}
+            while (more := _kind_at_start(norm[end:], today)) is not None and more[0] not in seen | {"number"}:
+                seen.add(more[0])
+                if (older := _last_of_kind(norm[: marker.start()], more[0], today)) is not None:
+                    norm = blank(norm, [older])
+                end += more[1][1]
 
 
 def repaired_choice(text: str, spans: list[tuple[int, int]]) -> int:

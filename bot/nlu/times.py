@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from bot.nlu.guests import ADULT_WORDS, GUEST_WORDS, KID_WORDS
 from bot.nlu.spans import Span
@@ -162,12 +163,72 @@ def time_bound(text: str) -> str | None:
     """``"after"`` or ``"before"`` when the time in ``text`` is said as a bound on the
     start ("sometime after 7"), else None."""
     # ("sat dec 19 after 5": the day's number is no "19 after 5" minutes past)
-    m = _BOUND_RE.search(_MONTH_DAY_RE.sub("day", text.lower()))
+    low = _MONTH_DAY_RE.sub("day", text.lower())
+    m = _BOUND_RE.search(low)
     if m is None:
-        return None
+        # "7 pm or later", "6 at the latest" (it was 6 PM, the closest start to 7)
+        if (m := _OR_LATER_RE.search(low)) is None:
+            return None
+        return "after" if m["after"] or m["after2"] else "before"
     return "after" if m["after"] else "before"
 
 
 _MONTH_DAY_RE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
     r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b")
+
+
+# What a customer says to "what time?" without naming a start: any start ("anytime",
+# "whatevers open", "up to you"), the first or last one ("the earliest", "the last
+# slot"), a morning (before our first start), or a window ("between 5 and 7", "5-7pm").
+_ANY_START_RE = re.compile(
+    r"^\W*(?:(?:oh|ok|okay|um+|hmm+|honestly|really|idk|i\s+dunno|actually|well|so|eh)\W+)*(?:any\s*time|whenever|whatever(?:'?s|\s+is)?(?:\s+(?:open|works|free|available|best|u\s+have|you\s+have))?"
+    r"|(?:it\s+)?does\s*n'?t\s+matter|doesnt\s+matter|don'?t\s+care|dont\s+care|up\s+to\s+(?:you|u)|(?:you|u)\s+(?:pick|choose)"
+    r"|your\s+call|either(?:\s+(?:one|works|is\s+fine))?|whichever(?:\s+(?:one|works))?|no\s+preference|(?:we'?re|were|i'?m|im)\s+flexible"
+    r"|flexible|any\s+(?:of\s+(?:them|those|these)|(?:one|slot|start))|all\s+(?:good|work|fine))"
+    r"(?:\s+(?:is|are)\s+(?:fine|good|ok))?(?:\s+(?:works|really|honestly|for\s+us|for\s+me|tbh|lol))*\W*$",
+    re.I)
+_FIRST_LAST_RE = re.compile(
+    r"^\W*(?:(?:the|your|ur)\s+)?(?:(?P<first>earliest|first|soonest)|(?P<last>latest|last))"
+    r"(?:\s+(?:one|slot|time|start|possible|available|option|you\s+have|u\s+have|you\s+got|u\s+got|pls|please|that\s+day))*\W*$",
+    re.I)
+_MORNING_ONLY_RE = re.compile(
+    r"^\W*(?:(?:in\s+the|sometime\s+in\s+the|early)\s+)?(?:morning|breakfast|brunch|a\.?m\.?)(?:\s+(?:pls|please|if\s+possible|ideally))?\W*$",
+    re.I)
+_WINDOW_RE = re.compile(
+    r"\b(?:between|from|somewhere|anywhere|any\s*time)?\s*(?:from\s+|between\s+)?(?P<a>\d{1,2})(?::[0-5]\d)?\s*(?P<amer>am|pm)?\s*(?:-|–|to|and|till|until)\s*"
+    r"(?P<b>\d{1,2})(?::[0-5]\d)?\s*(?P<bmer>am|pm)?(?:\s*ish)?\W*$",
+    re.I)
+_OR_LATER_RE = re.compile(
+    r"\b\d{1,2}(?::[0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)?\s+(?:or\s+(?P<after>later|after)|or\s+(?P<before>earlier|before)"
+    r"|at\s+the\s+(?:(?P<after2>earliest)|(?P<before2>latest)))\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class StartWish:
+    """A start asked for without naming one: ``kind`` is "any", "first", "last",
+    "morning" or "window" (``low``/``high``, 24-hour hours, for a window)."""
+
+    kind: str
+    low: int = 0
+    high: int = 0
+
+
+def start_wish(text: str) -> StartWish | None:
+    """What ``text`` (an answer to "what time?") asks of the start, if not a time."""
+    if _ANY_START_RE.match(text):
+        return StartWish("any")
+    if m := _FIRST_LAST_RE.match(text):
+        return StartWish("first" if m["first"] else "last")
+    if _MORNING_ONLY_RE.match(text):
+        return StartWish("morning")
+    if m := _WINDOW_RE.search(text):
+        a, b = int(m["a"]), int(m["b"])
+        if not ((1 <= a <= 12 and 1 <= b <= 12) or (13 <= a <= 23 and 13 <= b <= 23)):
+            return None
+        # ("5-7pm": both in the evening; "11am-2": 11 AM to 2 PM; a bare 1-9 is PM)
+        a_pm = m["amer"] == "pm" or (m["amer"] is None and m["bmer"] == "pm" and a < b)
+        low = a if m["amer"] == "am" or a > 12 else a + 12 if a_pm and a != 12 else event_hour(a)
+        high = b if m["bmer"] == "am" or b > 12 else b + 12 if m["bmer"] == "pm" and b != 12 else event_hour(b)
+        return StartWish("window", low, high) if low < high else None
+    return None
