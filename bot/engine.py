@@ -54,6 +54,7 @@ from bot.nlu.asks import (
 )
 from bot.nlu.cancels import cancels_the_booking, mentions_cancel
 from bot.nlu.dates import dates_in, day_of_month, find_month, weekdays_asked
+from bot.nlu.dayof import day_of_news
 from bot.nlu.entities import RULED_OUT
 from bot.nlu.intents import (
     HELP_COMMAND,
@@ -68,7 +69,7 @@ from bot.nlu.intents import (
 from bot.nlu.language import foreign_language
 from bot.nlu.moves import read_move
 from bot.nlu.names import find_name
-from bot.nlu.notes import DISHES, asks_to_note, diet_note, says_note_it, tells_occasion
+from bot.nlu.notes import DISHES, asks_to_note, diet_note, menu_choice, says_note_it, tells_occasion
 from bot.nlu.numbers import normalize as numbers_normalize
 from bot.nlu.places import find_cities
 from bot.nlu.segments import clauses, question_clauses
@@ -191,6 +192,8 @@ _DAY_NAMED = re.compile(
 )
 # Another day asked about beside the one chosen: "is the 20th open too?"
 _ALSO_OPEN = re.compile(r"\b(?:open|free|available|an\s+option)\s+(?:too|also|as\s+well)\b|\balso\s+(?:open|free|available)\b", re.I)
+# "the 31st", "31st" alone.
+_BARE_ORDINAL = re.compile(r"^\W*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b", re.I)
 # "cancel that" between facts of one message: the facts before it are taken back.
 _CANCEL_THAT = re.compile(r"(?<=\w)\s*[,.;]?\s*\b(?:cancel|nvm|never\s*mind)\s+that\s*[,.;:!-]+(?=\s*(?:\w+\s+){0,3}\d)", re.I)
 # A month alone ("january", "in feb?", "march 2027"), the answer to "what date?".
@@ -516,7 +519,10 @@ _IF_CLAUSE = re.compile(r"\b(?:if\s+(?:i|we|it|you|u|they|the|there|a|our|my|som
 # keep the time the same" and "wait no, we need to move it" ask for it.)
 _TAKEN_BACK = re.compile(
     r"[?,.!]\s*(?:nah+\s+|no+\s+|lol\s+|haha\s+)?(?:just\s+kidding|jk|j/k|wait\s+no|never\s*mind|nvm|let'?s\s+keep\s+it"
-    r"|keep\s+it)\b(?:[\s,]*(?:keep\s+(?:it|\d{1,2}(?::\d\d)?\s*(?:am|pm)?|the\s+(?:time|date|booking|same))|lol|haha|thanks|thx))*\W*$",
+    # ("can we change to 3pm? cancel that, keep it at 6": nothing changes; it asked to
+    # cancel the booking)
+    r"|keep\s+it|(?:cancel|scratch)\s+that)\b(?:[\s,]*(?:keep\s+(?:it|\d{1,2}(?::\d\d)?\s*(?:am|pm)?|the\s+(?:time|date|booking|same))"
+    r"(?:\s+(?:at|on)\s+(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)?|the\s+\w+))?|lol|haha|thanks|thx))*\W*$",
     re.I)
 _YES = re.compile(r"^\s*(y|yes|ya|yea|yep|yeah|yup|sure|ok|okay|confirm|please do|do it|go ahead|go for it|correct|absolutely"
                   r"|(?:great|perfect|awesome|cool|nice)\W+(?:do\s+it|go\s+ahead|book\s+it|move\s+it|lets?\s+do\s+it)"
@@ -583,7 +589,11 @@ _TIP_ASK = re.compile(r"\b(?:tip|tipping)\b.{0,40}\b(?:on\s+top|extra|separately
                       r"|(?:in|part\s+of)\s+(?:the|my|our)\s+(?:total|price|quote|bill))\b"
                       r"|\b(?:that|it|this|price|total|quote)\s+(?:is\s+|'?s\s+)?(?:with|w/|incl\w*)\s+(?:the\s+)?(?:tip|gratuity)\b"
                       r"|\b(?:is|was)\s+(?:the\s+)?(?:tip|gratuity)\s+included\b"
-                      r"|\bhow\s+much\s+(?:should|do|shall|would)\s+(?:i|we)\s+tip\b", re.I)
+                      r"|\bhow\s+much\s+(?:should|do|shall|would)\s+(?:i|we)\s+tip\b"
+                      # "do i tip the chef", "are we supposed to tip": the booking's gratuity
+                      # (the FAQ's general "not included in the food price" read as extra)
+                      r"|\b(?:do|should|shall)\s+(?:i|we)\s+(?:still\s+)?(?:need\s+to\s+)?tip\b"
+                      r"|\b(?:are|am)\s+(?:we|i)\s+supposed\s+to\s+tip\b", re.I)
 # A price the customer offers: "can you do $800", "do it for $1500 flat", "200 dollars for 4".
 _PRICE_OFFERED_SRC = (
     r"\b(?:can|could|would|will)\s+(?:you|u|ya)\s+do\s+(?:(?:it|that|this|the\s+party)\s+for\s+)?\$?\d{2,5}\b"
@@ -779,6 +789,7 @@ class Engine:
         self.month_day = False  # the day was read in the month the last reply listed
         self.city_answered = False  # a named city's service was answered from the core
         self.when_taken = False  # this message gave the party's day or start time
+        self.day_refused = False  # the message named a day the calendar does not have
         self.offered = False  # the previous reply offered to check a date
         self.cancelled_last = False  # the previous turn cancelled a booking
         self._numbers_of: str | None = None
@@ -882,6 +893,7 @@ class Engine:
             # "feb 29" in 2027, "11/31": said so, and the date asked (2027's "feb 29" was
             # taken as 2028's and refused as too far; "feb 30" was dropped without a word)
             self.say(t.no_such_day(ent.no_such_day))
+            self.day_refused = True
         ent = await self._moved_guests(text, ent)
         if st.form in ("quote", "booking", "availability") and st.slots.adults is not None \
                 and (n := _group_moved(self._numbers(text))) is not None and st.slots.adults + n > 0:
@@ -914,6 +926,10 @@ class Engine:
             first = date.fromisoformat(st.month_asked)
             if day := day_of_month(text, first):
                 ent, self.month_day = replace(ent, date=day), True
+            elif (bare_day := _BARE_ORDINAL.match(text)) is not None and 28 < int(bare_day[1]) <= 31:
+                # "the 31st" right after February's open days: no such day (it was Dec 31)
+                self.say(t.no_such_day(f"{first:%B} {int(bare_day[1])}"))
+                ent, self.day_refused = replace(ent, date=None), True
             elif weekdays_asked(text) and not _DAY_NAMED.search(text) and not find_month(text, first):
                 # "any saturday" right after January's open days: January's Saturdays
                 # (it was the next Saturday from today, in December)
@@ -945,6 +961,12 @@ class Engine:
             # was switched without a word, and booked)
             self.say(t.also_open(ent.date, await self._free_on(ent.date), date.fromisoformat(st.slots.date)))
             ent = replace(ent, date=None)
+        if st.expecting == "date" and st.form in ("quote", "booking", "availability") and not ent.date \
+                and (wish := start_wish(text)) is not None and wish.kind in ("first", "any"):
+            # "the earliest", "anytime" to "what date?": the soonest open days (it was
+            # "didn't catch that", then a person)
+            st.misunderstood = 0
+            return await self._open_dates(ent, DaysAsked())
         if st.expecting == "time" and st.form in ("quote", "booking", "availability") and st.slots.date \
                 and not (ent.time or ent.date) and (wish := start_wish(text)) is not None \
                 and (done := await self._start_wished(wish)) is not None:
@@ -1040,7 +1062,10 @@ class Engine:
             return self.finish()
         if intent == "cancel_booking" and mentions_cancel(said := self._numbers(text)) and not cancels_the_booking(said):
             # "cancel the reminder texts", "no need to cancel anything": not the party
-            intent = "faq" if _QUESTION.search(text) else "unknown"
+            # ("i dont want to cancel, just checking the refund policy": the policy asked)
+            intent = "faq" if _QUESTION.search(text) or re.search(r"\b(?:checking|wondering|asking)\b", text, re.I) \
+                else "booking_status" if re.search(r"\b(?:do\s*n'?t|dont|do\s+not)\s+cancel\b", text, re.I) \
+                else "unknown"  # ("pls dont cancel my booking, i still want it": it is on, said so)
         if _YES.match(text) and intent in ("cancel_booking", "book", "inform") and (st.confirming or st.expecting == "confirm"):
             intent = "affirm"
         self.text = text
@@ -1069,6 +1094,10 @@ class Engine:
             st.misunderstood = 0
             self.say(t.identity(self.p.business_name))
             return self.finish()
+        if not st.form and (news := day_of_news(text)) is not None and await self.p.upcoming_bookings():
+            # "we're running 20 min behind", "hi the chef forgot the rice", "the chef's
+            # number?": a person, now (a clarify, the sales greeting, a second party)
+            return await self.escalate(news, t.escalated(news))
         if intent == "human" and ent.phone and st.expecting == "phone":
             intent = "inform"  # "you can call me at 408 555 2323": the number asked for
         if intent == "human":
@@ -1136,6 +1165,15 @@ class Engine:
         if (intent == "cancel_booking" and st.form in ("quote", "booking", "availability") and (ent.date or ent.time)
                 and not await self.p.upcoming_bookings()):
             intent = "inform"  # "cancel that, wrong date. make it the 20th": the form's day
+        if intent == "cancel_booking" and st.form in ("booking", "availability") and not _has_facts(ent) \
+                and not await self.p.upcoming_bookings():
+            # "cancel that" at a new party's summary: the form stops, what was told is kept
+            # (it was "I couldn't find an upcoming booking", with a person on offer)
+            st.form = st.expecting = None
+            st.confirming = False
+            st.misunderstood = 0
+            self.say(t.booking_paused())
+            return self.finish()
         if intent == "cancel_booking" and (rebook := _CANCEL_AND_REBOOK.search(text)):
             new = extract_entities(rebook["rest"], now=self.inp.now, expecting=None)
             if (new.date or new.time) and not (_has_count(new) or new.zip or new.address):
@@ -1468,12 +1506,33 @@ class Engine:
                 await self.p.lead_event("lead_created")
                 return await self._advance()
             return None
+        today = await self._today()
+        month = find_month(self.text, today)
+        if tells_occasion(self.text) and (
+                (month and not any(month[0] <= b.event_date <= month[1] for b in bookings))
+                or (ent.date and not any(b.event_date == ent.date for b in bookings))):
+            # "planning my wifes 40th birthday in march" with a December party: a new party
+            # (the occasion went on the December one), its note kept for it
+            if note not in st.slots.notes:
+                st.slots.notes.append(note)
+            if _has_facts(ent):
+                return None  # (the facts start it, said to be a second party)
+            st.form, st.misunderstood = "quote", 0
+            await self.p.lead_event("lead_created")
+            self.say(t.second_party(bookings[0].event_date, bookings[0].slot))
+            self.say(t.note_taken(note))
+            return await self._advance()
         said = self._numbers(self.text)
         counted = not _has_facts(replace(ent, adults=None, kids=None, guests=None)) and (
-            says_note_it(self.text) or not _moves_count(said))
-        held = await self.p.add_note(str((await self._booking_meant(bookings)).id), note)
+            says_note_it(self.text) or menu_choice(self.text) or not _moves_count(said))
+        if (meant := await self._booking_named(bookings)) is None and counted:
+            # several parties and none named: which one (it went on the soonest, and "the
+            # january one" after it was not understood)
+            return self._ask_which("note", bookings)
+        held = await self.p.add_note(str((meant or bookings[0]).id), note)
         self.say(t.note_added(held.event_date, held.slot, note))
-        if (_has_facts(ent) and not counted) or (read_move(self.text).cue and not _PAST_TENSE.search(self.text)):
+        if (_has_facts(ent) and not counted) or (read_move(self.text).cue and not _PAST_TENSE.search(self.text)
+                                                  and not menu_choice(self.text)):
             # "2 more kids, and one adult is allergic to shellfish", "move it to the 20th,
             # my son is allergic to sesame": the note is the chef's whatever becomes of the
             # change, which this turn goes on to ask (the note was lost)
@@ -1793,12 +1852,17 @@ class Engine:
             # help; a person may speak it (DOMAIN.md: not understood goes to staff)
             st.misunderstood = 0
             return await self.escalate("language", t.other_language(lang))
+        if self.day_refused:
+            st.misunderstood = 0  # ("feb 29": understood, and the date asked again)
+            return self.finish()
         st.misunderstood += 1
         if st.misunderstood >= 2:
             st.misunderstood = 0
             return await self.escalate("not_understood", t.escalated("not_understood"))
-        if st.form and st.slots.date and self._next_missing() == "time":
-            # the day's open times again, with their buttons (not every start time)
+        if (st.form and st.slots.date and self._next_missing() == "time") or (st.confirming and st.form == "booking"):
+            # the day's open times again, with their buttons (not every start time); at the
+            # summary, the summary again (it was the quote's "Shall I check a date for you?",
+            # and the "yes" to that booked)
             self.say(t.not_caught())
             return await self._advance()
         resume = await self._prompt_for_current() if st.form else None
@@ -2573,7 +2637,8 @@ class Engine:
         st = self.st
         st.form, st.expecting, st.target_booking = None, "which_booking", None
         st.which_text, st.which_for = self.text, change
-        self.say(t.which_booking("change" if change == "party" else change, [(b.event_date, b.slot) for b in bookings]))
+        verb = {"party": "change", "note": "add it to"}.get(change, change)
+        self.say(t.which_booking(verb, [(b.event_date, b.slot) for b in bookings]))
         return self.finish()
 
     async def _which_answer(self) -> TurnResult | None:
@@ -2593,6 +2658,10 @@ class Engine:
         if change == "change":
             st.expecting, st.target_booking = "booking_change", str(chosen.id)
             self.say(t.booking_change_ask(chosen.event_date, chosen.slot))
+            return self.finish()
+        if change == "note" and (note := diet_note(text)) is not None:
+            held = await self.p.add_note(str(chosen.id), note)
+            self.say(t.note_added(held.event_date, held.slot, note))
             return self.finish()
         ent = extract_entities(text, now=self.inp.now.astimezone(await self._tz()), expecting=None)
         if change == "move":
@@ -2728,9 +2797,12 @@ class Engine:
         if not (free := await self._free_on(day)):
             return None
         st.misunderstood = 0
-        if wish.kind == "any":
-            self.say(t.any_start(day, free))
+        if wish.kind == "any" or (wish.kind == "not_late" and len(free) > 1):
+            # ("not too late, kids need to sleep": the starts before the last one)
+            self.say(t.any_start(day, free if wish.kind == "any" else free[:-1]))
             return self.finish()
+        if wish.kind == "not_late":
+            wish = StartWish("first")
         if wish.kind == "morning":
             st.offered_time = free[0]  # ("yes" takes it)
             self.say(t.earliest_start(free[0], free))
@@ -3185,7 +3257,11 @@ class Engine:
             self.say(self._offer_booking(quote))  # no booking yet: the quote's total
             return self.finish()
         if not bookings:
-            self.say(t.no_booking_found())
+            today = await self._today()
+            gone = [b for b in await self.p.cancelled_bookings() if b.event_date >= today]
+            # ("is my booking still on?" of a cancelled one: said so, not "I couldn't find
+            # an upcoming booking … another phone number?")
+            self.say(t.booking_was_cancelled(gone[0].event_date, gone[0].slot) if gone else t.no_booking_found())
             return self.finish()
         for b in bookings[:3]:
             self.say(t.booking_status(b.event_date, b.slot, b.status, b.total_cents, b.deposit_cents,

@@ -346,6 +346,10 @@ def month_dates(month: tuple[date, date], res: OpenDays, weekdays: frozenset[int
     ``res`` is the month's window (``res.only(weekdays)`` when weekdays were named);
     ``month`` its first and last day."""
     name = f"{month[0]:%B}"
+    if month[1] < res.first and month[1] >= res.first - timedelta(days=3):
+        # "december" on Dec 30: the month is not over, but too near to book (it "had passed")
+        return Reply(f"There are no {name} dates left that we can book (we need at least 48 hours' notice). "
+                     f"The soonest day we can book is {day_label(res.first)} — which date works for you?", (), "date_too_soon")
     if month[1] < res.first:  # "anything in march 2025?"
         return Reply(f"{name} {month[0].year} has already passed. Which upcoming date did you mean?",
                      (), "date_past")
@@ -708,6 +712,10 @@ def escalated(reason: str) -> Reply:
         "booking right away. They'll reply here shortly.",
         "contact_change": "Sure — I've asked a person from our team to update the contact details "
         "on your booking. They'll confirm here shortly.",
+        "running_late": "Thanks for the heads-up — I've let our team know so they can tell your chef. "
+        "A person will confirm here shortly.",
+        "chef_contact": "I've asked a person from our team to put you in touch with your chef. "
+        "They'll reply here shortly.",
         "payment_help": "Sorry about that — I've asked a person from our team to help you pay the "
         "deposit. They'll reply here shortly, and your date stays held meanwhile.",
     }
@@ -886,6 +894,13 @@ def tip_included(total: int, gratuity: int) -> Reply:
         (),
         "tip_included",
     )
+
+
+def booking_was_cancelled(d: date, slot: str) -> Reply:
+    """Asked about a booking that was cancelled."""
+    return Reply(f"Your booking on {day_label(d)} at {slot_label(slot)} was cancelled, so nothing is booked "
+                 "right now. Want me to book a new date? If that's not right, I can get a person to help.",
+                 (B_BOOK, B_PERSON), "booking_status")
 
 
 def which_booking(change: str, bookings: Sequence[tuple[date, str]]) -> Reply:

@@ -216,7 +216,7 @@ THAT_PRICE = re.compile(
 STOP_BOOKING = re.compile(
     r"\b(?:changed?\s+(?:my|our)\s+minds?|(?:don'?t|do\s+not|dont)\s+want\s+to\s+(?:book|do\s+(?:it|this)|go\s+ahead|continue)"
     r"|not\s+ready(?:\s+yet)?|never\s*mind|nvm|^\W*forget\s+(?:it|about\s+it)|maybe\s+(?:later|another\s+time)"
-    r"|not\s+(?:right\s+)?now|i'?ll\s+(?:think\s+about\s+it|get\s+back\s+to\s+you))\b",
+    r"|not\s+(?:right\s+)?now|i'?ll\s+(?:think\s+about\s+it|get\s+back\s+to\s+you)|(?:we'?ll|i'?ll|let'?s)\s+do\s+it\s+another\s+time)\b",
     re.I,
 )
 # The whole message asks to begin again.

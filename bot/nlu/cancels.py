@@ -26,6 +26,8 @@ _OTHER = re.compile(
 # Said of it, not asked: negated, reported, wished away or hypothetical.
 _NOT_ASKED_BEFORE = re.compile(
     r"(?:\b(?:no\s+need\s+to|not|don'?t|dont|didn'?t|won'?t|never|was\s+going\s+to|were\s+going\s+to|almost|nearly"
+    # "i dont want to cancel, just checking the refund policy"
+    r"|(?:don'?t|dont|do\s+not|didn'?t|not\s+trying\s+to)\s+(?:want|need|wanna|plan|mean)(?:\s+to)?"
     r"|would(?:n'?t)?|'d|if\s+(?:\w+\s+){0,3}(?:have\s+to|need\s+to|must|could|want\s+to)?|might|may)\s+)$",
     re.I,
 )

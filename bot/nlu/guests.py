@@ -129,7 +129,9 @@ _KIDS_ANSWER_RE = re.compile(
     r"(?:just\s+|only\s+|about\s+)?(?P<n>\d{1,3})\b(?:\s+of\s+(?:them|those|the\s+guests))?"
     r"(?=\s*(?:$|[,.!)]|are\b|is\b|will\s+be\b|ages?\b|aged\b|\())"
 )
-_RANGE_RE = re.compile(r"\b(?P<a>\d{1,3})\s*(?:or|-|\u2013|to)\s*(?P<b>\d{1,3})\b(?!\s*(?:am|pm|:))")
+# ("between 5 and 7" at the guests question was 5 adults + 7 kids)
+_RANGE_RE = re.compile(r"\b(?:between\s+(?P<a2>\d{1,3})\s+and\s+(?P<b2>\d{1,3})|(?P<a>\d{1,3})\s*(?:or|-|\u2013|to)\s*(?P<b>\d{1,3}))\b"
+                       r"(?!\s*(?:am|pm|:))")
 # "my kids are 10 and 12", "the kids are 4, 6 and 9 years old": ages, one per kid.
 _KID_AGES_RE = re.compile(
     # ("kids are 4 and 9" as the answer to "how many kids?"; "kids aged 3 and 11" anywhere)
@@ -336,7 +338,7 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
     if expecting in ("kids", "guests") and not _COUNT_WORD_RE.search(text) and (r := _RANGE_RE.search(text)):
         # "maybe 3 or 4" (unsure): one count, not 3 adults + 4 kids. Fewer kids and more
         # guests, so a later firm count does not raise the price.
-        low, high = sorted((int(r["a"]), int(r["b"])))
+        low, high = sorted((int(r["a"] or r["a2"]), int(r["b"] or r["b2"])))
         return PartySize(kids=low) if expecting == "kids" else PartySize(guests=high)
     if expecting == "kids" and not _COUNT_WORD_RE.search(text) and (m := _KIDS_ANSWER_RE.match(text)):
         return PartySize(kids=int(m["n"]))  # the numbers after it are ages, not counts

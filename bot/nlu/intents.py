@@ -151,6 +151,7 @@ _AFFIRM_WORD = (
     r"|that\s+works|works\s+for\s+me|that'?s\s+(?:right|correct|fine|perfect)"
     r"|confirm(?:ed)?|go\s+ahead|do\s+it|affirmative|fine|good|deal|bet|for\s+sure"
     r"|will\s+do|hope\s+so|continue|go\s+on|carry\s+on|keep\s+going|proceed|let'?s\s+(?:go|continue|proceed)"
+    r"|sure\s+thing|sounds\s+(?:fine|awesome|amazing)|si|sí|claro|perfecto|dale"
     r"|please\s+do|yes\s+please|👍|✅|👌|🙌)"
 )
 _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
@@ -212,7 +213,9 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"|(?:talk|speak|chat)\s+(?:to|with)\s+(?:a\s+|an\s+|the\s+)?(?:someone|somebody"
              r"|person|people|human|manager|owner|you\s+guys|a\s+real)"
              # ("you can call me at 916-555-2020", "call me at … if needed": a contact number)
-             r"|(?<!can\s)(?<!may\s)call\s+me(?!\s+(?!(?:please|pls|plz|asap|back|now|today|tonight|soon|later|tomorrow|thanks|thx)\b)[a-z]+\s*$)"
+             # ("have the chef call me when he arrives": the chef, on the day)
+             r"|(?<!can\s)(?<!may\s)(?<!chef\s)call\s+me(?!\s+(?!(?:please|pls|plz|asap|back|now|today|tonight|soon|later|tomorrow|thanks|thx)\b)[a-z]+\s*$)"
+             r"(?!\s+(?:when|once)\s+(?:he|she|they|the\s+chef|you|u)\s+(?:gets?|arrives?|is|are|pulls?))"
              r"(?!\s+(?:at|on)\s+[\d(+][\d\s().+-]{6,}?\s*(?:if|with|any))|give\s+me\s+a\s+call|phone\s+call|can\s+(?:i|you)"
              r"\s+call\s+(?:you|me|someone|somebody|the)|call\s+you|callback|ring\s+me)\b",
              # "i dont want to talk to a bot", "not a robot please"
@@ -225,13 +228,15 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (_rx(r"\b(?:no[\s-]?show|never\s+(?:showed|came|arrived)|didn'?t\s+(?:show|come|arrive)"
              r"|did\s+not\s+(?:show|come|arrive)|stood\s+(?:us|me)\s+up|terrible|horrible"
              r"|awful|worst|disgusting|disappointed|disappointing|unacceptable|unprofessional"
-             r"|rude|food\s+poisoning|got\s+sick|made\s+(?:us|me)\s+sick|ripped\s+off|scam"
+             # ("someone got sick, we need to cancel" is the reason for a cancel, not a grievance)
+             r"|rude|food\s+poisoning|(?<!someone\s)(?<!somebody\s)(?<!son\s)(?<!daughter\s)(?<!kid\s)(?<!wife\s)(?<!husband\s)got\s+sick"
+             r"|made\s+(?:us|me)\s+sick|ripped\s+off|scam"
              r"|ridiculous|furious|angry|pissed|upset|(?<!neighbors\s)(?<!neighbours\s)(?<!neighbor\s)complain\w*|lawsuit|lawyer"
              # ("Sue" is a name: "im Sue", "Sue Park")
              r"|(?:i'?ll|i\s+will|we'?ll|we\s+will|gonna|going\s+to|should|could|can|to)\s+sue|sue\s+(?:you|u|ur|your|y'?all|them)"
              r"|bbb|bad\s+review|charged\s+(?:me\s+|us\s+|my\s+(?:card|account)\s+)?twice|double\s+charged|overcharged"
              r"|smoked\s+out|called\s+the\s+(?:cops|police)"
-             r"|money\s+back|want\s+(?:a|my)\s+refund|refund\s+(?:me|my)|demand|wtf|raw|burnt"
+             r"|money\s+back|want\s+(?:a|my)\s+refund|refund\s+(?:me|my)|demand|wtf|(?<!no\s)raw|burnt"
              r"|cold\s+food|undercooked|late\s+(?:again|by)|showed\s+up\s+late|was\s+late)\b",
              # Said of the chef or of us, not of someone else or in passing: "chef is 40
              # min late", "he burned my deck", "your chef left a mess", "this is so
@@ -297,6 +302,12 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"|(?:what|which)\s+(?:time|day|date)\s+(?:is|was|'s)\s+(?:the|my|our)\s+(?:booking|event|party|reservation|hibachi|dinner)"
              r"|when(?:'?s|\s+is|\s+was)\s+(?:the|my|our)\s+(?:hibachi|booking|event|party|reservation|dinner)(?:\s+\w+)?\s+again"
              r"|when\s+is\s+our\s+hibachi|remind\s+me\s+(?:when|what\s+(?:time|day|date))"
+             # "confirm my booking pls" (a second party), "how much cash should i have ready",
+             # "where do i send the address" (a person), "pls dont cancel my booking"
+             r"|^\W*(?:(?:can|could)\s+(?:you|u)\s+)?(?:pls\s+|please\s+)?confirm\s+(?:my|our)\s+(?:booking|reservation|party|event)\b(?!\s+for\b)"
+             r"|how\s+much\s+(?:cash|money)\s+(?:should|do|will|shall)\s+(?:i|we)\s+(?:have|bring|need|have\s+ready)"
+             r"|where\s+(?:do|should)\s+(?:i|we)\s+send\s+(?:the|my|our)\s+address"
+             r"|(?:do\s*n'?t|dont|do\s+not)\s+cancel\s+(?:my|our|the)\s+(?:booking|reservation|party|event)"
              r"|what\s+(?:time|day|date)\s+did\s+(?:i|we)\s+(?:book|reserve)"
              r"|(?:what|which)(?:'?s|\s+is)?\s+(?:the\s+)?address\s+(?:do\s+)?(?:you|u)\s+(?:have|got)"
              r"|address\s+(?:you\s+have\s+)?on\s+(?:file|the\s+booking)"
@@ -334,7 +345,7 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"|not\s+correct)\b"), 0.55),
     ],
     "thanks": [
-        (_rx(r"\b(?:thanks|thank\s+(?:you|u)|thx|thnx|tnx|ty|tysm|appreciate\s+it|much"
+        (_rx(r"\b(?:thanks|thank\s+(?:you|u)|thx|thnx|tnx|ty|tysm|gracias|appreciate\s+it|much"
              r"\s+appreciated|appreciated)\b", r"🙏"), 0.8),
     ],
     "bye": [
@@ -423,7 +434,8 @@ def _aimed_elsewhere(text: str) -> bool:
     for m in _OBJECT_VERB_RE.finditer(text):
         if m.group(0) in ("booking", "schedule") and re.search(r"\b(?:my|our|the|your|this|that)\s+$", text[: m.start()]):
             continue  # "whats my booking status": the noun, not "booking a flight"
-        for word in re.findall(r"[a-z0-9'$]+", text[m.end():])[:6]:
+        # (the object ends with its clause: "we need to cancel, someone got sick")
+        for word in re.findall(r"[a-z0-9'$]+", re.split(r"[,.;!?]", text[m.end():], maxsplit=1)[0])[:6]:
             if word in _SKIP:
                 continue
             if word in _PREPS or word[0].isdigit() or word[0] == "$":
@@ -524,7 +536,8 @@ def classify_intent(text: str, *, expecting: str | None = None) -> IntentResult:
         scores["bye"] += 0.05
     best_intent = max(scores, key=lambda k: scores[k]) if scores else "unknown"
     ours = mentions_us(norm) or has_facts
-    if best_intent in (*_GOAL_INTENTS, "booking_status") and _aimed_elsewhere(norm):
+    if best_intent in (*_GOAL_INTENTS, "booking_status") and _aimed_elsewhere(norm) \
+            and not (best_intent == "booking_status" and scores[best_intent] >= 0.95):  # ("how much cash … for the chef")
         return IntentResult("unknown", 0.55)
     if best_intent == "availability" and not ours:
         return IntentResult("unknown", 0.5)

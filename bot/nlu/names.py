@@ -34,7 +34,7 @@ like love hate get got give go come see saw know pretty afraid unable able late 
 tired certain currently actually originally located based known scheduled confirmed terrible
 horrible awful running wanting old big small little starving christmas eve thanksgiving
 easter halloween valentine valentines independence memorial labor mother mothers father
-fathers anyway anyways everyone nobody everybody
+fathers anyway anyways everyone nobody everybody thing sounds hola gracias si soy
 whats wats wuts hows whens wheres ur u r y ya'll yall
 policy policies cancellation cancelation refund refunds refundable gratuity gratuities tip
 tips tipping included include includes including leftovers leftover venmo zelle paypal
@@ -50,7 +50,7 @@ portions portion halal kosher dairy nuts shellfish vegetables veggies upgrade up
 _CUE_RE = re.compile(
     r"\b(?:my\s+name\s+is|my\s+name's|name\s+is|name's|name\s*[:\-]|names\s+is"
     r"|this\s+is|it's|its|it\s+is|i'm|im|i\s+am|call\s+me|you\s+can\s+call\s+me"
-    r"|the\s+name\s+is|under\s+the\s+name(?:\s+of)?|under)\s+",
+    r"|the\s+name\s+is|under\s+the\s+name(?:\s+of)?|under|soy|me\s+llamo|mi\s+nombre\s+es)\s+",
     re.IGNORECASE,
 )
 _STRONG_CUE_RE = re.compile(
@@ -79,7 +79,7 @@ _HERE_RE = re.compile(r"^\W*(?:(?:hi|hey|hello)\W+)?(?P<name>[A-Z][a-z]+(?:\s+[A
                       r"\s+here\b")
 _TOKEN_RE = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'.\-]*")
 _LEAD_RE = re.compile(
-    r"^\W*(?:(?:yes|yeah|yep|sure|ok|okay|hi|hey|hello|sorry|oh)\b[\s,.!-]*)+", re.IGNORECASE
+    r"^\W*(?:(?:yes|yeah|yep|sure|ok|okay|hi|hey|hello|hola|sorry|oh)\b[\s,.!-]*)+", re.IGNORECASE
 )
 _TRAIL_RE = re.compile(
     r"[\s,.!]*(?:\b(?:thanks|thank\s+you|thx|ty|please|pls|here)\b[\s,.!]*)*$", re.IGNORECASE

@@ -18,15 +18,17 @@ from bot.nlu.segments import clauses
 _FOODS = (r"gluten|lactose|dairy|nuts?|peanuts?|shellfish|sesame|soy|eggs?|pork|beef|seafood|fish"
           r"|mushrooms?|onions?|garlic|msg")
 _DIET = re.compile(
-    r"\b(?:allergic|allerg(?:y|ies)|anaphyla\w*|epi-?pen|vegetarian|vegan|veggie|pescatarian"
-    rf"|celiac|coeliac|kosher|halal|diabetic|keto|spicy|{_FOODS})\b",
+    r"\b(?:allergic|allerg(?:y|ies)|anaphyla\w*|epi-?pen|vegetarians?|vegans?|veggie|pescatarians?"
+    rf"|celiac|coeliac|kosher|halal|diabetic|keto|spicy|pregnant|{_FOODS})\b",
     re.IGNORECASE,
 )
 # ... said of someone: a person, a count, or "can't eat", "no pork".
 _SAID_OF_SOMEONE = re.compile(
     r"\b(?:is|are|has|have|'s|gets|will\s+be|can'?t\s+(?:eat|have)|cannot\s+(?:eat|have)"
     r"|doesn'?t\s+eat|don'?t\s+eat|won'?t\s+eat|avoids?|needs?)\b"
-    r"|\bno\s+(?:pork|beef|shellfish|shrimp|nuts|peanuts|dairy|gluten|seafood|fish|eggs?|msg|onions?|mushrooms?)\b",
+    r"|\bno\s+(?:pork|beef|shellfish|shrimp|nuts|peanuts|dairy|gluten|seafood|fish|eggs?|msg|onions?|mushrooms?|raw)\b"
+    # "nobody in our group eats pork"
+    r"|\b(?:nobody|no\s+one|none\s+of\s+(?:us|them))\b[^.?!]{0,30}\b(?:eats?|likes?|can\s+have)\b",
     re.IGNORECASE,
 )
 # A question about diets in general is for the FAQ, unless it asks for the note itself.
@@ -35,6 +37,7 @@ _ASKS = re.compile(
 )
 _NOTE_IT = re.compile(
     r"\b(?:note|noted|jot|write\s+(?:it|that)\s+down|let\s+the\s+chef\s+know|tell\s+the\s+chef"
+    r"|(?:the\s+)?chef\s+(?:should|needs\s+to|might\s+want\s+to)\s+know"
     r"|make\s+sure|fyi|heads\s+up|just\s+so\s+you\s+know|keep\s+in\s+mind)\b",
     re.IGNORECASE,
 )
@@ -46,16 +49,40 @@ _ARRIVAL = re.compile(
     r"\b(?:gate\s+code|door\s+code|lock\s*box|(?:(?<!the\s)(?<!a\s)park|parking)\s+(?:on|in|at|is|by|behind)|side\s+gate|back\s+gate"
     r"|surprise\s+(?:party|birthday|dinner)|(?:don'?t|do\s+not|dont)\s+(?:call|ring|knock|text)\b.{0,20}\b(?:house|home|doorbell|door|her|him)"
     r"|don'?t\s+ring\s+the\s+doorbell|(?:our|the)\s+dogs?\s+(?:is|are|will)|buzz(?:er)?\s+(?:code|number)|apt\s+buzzer"
-    r"|\d+\s+dogs?\s+in\s+the\s+(?:yard|backyard|house)|code\s+(?:to|for)\s+the\s+gate)\b",
+    r"|\d+\s+dogs?\s+in\s+the\s+(?:yard|backyard|house)|code\s+(?:to|for)\s+the\s+gate"
+    # session 22 QA: "we have a big dog", "we're upstairs, apt 4B, buzz 22", "have the chef
+    # call me when he arrives" (a person took over: "call me")
+    r"|(?:we\s+have|we\s+got|there'?s|there\s+is|there\s+are)\s+(?:a|an|one|two|\d)?\s*(?:\w+\s+)?(?:dogs?|cats?|pets?)"
+    r"|upstairs|downstairs|(?:top|\d+(?:st|nd|rd|th))\s+floor|buzz(?:er)?\s*#?\s*\d+|elevator"
+    r"|(?:have|ask|tell)\s+(?:the\s+)?chef\s+(?:to\s+)?(?:call|text|ring)\s+(?:me|us)"
+    r"|(?:call|text)\s+(?:me|us)\s+when\s+(?:you|u|he|she|the\s+chef)\s+(?:gets?|arrives?|is\s+here|pulls?\s+up))\b",
     re.IGNORECASE,
 )
 # What the party celebrates ("it's for my mom's 60th bday", "celebrating our 10th
 # anniversary"): the chef plans the show around it; told as a fact, like an allergy.
+_OCCASION_WORDS = (
+    r"b-?day|birthday|anniversary|graduation|grad\s+party|retirement|baby\s+shower|bridal\s+shower|bachelor(?:ette)?"
+    r"|engagement|wedding|rehearsal\s+dinner|reunion|promotion|housewarming|quincea[nñ]era|sweet\s+(?:16|sixteen)"
+    r"|(?:christmas|xmas|holiday|new\s+year'?s?|company|office|team|work)\s+party")
 _OCCASION = re.compile(
-    r"\b(?:for|it'?s|its|celebrating|celebrate|celebration\s+of|planning|throwing|hosting)\b[^.?!]{0,40}?\b(?:b-?day|birthday|anniversary"
-    r"|graduation|grad\s+party|retirement|baby\s+shower|bridal\s+shower|bachelor(?:ette)?|engagement|wedding"
-    r"|rehearsal\s+dinner|reunion|promotion|housewarming|quincea[nñ]era|sweet\s+(?:16|sixteen)"
-    r"|(?:christmas|xmas|holiday|new\s+year'?s?|company|office|team|work)\s+party)\b",
+    r"\b(?:for|it'?s|its|celebrating|celebrate|celebration\s+of|planning|throwing|hosting)\b[^.?!]{0,40}?"
+    rf"\b(?:{_OCCASION_WORDS})\b"
+    # "its for my moms 60th", "my son turns 5 on dec 20", "graduation party for 20"
+    r"|\b(?:for|it'?s|its)\s+(?:my|our|his|her)\s+[a-z]+(?:'?s)?\s+\d{1,3}(?:st|nd|rd|th)\b(?!\s+(?:st|street|ave|of)\b)"
+    r"|\b(?:my|our|his|her)\s+[a-z]+(?:'?s)?\s+(?:turns|is\s+turning|turning)\s+\d{1,3}\b"
+    rf"|\b(?:{_OCCASION_WORDS})\s+(?:party|dinner|celebration|bash)\b",
+    re.IGNORECASE,
+)
+# The proteins chosen ("6 chicken 4 steak 2 shrimp", "4 people want tofu instead of meat",
+# "chicken and steak for everyone"): the FAQ asks for the counts, so they are the chef's
+# note (they were a person, or a change of the party's size).
+_PROTEIN = r"(?:chicken|steaks?|shrimp|salmon|scallops?|filet(?:\s+mignon)?|lobster|tofu|veggies|vegetables|beef)"
+_MENU_CHOICE = re.compile(
+    rf"\b\d{{1,2}}\s+{_PROTEIN}\b[^.?!]{{0,20}}?\b\d{{1,2}}\s+{_PROTEIN}\b"
+    rf"|\b(?:want|wants|get|gets|prefer|prefers|like|choose|pick)\s+(?:the\s+)?{_PROTEIN}(?:\s*(?:,|and|&|\+|or)\s*{_PROTEIN})*"
+    r"\s+(?:instead|for\s+(?:everyone|everybody|all|each|every\s*one|the\s+(?:kids|adults)))\b"
+    rf"|\b{_PROTEIN}\s+instead\s+of\s+(?:meat|{_PROTEIN})\b"
+    rf"|\b{_PROTEIN}\s+(?:and|&|\+)\s+{_PROTEIN}\s+for\s+(?:everyone|everybody|all)\b",
     re.IGNORECASE,
 )
 # A dish the party wants left out ("cancel the rice for the kids", "can u skip the
@@ -79,9 +106,14 @@ def diet_note(text: str) -> str | None:
     parts = [p.strip() for c in clauses(text) for p in _parts(c)]
     found = [
         p for p in parts
-        if _MENU_DROP.search(p) or (((_DIET.search(p) and _SAID_OF_SOMEONE.search(p)) or _ARRIVAL.search(p))
+        if _MENU_DROP.search(p) or (((_DIET.search(p) and _SAID_OF_SOMEONE.search(p)) or _ARRIVAL.search(p)
+                                      or _MENU_CHOICE.search(p))
                                      and (ask_for_note or not _ASKS.search(p)))
     ]
+    if not found and ask_for_note:
+        # "we have a big dog, chef should know": what is asked to be noted, whatever it is
+        found = [left for p in parts if not _ASKS.search(p)
+                 and len((left := _NOTE_IT.sub("", p).strip(" ,.!-")).split()) >= 2]
     found += [
         # the occasion, in its own words ("i want to book a party for my son's graduation":
         # "for my son's graduation")
@@ -105,6 +137,12 @@ def _parts(clause: str) -> list[str]:
     parts = [re.sub(r"^(?:and|also|plus)\s+", "", p, flags=re.I) for p in re.split(r",\s*", clause)]
     first = next((i for i, p in enumerate(parts) if _ARRIVAL.search(p)), None)
     return parts if first is None else [*parts[:first], ", ".join(parts[first:])]
+
+
+def menu_choice(text: str) -> bool:
+    """"6 chicken 4 steak", "4 people want tofu instead of meat": proteins chosen (their
+    numbers are no guest counts)."""
+    return bool(_MENU_CHOICE.search(text))
 
 
 def tells_occasion(text: str) -> bool:

@@ -50,7 +50,8 @@ _OCLOCK_RE = re.compile(r"\b(?P<h>\d{1,2})" + _ISH + _COUNT_AFTER)
 _DAYPART_RE = re.compile(
     # ("good evening", "good night": a greeting, not a start time)
     r"(?<!good\s)\b(?:(?P<late>late\s+(?:night|evening))|(?P<eve>evening|dinner(?:\s*time)?(?!\s+part(?:y|ies))|supper"
-    r"|tonight|night)|(?P<lunch>lunch(?:\s*time)?|brunch)|(?P<aft>afternoon))\b"
+    # ("after lunch": the afternoon start, not lunch's)
+    r"|tonight|night)|(?P<lunch>(?<!after\s)lunch(?:\s*time)?|brunch)|(?P<aft>afternoon|after\s+lunch))\b"
 )
 _NUM_DAYPART_RE = re.compile(
     r"\b(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s+(?:o'?clock\s+)?(?:in\s+the\s+|this\s+|at\s+|tomorrow\s+)?"
@@ -192,6 +193,10 @@ _FIRST_LAST_RE = re.compile(
     r"^\W*(?:(?:the|your|ur)\s+)?(?:(?P<first>earliest|first|soonest)|(?P<last>latest|last))"
     r"(?:\s+(?:one|slot|time|start|possible|available|option|you\s+have|u\s+have|you\s+got|u\s+got|pls|please|that\s+day))*\W*$",
     re.I)
+_NOT_LATE_RE = re.compile(
+    r"^\W*(?:not\s+(?:too|so|super)\s+late|nothing\s+(?:too\s+)?late|not\s+late|earlier\s+(?:is\s+)?better|the\s+earlier\s+the\s+better)"
+    r"(?:[\s,]+(?:pls|please|the\s+kids?\s+\w+(?:\s+\w+){0,3}|kids?\s+need\s+to\s+sleep))*\W*$",
+    re.I)
 _MORNING_ONLY_RE = re.compile(
     r"^\W*(?:(?:in\s+the|sometime\s+in\s+the|early)\s+)?(?:morning|breakfast|brunch|a\.?m\.?)(?:\s+(?:pls|please|if\s+possible|ideally))?\W*$",
     re.I)
@@ -207,7 +212,7 @@ _OR_LATER_RE = re.compile(
 @dataclass(frozen=True, slots=True)
 class StartWish:
     """A start asked for without naming one: ``kind`` is "any", "first", "last",
-    "morning" or "window" (``low``/``high``, 24-hour hours, for a window)."""
+    "morning", "not_late" or "window" (``low``/``high``, 24-hour hours, for a window)."""
 
     kind: str
     low: int = 0
@@ -222,6 +227,8 @@ def start_wish(text: str) -> StartWish | None:
         return StartWish("first" if m["first"] else "last")
     if _MORNING_ONLY_RE.match(text):
         return StartWish("morning")
+    if _NOT_LATE_RE.match(text):
+        return StartWish("not_late")
     if m := _WINDOW_RE.search(text):
         a, b = int(m["a"]), int(m["b"])
         if not ((1 <= a <= 12 and 1 <= b <= 12) or (13 <= a <= 23 and 13 <= b <= 23)):

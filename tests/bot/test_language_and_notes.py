@@ -63,3 +63,42 @@ def test_occasion_note(text: str, note: str | None) -> None:
 )
 def test_name_asked(text: str, name: str | None) -> None:
     assert find_name(text, expecting="name") == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Sure thing", None), ("Sounds great", None), ("Hola, soy Maria Lopez", "Maria Lopez"),
+     ("me llamo Juan Perez", "Juan Perez")],
+)
+def test_name_asked_round_c(text: str, name: str | None) -> None:
+    assert find_name(text, expecting="name") == name
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("my son turns 5 on dec 20, 10 adults 6 kids zip 95112", "my son turns 5"),
+        ("graduation party for the class of 2027, 20 adults", "graduation party"),
+        ("its for my moms 60th", "for my moms 60th"),
+        ("its for 12 people on the 19th", None),
+        ("can u do a bachelorette party?", None),
+    ],
+)
+def test_occasion_forms(text: str, note: str | None) -> None:
+    assert diet_note(text) == note
+
+
+def test_a_range_of_guests_is_one_count() -> None:
+    from bot.nlu.guests import find_party
+
+    party = find_party("between 5 and 7", expecting="guests")
+    assert (party.adults, party.kids, party.guests) == (None, None, 7)
+
+
+def test_after_lunch_is_the_afternoon() -> None:
+    import datetime as dt
+
+    from bot.nlu.times import find_time
+
+    assert find_time("after lunch")[0] == dt.time(15, 0)
+    assert find_time("lunch")[0] == dt.time(12, 0)
