@@ -190,6 +190,15 @@ _DAY_NAMED = re.compile(
     r"|\b(?:next|this|coming|following)\s+(?:week|\w+day|sat|sun)\b|\bweek\b",
     re.I,
 )
+# The day or start chosen, asked back: "what time did i pick again".
+_FORM_RECALL = re.compile(
+    r"\bwhat\s+(?:time|day|date)\s+(?:did|do)\s+(?:i|we)\s+(?:pick|choose|chose|say|book|put\s+down|go\s+with|select)"
+    r"|\bwhat\s+(?:time|day|date)\s+(?:was|is)\s+it\s+again|\bremind\s+me\s+(?:of\s+)?(?:the\s+)?(?:time|date|day)\b", re.I)
+# A detail said to be wrong: "the zip is wrong", "oops wrong zip", "go back, wrong address".
+_FIELD_WORDS = r"zip(?:\s*code)?|name|address|phone(?:\s*number)?|number|email|date|day|time"
+_WRONG_FIELD = re.compile(
+    rf"\b(?:wrong|incorrect|typo\s+in\s+(?:the|my))\s+(?P<f1>{_FIELD_WORDS})\b"
+    rf"|\b(?:the|my)\s+(?P<f2>{_FIELD_WORDS})\s+(?:is|was)\s+(?:wrong|incorrect|off|a\s+typo)\b", re.I)
 # Another day asked about beside the one chosen: "is the 20th open too?"
 _ALSO_OPEN = re.compile(r"\b(?:open|free|available|an\s+option)\s+(?:too|also|as\s+well)\b|\balso\s+(?:open|free|available)\b", re.I)
 # "the 31st", "31st" alone.
@@ -336,9 +345,17 @@ _NAME_FIX = re.compile(
     r"(?i:not)\s+(?P<old>[A-Za-z][\w'’-]+)\b")
 
 
-def _name_fixed(text: str, name: str) -> str | None:
+_NAME_PART = re.compile(r"\b(?:(?P<last>last|sur|family)|(?P<first>first))\s*name\b", re.I)
+
+
+def _name_fixed(text: str, name: str, said: str | None = None) -> str | None:
     """The name after a spelling fix of one of its words ("Marie not Maria" of "Maria
-    Lopez" is "Marie Lopez"), or None when the message fixes no word of it."""
+    Lopez" is "Marie Lopez"; ``said``, the name read from "my last name is spelled
+    Ruíz-Olmos", replaces that part only), or None when the message fixes no word of it."""
+    part = _NAME_PART.search(text)
+    if said and part and len(said.split()) == 1 and len(words := name.split()) > 1:
+        # (the whole name was replaced by the surname alone)
+        return " ".join([*words[:-1], said] if part["last"] else [said, *words[1:]])
     m = _NAME_FIX.search(text)
     if m is None:
         return None
@@ -458,6 +475,17 @@ _NOT_NOW = re.compile(
     r"|\b(?:i|we)\s+(?:already\s+)?(?:added|removed)\b(?=.*\b(?:right|correct|just\s+checking|go\s+through|last\s+(?:week|time|month)))",
     re.I,
 )
+# "6 is fine", "6pm works": a start said to be fine.
+_START_OK = re.compile(r"^\W*(?:ok\W+|yes\W+|yeah\W+)?(?P<h>\d{1,2})(?::00)?\s*(?:pm|p\.m\.)?\s+"
+                       r"(?:is|works|sounds)\s*(?:fine|good|great|perfect|ok)?\W*$", re.I)
+# A price asked for another party, not a change: "what would it be with 2 more adults?"
+_WHAT_IF_PRICE = re.compile(
+    r"\b(?:what|how\s+much)\s+(?:would|will|does|is)\s+(?:it|that|the\s+(?:price|total))\s+(?:be|cost|come\s+to|run)\s+"
+    r"(?:with|for|if)\b|\bhow\s+much\s+(?:more|extra)\s+(?:would\s+it\s+be\s+)?(?:for|with|if)\b"
+    r"|\bwhat\s+if\s+(?:we|i)\s+(?:had|have|added|add|invite[d]?)\b"
+    # "what would 8 adults cost instead", "whats the price if we had 15 adults?"
+    r"|\bwhat\s+would\s+\d{1,3}\b[^?.!]{0,30}\bcost\b|\b(?:price|cost|total)\s+(?:be\s+)?if\s+(?:we|i)\s+(?:had|have|add|added)\b",
+    re.I)
 # A number moved by a word: "2 cant make it", "add 2", "2 more", "we lost 3".
 _BARE_DELTA = re.compile(
     rf"\b(?P<n>\d{{1,2}})\s+(?:(?:ppl|people|guests|persons|of\s+(?:us|them))\s+)?"  # ("2 ppl cant make it anymore")
@@ -593,11 +621,16 @@ _TIP_ASK = re.compile(r"\b(?:tip|tipping)\b.{0,40}\b(?:on\s+top|extra|separately
                       # "do i tip the chef", "are we supposed to tip": the booking's gratuity
                       # (the FAQ's general "not included in the food price" read as extra)
                       r"|\b(?:do|should|shall)\s+(?:i|we)\s+(?:still\s+)?(?:need\s+to\s+)?tip\b"
-                      r"|\b(?:are|am)\s+(?:we|i)\s+supposed\s+to\s+tip\b", re.I)
+                      r"|\b(?:are|am)\s+(?:we|i)\s+supposed\s+to\s+tip\b"
+                      # "is the $864 the total or plus tip?", "is that before tip"
+                      r"|\b(?:plus|\+|before|after)\s+(?:the\s+)?(?:tip|gratuity)\b", re.I)
 # A price the customer offers: "can you do $800", "do it for $1500 flat", "200 dollars for 4".
 _PRICE_OFFERED_SRC = (
     r"\b(?:can|could|would|will)\s+(?:you|u|ya)\s+do\s+(?:(?:it|that|this|the\s+party)\s+for\s+)?\$?\d{2,5}\b"
-    r"(?!\s*(?:people|ppl|guests|adults|kids|pm|am))|\$\d{2,5}\s+flat\b|\bdo\s+\d{2,5}\s*(?:dollars|bucks)\b")
+    r"(?!\s*(?:people|ppl|guests|adults|kids|pm|am))|\$\d{2,5}\s+flat\b|\bdo\s+\d{2,5}\s*(?:dollars|bucks)\b"
+    # "can you do 12 people for $500?", "700 is my budget", "we only have $600"
+    r"|\bfor\s+\$\d{2,5}\b(?!\s*(?:each|per|a\s+head|pp))|\$?\d{2,5}\s+(?:is|was)\s+(?:my|our)\s+(?:budget|max|limit)\b"
+    r"|\b(?:only|just)\s+have\s+\$\d{2,5}\b")
 # Haggling: the price is the quote engine's; the bot cannot change it.
 _DISCOUNT = re.compile(
     r"\b(?:discounts?|price\s*match|coupons?|promo(?:\s*code)?|(?:any|a|good|better|special)\s+deals?\b(?!\s+with)"
@@ -912,10 +945,32 @@ class Engine:
             # Lopez-Garcia" (at the summary it was not understood, and a yes booked the
             # old name)
             ent = replace(ent, name=told["name"])
-        if st.form == "booking" and st.slots.name and (fixed := _name_fixed(text, st.slots.name)):
+        if st.form == "booking" and st.slots.name and (fixed := _name_fixed(text, st.slots.name, ent.name)):
             # "my name is spelled Marie not Maria": that word of the name (the surname was
             # dropped); "sorry its Marie Lopez not Maria": the name said
             ent = replace(ent, name=fixed)
+        if _WHAT_IF_PRICE.search(text) and _has_count(ent) and not st.form and not (ent.date or ent.time or ent.zip) \
+                and (bookings := await self.p.upcoming_bookings()):
+            # the same of a booked party: its price for that party, nothing changed (it
+            # offered the change, and "ok thanks" made it)
+            held = await self._booking_meant(bookings)
+            adults, kids = self._what_if_party(text, ent, held.adults, held.kids)
+            with contextlib.suppress(DomainError):
+                priced = await self.p.quote(adults, kids, held.zip)
+                self.say(t.what_if_price(priced, t.party_label(held.adults, held.kids), booked=True))
+                st.misunderstood = 0
+                return self.finish()
+        if _WHAT_IF_PRICE.search(text) and _has_count(ent) and st.form in ("quote", "booking", "availability") \
+                and st.slots.adults is not None and st.slots.zip and not (ent.date or ent.time or ent.zip):
+            # "what would it be with 2 more adults?": that party's price, the party kept (it
+            # became the party on the form)
+            adults, kids = st.slots.adults, st.slots.kids or 0
+            other_adults, other_kids = self._what_if_party(text, ent, adults, kids)
+            with contextlib.suppress(DomainError):
+                priced = await self.p.quote(other_adults, other_kids, st.slots.zip)
+                self.say(t.what_if_price(priced, t.party_label(adults, kids)))
+                st.misunderstood = 0
+                return await self._advance()
         if _has_count(ent) and _NOT_NOW.search(self._numbers(text)):
             # "what if 2 more people show up?": a question, not the party's size
             ent = replace(ent, adults=None, kids=None, guests=None)
@@ -961,6 +1016,22 @@ class Engine:
             # was switched without a word, and booked)
             self.say(t.also_open(ent.date, await self._free_on(ent.date), date.fromisoformat(st.slots.date)))
             ent = replace(ent, date=None)
+        if st.form == "booking" and st.slots.date and _FORM_RECALL.search(text) and not _has_facts(ent):
+            # "what time did i pick again": the day and start chosen, then the form's
+            # question (it went to a person)
+            st.misunderstood = 0
+            self.say(t.form_recall(date.fromisoformat(st.slots.date), st.slots.time))
+            return await self._advance()
+        if st.form in ("quote", "booking", "availability") and (wrong := _WRONG_FIELD.search(text)) is not None \
+                and not _has_facts(ent):
+            # "actually go back, the zip is wrong", "oops wrong zip": that one asked again
+            # (it was "didn't catch that", counted toward a hand-off)
+            said_field = (wrong["f1"] or wrong["f2"]).lower()
+            slot = {"day": "date", "number": "phone"}.get(said_field, said_field.split()[0])
+            setattr(st.slots, slot, None)
+            st.confirming, st.misunderstood, st.expecting = False, 0, slot
+            self.say(t.ask_again_for(slot))
+            return self.finish()
         if st.expecting == "date" and st.form in ("quote", "booking", "availability") and not ent.date \
                 and (wish := start_wish(text)) is not None and wish.kind in ("first", "any"):
             # "the earliest", "anytime" to "what date?": the soonest open days (it was
@@ -987,6 +1058,13 @@ class Engine:
             st.expecting = None
             if (done := await self._booking_change_answer(text, ent)) is not None:
                 return done
+        if st.form == "booking" and st.slots.time and st.expecting not in (None, "time", "confirm") \
+                and (same := _START_OK.match(text)) is not None \
+                and int(st.slots.time[:2]) % 12 == int(same["h"]) % 12:
+            # "6 is fine" when 6 PM is already taken and the name is asked: nothing new, the
+            # question again (it was "didn't catch that")
+            st.misunderstood = 0
+            return await self._advance()
         said_again = bool(ent.time and not ent.date and st.slots.time == ent.time.strftime("%H:%M")
                           and re.search(r"\b(?:yes|yeah|yep|ok|okay|works|good|great|perfect|fine|sure)\b", text, re.I))
         if st.expecting == "which_booking":
@@ -1939,7 +2017,9 @@ class Engine:
             return await self._advance()
         if not several and not _has_facts(ent) and await self._tip_answered(text):
             st.misunderstood = 0
-            return await self._advance() if st.confirming else self.finish()
+            # (the form's question again: "is the tip included in that?" when the phone was
+            # asked left the form waiting on nothing)
+            return await self._advance() if st.confirming or (st.form == "booking" and st.expecting) else self.finish()
         if (asked := _AMOUNT_ASKED.search(text)) and (quote := await self._standing_quote()) \
                 and (line := t.quote_line(quote, round(float(asked["n"].replace(",", "")) * 100))) is not None:
             # "whats the 110 for" after a quote: that line of it (it went to a person)
@@ -2326,7 +2406,7 @@ class Engine:
         quote_key = f"{s.adults}/{s.kids}/{s.zip}"
         if (
             s.adults is not None and s.kids is not None and s.zip and st.form in ("quote", "booking")
-            and (st.form == "quote" or st.quoted_for != quote_key or self._next_missing() is None)
+            and (st.form == "quote" or st.quoted_for != quote_key or self._next_missing() is None or self.asked_price)
         ):
             try:
                 quote = await self.p.quote(s.adults, s.kids, s.zip)
@@ -2353,6 +2433,10 @@ class Engine:
                 # "ok"): not silence, but the total it still is and what comes next. A
                 # price question the FAQ answered in general still gets their own total.
                 self.say(self._offer_booking(quote))
+            elif st.form == "booking" and self.asked_price and not self.out.replies and not st.confirming:
+                # "wait what was the price again" while the name is asked: the total, then
+                # the question again (the price question went unanswered)
+                self.say(t.total_explained(quote, confirm=False))
             if st.form == "quote" and not (s.date and self.asked_availability):
                 st.expecting = None
                 return self.finish()
@@ -2774,6 +2858,14 @@ class Engine:
             # (it went to a person, and the "yes" after it booked the old day)
             return replace(ent, date=anchor + timedelta(days=mv.days))
         return ent
+
+    def _what_if_party(self, text: str, ent: Entities, adults: int, kids: int) -> tuple[int, int]:
+        """The party a what-if price asks about: "2 more adults" on top of ``adults`` +
+        ``kids``, or the counts said ("what would 8 adults cost")."""
+        if (more := _SIGNED_COUNT.search(self._numbers(text))) is not None:
+            n, to_kids = _signed_move(more)
+            return (adults, max(0, kids + n)) if to_kids else (max(1, adults + n), kids)
+        return (adults if ent.adults is None else ent.adults), (kids if ent.kids is None else ent.kids)
 
     async def _free_on(self, day: date, station: Station | None = None) -> list[str]:
         """The starts free on ``day`` at ``station`` (default: the form's, its zip's or
@@ -3254,6 +3346,11 @@ class Engine:
     async def _status(self, ent: Entities) -> TurnResult:
         bookings = await self.p.upcoming_bookings()
         if not bookings and MY_TOTAL.search(self.text) and (quote := await self._standing_quote()):
+            if self.st.form == "booking":
+                # "what was the total again" while booking: the total, then the form's
+                # question (it offered to "check a date" with the date chosen)
+                self.say(t.total_explained(quote, confirm=False))
+                return await self._advance()
             self.say(self._offer_booking(quote))  # no booking yet: the quote's total
             return self.finish()
         if not bookings:

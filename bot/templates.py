@@ -99,7 +99,7 @@ def deposit_amount(deposit_cents: int, hold_hours: int) -> Reply:
     return Reply(
         f"The deposit is {fmt_cents(deposit_cents)}. It's part of your total, not an extra "
         f"charge: you pay it through a secure link when you book, and your date is held "
-        f"for {hold_hours} hours until it's paid.",
+        f"for {hold_hours} hours until it's paid. The rest is due on the day of the party.",
         (), "deposit_amount",
     )
 
@@ -185,6 +185,18 @@ def total_explained(q: Quote, *, confirm: bool = True) -> Reply:
         f"and travel {fmt_cents(q.travel_cents)}. The {fmt_cents(q.deposit_cents)} deposit is "
         f"part of it, not extra.",
         (), "total_explained",
+    )
+
+
+def what_if_price(q: Quote, kept: str, *, booked: bool = False) -> Reply:
+    """"what would it be with 2 more adults?": that party's total, the one on the form (or
+    the booking, ``booked``) kept."""
+    keep = (f"Your booking stays at {kept} — say “change my booking” if you'd like to change it." if booked
+            else f"I've kept your party at {kept} — just tell me if you'd like to change it.")
+    return Reply(
+        f"For {_party(q)} it would be {fmt_cents(q.total_cents)} (food {fmt_cents(q.food_billed_cents)}, "
+        f"suggested gratuity {fmt_cents(q.gratuity_cents)}, travel {fmt_cents(q.travel_cents)}). {keep}",
+        (), "quote_recap",
     )
 
 
@@ -423,6 +435,17 @@ def ask_time_on(d: date, free: Sequence[str]) -> Reply:
     free starts."""
     labels = tuple(slot_label(s) for s in free)
     return Reply(f"What time on {day_label(d)}? The chef is free at {', '.join(labels)}.", labels, "ask_time")
+
+
+def form_recall(d: date, slot: str | None) -> Reply:
+    """"what time did i pick again": the day (and start) on the form."""
+    at = f" at {slot_label(slot)}" if slot else ""
+    return Reply(f"You picked {day_label(d)}{at}.", (), "form_recall")
+
+
+def ask_again_for(field: str) -> Reply:
+    """A detail said to be wrong: asked again."""
+    return Reply("No problem — " + ask(field).text[0].lower() + ask(field).text[1:], ask(field).buttons, f"ask_{field}")
 
 
 def any_start(d: date, free: Sequence[str]) -> Reply:

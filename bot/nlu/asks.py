@@ -58,7 +58,11 @@ DEPOSIT_AMOUNT = re.compile(
     r"\bhow\s+much\s+(?:is\s+|are\s+|was\s+|would\s+be\s+|will\s+be\s+|for\s+)?(?:the\s+|a\s+|your\s+|ur\s+|my\s+|our\s+)?deposit\b"
     r"|\bdeposit\s+(?:amount|cost|price|size)\b|\bhow\s+(?:big|much)\s+of\s+a\s+deposit\b"
     r"|\bhow\s+much\s+(?:do|would|will)\s+(?:i|we)\s+(?:need\s+to\s+|have\s+to\s+)?(?:put\s+down|pay\s+(?:up\s*front|now|to\s+book))\b"
-    r"|\bwhat(?:'?s|\s+is)\s+(?:the|your|ur)\s+deposit\W*$"
+    r"|\bwhat(?:'?s|\s+is)\s+(?:the|your|ur)\s+deposit(?:\s+(?:again|amount))?\W*$"
+    # session 22 QA: "is the $100 deposit on top of the 900?", "when is the rest due" (a
+    # person, or the cancellation entry)
+    r"|\bdeposit\s+(?:on\s+top|extra|separate|in\s+addition|included|part\s+of)\b|\bon\s+top\s+of\b[^?.!]{0,20}\bdeposit\b"
+    r"|\b(?:rest|remainder|balance|remaining\s+(?:balance|amount))\s+(?:is\s+)?due\b"
     # "is the deposit 100?", "is it a $100 deposit"
     r"|^\W*is\s+(?:the\s+|your\s+|ur\s+)?deposit\s+(?:still\s+|just\s+|only\s+)?\$?\d+(?:\.\d\d)?\b"
     r"|^\W*is\s+(?:it|that)\s+(?:a|an|the)\s+\$?\d+(?:\.\d\d)?\s+deposit\b",
@@ -119,6 +123,8 @@ PER_HEAD = re.compile(
     # "how much is it for the kids?", "how much for a child": a rate, not a party's count.
     r"|\bhow\s+much\b[^?.!]*?\b(?:for|per)\s+(?:the\s+|a\s+|an\s+|each\s+|one\s+)?"
     r"(?:kids?|child(?:ren)?|adults?|little\s+ones?)\b"
+    # "how much are kids?" (asked while the kids were counted: the question was dropped)
+    r"|\bhow\s+much\s+(?:are|r|is|do)\s+(?:the\s+)?(?:kids?|child(?:ren)?|adults?)(?:\s+cost)?\W*$"
     # "how much for a bday party?", "how much is a hibachi dinner": a party with no count
     # is priced by the rates (the count is asked next), not by the FAQ's list of occasions.
     r"|\bhow\s+much\s+(?:is\s+it\s+|would\s+it\s+be\s+|does\s+it\s+cost\s+|do\s+(?:you|u)\s+charge\s+)?"

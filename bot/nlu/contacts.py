@@ -17,6 +17,7 @@ EMAIL_RE = re.compile(r"\b[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2
 _ZIP_RE = re.compile(r"(?<![\d$.,#-])(?P<zip>\d{5})(?:-\d{4})?(?!\d|,\d|\.\d|\s*(?:k\b|dollars|bucks|usd"
                      r"|people|guests|adults|kids|miles|mi\b))")
 _ZIP_CUE_RE = re.compile(r"\bzip(?:\s*code)?\s*(?:is|:|=|#)?\s*(?P<zip>\d{5})\b", re.IGNORECASE)
+_SPACED_ZIP_RE = re.compile(r"\bzip(?:\s*code)?\s*(?:is|:|=|#)?\s*(?P<zip>\d(?:[\s.-]\d){4})\b(?![\s.-]\d)", re.IGNORECASE)
 _STREET_TYPES = (
     "st|street|ave|av|avenue|rd|road|dr|drive|ln|lane|way|ct|court|blvd|boulevard|pl|place|"
     "cir|circle|ter|terrace|plaza|plz|mall|commons|crossing|pkwy|parkway|hwy|highway|trl|trail|loop|sq|square|row|walk|"
@@ -34,7 +35,22 @@ _NOT_STREET = frozenset(
     ["adults", "adult", "kids", "kid", "children", "child", "people", "persons", "guests", "guest", "ppl", "pm", "am", "of", "us", "and", "or", "to", "at", "for", "on", "in", "years", "year", "days", "weeks", "pax", "grown", "grownups", "kiddos", "folks", "total", "more", "dollars", "minutes", "hours", "miles", "mi", "is", "are", "will", "would", "a", "an", "the", "instead", "please", "pls", "thanks", "works", "better", "then", "ok"]
 )
 # Words that cannot follow a house number ("sorry 95126 not 95112": a zip corrected).
-_NOT_STREET_START = _NOT_STREET | {"not", "no", "wrong", "zip", "oops", "sorry", "actually", "wait"}
+_NOT_STREET_START = _NOT_STREET | {"not", "no", "wrong", "zip", "oops", "sorry", "actually", "wait"} | {
+    # session 22 QA: "can the chef arrive 30 min early?", "my mom turns 70 that day!", "2
+    # chicken 3 steak" were saved as the party's street address
+    "min", "mins", "minute", "sec", "that", "this", "chicken", "steak", "steaks", "shrimp", "salmon", "tofu",
+    "lobster", "scallops", "filet", "veggies", "vegetarians", "vegetarian", "vegans", "vegan", "tables", "table",
+    "chairs", "plates", "sides", "dogs", "dog", "cats", "kids", "bottles", "percent", "bucks"}
+# "1200 The Alameda", "55 the strand apt 2": a street named with "the".
+_THE_STREET_RE = re.compile(
+    r"\d{1,6}\s+the\s+(?!(?:chef|kids?|party|house|same|day|date|time|address|one|end|first|last|next|other|rest"
+    r"|morning|evening|night|weekend|week|month|year|guests?|adults?|people|family|grill|deposit|total|price)\b)[a-z]{4,}\b"
+    r"(?:,?\s+(?:apt|apartment|unit|suite|ste|#)\.?\s*#?\w+)?"
+    r"(?:,?\s+[a-z]+(?:\s+[a-z]+){0,2}(?=\s*[.!]?\s*$))?",  # (the city, at the end: "… san jose")
+    re.IGNORECASE)
+# Asked, not told: no house number in a question ("does the chef need 2 tables?").
+_ASKED_RE = re.compile(r"\?\s*$|^\W*(?:can|could|does|do|is|are|will|would|what|how|when|where|why|should|shall)\b",
+                       re.IGNORECASE)
 # A month name right before the number ("is dec 19 a saturday?"), from the date reader's
 # own list, so "maybe 45 oakwood" is not "may".
 _MONTH_BEFORE_RE = re.compile(
@@ -142,7 +158,13 @@ def _find_street(text: str, expecting: str | None) -> Address | None:
             return None
         said = text[hint.end() - 1 :].split(maxsplit=1)[0].strip(",.;")
         first_word = said.lower()
-        if first_word in _NOT_STREET_START or _MONTH_BEFORE_RE.search(text[: hint.start()]):
+        if first_word == "the" and (the := _THE_STREET_RE.match(text, hint.start())) is not None:
+            # "1200 The Alameda apt 4B": a street named with "the" (no street type; it was
+            # "didn't catch that", and the name was asked four times)
+            line = the[0].rstrip(" ,.;")
+            number = len(line.split()[0])
+            return Address(line, (hint.start(), hint.start() + len(line)), (hint.start(), hint.start() + number))
+        if first_word in _NOT_STREET_START or _MONTH_BEFORE_RE.search(text[: hint.start()]) or _ASKED_RE.search(text):
             return None  # "is dec 19 a saturday?": the number is a day of the month
         if _NOT_A_HOUSE_NUMBER_RE.search(text[: hint.start()]):
             return None  # "zip is 95112 actually", "budget is $800 max"
@@ -202,6 +224,9 @@ def _find_street(text: str, expecting: str | None) -> Address | None:
 def find_zip(text: str) -> tuple[str | None, list[Span]]:
     """Return a 5-digit zip ("95112-1234" gives "95112") and the spans of zip-like numbers."""
     cue = _ZIP_CUE_RE.search(text)
+    if cue is None and (spaced := _SPACED_ZIP_RE.search(text)) is not None:
+        # "zip is 9 5 1 1 2" (voice to text): the five digits (it was "didn't catch that")
+        return re.sub(r"\D", "", spaced["zip"]), [spaced.span()]
     matches = list(_ZIP_RE.finditer(text))
     spans = [m.span() for m in matches]
     if len(matches) > 1 and (keep := repaired_choice(text, spans)):

@@ -53,7 +53,10 @@ _NUM_RE = re.compile(
 _ORDINAL_RE = re.compile(
     rf"(?:\b(?P<cue>the|on|for|this|by|until|til)\s+)?\b(?P<day>\d{{1,2}}){_ORD}\b"
     rf"(?!\s*(?:birthday|bday|b-day|anniversary|time|grade|floor|year|annual|st\b|street|ave"
-    rf"|avenue|place|person|guest|adult|kid|child|party|of\s+(?!(?:{_MON}|this|next)\b)))"
+    rf"|avenue|place|person|guest|adult|kid|child|party|of\s+(?!(?:{_MON}|this|next)\b)"
+    # ("can we add a 3rd protein?", "a 2nd chef": no day; the booking moved to Dec 3)
+    rf"|proteins?|chefs?|cooks?|courses?|options?|choices?|meats?|items?|dish(?:es)?|sides?|plates?|servings?"
+    rf"|helpings?|rounds?|grills?|tables?|hours?|hr|sauces?|flavou?rs?|dessert|appetizers?|one\b))"
     rf"(?P<nextmonth>\s+of\s+next\s+month)?"
 )
 # "the 2nd saturday of january", "first friday in feb", "last sunday of next month".

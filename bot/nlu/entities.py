@@ -90,6 +90,8 @@ _AFTER_NAMES_A_DAY = re.compile(
 _ORDINAL_OCCASION = re.compile(
     r"\b(?!(?:how|what|that|it|sat|sun|fri|mon|tue|wed|thu|let|there|when|who|where|here|today|tomorrow)'s)"
     r"(?:\w+'s|his|her|their|my|our)\s+\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+    # "its for my daughters sweet 16", "my son turns 5" (16 guests, 5 guests)
+    r"|\bsweet\s+(?:16|sixteen)\b|\b(?:turns|turning|turned)\s+\d{1,3}\b"
 )
 
 

@@ -179,7 +179,8 @@ _COUNT_WORD_RE = re.compile(rf"\b(?:{ADULT_WORDS}|{KID_WORDS})\b")
 # What follows a count that describes part of the party instead of adding to it.
 _DESCRIBED_RE = re.compile(
     r"\s*(?:(?:is|are|who\s+is|who\s+are|has|have|who\s+has|who\s+have|that\s+is|that\s+are"
-    r"|with|w/?|gets?)\s+)?(?:an?\s+)?(?:allergic|allerg\w*|vegetarian|vegan|veggie|gluten"
+    r"|with|w/?|gets?)\s+)?(?:an?\s+)?(?:(?:severe|serious|bad|mild|slight|major|minor|deadly|life[\s-]threatening|really\s+bad)\s+)?"
+    r"(?:allergic|allerg\w*|vegetarian|vegan|veggie|gluten"
     r"|celiac|coeliac|pescatarian|lactose|dairy|kosher|halal|can'?t|cannot|doesn'?t|don'?t"
     r"|won'?t|needs?|nut|shellfish|shrimp|picky|diabetic|in\s+a\s+wheelchair)\b"
 )
@@ -254,7 +255,8 @@ def _sum(rx: re.Pattern[str], text: str, used: list[Span]) -> tuple[int | None, 
     found = [m for m in rx.finditer(text) if _free(m, used)]
     described = [bool(_DESCRIBED_RE.match(text, m.end())) for m in found]
     for m, aside in zip(found, described, strict=True):
-        if aside and not all(described):
+        # ("is it ok if one kid has a severe nut allergy?": asked of a kid, no count)
+        if aside and (not all(described) or "?" in text):
             spans.append(m.span())
             continue
         n = int(m["n"])
@@ -265,11 +267,18 @@ def _sum(rx: re.Pattern[str], text: str, used: list[Span]) -> tuple[int | None, 
     return total, spans
 
 
+def _described_after(text: str, end: int) -> bool:
+    """"we have 2 people allergic to shellfish": the count (and its noun) describes some of
+    the party, not its size."""
+    noun = re.compile(rf"\s*(?:{GUEST_WORDS})\b").match(text, end)
+    return bool(_DESCRIBED_RE.match(text, noun.end() if noun else end))
+
+
 def _label_first(text: str) -> bool:
     """True when counts are written after their labels ("adults 12, kids 3")."""
     first = _LABEL_RE.search(text)
-    if first is None:
-        return False
+    if first is None or re.search(r"\d\s*$", text[: first.start()]):
+        return False  # ("30 people 25 adults 5 kids": the noun is its number's, before it)
     starts = [m.start() for rx in (_ADULT_RE, _KID_RE) if (m := rx.search(text))]
     return not starts or first.start() < min(starts)
 
@@ -384,7 +393,7 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
              and not _DESCRIBED_RE.match(text, m.end())), None)  # ("1 guest has a nut allergy")
         if g_match is None:
             g_match = next((m for m in _TOTAL_RE.finditer(text)
-                            if _free(m, used)), None)
+                            if _free(m, used) and not _described_after(text, m.end())), None)
         if g_match is None and guests is None and adults is None and kids is None:
             guests = _listed_party(text)
         if g_match is None and guests is None:

@@ -177,6 +177,9 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"|have\s+(?:a|the)\s+chef(?!\s+(?:cook|make|do|bring|use|grill|prepare|set|clean|serve|stay|come|arrive|work|play|perform|wear))"
              r"|would\s+like\s+(?:a|the)\s+chef|plan\s+(?:a|an|our|my)"
              r"\s+(?:party|event|dinner)|throw\s+(?:a|an)\s+\w*\s*party"
+             # "we want hibachi", "like a hibachi chef at our house" ("didn't catch that" twice)
+             r"|(?:want|need|wanna|would\s+like)\s+(?:to\s+(?:do|have|get)\s+)?(?:a\s+)?hibachi\b(?!\s+(?:sauce|recipe|restaurant))"
+             r"|hibachi\s+chef\s+(?:at|to|for)\s+(?:our|my)\s+(?:house|place|home|party|backyard)"
              # "interested in a party", "interested in booking you guys"
              r"|interested\s+in\s+(?:a|an|your|having\s+a|getting\s+a|hiring|booking)\s*(?:party|event|chef|hibachi|dinner|services?|you)?)\b"), 0.85),
         (_rx(r"\b(?:let'?s\s+do\s+it|go\s+ahead\s+and\s+book|i'?ll\s+take\s+it|count\s+(?:me|us)"

@@ -75,7 +75,7 @@ _TRAILING_CUE_RE = re.compile(
 # Two capitalised words after "for"/"under": "the reservation for Rolande Brill".
 _FOR_CAPS_RE = re.compile(r"\b(?:for|under|of)\s+(?P<name>[A-Z][a-z'-]+\s+[A-Z][a-z'-]+)\b")
 _WEAK_CUE_RE = re.compile(r"\b(?:this\s+is|i'm|im|i\s+am)\s+", re.IGNORECASE)
-_HERE_RE = re.compile(r"^\W*(?:(?:hi|hey|hello)\W+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+_HERE_RE = re.compile(r"^\W*(?:(?:hi|hey|hello)\W+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z][A-Za-z'’-]*[a-z])?)"
                       r"\s+here\b")
 _TOKEN_RE = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'.\-]*")
 _LEAD_RE = re.compile(
@@ -100,12 +100,19 @@ def _asked_name_word(word: str) -> bool:
     return is_name_word(bare) or (bare[:1].isupper() and bare.lower() in _ALSO_NAMES)
 
 
+# Chat words stretched ("yesss", "okkk", "lolll", "hmmm"): never a name (one was booked as "Yesss").
+_STRETCHED = re.compile(
+    r"(?:y+e+[sa]+h*|y+e+a+h+|y+a+s+|y+u+p+|y+e+p+|o+k+a*y*|k+|no+|n+a+h+|no+pe+|lo+l+|(?:ha)+h*|(?:he)+h*|h+m+|u+m+|u+h+|o+h+|a+w+"
+    r"|y+a+y+|w+o+w+|s+u+r+e+|c+o+o+l+|t+h+x+|p+l+[sz]+)", re.IGNORECASE)
+
+
 def is_name_word(word: str) -> bool:
     """A word that can be part of a name (not a common English word, not "-ing")."""
     low = word.lower().strip(".")
     return (
         bool(_TOKEN_RE.fullmatch(word))
         and low not in _COMMON
+        and not _STRETCHED.fullmatch(low)
         and len(low) >= 2
         and not (low.endswith("ing") and len(low) > 5)
     )
@@ -142,7 +149,8 @@ def _take(text: str, *, need_capital: bool, limit: int = 3, also_names: bool = F
         if need_capital and not word[0].isupper():
             break
         words.append(word)
-        if len(words) == limit or raw[-1:] in ",.!?;:":
+        # ("Dr. Priya Patel-Shah": a title's full stop ends nothing)
+        if len(words) == limit or (raw[-1:] in ",.!?;:" and word.lower() not in _TITLES):
             break
     return words
 

@@ -27,6 +27,9 @@ _SAID_OF_SOMEONE = re.compile(
     r"\b(?:is|are|has|have|'s|gets|will\s+be|can'?t\s+(?:eat|have)|cannot\s+(?:eat|have)"
     r"|doesn'?t\s+eat|don'?t\s+eat|won'?t\s+eat|avoids?|needs?)\b"
     r"|\bno\s+(?:pork|beef|shellfish|shrimp|nuts|peanuts|dairy|gluten|seafood|fish|eggs?|msg|onions?|mushrooms?|raw)\b"
+    # "3 vegetarians and one gluten free"
+    r"|\b(?:\d+|one|two|three|four|five|six)\s+(?:vegetarians?|vegans?|pescatarians?|gluten[\s-]free|celiacs?|dairy[\s-]free"
+    r"|nut[\s-]free|halal|kosher)\b"
     # "nobody in our group eats pork"
     r"|\b(?:nobody|no\s+one|none\s+of\s+(?:us|them))\b[^.?!]{0,30}\b(?:eats?|likes?|can\s+have)\b",
     re.IGNORECASE,
@@ -35,6 +38,14 @@ _SAID_OF_SOMEONE = re.compile(
 _ASKS = re.compile(
     r"\?|^\W*(?:do|does|can|could|will|would|is|are|what|whats|what's|how|any)\b", re.IGNORECASE
 )
+# An allergy or diet told inside a question: "is it ok if one kid has a nut allergy?"
+_IF_SOMEONE_DIET = re.compile(
+    r"\b(?:one|two|three|\d|a|my|our|some|1)\s+(?:of\s+(?:us|them|the\s+\w+)\s+|[a-z]+\s+){0,2}?(?:is|are|has|have)\s+"
+    r"(?:an?\s+)?(?:\w+\s+){0,2}?(?:allergic\s+to\s+\w+|(?:\w+\s+)?allerg(?:y|ies)|vegetarian|vegan|celiac|pregnant)\b"
+    r"(?=[^.!]*\?)"
+    # "we have 2 ppl allergic to shellfish is that ok?"
+    r"|\b\d{1,2}\s+(?:ppl|people|guests|of\s+us|kids|adults|persons)\s+(?:are\s+|who\s+are\s+)?allergic\s+to\s+\w+",
+    re.IGNORECASE)
 _NOTE_IT = re.compile(
     r"\b(?:note|noted|jot|write\s+(?:it|that)\s+down|let\s+the\s+chef\s+know|tell\s+the\s+chef"
     r"|(?:the\s+)?chef\s+(?:should|needs\s+to|might\s+want\s+to)\s+know"
@@ -114,6 +125,9 @@ def diet_note(text: str) -> str | None:
         # "we have a big dog, chef should know": what is asked to be noted, whatever it is
         found = [left for p in parts if not _ASKS.search(p)
                  and len((left := _NOTE_IT.sub("", p).strip(" ,.!-")).split()) >= 2]
+    if not found and (told := _IF_SOMEONE_DIET.search(text)):
+        # "is it ok if one kid has a severe nut allergy?": asked, but the allergy is told
+        found = [told[0]]
     found += [
         # the occasion, in its own words ("i want to book a party for my son's graduation":
         # "for my son's graduation")

@@ -62,7 +62,9 @@ _BARE_RE = re.compile(
     r"^\D*?(?<!\$)\b(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\b(?!\d|\s*(?:dollars|bucks|usd))"
     r"(?!\s*(?:(?:more|extra|additional|other|fewer|less)\s+)?(?:people|adults?|kids?|children|guests?|persons?|of\s+us|pax"
     # "can the chef stay 3 hours?" when asked for the time: a length, not 3 PM
-    r"|hours?|hrs?|minutes?|mins?|yrs?|years?|y/?o\b))\D*$"
+    r"|hours?|hrs?|minutes?|mins?|yrs?|years?|y/?o\b"
+    # ("how big of a space does the grill need like 10 ft?": a size, not 10 AM)
+    r"|ft\b|feet|foot|inch(?:es)?|in\b|sq|square|lbs?\b|pounds|miles?|mi\b|x\s*\d|by\s+\d))\D*$"
 )
 
 
