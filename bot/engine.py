@@ -69,7 +69,7 @@ from bot.nlu.intents import (
 from bot.nlu.language import foreign_language
 from bot.nlu.moves import read_move
 from bot.nlu.names import find_name
-from bot.nlu.notes import DISHES, asks_to_note, diet_note, menu_choice, says_note_it, tells_occasion
+from bot.nlu.notes import DISHES, asks_to_note, chef_note, menu_choice, says_note_it, tells_occasion
 from bot.nlu.numbers import normalize as numbers_normalize
 from bot.nlu.places import find_cities
 from bot.nlu.segments import clauses, question_clauses
@@ -1016,31 +1016,7 @@ class Engine:
             # was switched without a word, and booked)
             self.say(t.also_open(ent.date, await self._free_on(ent.date), date.fromisoformat(st.slots.date)))
             ent = replace(ent, date=None)
-        if st.form == "booking" and st.slots.date and _FORM_RECALL.search(text) and not _has_facts(ent):
-            # "what time did i pick again": the day and start chosen, then the form's
-            # question (it went to a person)
-            st.misunderstood = 0
-            self.say(t.form_recall(date.fromisoformat(st.slots.date), st.slots.time))
-            return await self._advance()
-        if st.form in ("quote", "booking", "availability") and (wrong := _WRONG_FIELD.search(text)) is not None \
-                and not _has_facts(ent):
-            # "actually go back, the zip is wrong", "oops wrong zip": that one asked again
-            # (it was "didn't catch that", counted toward a hand-off)
-            said_field = (wrong["f1"] or wrong["f2"]).lower()
-            slot = {"day": "date", "number": "phone"}.get(said_field, said_field.split()[0])
-            setattr(st.slots, slot, None)
-            st.confirming, st.misunderstood, st.expecting = False, 0, slot
-            self.say(t.ask_again_for(slot))
-            return self.finish()
-        if st.expecting == "date" and st.form in ("quote", "booking", "availability") and not ent.date \
-                and (wish := start_wish(text)) is not None and wish.kind in ("first", "any"):
-            # "the earliest", "anytime" to "what date?": the soonest open days (it was
-            # "didn't catch that", then a person)
-            st.misunderstood = 0
-            return await self._open_dates(ent, DaysAsked())
-        if st.expecting == "time" and st.form in ("quote", "booking", "availability") and st.slots.date \
-                and not (ent.time or ent.date) and (wish := start_wish(text)) is not None \
-                and (done := await self._start_wished(wish)) is not None:
+        if st.form in ("quote", "booking", "availability") and (done := await self._form_said(text, ent)) is not None:
             return done
         intent = BUTTON_INTENTS.get(text) or classify_intent(text, expecting=st.expecting).intent
         closest, st.offered_time = st.offered_time, None
@@ -1183,7 +1159,7 @@ class Engine:
         if intent == "complaint":
             return await self.escalate("complaint", t.escalated("complaint"))
 
-        if (note := diet_note(text)) is not None and intent != "cancel_booking" \
+        if (note := chef_note(text)) is not None and intent != "cancel_booking" \
                 and (done := await self._note(note, ent, intent)) is not None:  # ("drop the chicken, we need to cancel")
             return done
         if _NO_TIP_TOTAL.search(text) and not _has_facts(ent) and (quote := await self._standing_quote()):
@@ -2743,7 +2719,7 @@ class Engine:
             st.expecting, st.target_booking = "booking_change", str(chosen.id)
             self.say(t.booking_change_ask(chosen.event_date, chosen.slot))
             return self.finish()
-        if change == "note" and (note := diet_note(text)) is not None:
+        if change == "note" and (note := chef_note(text)) is not None:
             held = await self.p.add_note(str(chosen.id), note)
             self.say(t.note_added(held.event_date, held.slot, note))
             return self.finish()
@@ -2879,6 +2855,39 @@ class Engine:
             return [x.time for x in await self.p.slots(station, day) if x.available]
         except DomainError:
             return []
+
+    async def _form_said(self, text: str, ent: Entities) -> TurnResult | None:
+        """What a message says to the form's question without giving its value: the day
+        and start chosen asked back ("what time did i pick again"), a detail said to be
+        wrong ("the zip is wrong"), "the earliest" / "anytime" to "what date?", and a start
+        wished for but not named ("anytime", "between 5 and 7"). None: none of these."""
+        st = self.st
+        if st.form == "booking" and st.slots.date and _FORM_RECALL.search(text) and not _has_facts(ent):
+            # "what time did i pick again": the day and start chosen, then the form's
+            # question (it went to a person)
+            st.misunderstood = 0
+            self.say(t.form_recall(date.fromisoformat(st.slots.date), st.slots.time))
+            return await self._advance()
+        if (wrong := _WRONG_FIELD.search(text)) is not None and not _has_facts(ent):
+            # "actually go back, the zip is wrong", "oops wrong zip": that one asked again
+            # (it was "didn't catch that", counted toward a hand-off)
+            said_field = (wrong["f1"] or wrong["f2"]).lower()
+            slot = {"day": "date", "number": "phone"}.get(said_field, said_field.split()[0])
+            setattr(st.slots, slot, None)
+            st.confirming, st.misunderstood, st.expecting = False, 0, slot
+            self.say(t.ask_again_for(slot))
+            return self.finish()
+        if st.expecting == "date" and not ent.date and (wish := start_wish(text)) is not None \
+                and wish.kind in ("first", "any"):
+            # "the earliest", "anytime" to "what date?": the soonest open days (it was
+            # "didn't catch that", then a person)
+            st.misunderstood = 0
+            return await self._open_dates(ent, DaysAsked())
+        if st.expecting == "time" and st.slots.date \
+                and not (ent.time or ent.date) and (wish := start_wish(text)) is not None \
+                and (done := await self._start_wished(wish)) is not None:
+            return done
+        return None
 
     async def _start_wished(self, wish: StartWish) -> TurnResult | None:
         """"anytime", "the earliest", "morning", "between 5 and 7" to "what time?": the

@@ -110,8 +110,9 @@ _MENU_DROP = re.compile(
 _MAX = 300
 
 
-def diet_note(text: str) -> str | None:
-    """The clauses of ``text`` that tell a guest's allergy or diet, joined; None if none."""
+def chef_note(text: str) -> str | None:
+    """The clauses of ``text`` the chef should know (an allergy or diet, how to get in, the
+    occasion, proteins chosen), joined; None if none."""
     ask_for_note = bool(_NOTE_IT.search(text))
     # (commas too: "12 Main St, one guest has a nut allergy" notes only the allergy)
     parts = [p.strip() for c in clauses(text) for p in _parts(c)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.nlu.dayof import day_of_news
-from bot.nlu.notes import diet_note, menu_choice
+from bot.nlu.notes import chef_note, menu_choice
 
 
 @pytest.mark.parametrize(
@@ -41,7 +41,7 @@ def test_day_of_news(text: str, news: str | None) -> None:
     ],
 )
 def test_told_for_the_chef(text: str) -> None:
-    assert diet_note(text) == text
+    assert chef_note(text) == text
 
 
 @pytest.mark.parametrize(
@@ -49,11 +49,11 @@ def test_told_for_the_chef(text: str) -> None:
              "is there parking", "12 adults dec 19"],
 )
 def test_asked_is_no_note(text: str) -> None:
-    assert diet_note(text) is None
+    assert chef_note(text) is None
 
 
 def test_a_note_asked_for_in_so_many_words() -> None:
-    assert diet_note("the gate sticks, chef should know") == "the gate sticks"
+    assert chef_note("the gate sticks, chef should know") == "the gate sticks"
 
 
 def test_menu_choice() -> None:

@@ -7,7 +7,7 @@ import pytest
 
 from bot.nlu.language import foreign_language
 from bot.nlu.names import find_name
-from bot.nlu.notes import diet_note, tells_occasion
+from bot.nlu.notes import chef_note, tells_occasion
 
 
 @pytest.mark.parametrize(
@@ -44,7 +44,7 @@ def test_foreign_language(text: str, lang: str | None) -> None:
     ],
 )
 def test_occasion_note(text: str, note: str | None) -> None:
-    assert diet_note(text) == note
+    assert chef_note(text) == note
     assert tells_occasion(text) == (note is not None)
 
 
@@ -85,7 +85,7 @@ def test_name_asked_round_c(text: str, name: str | None) -> None:
     ],
 )
 def test_occasion_forms(text: str, note: str | None) -> None:
-    assert diet_note(text) == note
+    assert chef_note(text) == note
 
 
 def test_a_range_of_guests_is_one_count() -> None:
