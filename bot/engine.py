@@ -203,6 +203,9 @@ _WRONG_FIELD = re.compile(
 _ALSO_OPEN = re.compile(r"\b(?:open|free|available|an\s+option)\s+(?:too|also|as\s+well)\b|\balso\s+(?:open|free|available)\b", re.I)
 # "the 31st", "31st" alone.
 _BARE_ORDINAL = re.compile(r"^\W*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b", re.I)
+# The price asked of the party just told: "whats the total", "how much would that be".
+_TOTAL_ASKED = re.compile(r"^\W*(?:so\s+|and\s+)?(?:what'?s|whats|what\s+is|what\s+would\s+be|how\s+much\s+(?:is|would|will)?)"
+                          r"\s*(?:the\s+|my\s+|our\s+)?(?:total|price|cost|damage|that|it)(?:\s+be|\s+cost)?\W*$", re.I)
 # "cancel that" between facts of one message: the facts before it are taken back.
 _CANCEL_THAT = re.compile(r"(?<=\w)\s*[,.;]?\s*\b(?:cancel|nvm|never\s*mind)\s+that\s*[,.;:!-]+(?=\s*(?:\w+\s+){0,3}\d)", re.I)
 # A month alone ("january", "in feb?", "march 2027"), the answer to "what date?".
@@ -1947,6 +1950,8 @@ class Engine:
                 continue  # "the next day?", "what about sunday?": the day itself
             if self.st.slots.date and read_move(clause).asks_relative_move:
                 continue  # "can we push it a week": the day being booked, moved
+            if _has_count(whole) and whole.zip and (MY_TOTAL.search(clause) or _TOTAL_ASKED.search(clause)):
+                continue  # "… 25 adults 5 kids zip 95060 whats the total": the quote answers it
             intent = classify_intent(clause).intent
             if intent in _FAQ_CLAUSE_INTENTS or (intent == "book" and WHEN_TO_BOOK.search(clause)):
                 out.append(clause)
