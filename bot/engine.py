@@ -190,6 +190,10 @@ _DAY_NAMED = re.compile(
     r"|\b(?:next|this|coming|following)\s+(?:week|\w+day|sat|sun)\b|\bweek\b",
     re.I,
 )
+# What an address taken as written starts with: a house number, a box or a route.
+_ADDRESS_LIKE = re.compile(r"^\W*(?:\d{1,6}[a-z]?(?:-\d+)?\s+\w|p\.?\s*o\.?\s+box|(?:rt|rte|route|rr|hc)\.?\s*\d|box\s+\d|unit\s|apt\s)"
+                           r"|\b(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place|cir|circle"
+                           r"|pkwy|hwy)\b\.?(?=,|\s|$)", re.I)
 # The day or start chosen, asked back: "what time did i pick again".
 _FORM_RECALL = re.compile(
     r"\bwhat\s+(?:time|day|date)\s+(?:did|do)\s+(?:i|we)\s+(?:pick|choose|chose|say|book|put\s+down|go\s+with|select)"
@@ -209,7 +213,8 @@ _TOTAL_ASKED = re.compile(r"^\W*(?:so\s+|and\s+)?(?:what'?s|whats|what\s+is|what
 # "cancel that" between facts of one message: the facts before it are taken back.
 _CANCEL_THAT = re.compile(r"(?<=\w)\s*[,.;]?\s*\b(?:cancel|nvm|never\s*mind)\s+that\s*[,.;:!-]+(?=\s*(?:\w+\s+){0,3}\d)", re.I)
 # A month alone ("january", "in feb?", "march 2027"), the answer to "what date?".
-_MONTH_ALONE = re.compile(r"^\W*(?:(?:in|maybe|prob(?:ably)?|sometime\s+in)\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+_MONTH_ALONE = re.compile(r"^\W*(?:(?:in|maybe|prob(?:ably)?|sometime\s+in|something\s+in|thinking|early|mid|late)\s+)*"
+                          r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
                           r"[a-z]*\.?(?:\s+(?:20\d\d))?\W*$", re.I)
 _MONTH_OR_WEEKDAY = re.compile(
     r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\bmay\s+\d|\b(?:mon|tue|tues|wed|thu|thur|thurs"
@@ -487,7 +492,12 @@ _WHAT_IF_PRICE = re.compile(
     r"(?:with|for|if)\b|\bhow\s+much\s+(?:more|extra)\s+(?:would\s+it\s+be\s+)?(?:for|with|if)\b"
     r"|\bwhat\s+if\s+(?:we|i)\s+(?:had|have|added|add|invite[d]?)\b"
     # "what would 8 adults cost instead", "whats the price if we had 15 adults?"
-    r"|\bwhat\s+would\s+\d{1,3}\b[^?.!]{0,30}\bcost\b|\b(?:price|cost|total)\s+(?:be\s+)?if\s+(?:we|i)\s+(?:had|have|add|added)\b",
+    r"|\bwhat\s+would\s+\d{1,3}\b[^?.!]{0,30}\bcost\b|\b(?:price|cost|total)\s+(?:be\s+)?if\s+(?:we|i)\s+(?:had|have|add|added)\b"
+    # "how much would 2 more adults and 1 more kid be", "we might have 2 extra adults, what
+    # would the new total be?", "if 3 more people come how much extra?", "would 8 adults be cheaper?"
+    r"|\bhow\s+much\s+would\s+\d{1,3}\s+(?:more|extra)\b|\bwhat\s+would\s+(?:the\s+new\s+)?(?:total|price)\s+be\b"
+    r"|\bif\s+\d{1,3}\s+(?:more|extra)\s+\w+\s+(?:come|show|join)\b[^.!]*\b(?:how\s+much|what\s+would|owe|total|cost)\b"
+    r"|\bwould\s+\d{1,3}\s+\w+\s+be\s+(?:cheaper|less|more)\b",
     re.I)
 # A number moved by a word: "2 cant make it", "add 2", "2 more", "we lost 3".
 _BARE_DELTA = re.compile(
@@ -626,7 +636,8 @@ _TIP_ASK = re.compile(r"\b(?:tip|tipping)\b.{0,40}\b(?:on\s+top|extra|separately
                       r"|\b(?:do|should|shall)\s+(?:i|we)\s+(?:still\s+)?(?:need\s+to\s+)?tip\b"
                       r"|\b(?:are|am)\s+(?:we|i)\s+supposed\s+to\s+tip\b"
                       # "is the $864 the total or plus tip?", "is that before tip"
-                      r"|\b(?:plus|\+|before|after)\s+(?:the\s+)?(?:tip|gratuity)\b", re.I)
+                      r"|\b(?:plus|\+|before|after)\s+(?:the\s+)?(?:tip|gratuity)\b"
+                      r"|\bcash\s+for\s+(?:the\s+)?(?:tip|gratuity)\b|\btip\s+in\s+cash\b", re.I)
 # A price the customer offers: "can you do $800", "do it for $1500 flat", "200 dollars for 4".
 _PRICE_OFFERED_SRC = (
     r"\b(?:can|could|would|will)\s+(?:you|u|ya)\s+do\s+(?:(?:it|that|this|the\s+party)\s+for\s+)?\$?\d{2,5}\b"
@@ -1580,7 +1591,14 @@ class Engine:
             self.say(t.note_taken(note))
             return await self._advance()
         said = self._numbers(self.text)
-        counted = not _has_facts(replace(ent, adults=None, kids=None, guests=None)) and (
+        # A count outside the note is a change of the party ("we now have 14 ppl, 8 chicken
+        # 6 steak": the 14 was lost in the note's counts)
+        rest = self.text
+        for part in note.split("; "):
+            rest = rest.replace(part, " ")
+        outside = _has_count(extract_entities(rest, now=self.inp.now.astimezone(await self._tz())))
+        counted = not _has_facts(replace(ent, adults=None, kids=None, guests=None)) and not (
+            outside and rest.strip(" ,.!") != "") and (
             says_note_it(self.text) or menu_choice(self.text) or not _moves_count(said))
         if (meant := await self._booking_named(bookings)) is None and counted:
             # several parties and none named: which one (it went on the soonest, and "the
@@ -1893,7 +1911,9 @@ class Engine:
         take it as written (customers rarely say 'my address is …')."""
         st = self.st
         raw = text.strip()
-        if st.expecting == "address" and not ent.address and re.search(r"\d", raw) and re.search(r"[a-zA-Z]{2,}", raw) and len(raw) <= 200:
+        if st.expecting == "address" and not ent.address and re.search(r"\d", raw) and re.search(r"[a-zA-Z]{2,}", raw) \
+                and len(raw) <= 200 and _ADDRESS_LIKE.search(raw) and not raw.endswith("?") and chef_note(raw) is None:
+            # (a house number or a box first: "we're celebrating 2 birthdays" was the address)
             st.slots.address = raw
             return True
         return False
@@ -2045,6 +2065,10 @@ class Engine:
         if not answers and tipped and not _has_facts(ent):
             st.misunderstood = 0
             return await self._advance() if st.confirming else self.finish()
+        if not answers and not _has_facts(ent) and (lang := foreign_language(text)) is not None:
+            # "¿el depósito es reembolsable?" mid-form: a person who may speak it (the English
+            # "not sure" and the summary again followed)
+            return await self.escalate("language", t.other_language(lang))
         if not answers:
             if queries and (_has_facts(ent) or not must_answer):
                 # "do you do corporate events? we have about 40 people", "we want to book.

@@ -40,7 +40,8 @@ _NOT_STREET_START = _NOT_STREET | {"not", "no", "wrong", "zip", "oops", "sorry",
     # chicken 3 steak" were saved as the party's street address
     "min", "mins", "minute", "sec", "that", "this", "chicken", "steak", "steaks", "shrimp", "salmon", "tofu",
     "lobster", "scallops", "filet", "veggies", "vegetarians", "vegetarian", "vegans", "vegan", "tables", "table",
-    "chairs", "plates", "sides", "dogs", "dog", "cats", "kids", "bottles", "percent", "bucks"}
+    "chairs", "plates", "sides", "dogs", "dog", "cats", "kids", "bottles", "percent", "bucks", "birthdays", "bdays",
+    "anniversaries", "families", "couples", "generations", "weeks"}
 # "1200 The Alameda", "55 the strand apt 2": a street named with "the".
 _THE_STREET_RE = re.compile(
     r"\d{1,6}\s+the\s+(?!(?:chef|kids?|party|house|same|day|date|time|address|one|end|first|last|next|other|rest"
@@ -57,8 +58,9 @@ _MONTH_BEFORE_RE = re.compile(
     rf"\b(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s*$", re.IGNORECASE
 )
 # Words that end an address line when usaddress would run on into the rest of a message.
+_SPANISH_ARTICLES = frozenset({"del", "de", "la", "el", "las", "los"})
 _ADDRESS_STOP = frozenset(
-    ["on", "at", "for", "from", "next", "this", "tomorrow", "today", "tonight", "and", "with", "around", "about", "by", "please", "thanks", "thank", "we", "i", "my", "our", "is", "it", "the", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "people", "adults", "kids", "guests",
+    ["on", "at", "for", "ok", "okay", "gluten", "dairy", "vegan", "vegetarian", "allergic", "from", "next", "this", "tomorrow", "today", "tonight", "and", "with", "around", "about", "by", "please", "thanks", "thank", "we", "i", "my", "our", "is", "it", "the", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "people", "adults", "kids", "guests",
      # "57 Oak Ave not 55", "55 Oak Ave San Jose, phone 408…", "… or 59 if that's easier"
      "not", "instead", "actually", "sorry", "or", "but", "phone", "cell", "number", "email", "name", "gate", "code", "zip", "call", "text"]
 )
@@ -203,7 +205,9 @@ def _find_street(text: str, expecting: str | None) -> Address | None:
     end_index = 0
     for i, label in enumerate(labels):
         word = tagged[i][0].lower().strip(",.;")
-        if label not in _ADDRESS_PARTS or (i > 1 and word in _ADDRESS_STOP):
+        prev = tagged[i - 1][0].lower() if i else ""
+        # ("300 Del Mar Ave", "77 Rancho Del Mar": "Mar" is no March there)
+        if label not in _ADDRESS_PARTS or (i > 1 and word in _ADDRESS_STOP and prev not in _SPANISH_ARTICLES):
             break
         end_index = i
     if end_index >= len(tokens):

@@ -40,7 +40,7 @@ _NOT_TIME = (
 )
 
 _MD_RE = re.compile(
-    rf"\b(?P<mon>{_MON})\.?\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}?\b{_NOT_TIME}{_YEAR}"
+    rf"\b(?P<mon>{_MON})\.?,?\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}?\b{_NOT_TIME}{_YEAR}"
 )
 _DM_RE = re.compile(
     rf"\b(?P<day>\d{{1,2}}){_ORD}?\s+(?:day\s+)?(?:of\s+)?(?P<mon>{_MON})\b\.?{_YEAR}"

@@ -228,6 +228,10 @@ _TOTAL_NOUN_THEN_KIDS_RE = re.compile(
 )
 # "2 families of 4": their product
 _FAMILIES_OF_RE = re.compile(r"\b(?P<a>\d{1,2})\s+(?:families|households|couples\s+with\s+kids)\s+of\s+(?P<b>\d{1,2})\b")
+# "gluten free for 2 guests": a diet for some of the party, no count of it
+_DIET_FOR_RE = re.compile(
+    r"\b(?:gluten[\s-]free|dairy[\s-]free|nut[\s-]free|vegetarian|vegan|halal|kosher|no\s+(?:pork|beef|shellfish|meat))"
+    r"\s+(?:meals?\s+|options?\s+|plates?\s+)?for\s+\d{1,2}\s+(?:guests?|people|persons|adults?|kids?|of\s+(?:us|them))\b")
 # "zip 9511" (a zip mistyped) is no count
 _ZIP_SAID_RE = re.compile(r"\bzip(?:\s*code)?\s*(?:is\s+|:|=|#)?\s*\d{1,9}\b")
 
@@ -252,7 +256,8 @@ def _sum(rx: re.Pattern[str], text: str, used: list[Span]) -> tuple[int | None, 
     counted plainly; its span is still returned, so it is not read again as a number."""
     total: int | None = None
     spans: list[Span] = []
-    found = [m for m in rx.finditer(text) if _free(m, used)]
+    # ("2 adults want shrimp and 3 adults want steak": who eats what, no count at all)
+    found = [m for m in rx.finditer(text) if _free(m, used) and not _CHOOSING_RE.match(text, m.end())]
     described = [bool(_DESCRIBED_RE.match(text, m.end())) for m in found]
     for m, aside in zip(found, described, strict=True):
         # ("is it ok if one kid has a severe nut allergy?": asked of a kid, no count)
@@ -267,11 +272,18 @@ def _sum(rx: re.Pattern[str], text: str, used: list[Span]) -> tuple[int | None, 
     return total, spans
 
 
+# A protein chosen right after a count: "2 kids want chicken".
+_CHOOSING_RE = re.compile(
+    r"\s*(?:want|wants|would\s+like|prefer|prefers|are\s+getting|will\s+have)\s+(?:the\s+)?"
+    r"(?:chicken|steaks?|shrimp|salmon|scallops?|filet|lobster|tofu|veggies|vegetables|beef)\b")
+
+
 def _described_after(text: str, end: int) -> bool:
     """"we have 2 people allergic to shellfish": the count (and its noun) describes some of
     the party, not its size."""
     noun = re.compile(rf"\s*(?:{GUEST_WORDS})\b").match(text, end)
-    return bool(_DESCRIBED_RE.match(text, noun.end() if noun else end))
+    at = noun.end() if noun else end
+    return bool(_DESCRIBED_RE.match(text, at) or _CHOOSING_RE.match(text, at))
 
 
 def _label_first(text: str) -> bool:
@@ -304,7 +316,7 @@ def _aged_count(m: re.Match[str]) -> str:
 def find_party(text: str, *, expecting: str | None = None) -> PartySize:
     """Read adults, kids and guests from blanked, normalised ``text``."""
     adults = kids = guests = None
-    text = blank(text, [m.span() for m in _ZIP_SAID_RE.finditer(text)])
+    text = blank(text, [m.span() for m in (*_ZIP_SAID_RE.finditer(text), *_DIET_FOR_RE.finditer(text))])
     if (m := _FAMILIES_OF_RE.search(text)) is not None:
         text = text[:m.start()] + f"{int(m['a']) * int(m['b'])} people".ljust(len(m[0])) + text[m.end():]
     if (m := _TOTAL_INCL_AGED_RE.search(text)) is not None and int(m["age"]) <= KID_AGE:
@@ -390,7 +402,7 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
             adults = (adults or 0) + 1
         g_match = None if guests is not None else next(
             (m for m in _GUEST_RE.finditer(text) if _free(m, used)
-             and not _DESCRIBED_RE.match(text, m.end())), None)  # ("1 guest has a nut allergy")
+             and not _DESCRIBED_RE.match(text, m.end()) and not _CHOOSING_RE.match(text, m.end())), None)  # ("1 guest has a nut allergy")
         if g_match is None:
             g_match = next((m for m in _TOTAL_RE.finditer(text)
                             if _free(m, used) and not _described_after(text, m.end())), None)

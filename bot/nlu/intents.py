@@ -232,7 +232,8 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"|did\s+not\s+(?:show|come|arrive)|stood\s+(?:us|me)\s+up|terrible|horrible"
              r"|awful|worst|disgusting|disappointed|disappointing|unacceptable|unprofessional"
              # ("someone got sick, we need to cancel" is the reason for a cancel, not a grievance)
-             r"|rude|food\s+poisoning|(?<!someone\s)(?<!somebody\s)(?<!son\s)(?<!daughter\s)(?<!kid\s)(?<!wife\s)(?<!husband\s)got\s+sick"
+             r"|rude|food\s+poisoning|(?<!someone\s)(?<!somebody\s)(?<!son\s)(?<!daughter\s)(?<!kid\s)(?<!wife\s)(?<!husband\s)(?<!mom\s)(?<!dad\s)"
+             r"(?<!mother\s)(?<!father\s)(?<!he\s)(?<!she\s)(?<!baby\s)(?<!grandma\s)(?<!grandpa\s)got\s+sick"
              r"|made\s+(?:us|me)\s+sick|ripped\s+off|scam"
              r"|ridiculous|furious|angry|pissed|upset|(?<!neighbors\s)(?<!neighbours\s)(?<!neighbor\s)complain\w*|lawsuit|lawyer"
              # ("Sue" is a name: "im Sue", "Sue Park")

@@ -89,7 +89,7 @@ _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr.
 # when capitalised and asked for, or after a strong cue ("name is Eve").
 _ALSO_NAMES = word_set("""
 april may june august eve will faith hope joy grace summer autumn dawn bill mark rich pat
-rose sunny chase hunter art
+rose sunny chase hunter art ty an
 """)
 
 

@@ -72,13 +72,17 @@ _ARRIVAL = re.compile(
 # What the party celebrates ("it's for my mom's 60th bday", "celebrating our 10th
 # anniversary"): the chef plans the show around it; told as a fact, like an allergy.
 _OCCASION_WORDS = (
-    r"b-?day|birthday|anniversary|graduation|grad\s+party|retirement|baby\s+shower|bridal\s+shower|bachelor(?:ette)?"
+    r"b-?days?|birthdays?|anniversar(?:y|ies)|graduation|grad\s+party|retirement|baby\s+shower|bridal\s+shower|bachelor(?:ette)?"
+    r"|years\s+(?:of\s+marriage|married|together)"
     r"|engagement|wedding|rehearsal\s+dinner|reunion|promotion|housewarming|quincea[nñ]era|sweet\s+(?:16|sixteen)"
     r"|(?:christmas|xmas|holiday|new\s+year'?s?|company|office|team|work)\s+party")
 _OCCASION = re.compile(
     r"\b(?:for|it'?s|its|celebrating|celebrate|celebration\s+of|planning|throwing|hosting)\b[^.?!]{0,40}?"
     rf"\b(?:{_OCCASION_WORDS})\b"
-    # "its for my moms 60th", "my son turns 5 on dec 20", "graduation party for 20"
+    # "its for my moms 60th", "my son turns 5 on dec 20", "graduation party for 20", "my
+    # wife's 40th bday", "my sons 2nd bday party"
+    r"|\b(?:(?:for|it'?s|its)\s+)?(?:my|our|his|her)\s+[a-z]+(?:'?s)?\s+\d{1,3}(?:st|nd|rd|th)\s+"
+    rf"(?:{_OCCASION_WORDS})(?:\s+(?:party|dinner|celebration|bash))?\b"
     r"|\b(?:for|it'?s|its)\s+(?:my|our|his|her)\s+[a-z]+(?:'?s)?\s+\d{1,3}(?:st|nd|rd|th)\b(?!\s+(?:st|street|ave|of)\b)"
     r"|\b(?:my|our|his|her)\s+[a-z]+(?:'?s)?\s+(?:turns|is\s+turning|turning)\s+\d{1,3}\b"
     rf"|\b(?:{_OCCASION_WORDS})\s+(?:party|dinner|celebration|bash)\b",
@@ -93,6 +97,9 @@ _MENU_CHOICE = re.compile(
     rf"|\b(?:want|wants|get|gets|prefer|prefers|like|choose|pick)\s+(?:the\s+)?{_PROTEIN}(?:\s*(?:,|and|&|\+|or)\s*{_PROTEIN})*"
     r"\s+(?:instead|for\s+(?:everyone|everybody|all|each|every\s*one|the\s+(?:kids|adults)))\b"
     rf"|\b{_PROTEIN}\s+instead\s+of\s+(?:meat|{_PROTEIN})\b"
+    # "2 adults want shrimp and 3 adults want steak", "the 2 kids want chicken"
+    rf"|\b\d{{1,2}}\s+(?:\w+\s+)?(?:kids?|adults?|people|ppl|guests|of\s+(?:us|them))?\s*(?:want|wants|would\s+like|prefer|prefers|are\s+getting|will\s+have)"
+    rf"\s+(?:the\s+)?{_PROTEIN}\b"
     rf"|\b{_PROTEIN}\s+(?:and|&|\+)\s+{_PROTEIN}\s+for\s+(?:everyone|everybody|all)\b",
     re.IGNORECASE,
 )
@@ -124,7 +131,8 @@ def chef_note(text: str) -> str | None:
     ]
     if not found and ask_for_note:
         # "we have a big dog, chef should know": what is asked to be noted, whatever it is
-        found = [left for p in parts if not _ASKS.search(p)
+        # (not a count: "just fyi we're 12 adults now" is a change of the party)
+        found = [left for p in parts if not _ASKS.search(p) and not re.search(r"\d", p)
                  and len((left := _NOTE_IT.sub("", p).strip(" ,.!-")).split()) >= 2]
     if not found and (told := _IF_SOMEONE_DIET.search(text)):
         # "is it ok if one kid has a severe nut allergy?": asked, but the allergy is told
@@ -151,7 +159,9 @@ def _parts(clause: str) -> list[str]:
     # ("…3 more kids, and one adult is allergic to shellfish": the note starts at "one")
     parts = [re.sub(r"^(?:and|also|plus)\s+", "", p, flags=re.I) for p in re.split(r",\s*", clause)]
     first = next((i for i, p in enumerate(parts) if _ARRIVAL.search(p)), None)
-    return parts if first is None else [*parts[:first], ", ".join(parts[first:])]
+    parts = parts if first is None else [*parts[:first], ", ".join(parts[first:])]
+    # ("we have 2 dogs and 12 adults now": the count is no part of the note)
+    return [q for p in parts for q in re.split(r"\s+(?:and|&|\+)\s+(?=(?:add\s+|also\s+)?\d+\s+(?:more\s+)?(?:adults?|kids?|people|ppl|guests)\b)", p)]
 
 
 def menu_choice(text: str) -> bool:

@@ -59,7 +59,10 @@ _NUM_DAYPART_RE = re.compile(
 )
 _MORNING_RE = re.compile(r"\b(?:in\s+the\s+)?morning\b")
 _BARE_RE = re.compile(
-    r"^\D*?(?<!\$)\b(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\b(?!\d|\s*(?:dollars|bucks|usd))"
+    # ("we're 9 now", "price for 3 more?", "what would 12 cost?" at the time question: the
+    # party or a price, not a start)
+    r"^(?!.*\b(?:we'?re|were|we\s+are|price\s+for|cost\s+for|what\s+would)\s+\d)"
+    r"\D*?(?<!\$)\b(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\b(?!\d|\s*(?:dollars|bucks|usd|more|extra|now|cost|total|of\s+us))"
     r"(?!\s*(?:(?:more|extra|additional|other|fewer|less)\s+)?(?:people|adults?|kids?|children|guests?|persons?|of\s+us|pax"
     # "can the chef stay 3 hours?" when asked for the time: a length, not 3 PM
     r"|hours?|hrs?|minutes?|mins?|yrs?|years?|y/?o\b"

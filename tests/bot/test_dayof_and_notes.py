@@ -21,6 +21,14 @@ from bot.nlu.notes import chef_note, menu_choice
         ("what if we are late?", None),
         ("i forgot the date", None),
         ("can we start later", None),
+        # session 22 round G: late with something else, or someone else's forgetting
+        ("sorry im late getting back to you! yes 10 adults is right", None),
+        ("running late on the final headcount, will confirm tmrw", None),
+        ("we'll be late paying the deposit, is that ok?", None),
+        ("the chef just texted he's running behind", None),
+        ("my wife said she forgot to tell u, we have 2 cats", None),
+        ("my number for the chef is 408-555-1212", None),
+        ("can i get the chef's phone number?", "chef_contact"),
     ],
 )
 def test_day_of_news(text: str, news: str | None) -> None:
@@ -60,3 +68,9 @@ def test_menu_choice() -> None:
     assert menu_choice("6 chicken 4 steak 2 shrimp please")
     assert menu_choice("4 people want tofu instead of meat")
     assert not menu_choice("12 adults and 4 kids")
+
+
+def test_a_count_beside_a_note_is_no_part_of_it() -> None:
+    assert chef_note("we have 2 dogs and 12 adults now") == "we have 2 dogs"
+    assert chef_note("skip the fried rice and add 2 adults") == "skip the fried rice"
+    assert chef_note("hey just fyi we're 12 adults now not 10") is None
