@@ -194,6 +194,8 @@ _DAY_NAMED = re.compile(
 _ADDRESS_LIKE = re.compile(r"^\W*(?:\d{1,6}[a-z]?(?:-\d+)?\s+\w|p\.?\s*o\.?\s+box|(?:rt|rte|route|rr|hc)\.?\s*\d|box\s+\d|unit\s|apt\s)"
                            r"|\b(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place|cir|circle"
                            r"|pkwy|hwy)\b\.?(?=,|\s|$)", re.I)
+# "both", "both of them", "all of them": every booking named at once.
+_BOTH = re.compile(r"^\W*(?:(?:on|to|for)\s+)?(?:both|all|each)(?:\s+(?:of\s+them|of\s+em|ones|bookings|parties|please|pls))*\W*$", re.I)
 # The day or start chosen, asked back: "what time did i pick again".
 _FORM_RECALL = re.compile(
     r"\bwhat\s+(?:time|day|date)\s+(?:did|do)\s+(?:i|we)\s+(?:pick|choose|chose|say|book|put\s+down|go\s+with|select)"
@@ -2738,6 +2740,12 @@ class Engine:
         st.which_text = st.which_for = None
         st.expecting = None
         bookings = await self.p.upcoming_bookings()
+        if change == "note" and text is not None and _BOTH.search(self.text) and (note := chef_note(text)) is not None:
+            # "both of them": the note on each (it was "didn't catch that", and lost)
+            for b in bookings:
+                held = await self.p.add_note(str(b.id), note)
+                self.say(t.note_added(held.event_date, held.slot, note))
+            return self.finish()
         chosen = await self._booking_named(bookings) if len(bookings) > 1 else None
         if chosen is None or text is None:
             return None

@@ -95,7 +95,8 @@ _TOTAL_RE = re.compile(
     r"|\b(?:we\s+are|we're|were|we\s+will\s+be|we'll\s+be|there\s+will\s+be|there'll\s+be"
     r"|there\s+are|there\s+is|we\s+have|expecting|expect|inviting|invited|feeding|feed"
     r"|total\s+(?:of|is)?|just|only|about|around|approx(?:imately)?|roughly|maybe)\s+"
-    r"(?:about\s+|around\s+|like\s+|approx(?:imately)?\s+|roughly\s+|maybe\s+|~\s*)?"
+    # ("we're now 14" after a quote was "didn't catch that")
+    r"(?:now\s+|actually\s+)?(?:about\s+|around\s+|like\s+|approx(?:imately)?\s+|roughly\s+|maybe\s+|~\s*)?"
     r"(?P<n2>\d{1,4})\b(?!\s*(?:/|:|st\b|nd\b|rd\b|th\b|am\b|pm\b|dollars|bucks|%|days?|weeks?"
     r"|months?|years?|hours?|hrs?|minutes?|mins?|miles?|mi\b|dogs?|cats?|pets?"
     + _SOME_OF_PARTY + r"))"

@@ -45,7 +45,9 @@ def test_stretched_words_are_no_names(text: str) -> None:
     ("text", "party"),
     [("30 people 25 adults 5 kids 95112", (25, 5, 30)), ("adults 10 kids 3", (10, 3, 13)),
      ("we have 2 people allergic to shellfish is that ok?", (None, None, None)),
-     ("is it ok if 1 kid has a severe nut allergy?", (None, None, None)), ("we have 12 people", (None, None, 12))],
+     ("is it ok if 1 kid has a severe nut allergy?", (None, None, None)), ("we have 12 people", (None, None, 12)),
+     ("we are now 14", (None, None, 14)), ("12 oak ct. gluten free for 2 guests pls", (None, None, None)),
+     ("2 adults want shrimp and 3 adults want steak", (None, None, None))],
 )
 def test_party(text: str, party: tuple[int | None, int | None, int | None]) -> None:
     found = find_party(text)
