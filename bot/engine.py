@@ -53,6 +53,7 @@ from bot.nlu.asks import (
     WHEN_TO_BOOK,
 )
 from bot.nlu.cancels import cancels_the_booking, mentions_cancel
+from bot.nlu.contacts import ADDRESS_SHAPE
 from bot.nlu.dates import dates_in, day_of_month, find_month, weekdays_asked
 from bot.nlu.dayof import day_of_news
 from bot.nlu.entities import RULED_OUT
@@ -190,10 +191,6 @@ _DAY_NAMED = re.compile(
     r"|\b(?:next|this|coming|following)\s+(?:week|\w+day|sat|sun)\b|\bweek\b",
     re.I,
 )
-# What an address taken as written starts with: a house number, a box or a route.
-_ADDRESS_LIKE = re.compile(r"^\W*(?:\d{1,6}[a-z]?(?:-\d+)?\s+\w|p\.?\s*o\.?\s+box|(?:rt|rte|route|rr|hc)\.?\s*\d|box\s+\d|unit\s|apt\s)"
-                           r"|\b(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place|cir|circle"
-                           r"|pkwy|hwy)\b\.?(?=,|\s|$)", re.I)
 # "both", "both of them", "all of them": every booking named at once.
 _BOTH = re.compile(r"^\W*(?:(?:on|to|for)\s+)?(?:both|all|each)(?:\s+(?:of\s+them|of\s+em|ones|bookings|parties|please|pls))*\W*$", re.I)
 # The day or start chosen, asked back: "what time did i pick again".
@@ -965,28 +962,9 @@ class Engine:
             # "my name is spelled Marie not Maria": that word of the name (the surname was
             # dropped); "sorry its Marie Lopez not Maria": the name said
             ent = replace(ent, name=fixed)
-        if _WHAT_IF_PRICE.search(text) and _has_count(ent) and not st.form and not (ent.date or ent.time or ent.zip) \
-                and (bookings := await self.p.upcoming_bookings()):
-            # the same of a booked party: its price for that party, nothing changed (it
-            # offered the change, and "ok thanks" made it)
-            held = await self._booking_meant(bookings)
-            adults, kids = self._what_if_party(text, ent, held.adults, held.kids)
-            with contextlib.suppress(DomainError):
-                priced = await self.p.quote(adults, kids, held.zip)
-                self.say(t.what_if_price(priced, t.party_label(held.adults, held.kids), booked=True))
-                st.misunderstood = 0
-                return self.finish()
-        if _WHAT_IF_PRICE.search(text) and _has_count(ent) and st.form in ("quote", "booking", "availability") \
-                and st.slots.adults is not None and st.slots.zip and not (ent.date or ent.time or ent.zip):
-            # "what would it be with 2 more adults?": that party's price, the party kept (it
-            # became the party on the form)
-            adults, kids = st.slots.adults, st.slots.kids or 0
-            other_adults, other_kids = self._what_if_party(text, ent, adults, kids)
-            with contextlib.suppress(DomainError):
-                priced = await self.p.quote(other_adults, other_kids, st.slots.zip)
-                self.say(t.what_if_price(priced, t.party_label(adults, kids)))
-                st.misunderstood = 0
-                return await self._advance()
+        if _WHAT_IF_PRICE.search(text) and _has_count(ent) and not (ent.date or ent.time or ent.zip) \
+                and (done := await self._what_if_priced(text, ent)) is not None:
+            return done
         if _has_count(ent) and _NOT_NOW.search(self._numbers(text)):
             # "what if 2 more people show up?": a question, not the party's size
             ent = replace(ent, adults=None, kids=None, guests=None)
@@ -1914,7 +1892,7 @@ class Engine:
         st = self.st
         raw = text.strip()
         if st.expecting == "address" and not ent.address and re.search(r"\d", raw) and re.search(r"[a-zA-Z]{2,}", raw) \
-                and len(raw) <= 200 and _ADDRESS_LIKE.search(raw) and not raw.endswith("?") and chef_note(raw) is None:
+                and len(raw) <= 200 and ADDRESS_SHAPE.search(raw) and not raw.endswith("?") and chef_note(raw) is None:
             # (a house number or a box first: "we're celebrating 2 birthdays" was the address)
             st.slots.address = raw
             return True
@@ -2871,6 +2849,26 @@ class Engine:
             # (it went to a person, and the "yes" after it booked the old day)
             return replace(ent, date=anchor + timedelta(days=mv.days))
         return ent
+
+    async def _what_if_priced(self, text: str, ent: Entities) -> TurnResult | None:
+        """"what would it be with 2 more adults?": that party's price from the quote engine,
+        the party on the form (or the booked one) kept; it had become the form's party, and
+        for a booked party "ok thanks" confirmed the change. None: nothing to price against."""
+        st = self.st
+        if st.form in ("quote", "booking", "availability") and st.slots.adults is not None and st.slots.zip:
+            adults, kids, zip_code, booked = st.slots.adults, st.slots.kids or 0, st.slots.zip, False
+        elif not st.form and (bookings := await self.p.upcoming_bookings()):
+            held = await self._booking_meant(bookings)
+            adults, kids, zip_code, booked = held.adults, held.kids, held.zip, True
+        else:
+            return None
+        try:
+            priced = await self.p.quote(*self._what_if_party(text, ent, adults, kids), zip_code)
+        except DomainError:
+            return None
+        self.say(t.what_if_price(priced, t.party_label(adults, kids), booked=booked))
+        st.misunderstood = 0
+        return self.finish() if booked else await self._advance()
 
     def _what_if_party(self, text: str, ent: Entities, adults: int, kids: int) -> tuple[int, int]:
         """The party a what-if price asks about: "2 more adults" on top of ``adults`` +

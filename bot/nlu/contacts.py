@@ -49,6 +49,11 @@ _THE_STREET_RE = re.compile(
     r"(?:,?\s+(?:apt|apartment|unit|suite|ste|#)\.?\s*#?\w+)?"
     r"(?:,?\s+[a-z]+(?:\s+[a-z]+){0,2}(?=\s*[.!]?\s*$))?",  # (the city, at the end: "… san jose")
     re.IGNORECASE)
+# The shape of an address taken as written when it is asked for (the engine's lenient
+# fill): a house number, a box or a route first, or a street word.
+ADDRESS_SHAPE = re.compile(r"^\W*(?:\d{1,6}[a-z]?(?:-\d+)?\s+\w|p\.?\s*o\.?\s+box|(?:rt|rte|route|rr|hc)\.?\s*\d|box\s+\d|unit\s|apt\s)"
+                           r"|\b(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place|cir|circle"
+                           r"|pkwy|hwy)\b\.?(?=,|\s|$)", re.I)
 # Asked, not told: no house number in a question ("does the chef need 2 tables?").
 _ASKED_RE = re.compile(r"\?\s*$|^\W*(?:can|could|does|do|is|are|will|would|what|how|when|where|why|should|shall)\b",
                        re.IGNORECASE)

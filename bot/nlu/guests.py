@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.nlu.notes import CHOOSE, PROTEIN
 from bot.nlu.spans import Span, blank
 
 # Kids are 12 and under (DOMAIN.md): guests told by age are counted with it. (The engine
@@ -150,10 +151,11 @@ _ONE_LITTLE_RE = re.compile(
     r"(?!'|\s*(?:birthday|bday|party|shower|friendly|menu|portion|plate|gender|sprinkle|or\b|price|rate))")
 # "add my 2 nephews theyre 13 and 15": relatives (who may be grown) counted by the ages
 # given, one age each.
-_RELATIVES_AGED_RE = re.compile(
-    r"\b(?P<n>\d{1,2})\s+(?:nephews?|nieces?|cousins?|grandkids|grandchildren|grandsons?|granddaughters?)"
-    r"\W+(?:(?:they'?re|theyre|they\s+are|who\s+are|ages?|aged)\s+)+"
-    r"(?P<ages>\d{1,2}(?:\s*(?:,|and|&)\s*(?:and\s+)?\d{1,2})*)\b")
+_KIN_WORDS = r"nephews?|nieces?|cousins?|grandkids|grandchildren|grandsons?|granddaughters?"
+# "…, theyre 8 and 10", "… ages 4 and 15": one age each
+_AGES_TOLD = (r"\W+(?:(?:they'?re|theyre|they\s+are|who\s+are|ages?|aged)\s+)+"
+              r"(?P<ages>\d{1,2}(?:\s*(?:,|and|&)\s*(?:and\s+)?\d{1,2})*)\b")
+_RELATIVES_AGED_RE = re.compile(rf"\b(?P<n>\d{{1,2}})\s+(?:{_KIN_WORDS})" + _AGES_TOLD)
 # "3 kids under 5 and one 8 yr old", "10 adults, a 15 year old and two 8 year olds": more
 # guests told by age, kids at 12 and under (DOMAIN.md), adults above when adults are
 # counted beside them ("including a 15 year old" is not this: no "and" or comma before it).
@@ -188,18 +190,15 @@ _DESCRIBED_RE = re.compile(
 
 
 # Kids among the party: "2 of them are kids", "2 of the 12 r kids", "3 out of 15 are children".
-_SPLIT_KIDS_RE = re.compile(
-    rf"\b(?P<n>\d{{1,3}})\s+(?:of\s+(?:them|those|us|the\s+(?:(?P<total>\d{{1,3}})|guests|group|people))"
-    rf"|out\s+of\s+(?:the\s+)?(?P<total2>\d{{1,3}}))\s+(?:are|r|will\s+be|would\s+be|being)\s+(?:{KID_WORDS})\b"
-)
+# "2 of them", "2 of the 12", "3 out of 15" (``total`` / ``total2``: the party said)
+_SOME_OF_PARTY_ARE = (
+    r"\b(?P<n>\d{1,3})\s+(?:of\s+(?:them|those|us|the\s+(?:(?P<total>\d{1,3})|guests|group|people))"
+    r"|out\s+of\s+(?:the\s+)?(?P<total2>\d{1,3}))\s+(?:are|r|will\s+be|would\s+be|being)\s+")
+_SPLIT_KIDS_RE = re.compile(_SOME_OF_PARTY_ARE + rf"(?:{KID_WORDS})\b")
 
 # "2 of the 12 are my nephews, theyre 8 and 10": kin among the party, kids by the ages told
 _SPLIT_KIN_AGED_RE = re.compile(
-    r"\b(?P<n>\d{1,3})\s+(?:of\s+(?:them|those|us|the\s+(?:(?P<total>\d{1,3})|guests|group|people))"
-    r"|out\s+of\s+(?:the\s+)?(?P<total2>\d{1,3}))\s+(?:are|r|will\s+be)\s+(?:my|our|his|her|their)\s+"
-    r"(?:nephews?|nieces?|cousins?|grandkids|grandchildren|grandsons?|granddaughters?|sons?|daughters?|boys|girls)"
-    r"\W+(?:(?:they'?re|theyre|they\s+are|who\s+are|ages?|aged)\s+)+"
-    r"(?P<ages>\d{1,2}(?:\s*(?:,|and|&)\s*(?:and\s+)?\d{1,2})*)\b")
+    _SOME_OF_PARTY_ARE + rf"(?:my|our|his|her|their)\s+(?:{_KIN_WORDS}|sons?|daughters?|boys|girls)" + _AGES_TOLD)
 
 # "actually 18, 4 are kids": a new total, then the kids among it (the 18 was lost)
 _TOTAL_THEN_KIDS_RE = re.compile(
@@ -274,9 +273,7 @@ def _sum(rx: re.Pattern[str], text: str, used: list[Span]) -> tuple[int | None, 
 
 
 # A protein chosen right after a count: "2 kids want chicken".
-_CHOOSING_RE = re.compile(
-    r"\s*(?:want|wants|would\s+like|prefer|prefers|are\s+getting|will\s+have)\s+(?:the\s+)?"
-    r"(?:chicken|steaks?|shrimp|salmon|scallops?|filet|lobster|tofu|veggies|vegetables|beef)\b")
+_CHOOSING_RE = re.compile(rf"\s*{CHOOSE}\s+(?:the\s+)?{PROTEIN}\b")
 
 
 def _described_after(text: str, end: int) -> bool:

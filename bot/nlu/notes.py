@@ -91,16 +91,18 @@ _OCCASION = re.compile(
 # The proteins chosen ("6 chicken 4 steak 2 shrimp", "4 people want tofu instead of meat",
 # "chicken and steak for everyone"): the FAQ asks for the counts, so they are the chef's
 # note (they were a person, or a change of the party's size).
-_PROTEIN = r"(?:chicken|steaks?|shrimp|salmon|scallops?|filet(?:\s+mignon)?|lobster|tofu|veggies|vegetables|beef)"
+PROTEIN = r"(?:chicken|steaks?|shrimp|salmon|scallops?|filet(?:\s+mignon)?|lobster|tofu|veggies|vegetables|beef)"
+# Words of choosing a dish (shared with the guest reader: "2 kids want chicken" counts no one).
+CHOOSE = r"(?:want|wants|would\s+like|prefer|prefers|are\s+getting|will\s+have)"
 _MENU_CHOICE = re.compile(
-    rf"\b\d{{1,2}}\s+{_PROTEIN}\b[^.?!]{{0,20}}?\b\d{{1,2}}\s+{_PROTEIN}\b"
-    rf"|\b(?:want|wants|get|gets|prefer|prefers|like|choose|pick)\s+(?:the\s+)?{_PROTEIN}(?:\s*(?:,|and|&|\+|or)\s*{_PROTEIN})*"
+    rf"\b\d{{1,2}}\s+{PROTEIN}\b[^.?!]{{0,20}}?\b\d{{1,2}}\s+{PROTEIN}\b"
+    rf"|\b(?:want|wants|get|gets|prefer|prefers|like|choose|pick)\s+(?:the\s+)?{PROTEIN}(?:\s*(?:,|and|&|\+|or)\s*{PROTEIN})*"
     r"\s+(?:instead|for\s+(?:everyone|everybody|all|each|every\s*one|the\s+(?:kids|adults)))\b"
-    rf"|\b{_PROTEIN}\s+instead\s+of\s+(?:meat|{_PROTEIN})\b"
+    rf"|\b{PROTEIN}\s+instead\s+of\s+(?:meat|{PROTEIN})\b"
     # "2 adults want shrimp and 3 adults want steak", "the 2 kids want chicken"
-    rf"|\b\d{{1,2}}\s+(?:\w+\s+)?(?:kids?|adults?|people|ppl|guests|of\s+(?:us|them))?\s*(?:want|wants|would\s+like|prefer|prefers|are\s+getting|will\s+have)"
-    rf"\s+(?:the\s+)?{_PROTEIN}\b"
-    rf"|\b{_PROTEIN}\s+(?:and|&|\+)\s+{_PROTEIN}\s+for\s+(?:everyone|everybody|all)\b",
+    rf"|\b\d{{1,2}}\s+(?:\w+\s+)?(?:kids?|adults?|people|ppl|guests|of\s+(?:us|them))?\s*{CHOOSE}"
+    rf"\s+(?:the\s+)?{PROTEIN}\b"
+    rf"|\b{PROTEIN}\s+(?:and|&|\+)\s+{PROTEIN}\s+for\s+(?:everyone|everybody|all)\b",
     re.IGNORECASE,
 )
 # A dish the party wants left out ("cancel the rice for the kids", "can u skip the
