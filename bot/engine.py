@@ -209,8 +209,6 @@ _BARE_ORDINAL = re.compile(r"^\W*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b", re.I)
 # The price asked of the party just told: "whats the total", "how much would that be".
 _TOTAL_ASKED = re.compile(r"^\W*(?:so\s+|and\s+)?(?:what'?s|whats|what\s+is|what\s+would\s+be|how\s+much\s+(?:is|would|will)?)"
                           r"\s*(?:the\s+|my\s+|our\s+)?(?:total|price|cost|damage|that|it)(?:\s+be|\s+cost)?\W*$", re.I)
-# "cancel that" between facts of one message: the facts before it are taken back.
-_CANCEL_THAT = re.compile(r"(?<=\w)\s*[,.;]?\s*\b(?:cancel|nvm|never\s*mind)\s+that\s*[,.;:!-]+(?=\s*(?:\w+\s+){0,3}\d)", re.I)
 # A month alone ("january", "in feb?", "march 2027"), the answer to "what date?".
 _MONTH_ALONE = re.compile(r"^\W*(?:(?:in|maybe|prob(?:ably)?|sometime\s+in|something\s+in|thinking|early|mid|late)\s+)*"
                           r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
@@ -853,10 +851,12 @@ class Engine:
     def say(self, reply: Reply) -> None:
         """Queue a reply; one already said this turn is not said again (two readers of a
         message may answer the same question: "its my daughters bday party on the 12th,
-        can the chef do a happy birthday thing" got the FAQ's answer twice)."""
-        if any(r.text == reply.text for r in self.out.replies) or (
-                reply.kind == "ask_date" and any(r.kind == "ask_date" for r in self.out.replies)):
-            return  # (the date asked once: "there's no February 30 — which date?")
+        can the chef do a happy birthday thing" got the FAQ's answer twice), nor is a form
+        question already asked in other words ("there's no February 30 — which date?" and
+        then "What date would you like?")."""
+        if any(r.text == reply.text or (r.kind == reply.kind and reply.kind.startswith("ask_"))
+               for r in self.out.replies):
+            return
         self.out.replies.append(reply)
 
     async def escalate(self, reason: str, reply: Reply | None) -> TurnResult:
@@ -914,9 +914,7 @@ class Engine:
 
     async def _turn(self) -> TurnResult:
         st = self.st
-        # "10 adults dec 19 6pm, cancel that, dec 20 3pm": a correction, not a cancel (it
-        # looked for a booking to cancel and dropped the party)
-        text = _CANCEL_THAT.sub(", scratch that, ", self.inp.text.strip())
+        text = self.inp.text.strip()
         choice = resolve_numbered_choice(text, st.buttons) if st.buttons else None
         if choice:
             text = choice

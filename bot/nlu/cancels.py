@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.nlu.notes import DISHES
+from bot.nlu.repairs import CANCEL_THAT
 
 _CANCEL_WORD = re.compile(r"\b(?:cancel+(?:ing|ed|s)?|call(?:ing)?\s+(?:it\s+)?off)\b", re.I)
 # Something other than the party, named right after the cancel word ("cancel the reminder
@@ -37,7 +38,10 @@ _NOT_ASKED_AFTER = re.compile(r"^\s*(?:is|was|isn'?t|wasn'?t)\s+(?:not\s+)?(?:an
 def cancels_the_booking(text: str) -> bool:
     """Whether some cancel word in ``text`` asks to cancel the party (a message without
     one is False)."""
+    repairs = [r.span() for r in CANCEL_THAT.finditer(text)]
     for m in _CANCEL_WORD.finditer(text):
+        if any(s <= m.start() < e for s, e in repairs):
+            continue  # "dec 19 6pm, cancel that, dec 20 3pm": the facts taken back
         before, after = text[max(0, m.start() - 40):m.start()], text[m.end():]
         if _NOT_ASKED_BEFORE.search(before) or _NOT_ASKED_AFTER.match(after):
             continue

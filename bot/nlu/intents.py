@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bot.nlu.numbers import normalize
+from bot.nlu.repairs import CANCEL_THAT
 from bot.nlu.spans import word_set
 
 INTENTS = (
@@ -461,7 +462,9 @@ def classify_intent(text: str, *, expecting: str | None = None) -> IntentResult:
         # "hi again", "hello?", "where were we" in the middle of a form: a greeting, and the
         # form's question again (it was a misunderstanding; two of them went to a person)
         return IntentResult("greeting", 0.9)
-    scores = _score(NOT_NEGATIVE.sub(" ", norm))
+    # (a cancel word taking back the facts just said is no cancel: "dec 19 6pm, cancel
+    # that, dec 20 3pm" was read as a cancel and dropped the party)
+    scores = _score(NOT_NEGATIVE.sub(" ", CANCEL_THAT.sub(", ", norm)))
     has_facts = bool(_FACT_RE.search(norm))
     question = bool(_QUESTION_RE.search(norm))
     words = len(norm.split())

@@ -1,7 +1,7 @@
 """Self-repairs inside one message: "15 adults, no wait 16", "6pm oh wait no 3pm".
 
 People correct themselves mid-text. A repair marker ("no wait", "scratch that",
-"actually", "I mean", "make that", "sorry", "oops") followed *immediately* by a fact
+"cancel that", "actually", "I mean", "make that", "sorry", "oops") followed *immediately* by a fact
 takes back the same kind of fact said just before it:
 
 - a bare number replaces the last number before the marker, keeping that number's
@@ -25,8 +25,14 @@ from bot.nlu.guests import ADULT_WORDS, GUEST_WORDS, KID_WORDS
 from bot.nlu.spans import blank
 from bot.nlu.times import find_time
 
+# "cancel that" between facts of one message takes back the facts before it ("10 adults dec
+# 19 6pm, cancel that, dec 20 3pm"): a repair marker, not a cancel of the party. Something
+# is said before it, and a number comes within three words after it.
+CANCEL_THAT = re.compile(
+    r"(?<=\w)\s*[,.;]?\s*\b(?:cancel|nvm|never\s*mind)\s+that\s*[,.;:!-]+(?=\s*(?:\w+\s+){0,3}\d)", re.I)
 _MARKER_RE = re.compile(
     r"(?:\b(?:oh\s+)?(?:no+\s*,?\s*)?wait(?:\s*,?\s*no+)?\b|\bscratch\s+that\b|\bactually\b"
+    r"|\b(?:cancel|nvm|never\s*mind)\s+that\b"
     r"|\bi\s+mean[t]?\b|\bsorry\b|\boops\b|\bcorrection\b|\bor\s+rather\b|\bmy\s+bad\b"
     r"|\bmake\s+(?:it|that)\b|\b(?:no|nope)\s*,|\b(?:no|nope)\b(?=\s+\d))"
 )
