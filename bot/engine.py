@@ -155,7 +155,7 @@ _PARTY_CHANGE = re.compile(
 )
 # Words that make a guest count a change to a booking: "make it 12 adults instead".
 _CHANGE_CUE = re.compile(
-    r"\b(?:make\s+it|instead|now|actually|(?:change|switch|bump|update|increase|raise|lower|decrease|reduce)\s+"
+    r"\b(?:make\s+it|instead|now|actually|change\s+of\s+plans?|(?:change|switch|bump|update|increase|raise|lower|decrease|reduce)\s+"
     r"(?:it\s+|that\s+|us\s+|(?:the|our|my)\s+(?:party|group|booking|reservation|count|headcount|number)\s+)?(?:up\s+|down\s+)?to"
     r"|add|adding|more|fewer|less"
     r"|remove|minus|drop|another|extra|update)\b"
@@ -169,6 +169,12 @@ _MENU_ITEM = re.compile(r"\b(?:upgrades?|filet|mignon|lobster|scallops?|protein|
 _CONTACT_CHANGE = re.compile(
     r"\b(?:change|update|switch|use|new|different|correct|wrong|add)\b.{0,30}\b(?:e-?mail|number|phone|cell|contact)\b"
     r"|\b(?:e-?mail|number|phone|cell)\s+(?:is\s+now|changed|has\s+changed)\b", re.I)
+# The name on a booking changed: "change the name on the booking to jessica tran", "put
+# the booking under my husbands name" (staff change it; it started a second party).
+_NAME_CHANGE = re.compile(
+    r"\b(?:change|update|switch|correct|fix)\b[^.?!\d]{0,30}\bname\b|\b(?:put|book|have)\s+(?:it|this|the\s+(?:booking|reservation|party))"
+    r"\s+under\b|\bname\s+(?:on|for)\s+the\s+(?:booking|reservation)\s+(?:is|should\s+be)\b"
+    r"|\b(?:will\s+be|is)\s+(?:the|our)\s+(?:contact|point\s+of\s+contact)\b", re.I)
 _SOMEONE_ELSES = re.compile(
     r"\b(?:husband|wife|partner|spouse|hubby|mom|dad|mother|father|sister|brother|friend|son|daughter|assistant)'?s?\b", re.I)
 # Kids said to come but not counted: "and a few kids", "plus some kids".
@@ -378,8 +384,11 @@ _NAME_TOLD = re.compile(
     r"\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b")
 # Backing out of a change being asked for ("actually nvm keep it", "forget it").
 _KEEP_AFTER_ALL = re.compile(
-    r"\b(?:keep\s+(?:it|(?:the|our|my)\s+(?:booking|date|day|party|reservation|original|\d))|forget\s+(?:it|about\s+it)"
-    r"|never\s*mind|nvm|leave\s+it(?:\s+as\s+is)?"
+    r"\b(?:keep\s+(?:it|(?:the|our|my)\s+(?:booking|date|day|party|reservation|original|old\s+one|same|time|\d))"
+    r"|forget\s+(?:it|about\s+it|the\s+(?:move|change))"
+    # "no actually cancel that, keep the original" to "move it?" cancelled the booking
+    r"|(?:cancel|scratch|drop)\s+(?:that|the\s+(?:move|change))(?!\s*[,.;:!-]*\s*(?:\w+\s+){0,3}\d)"
+    r"|never\s*mind|nvm|leave\s+(?:it(?:\s+as\s+is)?|the\s+(?:time|date|day))"
     r"|no\s+changes?|don'?t\s+(?:move|change)\s+it)\b", re.I)
 # Plural ("saturdays") is a habit, not a day: one reader, two uses below.
 _WEEKDAY_WORD = re.compile(
@@ -496,6 +505,15 @@ _WHAT_IF_PRICE = re.compile(
     r"|\bif\s+\d{1,3}\s+(?:more|extra)\s+\w+\s+(?:come|show|join)\b[^.!]*\b(?:how\s+much|what\s+would|owe|total|cost)\b"
     r"|\bwould\s+\d{1,3}\s+\w+\s+be\s+(?:cheaper|less|more)\b",
     re.I)
+# A bare number priced after a quote, the party it would be: "how much would 15 be", "what
+# if we do 8", "and for 15?", "15?" (a what-if: priced, the party kept).
+_COUNT_PRICED = re.compile(
+    r"^\W*(?:(?:and|so|hmm+|ok(?:ay)?|oh|ooh)\W+)*(?P<lead>(?:how\s+much|what)\s+(?:would|will|about|is|for)(?:\s+it)?(?:\s+be)?(?:\s+(?:for|with|if\s+(?:we\s+)?(?:are|were|had|have)))?"
+    r"|what\s+if\s+(?:we\s+(?:do|did|have|had|are|were|invite)|it'?s|its|there\s+(?:are|were))|for|with)?\s*"
+    r"(?P<n>\d{1,3})(?:\s+(?:people|ppl|guests|of\s+us|total|instead))?(?:\s+(?:be|cost|run))?\s*(?P<q>\?)?\W*$", re.I)
+# "ok 12 then", "12 instead": the party's new size.
+_COUNT_THEN = re.compile(r"^\W*(?:(?:ok(?:ay)?|fine|so|alright|then)\W+)*(?:(?:let'?s|lets)\s+(?:do|say)\s+)?"
+                         r"(?P<n>\d{1,3})\s+(?:people\s+|ppl\s+|guests\s+)?(?:then|instead)\W*$", re.I)
 # A number moved by a word: "2 cant make it", "add 2", "2 more", "we lost 3".
 _BARE_DELTA = re.compile(
     rf"\b(?P<n>\d{{1,2}})\s+(?:(?:ppl|people|guests|persons|of\s+(?:us|them))\s+)?"  # ("2 ppl cant make it anymore")
@@ -698,7 +716,7 @@ _LOCAL_NUMBER = re.compile(r"^\D*\d{3}[\s.-]?\d{4}\D*$")
 _NEW_PARTY = re.compile(
     r"\b(?:another|second|new|separate|different|2nd|one\s+more)\s+(?:party|booking|event|reservation|date|dinner|one)\b"
     # "we'd love to do it again a week later", "my neighbor wants to book you too"
-    r"|\b(?:do\s+(?:it|this|that)|book\s+(?:you|u))\s+(?:again|too)\b|\bthat\s+one\s+too\b"
+    r"|\b(?:do\s+(?:it|this|that|the\s+same(?:\s+thing)?)|book\s+(?:you|u))\s+(?:again|too)\b|\bthat\s+one\s+too\b"
     r"|\b(?:my|our)\s+(?:neighbou?r|friend|sister|brother|mom|mother|dad|father|boss|coworker|co-worker|cousin|aunt"
     r"|uncle|daughter|son)\s+(?:wants|would\s+like|is\s+(?:looking|hoping|interested))\s+(?:to\s+|in\s+)?(?:book|hire|a\s+quote)"
     r"|\b(?:book|booking|party|quote)\s+(?:again|too|as\s+well)\b|\balso\s+(?:want|need|like)\s+to\s+book\b"
@@ -716,6 +734,12 @@ _CANT_MAKE = re.compile(r"\b(?:can'?t|cannot|won'?t\s+be\s+able\s+to)\s+(?:make|
 # "whats the 110 for", "hmm whats the $150?": an amount of the quote just shown.
 _AMOUNT_ASKED = re.compile(r"\bwh(?:at|y)(?:'?s|\s+is)?\s+(?:the|that|this)\s+\$?(?P<n>\d[\d,]*(?:\.\d\d)?)\b(?!\s*(?:am|pm|:|people|guests|adults|kids))", re.I)
 _SAME_PLACE = re.compile(r"\bsame\s+(?:address|street|house|place|location)\b", re.I)
+# A booking already made, for a new one: "same as last time", "same as the other one";
+# its party alone: "same size", "same ppl".
+_SAME_AS_BEFORE = re.compile(
+    r"\bsame\s+(?:thing\s+)?as\s+(?:before|b4|last\s+time|the\s+(?:other|last|first)(?:\s+(?:one|party|time|booking))?)\b", re.I)
+_SAME_PARTY = re.compile(
+    r"\bsame\s+(?:size|party\s+size|group|ppl|people|crew|number(?:\s+of\s+(?:people|ppl|guests))?|count|headcount)\b", re.I)
 _HAVE_BOOKING = re.compile(r"\b(?:i|we)\s+(?:already\s+)?(?:have|got|made|booked)\s+(?:a|an|one)\s+"
                            r"(?:booking|reservation|party)\b", re.I)
 _CHANGE_WORD = re.compile(r"\b(?:change|switch|update|modify|move|make)\b", re.I)
@@ -939,6 +963,8 @@ class Engine:
             self.say(t.no_such_day(ent.no_such_day))
             self.day_refused = True
         ent = await self._moved_guests(text, ent)
+        if st.form not in ("reschedule", "party"):
+            ent = await self._same_as_before(text, ent)
         if st.form in ("quote", "booking", "availability") and st.slots.adults is not None \
                 and (n := _group_moved(self._numbers(text))) is not None and st.slots.adults + n > 0:
             # "change one adult to a kid" at the summary: 19 adults + 1 kid (it was 1 adult)
@@ -962,6 +988,12 @@ class Engine:
             ent = replace(ent, name=fixed)
         if _WHAT_IF_PRICE.search(text) and _has_count(ent) and not (ent.date or ent.time or ent.zip) \
                 and (done := await self._what_if_priced(text, ent)) is not None:
+            return done
+        if st.expecting in (None, "confirm") and not _has_facts(ent) and (bare_n := _COUNT_PRICED.match(text)) \
+                and (bare_n["lead"] or bare_n["q"]) and (done := await self._what_if_priced(
+                    text, replace(ent, guests=int(bare_n["n"])))) is not None:
+            # "how much would 15 be" after a quote: that party's price (it was the old
+            # quote again, and "15?" went to a person)
             return done
         if _has_count(ent) and _NOT_NOW.search(self._numbers(text)):
             # "what if 2 more people show up?": a question, not the party's size
@@ -1211,6 +1243,10 @@ class Engine:
         if (intent == "cancel_booking" and st.form in ("quote", "booking", "availability") and (ent.date or ent.time)
                 and not await self.p.upcoming_bookings()):
             intent = "inform"  # "cancel that, wrong date. make it the 20th": the form's day
+        if intent == "cancel_booking" and st.form in ("party", "reschedule") and _KEEP_AFTER_ALL.search(text):
+            # "no actually cancel that, keep it as is" to "change it to 14 adults?": the
+            # change is dropped (the booking was cancelled)
+            intent = "deny"
         if intent == "cancel_booking" and st.form in ("booking", "availability") and not _has_facts(ent) \
                 and not await self.p.upcoming_bookings():
             # "cancel that" at a new party's summary: the form stops, what was told is kept
@@ -1287,7 +1323,7 @@ class Engine:
                     return self._ask_which("party", bookings)
                 return await self._party_start(replace(ent, date=None, time=None) if claimed else ent, chosen)
             if claimed:
-                self.say(t.no_booking_found())
+                await self._say_nothing_booked()
                 return self.finish()
         if (not st.form and not (ent.date or counts or ent.zip or ent.address)
                 and read_move(text).asks_relative_move and not _PAST_TENSE.search(text)
@@ -1315,7 +1351,10 @@ class Engine:
         # "can we do the 28th instead?", "can we change it to 3pm", "could we start at
         # noon?" from a customer with a booking: a reschedule (not a new party, nor a
         # question for the FAQ).
-        if (not st.form and (ent.date or ent.time) and not counts and not _TAKEN_BACK.search(text)
+        # ("change of plans we need the 27th at 3pm and 15 adults": the move, then the
+        # guests, as _reschedule_start asks them; it was a second party)
+        if (not st.form and (ent.date or ent.time) and not _TAKEN_BACK.search(text) and not _NEW_PARTY.search(text)
+                and (not counts or _moves_count(said))
                 and (_INSTEAD.search(text) or _CHANGE_IT.search(text) or _BOOKED_WRONG.search(text) or (
                     read_move(text).cue and intent in ("faq", "unknown", "inform")
                     and not (ent.zip or ent.address) and not _PAST_TENSE.search(text)))
@@ -1442,7 +1481,8 @@ class Engine:
             # "price for 15 adults at 95125? also is the tip included": answer the question
             # clauses, then go on with the facts.
             await self._side_questions(self._faq_clauses(text, ent))
-        if ((m := _MAKE_IT_N.match(text)) or ((m := _ACTUALLY_N.match(text)) and int(m["n"]) > 12)) \
+        if ((m := _MAKE_IT_N.match(text)) or ((m := _ACTUALLY_N.match(text)) and int(m["n"]) > 12)
+                or ((m := _COUNT_THEN.match(text)) and st.expecting in (None, "confirm"))) \
                 and st.form in ("quote", "booking") and not _has_count(ent) \
                 and not (ent.zip or ent.address) and (st.slots.adults is not None or st.slots.guests is not None):
             n = int(m["n"])
@@ -1654,6 +1694,9 @@ class Engine:
         if (ent.email or ent.phone) and _CONTACT_CHANGE.search(self.text) and not _has_facts(
                 replace(ent, email=None, phone=None, name=None)):
             return await self._contact_change(ent)
+        if _NAME_CHANGE.search(self.text) and not _has_facts(replace(ent, email=None, phone=None, name=None)):
+            self.st.misunderstood = 0
+            return await self.escalate("contact_change", t.escalated("contact_change"))
         if _CHANGE_BOOKING.search(self.text) and not _has_facts(ent):
             if len(bookings) > 1 and await self._booking_named(bookings) is None:
                 return self._ask_which("change", bookings)  # ("change my booking": which one)
@@ -2260,6 +2303,9 @@ class Engine:
               and _OF_THEM.search(self.text) and ent.kids <= s.adults + (s.kids or 0)):
             # "oh wait 2 of them r kids" after "12 adults": 10 adults + 2 kids, not 12 + 2
             ent = replace(ent, adults=s.adults + (s.kids or 0) - ent.kids)
+        if (ent.guests is not None and ent.adults is None and ent.kids is None and s.adults is not None
+                and s.kids is not None and ent.guests == s.adults + s.kids):
+            ent = replace(ent, guests=None)  # "still 12 people" of 12 adults: the same party (kids were asked)
         if _has_count(ent):
             self.st.confirming = False
         if ent.guests is not None and ent.adults is None:
@@ -2741,11 +2787,47 @@ class Engine:
             return await self._reschedule_start(ent, chosen)
         return await self._party_start(replace(ent, date=None, time=None), chosen)
 
+    async def _same_as_before(self, text: str, ent: Entities) -> Entities:
+        """A new party "same as last time" / "same size" / "same place": the party and the
+        place of the customer's booking (the next one, else the last cancelled), where
+        neither the message nor the form has them (it was "didn't catch that", and the
+        guests and the zip were asked again)."""
+        before = _SAME_AS_BEFORE.search(text)
+        party, place = before or _SAME_PARTY.search(text), before or _SAME_PLACE.search(text)
+        if not (party or place):
+            return ent
+        b = next(iter(await self.p.upcoming_bookings()), None) or next(iter(await self.p.cancelled_bookings()), None)
+        if b is None:
+            return ent
+        s = self.st.slots
+        if party and not _has_count(ent) and s.adults is None and s.guests is None:
+            ent = replace(ent, adults=b.adults, kids=b.kids)
+        if place and not (ent.zip or ent.address) and not (s.zip or s.address):
+            ent = replace(ent, zip=b.zip, address=b.address)
+        return ent
+
+    async def _say_nothing_booked(self) -> None:
+        """No booking held: one cancelled for a day still ahead is named ("is my booking
+        still on?", "can we move it to the 21st" of a cancelled one: said so, not "I
+        couldn't find an upcoming booking … another phone number?"), else none is found."""
+        gone = await self._cancelled_ahead()
+        self.say(t.no_booking_found() if gone is None else t.booking_was_cancelled(gone.event_date, gone.slot))
+
+    async def _cancelled_ahead(self) -> Booking | None:
+        """A cancelled booking of this customer for a day still ahead, if any."""
+        today = await self._today()
+        return next((b for b in await self.p.cancelled_bookings() if b.event_date >= today), None)
+
     async def _no_booking_to_change(self) -> TurnResult:
         """A cancel or a move with no booking held. Asked as a question ("can i reschedule
         twice", "whats the deadline to reschedule"), it is the policy, from the FAQ, with
         nothing to act on (it was "I couldn't find an upcoming booking" alone). The form
         in progress, if any, stays (a move asked while booking is no reason to drop it)."""
+        if (gone := await self._cancelled_ahead()) is not None:
+            # ("can we change the party to 3pm" of a cancelled one got the FAQ's reschedule
+            # policy)
+            self.say(t.booking_was_cancelled(gone.event_date, gone.slot))
+            return self.finish()
         answers = await self._faq_answers([self.text]) if _QUESTION.search(self.text) else []
         for answer in answers:
             self.say(t.faq_answer(answer))
@@ -2870,10 +2952,13 @@ class Engine:
 
     def _what_if_party(self, text: str, ent: Entities, adults: int, kids: int) -> tuple[int, int]:
         """The party a what-if price asks about: "2 more adults" on top of ``adults`` +
-        ``kids``, or the counts said ("what would 8 adults cost")."""
+        ``kids``, the counts said ("what would 8 adults cost"), or a head count with the
+        kids kept ("how much would 15 be")."""
         if (more := _SIGNED_COUNT.search(self._numbers(text))) is not None:
             n, to_kids = _signed_move(more)
             return (adults, max(0, kids + n)) if to_kids else (max(1, adults + n), kids)
+        if ent.guests is not None and ent.adults is None and ent.kids is None:
+            return (ent.guests - kids, kids) if ent.guests > kids else (ent.guests, 0)
         return (adults if ent.adults is None else ent.adults), (kids if ent.kids is None else ent.kids)
 
     async def _free_on(self, day: date, station: Station | None = None) -> list[str]:
@@ -3016,7 +3101,7 @@ class Engine:
         target = await self._target_booking()
         if target is None:
             st.form = None
-            self.say(t.no_booking_found())
+            await self._say_nothing_booked()
             return self.finish()
         if ent.date and _DAY_ONLY.search(self.text) and not self.month_day \
                 and not _MONTH_OR_WEEKDAY.search(MONTH_ONE.sub("", WEEKDAY_ONE.sub("", self.text))):
@@ -3116,11 +3201,13 @@ class Engine:
                 re.search(r"\b(?:yes|yeah|yep|yup|ya|yea|works|perfect|fine|sounds\s+good)\b", text, re.I)
                 and not re.search(r"\b(?:no|not|don'?t|nope|nah|but|instead|rather)\b|\?", text, re.I)):
             intent = "affirm"  # "yes move it", "move it", "go ahead", "3 works, yes"
-        elif _CONFIRM_KEEP.match(text) or STOP_BOOKING.search(text):
-            intent = "deny"  # "keep it", "I changed my mind"
+        elif _CONFIRM_KEEP.match(text) or STOP_BOOKING.search(text) or _KEEP_AFTER_ALL.search(text):
+            intent = "deny"  # "keep it", "I changed my mind", "no actually cancel that"
+            if _has_count(ent) and _moves_count(self._numbers(text)):
+                st.then_party = text  # "leave the time, but add 2 kids": the guests next
         if intent == "deny" or target is None or not (s.date and s.time):
             self._end_reschedule()
-            self.say(t.kept() if target is not None else t.no_booking_found())
+            await self._say_nothing_booked() if target is None else self.say(t.kept())
             return await self._then_party(str(target.id)) if target is not None else self.finish()
         if intent != "affirm":
             if await self._while_pending(text):
@@ -3317,7 +3404,7 @@ class Engine:
         b = await self._target_booking()
         if b is None:
             self._party_done()
-            self.say(t.no_booking_found())
+            await self._say_nothing_booked()
             return self.finish()
         if st.expecting == "confirm" and st.slots.adults is not None and self._same_move_again(b):
             # "add 2" said again while "12 adults?" waits: the same question, not 14
@@ -3358,7 +3445,7 @@ class Engine:
             return self.finish()
         if (intent == "deny" or (st.expecting == "confirm" and (
                 _CONFIRM_KEEP.match(self.text) or _NO_AFTER_ALL.match(self.text)
-                or re.match(r"^\W*(?:never\s*mind|nvm|forget\s+it)\b", self.text, re.I)))) \
+                or (_KEEP_AFTER_ALL.search(self.text) and not _has_count(ent))))) \
                 and (bare is None or bare in (b.adults, b.adults + b.kids)):
             # ("no wait 13" to "change it to 14?" is 13, not a no)
             self._party_done()
@@ -3396,11 +3483,7 @@ class Engine:
             self.say(self._offer_booking(quote))  # no booking yet: the quote's total
             return self.finish()
         if not bookings:
-            today = await self._today()
-            gone = [b for b in await self.p.cancelled_bookings() if b.event_date >= today]
-            # ("is my booking still on?" of a cancelled one: said so, not "I couldn't find
-            # an upcoming booking … another phone number?")
-            self.say(t.booking_was_cancelled(gone[0].event_date, gone[0].slot) if gone else t.no_booking_found())
+            await self._say_nothing_booked()
             return self.finish()
         for b in bookings[:3]:
             self.say(t.booking_status(b.event_date, b.slot, b.status, b.total_cents, b.deposit_cents,

@@ -89,13 +89,18 @@ def ordinal(n: int) -> str:
 
 # "the 19th one", "the sacramento one", "which one": "one" stands for a thing named
 # ("move the 19th one to 3pm" read "1 to 3pm" as a time).
+_ONE_COUNTED = re.compile(r"\s+(?:more\s+|extra\s+)?(?:adult|kid|child|person|guest|ppl|people|baby|toddler)")  # "dec 19 one adult"
 _ONE_ON = re.compile(r"\s+(?:on|for|at|in|that|we|i|you)\b")  # "cancel the one on the 12th"
-_ONE_OF = re.compile(r"(?:\d(?:st|nd|rd|th)|\b(?:first|second|third|last|other|this|that|which|each|the\s+[a-z]+))\s+$")
+_ONE_OF = re.compile(r"(?:\d(?:st|nd|rd|th)|\b(?:first|second|third|last|other|this|that|which|each|the\s+[a-z]+)"
+                     # "the jan 9 one", "the 1/9 one", "the 6pm one" (the jan 9 one read "1 to 6pm")
+                     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\b\d{1,2}/\d{1,2}"
+                     r"|\d\s*(?:am|pm))\s+$")
 
 
 def _cardinal(m: re.Match[str]) -> str:
     if m.group("card"):
-        if m.group("card") == "one" and (_ONE_OF.search(m.string, 0, m.start()) or (
+        if m.group("card") == "one" and not _ONE_COUNTED.match(m.string, m.end()) and (
+                _ONE_OF.search(m.string, 0, m.start()) or (
                 m.string[: m.start()].endswith("the ") and _ONE_ON.match(m.string, m.end()))):
             return "one"
         return str(UNITS[m.group("card")])
