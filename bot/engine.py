@@ -965,6 +965,15 @@ class Engine:
         ent = await self._moved_guests(text, ent)
         if st.form not in ("reschedule", "party"):
             ent = await self._same_as_before(text, ent)
+        if st.slots.zip and ent.zip and ent.zip != st.slots.zip and _QUESTION.search(text) \
+                and AREA_QUESTION.search(text) and not ADDRESS_CHANGE.search(text):
+            # "also is 95630 in ur area? my sister might host": that zip's answer, the
+            # party's zip kept (the quote moved to 95630, and the booking kept it)
+            await self._zip_asked(ent.zip)
+            ent = replace(ent, zip=None)
+            if not _has_facts(ent):
+                st.misunderstood = 0  # (the rest of it is no question for the FAQ: it went to a person)
+                return await self._advance() if st.form and st.expecting else self.finish()
         if st.form in ("quote", "booking", "availability") and st.slots.adults is not None \
                 and (n := _group_moved(self._numbers(text))) is not None and st.slots.adults + n > 0:
             # "change one adult to a kid" at the summary: 19 adults + 1 kid (it was 1 adult)
@@ -1481,7 +1490,9 @@ class Engine:
             # "price for 15 adults at 95125? also is the tip included": answer the question
             # clauses, then go on with the facts.
             await self._side_questions(self._faq_clauses(text, ent))
-        if ((m := _MAKE_IT_N.match(text)) or ((m := _ACTUALLY_N.match(text)) and int(m["n"]) > 12)
+        # ("actually 10" may be 10 o'clock only when a time is asked)
+        if ((m := _MAKE_IT_N.match(text)) or ((m := _ACTUALLY_N.match(text)) and (
+                int(m["n"]) > 12 or st.expecting not in ("time", "date")))
                 or ((m := _COUNT_THEN.match(text)) and st.expecting in (None, "confirm"))) \
                 and st.form in ("quote", "booking") and not _has_count(ent) \
                 and not (ent.zip or ent.address) and (st.slots.adults is not None or st.slots.guests is not None):
@@ -2805,6 +2816,18 @@ class Engine:
         if place and not (ent.zip or ent.address) and not (s.zip or s.address):
             ent = replace(ent, zip=b.zip, address=b.address)
         return ent
+
+    async def _zip_asked(self, zip_code: str) -> None:
+        """Whether we come to a zip asked about, and its travel fee, from the quote engine."""
+        try:
+            station = (await self.p.route(zip_code)).station
+            q = await self.p.quote(1, 0, zip_code)
+        except OutOfArea:
+            self.say(t.zip_outside(zip_code))
+        except DomainError:
+            self.say(t.unknown_zip(zip_code))
+        else:
+            self.say(t.travel_fee(zip_code, q.miles, q.travel_cents, station.free_travel_mi))
 
     async def _say_nothing_booked(self) -> None:
         """No booking held: one cancelled for a day still ahead is named ("is my booking

@@ -583,6 +583,13 @@ def city_outside(name: str) -> Reply:
     return Reply(f"{name} is outside our usual service area.", (), "out_of_area")
 
 
+def zip_outside(zip_code: str) -> Reply:
+    """A zip asked about ("is 10001 in ur area?") that is out of the area; the party's own
+    zip is not changed by the question."""
+    return Reply(f"Zip {zip_code} is outside our usual service area — if the party may be there, "
+                 "a person from our team can check whether we can make it.", (), "out_of_area")
+
+
 def out_of_area(zip_code: str) -> Reply:
     return Reply(
         f"Zip {zip_code} is outside our usual service area. I've asked our team whether we "

@@ -22,7 +22,7 @@ WHEN_TO_BOOK = re.compile(
 # to portland oregon? zip 97201"): the zip is checked and quoted, out of area or not.
 AREA_QUESTION = re.compile(
     r"\b(?:travel(?:ing)?|mileage|miles?|distance|service\s+area)\b"
-    r"|\b(?:come|go|drive|cater|deliver)\s+(?:out\s+)?(?:to|in|near)\b"
+    r"|\b(?:come|go|drive|cater|deliver)\s+(?:out\s+)?(?:to|in|near|as\s+far\s+as)\b"
     r"|\bhow\s+far\s+(?:do|will|can|would)\b|\bin\s+(?:your|ur)\s+(?:service\s+)?area\b",
     re.I,
 )

@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.nlu.contacts import find_address, find_emails, find_phone, find_zip
 from bot.nlu.dates import find_date, no_such_day
-from bot.nlu.guests import find_party
+from bot.nlu.guests import PartySize, find_party
 from bot.nlu.names import find_name, is_name_word
 from bot.nlu.numbers import normalize
 from bot.nlu.repairs import apply_repairs
@@ -118,6 +118,18 @@ def _after_bound(before: str) -> bool:
 _AGES_BEFORE = re.compile(r"\bage[sd]?\b[^,.;]{0,12}$")  # ("kids ages 5+7": two ages)
 
 
+# A count right before the day: "12 on the 19th", "20 for dec 19".
+_COUNT_BEFORE_DAY = re.compile(r"^\W*(?P<n>\d{1,3})\s+(?:on|for)\s+(?:the\s+)?$")
+
+
+def _name_apart(text: str, name: str) -> bool:
+    """Whether ``name`` is a clause of its own in ``text``, with no number in it."""
+    for clause in re.split(r"[,;.!\n]|\band\b|\balso\b", text):
+        if name.lower() in clause.lower():
+            return not re.search(r"\d", clause)
+    return False
+
+
 def extract_entities(
     text: str, *, now: dt.datetime, expecting: str | None = None
 ) -> Entities:
@@ -167,8 +179,16 @@ def extract_entities(
         time_spans = [*time_spans, better.span()]
     norm = blank(norm, time_spans)
     party = find_party(norm, expecting=expecting if expecting != "time" else None)
-    if name is not None and expecting == "name" and (party.adults or party.guests):
-        name = None
+    if party.adults is None and party.guests is None and date_spans and (
+            lead := _COUNT_BEFORE_DAY.match(norm[: date_spans[0][0]])) is not None and (
+            int(lead["n"]) > 12 or time is not None or party.kids is not None):
+        # "12 on the 19th at 6, no kids": the party (it was asked again); "8 on the 19th"
+        # alone may be 8 PM, so a count only beside a time or a kids count
+        n = int(lead["n"])
+        party = PartySize(guests=n) if party.kids is None else PartySize(
+            adults=n - party.kids if n >= party.kids else n, kids=party.kids)
+    if name is not None and expecting == "name" and (party.adults or party.guests) and not _name_apart(text, name):
+        name = None  # (a count said where the name was asked: no name; "Maria Lopez, and we're 14 now": both)
     if expecting == "name" and re.fullmatch(r"\W*(?:skip|pass|n/?a)\W*", text, re.I):
         name = None  # "skip" to the name question is no name
     if name is None and (phone or email or address):

@@ -41,7 +41,8 @@ _FILLER = (
     r"|extra|fewer|less|other|additional|teenage|lovely|wonderful|amazing|awesome|happy|very|sweet|cute"
     r"|total|hibachi|adult|kid|x))*"
 )
-_NUM = r"(?P<n>\d{1,4})(?:\s*(?:x|\+))?"
+# ("15-ish adults", "12 or so adults", "20ish adults" were not read)
+_NUM = r"(?P<n>\d{1,4})(?:\s*(?:x|\+)|\s*-?ish|\s+or\s+so)?"
 _KID_AFTER = r"(?:\s*\(?\s*(?:under|below|12\s+and\s+under|ages?|aged?)\s*\d*\s*\)?)?"
 
 _ADULT_RE = re.compile(rf"\b{_NUM}{_FILLER}\s*(?:{ADULT_WORDS})\b")
@@ -94,6 +95,7 @@ _TOTAL_RE = re.compile(
     r"\b(?:party|group|table|crowd|gathering|family)\s+(?:of|for)\s+(?:about\s+|around\s+|like\s+"
     r"|approx(?:imately)?\s+|roughly\s+|maybe\s+|~\s*)?(?P<n>\d{1,4})\b"
     r"|\b(?:we\s+are|we're|were|we\s+will\s+be|we'll\s+be|there\s+will\s+be|there'll\s+be"
+    r"|we\s+(?:might|may|could|should|would)\s+be|we'?d\s+be"
     r"|there\s+are|there\s+is|we\s+have|expecting|expect|inviting|invited|feeding|feed"
     r"|total\s+(?:of|is)?|just|only|about|around|approx(?:imately)?|roughly|maybe)\s+"
     # ("we're now 14" after a quote was "didn't catch that")

@@ -56,7 +56,7 @@ _TYPOS: dict[str, str] = {
     "ppl": "people", "peeps": "people", "ppls": "people", "pple": "people", "poeple": "people",
     "peopel": "people", "adluts": "adults", "adlts": "adults", "aduts": "adults",
     "audlts": "adults", "adultes": "adults", "adlt": "adult", "chidren": "children",
-    "childern": "children", "childs": "children", "kidz": "kids", "tmrw": "tomorrow",
+    "childern": "children", "childs": "children", "kidz": "kids", "kds": "kids", "kiids": "kids", "tmrw": "tomorrow",
     "tmr": "tomorrow", "tmrow": "tomorrow", "tomorow": "tomorrow", "tommorow": "tomorrow",
     "tommorrow": "tomorrow", "2morrow": "tomorrow", "2moro": "tomorrow", "tonite": "tonight",
     "2nite": "tonight", "thurs": "thursday", "thur": "thursday", "thu": "thursday",
