@@ -1180,7 +1180,8 @@ class Engine:
         if IDENTITY_QUESTION.match(text):
             st.misunderstood = 0
             self.say(t.identity(self.p.business_name))
-            return self.finish()
+            # ("wait who is this" mid-form: the form's question again)
+            return await self._advance() if st.form and st.expecting else self.finish()
         if not st.form and (news := day_of_news(text)) is not None and await self.p.upcoming_bookings():
             # "we're running 20 min behind", "hi the chef forgot the rice", "the chef's
             # number?": a person, now (a clarify, the sales greeting, a second party)
@@ -1419,6 +1420,11 @@ class Engine:
             return self.finish()
         if _NO_EMAIL.search(text):
             st.slots.email_asked = True
+            if st.form and not _has_facts(ent) and _NO_EMAIL.fullmatch(text.strip(" .!,")):
+                # "no email" before the email is asked: kept, and the form's question again
+                # (it was "didn't catch that", a step to a person)
+                st.misunderstood = 0
+                return await self._advance()
         declined = intent in ("skip", "deny") or _SKIP.match(text) or _DECLINE.search(text)
         if st.expecting == "email" and declined and not _has_facts(ent):  # ("no wait, 2 more adults")
             st.slots.email_asked = True
@@ -1963,6 +1969,22 @@ class Engine:
             return await self.escalate("language", t.other_language(lang))
         if self.day_refused:
             st.misunderstood = 0  # ("feb 29": understood, and the date asked again)
+            return self.finish()
+        if not st.form and not st.slots.name and (bare := find_name(self.text, expecting="name")) is not None \
+                and len(bare.split()) >= 2 and bare == " ".join(self.text.split()).strip(" .!") \
+                and all(w[:1].isupper() for w in bare.split()):
+            # "Maria Lopez" as the first text: the name, kept for the booking (it was "didn't
+            # catch that", and the name asked again later)
+            st.slots.name, st.misunderstood = bare, 0
+            self.say(t.greeting_named(bare.split()[0], self.p.business_name))
+            return self.finish()
+        if re.fullmatch(r"[\s?.!…,]+", self.text):
+            # "?", "...": puzzled or waiting, not an answer that failed, so no step towards
+            # a person (two of them handed the form over); the open question again, or what
+            # we do. (Emoji alone still count: DOMAIN.md's "fails to understand twice".)
+            if st.form and st.expecting:
+                return await self._advance()
+            self.say(t.clarify(None))
             return self.finish()
         st.misunderstood += 1
         if st.misunderstood >= 2:
@@ -3014,6 +3036,14 @@ class Engine:
             # (it was "didn't catch that", counted toward a hand-off)
             said_field = (wrong["f1"] or wrong["f2"]).lower()
             slot = {"day": "date", "number": "phone"}.get(said_field, said_field.split()[0])
+            if slot == "phone" and self.inp.channel == "sms" and re.fullmatch(
+                    r"\W*(?:(?:oh|oops|sorry|my\s+bad)\W+)*wrong\s+(?:number|#)(?:\W+(?:sorry|my\s+bad|lol))*\W*", text, re.I):
+                # "wrong number sorry" over SMS (where the number is the sender's, never
+                # asked): the texter is leaving (it asked for "the best phone number")
+                st.form = st.expecting = None
+                st.confirming, st.misunderstood = False, 0
+                self.say(t.bye())
+                return self.finish()
             setattr(st.slots, slot, None)
             st.confirming, st.misunderstood, st.expecting = False, 0, slot
             self.say(t.ask_again_for(slot))
@@ -3529,6 +3559,12 @@ class Engine:
             # person helps before the hold runs out (it was the status alone, a dead end;
             # a link that exists is in the status)
             return await self.escalate("payment_help", t.escalated("payment_help"))
+        said = self._numbers(self.text)
+        if len(bookings) == 1 and _has_count(ent) and ent.date in (None, bookings[0].event_date) and not (ent.time or ent.zip) \
+                and (_moves_count(said) or _NEW_TOTAL.search(said)) and not _NOT_NOW.search(self.text):
+            # "r we still on for sat? we'll have 12 ppl now not 10": the status, then the
+            # change asked back (it was the status alone, the change lost)
+            return await self._party_start(ent, bookings[0])
         return self.finish()
 
 

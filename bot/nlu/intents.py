@@ -112,6 +112,12 @@ IDENTITY_QUESTION = re.compile(
     # "what is ur name", "who am i talking to": who is answering
     r"^\W*(?:(?:hi|hey|ok|so)\W+)?(?:what'?s|whats|what\s+is|wats)\s+(?:your|ur|yo)\s+name\W*$"
     r"|^\W*who\s+(?:am\s+i|are\s+(?:you|u))\s+(?:talking|texting|chatting)\s+(?:to|with)\W*$"
+    # "who is this", "you texted me?", "is this the hibachi guy?", "is this still the number
+    # for hibachi?" (the FAQ's "what's included", or a person, answered them)
+    r"|^\W*(?:(?:hi|hey|hello|wait|um+|sorry|ok)\W+)*(?:who\s+(?:is|'?s)\s+(?:this|texting\s+me)|whos\s+this|who\s+dis|who\s+are\s+(?:you|u)"
+    r"|(?:did\s+)?(?:you|u|someone|somebody)\s+(?:just\s+)?text(?:ed)?\s+me"
+    r"|is\s+this\s+(?:still\s+)?(?:the\s+)?(?:(?:number|#|line)\s+(?:for|of)\s+(?:the\s+)?)?(?:[\w'-]+\s+){0,3}?(?:hibachi|chef)"
+    r"(?:\s+(?:guy|guys|chef|place|people|company|business|at\s+home|catering|party|parties|service))*)\W*$"
     r"|^\W*(?:(?:are|r)\s+(?:you|u)|is\s+this|am\s+i\s+(?:talking|texting|chatting)\s+(?:to|with))"
     r"\s+(?:a\s+|an\s+)?(?:real\s+(?:person|human)|real|human|bot|robot|ai|a\.i\.?|person"
     r"|computer|machine|automated|chat\s*bot|live\s+person)\b(?:\s+or\s+(?:a\s+|an\s+)?[a-z.]+)?"
@@ -161,6 +167,12 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"(?:morning|afternoon|evening|day))\b"), 0.8),
         (_rx(r"\b(?:what'?s\s+up|how\s+are\s+(?:you|u)|how'?s\s+it\s+going)\b"), 0.6),
         (PRESENCE_CHECK, 0.8),
+        # How they found us, as an opener: "my friend said to text u", "saw u on instagram"
+        # (it was "didn't catch that")
+        (_rx(r"\b(?:(?:said|told\s+me)\s+to\s+(?:text|message|msg|contact|reach\s+out\s+to|hit\s+up)\s+(?:u|you|ya|this)"
+             r"|(?:saw|found|seen)\s+(?:u|you|ya|your\s+\w+|ur\s+\w+)\s+on\s+(?:insta(?:gram)?|ig|facebook|fb|tiktok|yelp|google"
+             r"|nextdoor|the\s+internet|(?:your|ur)\s+\w+)"
+             r"|(?:got|found)\s+(?:your|ur)\s+(?:number|info|contact)\s+(?:from|on)|(?:referred|recommended)\s+(?:by|me))\b"), 0.75),
         # (A bare "help" or chat command is decided in classify_intent, before any cue.)
     ],
     "quote": [
@@ -215,7 +227,7 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (_rx(r"\b(?:human|agent|real\s+person|live\s+person|actual\s+person|representative"
              r"|rep|operator|manager|supervisor|owner|customer\s+service|staff|someone\s+real"
              r"|(?:talk|speak|chat)\s+(?:to|with)\s+(?:a\s+|an\s+|the\s+)?(?:someone|somebody"
-             r"|person|people|human|manager|owner|you\s+guys|a\s+real)"
+             r"|person|people|human|manager|owner|you\s+guys|a\s+real|chef\b(?!\s+(?:when|once|on\s+the\s+day|that\s+day)))"
              # ("you can call me at 916-555-2020", "call me at … if needed": a contact number)
              # ("have the chef call me when he arrives": the chef, on the day)
              r"|(?<!can\s)(?<!may\s)(?<!chef\s)call\s+me(?!\s+(?!(?:please|pls|plz|asap|back|now|today|tonight|soon|later|tomorrow|thanks|thx)\b)[a-z]+\s*$)"

@@ -36,6 +36,7 @@ horrible awful running wanting old big small little starving christmas eve thank
 easter halloween valentine valentines independence memorial labor mother mothers father
 fathers anyway anyways everyone nobody everybody thing sounds hola gracias si soy
 whats wats wuts hows whens wheres ur u r y ya'll yall
+promo promos promotion coupon coupons code deal deals offer offers discount special specials
 policy policies cancellation cancelation refund refunds refundable gratuity gratuities tip
 tips tipping included include includes including leftovers leftover venmo zelle paypal
 payment pay grill propane allergy allergies gluten sake drinks drink alcohol
