@@ -382,6 +382,8 @@ def _name_fixed(text: str, name: str, said: str | None = None) -> str | None:
 _NAME_TOLD = re.compile(
     r"(?:\bname\b[^.?!\d]{0,30}?(?:\bis|\bbe|\bto|:|,|\bas)|\b(?:put|book|have)\s+(?:it|this|the\s+booking)\s+under)"
     r"\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b")
+# A change said again, the one asked taken back: "cancel that, make it 12".
+_REDO = re.compile(r"^\W*(?:(?:no|nah|oops|sorry)\W+)?(?:cancel|scratch|nvm|never\s*mind|forget)\s+that\b", re.I)
 # Backing out of a change being asked for ("actually nvm keep it", "forget it").
 _KEEP_AFTER_ALL = re.compile(
     r"\b(?:keep\s+(?:it|(?:the|our|my)\s+(?:booking|date|day|party|reservation|original|old\s+one|same|time|\d))"
@@ -395,6 +397,12 @@ _WEEKDAY_WORD = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?=\.?,?\s*(?:the\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))(s?)\b", re.I)
 _WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+def _still_cancels(text: str) -> bool:
+    """Whether a message that takes back a change also asks to cancel the booking
+    ("scratch that, just cancel the party"; not "no actually cancel that, keep it")."""
+    return cancels_the_booking(_KEEP_AFTER_ALL.sub(" ", text))
 
 
 def _moves_count(said: str) -> bool:
@@ -739,7 +747,10 @@ _SAME_PLACE = re.compile(r"\bsame\s+(?:address|street|house|place|location)\b", 
 _SAME_AS_BEFORE = re.compile(
     r"\bsame\s+(?:thing\s+)?as\s+(?:before|b4|last\s+time|the\s+(?:other|last|first)(?:\s+(?:one|party|time|booking))?)\b", re.I)
 _SAME_PARTY = re.compile(
-    r"\bsame\s+(?:size|party\s+size|group|ppl|people|crew|number(?:\s+of\s+(?:people|ppl|guests))?|count|headcount)\b", re.I)
+    r"\bsame\s+(?:size|party\s+size|group|ppl|people|crew|number(?:\s+of\s+(?:people|ppl|guests))?|count|headcount)\b"
+    r"(?!\s+as\s+(?:my|our|his|her|their|a|the)\s+(?!last\b|other\b|first\b)\w+)", re.I)  # ("same size as my sisters party": not ours)
+# "is the food the same as last time?": a question about it, not a party asked for.
+_SAME_ASKED = re.compile(r"\b(?:is|are|was|were|will|does|do)\s+(?:it|the|this|that|your|ur|they|you|u)\b[^.?!]{0,30}$", re.I)
 _HAVE_BOOKING = re.compile(r"\b(?:i|we)\s+(?:already\s+)?(?:have|got|made|booked)\s+(?:a|an|one)\s+"
                            r"(?:booking|reservation|party)\b", re.I)
 _CHANGE_WORD = re.compile(r"\b(?:change|switch|update|modify|move|make)\b", re.I)
@@ -750,7 +761,7 @@ _CHANGE_BOOKING = re.compile(
     re.I,
 )
 _SAME_TIME = re.compile(
-    r"\bsame (?:time|slot)\b|\bkeep (?:the |our |it at the )?(?:same )?(?:time|slot)\b|^\W*(?:the\s+)?same\W*$", re.I)
+    r"\bsame (?:time|slot)\b|\b(?:keep|leave) (?:the |our |it at the )?(?:same )?(?:time|slot)\b|^\W*(?:the\s+)?same\W*$", re.I)
 _NO_EMAIL = re.compile(r"\b(no|without|skip(?: the)?|don'?t (?:have|need)(?: an?)?)\s+e-?mails?\b", re.I)
 # A question: a "?" or a leading question word ("whats", "hows" included).
 _QUESTION = re.compile(
@@ -998,7 +1009,8 @@ class Engine:
         if _WHAT_IF_PRICE.search(text) and _has_count(ent) and not (ent.date or ent.time or ent.zip) \
                 and (done := await self._what_if_priced(text, ent)) is not None:
             return done
-        if st.expecting in (None, "confirm") and not _has_facts(ent) and (bare_n := _COUNT_PRICED.match(text)) \
+        if st.expecting in (None, "confirm") and (bare_n := _COUNT_PRICED.match(text)) \
+                and not _has_facts(replace(ent, guests=None) if ent.guests == int(bare_n["n"]) else ent) \
                 and (bare_n["lead"] or bare_n["q"]) and (done := await self._what_if_priced(
                     text, replace(ent, guests=int(bare_n["n"])))) is not None:
             # "how much would 15 be" after a quote: that party's price (it was the old
@@ -1253,10 +1265,15 @@ class Engine:
         if (intent == "cancel_booking" and st.form in ("quote", "booking", "availability") and (ent.date or ent.time)
                 and not await self.p.upcoming_bookings()):
             intent = "inform"  # "cancel that, wrong date. make it the 20th": the form's day
-        if intent == "cancel_booking" and st.form in ("party", "reschedule") and _KEEP_AFTER_ALL.search(text):
-            # "no actually cancel that, keep it as is" to "change it to 14 adults?": the
-            # change is dropped (the booking was cancelled)
-            intent = "deny"
+        if intent == "cancel_booking" and st.form in ("party", "reschedule"):
+            if _KEEP_AFTER_ALL.search(text) and not _still_cancels(text):
+                # "no actually cancel that, keep it as is" to "change it to 14 adults?": the
+                # change is dropped (the booking was cancelled); "scratch that, just cancel
+                # the party" still cancels it
+                intent = "deny"
+            elif _REDO.match(text) and (_has_facts(ent) or re.search(r"\d", text)):
+                intent = "inform"  # "cancel that, make it 12": the change said again
+
         if intent == "cancel_booking" and st.form in ("booking", "availability") and not _has_facts(ent) \
                 and not await self.p.upcoming_bookings():
             # "cancel that" at a new party's summary: the form stops, what was told is kept
@@ -1309,7 +1326,8 @@ class Engine:
                   or _NO_KIDS.search(text) or _group_moved(self._numbers(text)) is not None)
         # "I booked for the 19th, can I add 3 more people?": said to be booked, so the day
         # names the booking, and a booking not found is said so.
-        if not st.form and (made := _MAKE_IT_N.match(text)) and int(made["n"]) >= 10 and not _has_facts(ent) \
+        if not st.form and (made := _MAKE_IT_N.match(text) or _COUNT_THEN.match(text)) and int(made["n"]) >= 10 \
+                and not _has_facts(ent) \
                 and (bookings := await self.p.upcoming_bookings()):
             # "ok make it 14" after the booking's status: its party (it was an "anything else?")
             if (chosen := await self._booking_named(bookings)) is None:
@@ -1332,7 +1350,9 @@ class Engine:
                 if chosen is None:
                     return self._ask_which("party", bookings)
                 return await self._party_start(replace(ent, date=None, time=None) if claimed else ent, chosen)
-            if claimed:
+            if claimed or (_CHANGE_IT.search(text) and await self._cancelled_ahead() is not None):
+                # ("change it to 12 adults" of a cancelled booking: said so; it started a
+                # new booking's form)
                 await self._say_nothing_booked()
                 return self.finish()
         if (not st.form and not (ent.date or counts or ent.zip or ent.address)
@@ -1497,7 +1517,9 @@ class Engine:
             # clauses, then go on with the facts.
             await self._side_questions(self._faq_clauses(text, ent))
         # ("actually 10" may be 10 o'clock only when a time is asked)
-        if ((m := _MAKE_IT_N.match(text)) or ((m := _ACTUALLY_N.match(text)) and (
+        if (((m := _MAKE_IT_N.match(text)) and not (ent.time and ent.time.hour % 12 == int(m["n"]) % 12))
+                # ("what about 3" to "which time?" is 3 PM; it was 3 adults)
+                or ((m := _ACTUALLY_N.match(text)) and (
                 int(m["n"]) > 12 or st.expecting not in ("time", "date")))
                 or ((m := _COUNT_THEN.match(text)) and st.expecting in (None, "confirm"))) \
                 and st.form in ("quote", "booking") and not _has_count(ent) \
@@ -1611,9 +1633,13 @@ class Engine:
             return None
         today = await self._today()
         month = find_month(self.text, today)
-        if tells_occasion(self.text) and (
-                (month and not any(month[0] <= b.event_date <= month[1] for b in bookings))
-                or (ent.date and not any(b.event_date == ent.date for b in bookings))):
+        new_day = ent.date is not None and not any(b.event_date == ent.date for b in bookings)
+        if (tells_occasion(self.text) and (
+                (month and not any(month[0] <= b.event_date <= month[1] for b in bookings)) or new_day)) or (
+                new_day and (_has_count(ent) or _NEW_PARTY.search(self.text)) and not (
+                    read_move(self.text).verb or _INSTEAD.search(self.text) or _CHANGE_IT.search(self.text))):
+            # ("can i get a quote for jan 16 6pm, 12 adults, for my work party": the note is
+            # the new party's; it went on the December one)
             # "planning my wifes 40th birthday in march" with a December party: a new party
             # (the occasion went on the December one), its note kept for it
             if note not in st.slots.notes:
@@ -2827,7 +2853,7 @@ class Engine:
         guests and the zip were asked again)."""
         before = _SAME_AS_BEFORE.search(text)
         party, place = before or _SAME_PARTY.search(text), before or _SAME_PLACE.search(text)
-        if not (party or place):
+        if not (party or place) or _SAME_ASKED.search(text[: (party or place).start()]):  # type: ignore[union-attr]
             return ent
         b = next(iter(await self.p.upcoming_bookings()), None) or next(iter(await self.p.cancelled_bookings()), None)
         if b is None:
@@ -3254,6 +3280,11 @@ class Engine:
                 re.search(r"\b(?:yes|yeah|yep|yup|ya|yea|works|perfect|fine|sounds\s+good)\b", text, re.I)
                 and not re.search(r"\b(?:no|not|don'?t|nope|nah|but|instead|rather)\b|\?", text, re.I)):
             intent = "affirm"  # "yes move it", "move it", "go ahead", "3 works, yes"
+        elif _KEEP_AFTER_ALL.search(text) and _still_cancels(text):
+            # "scratch that, just cancel the party": the move dropped, the cancel asked
+            self._end_reschedule()
+            st.then_party = None
+            return await self._cancel_start(ent)
         elif _CONFIRM_KEEP.match(text) or STOP_BOOKING.search(text) or _KEEP_AFTER_ALL.search(text):
             intent = "deny"  # "keep it", "I changed my mind", "no actually cancel that"
             if _has_count(ent) and _moves_count(self._numbers(text)):

@@ -235,6 +235,21 @@ def _ordinal_day(day: int, today: dt.date) -> dt.date | None:
     return None
 
 
+# A day of the month alone, as the answer to "what date?": "15?", "ok 19 then", "the 20".
+_BARE_DAY_RE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|maybe|how\s+about|what\s+about|hmm+|um+|so|then)\W+)*(?:the\s+)?(?P<d>\d{1,2})"
+    r"\s*(?:then|instead|works|pls|please|\?)*\W*$")
+
+
+def bare_day(text: str, today: dt.date) -> tuple[dt.date, Span] | None:
+    """The next day with that day of the month, for a bare number said when the date was
+    asked ("15?" was "didn't catch that"); None for anything else."""
+    m = _BARE_DAY_RE.match(text)
+    if m is None or (day := _ordinal_day(int(m["d"]), today)) is None:
+        return None
+    return day, m.span("d")
+
+
 # An offset right before a day: "the day after", "2 days before", "a week from".
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _OFFSET_RE = re.compile(

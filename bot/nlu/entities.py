@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.nlu.contacts import find_address, find_emails, find_phone, find_zip
-from bot.nlu.dates import find_date, no_such_day
+from bot.nlu.dates import bare_day, find_date, no_such_day
 from bot.nlu.guests import PartySize, find_party
 from bot.nlu.names import find_name, is_name_word
 from bot.nlu.numbers import normalize
@@ -168,6 +168,8 @@ def extract_entities(
             after = find_date(norm[bounds[0][0]:bounds[0][1]], today)[0]
         norm = blank(norm, out)
         date, date_spans = find_date(norm, today)
+    if date is None and expecting == "date" and (bare := bare_day(norm, today)) is not None:
+        date, date_spans = bare[0], [bare[1]]
     norm = blank(norm, date_spans)
     # "is 9pm too late for the kids?": a time asked about, not chosen
     norm = blank(norm, [m.span() for m in _TIME_DOUBTED.finditer(norm)])

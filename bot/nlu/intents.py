@@ -302,6 +302,11 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"|different\s+(?:date|day|time)|another\s+(?:date|day))\b"), 0.9),
     ],
     "booking_status": [
+        # "whats the name on the booking?", "is the booking under my name?": the booking's
+        # details asked (it started a second party)
+        (_rx(r"\b(?:what|which|whose)\s+name\b[^?.!]{0,25}\b(?:booking|reservation)\b"
+             r"|\bname\s+(?:on|for)\s+(?:the|my|our)\s+(?:booking|reservation)\b(?![^?.!]{0,20}\b(?:to|should\s+be)\b)"
+             r"|\b(?:booking|reservation)\s+(?:is\s+)?under\s+(?:my|what|which|whose)\b"), 0.95),
         (_rx(r"\b(?:status\s+of\s+(?:my|our|the)\s+(?:booking|reservation|event|party|deposit"
              r"|payment|order)|(?:booking|reservation|event|deposit|payment)\s+status"
              r"|did\s+(?:my|the|our)\s+(?:deposit|payment|booking|reservation)\s+go\s+(?:through|thru)"

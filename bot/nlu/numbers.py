@@ -91,7 +91,7 @@ def ordinal(n: int) -> str:
 # ("move the 19th one to 3pm" read "1 to 3pm" as a time).
 _ONE_COUNTED = re.compile(r"\s+(?:more\s+|extra\s+)?(?:adult|kid|child|person|guest|ppl|people|baby|toddler)")  # "dec 19 one adult"
 _ONE_ON = re.compile(r"\s+(?:on|for|at|in|that|we|i|you)\b")  # "cancel the one on the 12th"
-_ONE_OF = re.compile(r"(?:\d(?:st|nd|rd|th)|\b(?:first|second|third|last|other|this|that|which|each|the\s+[a-z]+)"
+_ONE_OF = re.compile(r"(?:\d(?:st|nd|rd|th)|\b(?:first|second|third|last|other|another|this|that|which|each|the\s+[a-z]+)"
                      # "the jan 9 one", "the 1/9 one", "the 6pm one" (the jan 9 one read "1 to 6pm")
                      r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\b\d{1,2}/\d{1,2}"
                      r"|\d\s*(?:am|pm))\s+$")
