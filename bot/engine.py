@@ -51,9 +51,10 @@ from bot.nlu.asks import (
     STOP_BOOKING,
     THAT_PRICE,
     WHEN_TO_BOOK,
+    WHY_PRICE,
 )
 from bot.nlu.cancels import cancels_the_booking, mentions_cancel
-from bot.nlu.contacts import ADDRESS_SHAPE
+from bot.nlu.contacts import ADDRESS_SHAPE, address_city
 from bot.nlu.dates import dates_in, day_of_month, find_month, weekdays_asked
 from bot.nlu.dayof import day_of_news
 from bot.nlu.entities import RULED_OUT
@@ -348,7 +349,9 @@ _FIELD_ASKED = re.compile(
     r"|\bis\s+(?:the\s+|an?\s+|my\s+)?(?P<f3>email|e-mail|phone|address)\s+(?:required|needed|necessary|optional|mandatory)\b"
     # "do i need an email?" (at the email question it went to a person and the booking stopped)
     r"|\bdo\s+(?:i|we)\s+(?:really\s+)?(?:need|have\s+to\s+have)\s+(?:an?\s+|my\s+|the\s+)?(?P<f5>email|e-mail)\b"
-    r"|^\W*(?:your\s+)?(?:first\s+(?:and|&)\s+last|full)\s+(?P<f4>name)\W*$", re.I)
+    r"|^\W*(?:your\s+)?(?:first\s+(?:and|&)\s+last|full)\s+(?P<f4>name)\W*$"
+    # "whats my phone for?", "what do u need my address for" (it went to a person)
+    r"|\bwhat(?:'?s|\s+is|\s+do\s+(?:you|u)\s+need)\s+(?:my|the|our)\s+(?P<f6>name|phone|number|address|email|e-mail)\s+for\b", re.I)
 # A weekday named: in full, or short right before a date ("sat 1/10"; "we sat down" is none).
 # A name given for the booking with the word "name" or "under" before it, capitalised.
 _NAME_FIX = re.compile(
@@ -765,7 +768,7 @@ _SAME_TIME = re.compile(
 _NO_EMAIL = re.compile(r"\b(no|without|skip(?: the)?|don'?t (?:have|need)(?: an?)?)\s+e-?mails?\b", re.I)
 # A question: a "?" or a leading question word ("whats", "hows" included).
 _QUESTION = re.compile(
-    rf"\?|^\W*{QUESTION_LEAD_IN}(what|wat|wut|how|do|does|can|could|is|are|r|will|would|should|where|when|who|why|which)(?:'?s)?\b"
+    rf"\?|^\W*{QUESTION_LEAD_IN}(what|wat|wut|wats|how|hw|do|does|can|could|is|are|r|will|would|should|where|when|who|why|which)(?:'?s)?\b"
     # "my daughter is 13 does she count as a kid": a question after a statement, no "?"
     r"|\b(?:does|do|can|will|would|should)\s+(?:she|he|they|it|that|this)\s+(?:count|need|have|work|cost|matter|get|come)\b"
     # "if i cancel do i get my money back": a conditional asked without a question mark
@@ -976,6 +979,8 @@ class Engine:
         ent = await self._moved_guests(text, ent)
         if st.form not in ("reschedule", "party"):
             ent = await self._same_as_before(text, ent)
+        if ent.address and not ent.zip and st.slots.zip and st.form in ("quote", "booking", "availability"):
+            ent = await self._address_city_checked(ent)
         if st.slots.zip and ent.zip and ent.zip != st.slots.zip and _QUESTION.search(text) \
                 and AREA_QUESTION.search(text) and not ADDRESS_CHANGE.search(text):
             # "also is 95630 in ur area? my sister might host": that zip's answer, the
@@ -1016,6 +1021,14 @@ class Engine:
             # "how much would 15 be" after a quote: that party's price (it was the old
             # quote again, and "15?" went to a person)
             return done
+        if WHY_PRICE.search(text) and not _has_facts(replace(ent, adults=None, kids=None, guests=None)) \
+                and (why_quote := await self._standing_quote()) is not None \
+                and ent.guests in (None, why_quote.adults + why_quote.kids) and ent.adults in (None, why_quote.adults):
+            # "why is it $660 for 3 ppl": the food minimum said (its "3 ppl" asked the kids
+            # again, and the question was never answered)
+            st.misunderstood = 0
+            self.say(t.why_total(why_quote))
+            return await self._advance() if st.confirming or (st.form == "booking" and st.expecting) else self.finish()
         if _has_count(ent) and _NOT_NOW.search(self._numbers(text)):
             # "what if 2 more people show up?": a question, not the party's size
             ent = replace(ent, adults=None, kids=None, guests=None)
@@ -2863,6 +2876,20 @@ class Engine:
             ent = replace(ent, adults=b.adults, kids=b.kids)
         if place and not (ent.zip or ent.address) and not (s.zip or s.address):
             ent = replace(ent, zip=b.zip, address=b.address)
+        return ent
+
+    async def _address_city_checked(self, ent: Entities) -> Entities:
+        """An address naming a city the party's zip is not in ("500 Main St, Salinas" with
+        95112 quoted): the zip is dropped, to be asked again for that city (a San Jose
+        zip, station and travel fee were booked for a Salinas street)."""
+        s = self.st.slots
+        place = address_city(ent.address or "")
+        names = find_cities(place, await self.p.city_names(), whole=True) if place else []
+        city = await self.p.route_city(names[0]) if names else None
+        if city is None or s.zip in {r.zip for r in city.routes}:
+            return ent
+        self.say(t.zip_not_in_city(city.name, s.zip or ""))
+        s.zip, s.city, self.st.confirming = None, city.name, False
         return ent
 
     async def _zip_asked(self, zip_code: str) -> None:

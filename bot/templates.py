@@ -198,6 +198,20 @@ def total_explained(q: Quote, *, confirm: bool = True) -> Reply:
     )
 
 
+def why_total(q: Quote) -> Reply:
+    """"why is it $660 for 3 ppl": what the total is made of, the food minimum said when it
+    is what sets the price."""
+    if not q.minimum_applied:
+        return total_explained(q, confirm=False)
+    return Reply(
+        f"For {_party(q)} the food comes to {fmt_cents(q.food_cents)}, but every party has a "
+        f"{fmt_cents(q.food_billed_cents)} food minimum, so the food is billed at that. With the suggested "
+        f"gratuity {fmt_cents(q.gratuity_cents)} and travel {fmt_cents(q.travel_cents)}, the total is "
+        f"{fmt_cents(q.total_cents)} — the same for any party up to the minimum.",
+        (), "total_explained",
+    )
+
+
 def what_if_price(q: Quote, kept: str, *, booked: bool = False) -> Reply:
     """"what would it be with 2 more adults?": that party's total, the one on the form (or
     the booking, ``booked``) kept."""
@@ -591,6 +605,12 @@ def city_out_of_area(name: str) -> Reply:
 def city_outside(name: str) -> Reply:
     """One of several cities asked about that we do not come to (no one is asked yet)."""
     return Reply(f"{name} is outside our usual service area.", (), "out_of_area")
+
+
+def zip_not_in_city(city: str, zip_code: str) -> Reply:
+    """The street given is in another city than the zip the party was priced for."""
+    return Reply(f"That address is in {city}, but the zip I have, {zip_code}, isn't — the price and the "
+                 f"travel fee depend on it. What's the zip code of the party in {city}?", (), "ask_zip")
 
 
 def zip_outside(zip_code: str) -> Reply:

@@ -155,6 +155,9 @@ MY_TOTAL = re.compile(
 
 
 # "is that the final price or are there extra fees?": what a given quote's total holds.
+# Why the total is what it is: "why is it $660 for 3 ppl", "how come its so much for 4".
+WHY_PRICE = re.compile(
+    r"\b(?:why|how\s+come)\b[^?.!]{0,20}?(?:\$\s?\d[\d,]*|\b(?:price|total|cost|so\s+(?:much|expensive|high)|that\s+much|expensive)\b)", re.I)
 FINAL_PRICE = re.compile(
     r"\b(?:final\s+(?:price|total|cost|amount)|extra\s+(?:fees?|charges?|costs?)|hidden\s+(?:fees?|charges?|costs?)"
     r"|other\s+(?:fees?|charges?|costs?)|additional\s+(?:fees?|charges?|costs?)|all[\s-]+in(?:clusive)?"

@@ -31,6 +31,10 @@ _STREET_HINT_RE = re.compile(
     rf"\b\d{{1,6}}[a-z]?\s+(?:(?:\d+(?:st|nd|rd|th)|[a-z.'-][\w.'-]*)\s+){{0,4}}(?:{_STREET_TYPES})\b\.?", re.IGNORECASE
 )
 _NUMBER_WORD_RE = re.compile(r"\b\d{1,6}[A-Za-z]?\s+[A-Za-z]", re.IGNORECASE)
+# The street type, and a unit after it: what a city name follows ("500 Main St, Salinas").
+_STREET_END_RE = re.compile(
+    rf"\b(?:{_STREET_TYPES})\b\.?(?:\s*,?\s*(?:apt|apartment|unit|suite|ste|#)\.?\s*#?[\w-]+)?", re.IGNORECASE)
+_STATE_ZIP_TAIL_RE = re.compile(r"(?:,?\s*(?:ca|calif|california)\.?)?\s*(?:\d{5}(?:-\d{4})?)?\s*$", re.IGNORECASE)
 _NOT_STREET = frozenset(
     ["adults", "adult", "kids", "kid", "children", "child", "people", "persons", "guests", "guest", "ppl", "pm", "am", "of", "us", "and", "or", "to", "at", "for", "on", "in", "years", "year", "days", "weeks", "pax", "grown", "grownups", "kiddos", "folks", "total", "more", "dollars", "minutes", "hours", "miles", "mi", "is", "are", "will", "would", "a", "an", "the", "instead", "please", "pls", "thanks", "works", "better", "then", "ok"]
 )
@@ -247,3 +251,17 @@ def find_zip(text: str) -> tuple[str | None, list[Span]]:
     if not matches:
         return None, []
     return matches[0].group("zip"), spans
+
+
+def address_city(address: str) -> str | None:
+    """The place written after the street of an address ("500 Main St, Salinas" gives
+    "Salinas"; "123 Main St San Jose 95112" gives "San Jose"), None when there is none."""
+    ends = list(_STREET_END_RE.finditer(address))
+    if ends:
+        tail = address[ends[-1].end():]
+    elif "," in address:
+        tail = address.rsplit(",", 1)[1]
+    else:
+        return None
+    tail = _STATE_ZIP_TAIL_RE.sub("", tail.strip(" ,.")).strip(" ,.")
+    return tail or None

@@ -217,9 +217,11 @@ def find_name(text: str, *, expecting: str | None = None) -> str | None:
     m = _FOR_CAPS_RE.search(text)
     if m and all(is_name_word(w) for w in m["name"].split()):
         return m["name"]
-    # (a question is no name: "Bill me later?", "Grace period for the deposit?")
-    if expecting == "name" and len(text.split()) <= 8 and not text.rstrip().endswith("?"):
-        run = _capital_run(text)
+    # (a question is no name: "Bill me later?", "Grace period for the deposit?"; but in
+    # "Maria Lopez. is the tip included?" the name comes first, and the question after it)
+    head = re.split(r"(?<=[.,;!])\s+|\s+[-–—]+\s+", text.strip(), maxsplit=1)[0] if expecting == "name" else text
+    if expecting == "name" and len(head.split()) <= 8 and not head.rstrip().endswith("?"):
+        run = _capital_run(head)
         # ("Hope so", "Mark my words", "Will do": a word that is also a name, in a phrase)
         if run and not (len(run) == 1 and run[0].lower() in _ALSO_NAMES and len(text.split()) > 1):
             return _format(run)

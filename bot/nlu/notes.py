@@ -47,7 +47,7 @@ _IF_SOMEONE_DIET = re.compile(
     r"|\b\d{1,2}\s+(?:ppl|people|guests|of\s+us|kids|adults|persons)\s+(?:are\s+|who\s+are\s+)?allergic\s+to\s+\w+",
     re.IGNORECASE)
 _NOTE_IT = re.compile(
-    r"\b(?:note|noted|jot|write\s+(?:it|that)\s+down|let\s+the\s+chef\s+know|tell\s+the\s+chef"
+    r"\b(?:notes?|noted|jot|write\s+(?:it|that)\s+down|let\s+the\s+chef\s+know|tell\s+the\s+chef"
     r"|(?:the\s+)?chef\s+(?:should|needs\s+to|might\s+want\s+to)\s+know"
     r"|make\s+sure|fyi|heads\s+up|just\s+so\s+you\s+know|keep\s+in\s+mind)\b",
     re.IGNORECASE,
@@ -119,9 +119,21 @@ _MENU_DROP = re.compile(
 _MAX = 300
 
 
+# A note asked for with its words: "can u add to the notes that …", "put a note saying …",
+# "add my moms bday to the notes" (asked as a question, it went to a person).
+_NOTE_THAT = re.compile(
+    r"\b(?:add|put|make|leave|write|include)\b[^.?!]{0,25}?\bnotes?\b[^.?!]{0,15}?(?:\bthat\b|\bsaying\b|:)\s*(?P<note>[^?!]+)"
+    r"|\b(?:add|put|include)\s+(?P<note2>(?:(?!\b(?:to|in|on)\s+the\s+notes?\b)[^.?!,])+?)\s+(?:to|in|on)\s+the\s+notes?\b",
+    re.IGNORECASE)
+
+
 def chef_note(text: str) -> str | None:
     """The clauses of ``text`` the chef should know (an allergy or diet, how to get in, the
     occasion, proteins chosen), joined; None if none."""
+    if (said := _NOTE_THAT.search(text)) is not None:
+        note = re.sub(r"\s+(?:lol|lmao|haha+|pls|please|thx|thanks)\W*$", "", (said["note"] or said["note2"]).strip(" ,.!"))
+        if len(note.split()) >= 2:
+            return note[:_MAX]
     ask_for_note = bool(_NOTE_IT.search(text))
     # (commas too: "12 Main St, one guest has a nut allergy" notes only the allergy)
     parts = [p.strip() for c in clauses(text) for p in _parts(c)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 _QWORDS = (
-    r"what|whats|what's|how|do|does|did|can|could|is|are|will|would|should|where|when"
+    r"what|whats|what's|wat|wats|wut|how|hw|do|does|did|can|could|is|are|will|would|should|where|when"
     r"|who|why|which|any|r|y'all"
 )
 # Sentence ends, line breaks, semicolons and discourse connectors start a new clause.
@@ -19,8 +19,16 @@ _SPLIT_RE = re.compile(
     r"(?<=[?!])\s*|(?<=\.)\s+|\n+|;\s*"
     r"|[,\s]+(?=(?:also|btw|by\s+the\s+way|oh\s+and|and\s+also|one\s+more\s+thing"
     r"|quick\s+q(?:uestion)?|question)\b)"
-    # "10 adults 95112 how long does the show last": a question right after the facts
-    r"|(?<=\d)\s+(?=(?:how|what|whats|do|does|can|is|are)\s+(?:long|you|u|the|there|it|your|ur)\b)"
+    # "10 adults 95112 how long does the show last", "6pm do u bring ur own grill", "jo@x.com
+    # do i need to pay the deposit now?", "dec 19 wat if it rains": a question right after
+    # the facts (it was read as part of them, and never answered)
+    r"|(?:(?<=\d)|(?<=pm)|(?<=am)|(?<=\.com)|(?<=\.net)|(?<=\.org)|(?<=\.edu))\s+(?=(?:how|hw|what|wat|whats|wats|do|does|can|could|is|are|will|would)"
+    r"\s+(?:long|you|u|ya|we|i|the|there|it|your|ur|if|cleanup|gratuity|tips?|travel|deposit|payment)\b)"
+    # "123 main st — can the chef set up in the garage?": a dash before a question
+    r"|\s+[-–—]+\s+(?=(?:how|hw|what|wat|whats|wats|do|does|can|could|is|are|will|would|when|where|why)\b)"
+    # "yes do u take venmo": a yes, then a question
+    r"|(?:(?<=^yes)|(?<=^yeah)|(?<=^yep)|(?<=^yup)|(?<=^ok)|(?<=^okay)|(?<=^sure))\s+"
+    r"(?=(?:do|does|can|could|is|are|will|would|what|whats|how|when)\s+(?:you|u|ya|we|i|the|there|it|your|ur)\b)"
     # "we have 12 adults, do you bring plates": a question after a comma
     r"|,\s*(?=(?:do|does|can|could|will|would|is|are)\s+(?:you|u|ya|y'all|we|i|it|the|there|your|ur|they)\b"
     # "dec 19, how long does it last?"
