@@ -402,6 +402,25 @@ _WEEKDAY_WORD = re.compile(
 _WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
 
+# Two parties asked in one message: "2 parties on dec 19", "lunch and dinner … both".
+_TWO_PARTIES = re.compile(
+    r"\b(?:2|two|both)\s+(?:separate\s+)?(?:parties|events|bookings|seatings|dinners)\b(?!\s+(?:ago|before|last))"
+    r"|\blunch\b[^.?!]{0,40}\band\s+(?:a\s+|then\s+)?dinner\b[^.?!]{0,60}\b(?:each|both)\b"
+    r"|\blunch\s+(?:at\s+)?\d[^.?!]{0,40}\band\s+(?:a\s+)?dinner\s+(?:at\s+)?\d", re.I)
+_THEIR_NUMBER = re.compile(r"\b(?:her|his|their|(?:call|text|reach|contact)\s+(?:my\s+)?\w+)\b[^.!?;]{0,25}?(?:number|#|cell|phone|digits|\d{3})", re.I)
+
+
+def _others_number(text: str) -> str | None:
+    """The sentence giving someone else's phone number ("her number is …", "on the day
+    call my brother Ben …"), or None when the number is the customer's own."""
+    for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):
+        if re.search(r"(?<!\d)\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)", sentence) and (
+                _SOMEONE_ELSES.search(sentence) or _THEIR_NUMBER.search(sentence)) \
+                and not re.search(r"\b(?:my|me|i'?m|im)\s+(?:number|#|cell|phone)\b|\b(?:call|text|reach)\s+me\b", sentence, re.I):
+            return sentence.strip(" .,")
+    return None
+
+
 def _still_cancels(text: str) -> bool:
     """Whether a message that takes back a change also asks to cancel the booking
     ("scratch that, just cancel the party"; not "no actually cancel that, keep it")."""
@@ -981,6 +1000,20 @@ class Engine:
             ent = await self._same_as_before(text, ent)
         if ent.address and not ent.zip and st.slots.zip and st.form in ("quote", "booking", "availability"):
             ent = await self._address_city_checked(ent)
+        if st.form not in ("reschedule", "party") and _TWO_PARTIES.search(text) and _has_facts(ent) \
+                and not _PAST_TENSE.search(text) and len(await self.p.upcoming_bookings()) < 2:
+            # "2 parties on dec 19, lunch at 12 for 10 adults and dinner at 6 for 15": one
+            # form holds one party (they were merged into one of 25 at noon, the dinner lost)
+            st.misunderstood = 0
+            return await self.escalate("two_parties", t.escalated("two_parties"))
+        if ent.phone and (st.form in ("quote", "booking", "availability") or _has_facts(
+                replace(ent, phone=None, name=None, email=None))) and (said_of := _others_number(text)) is not None:
+            # "DONT text her, her number is 408-555-0166", "on the day call my brother Ben
+            # 408-555-0111": someone else's number, a note for the chef (it became the
+            # booking's phone, and the surprise's confirmations would have gone to her)
+            ent = replace(ent, phone=None)
+            if said_of not in st.slots.notes:
+                st.slots.notes.append(said_of)
         if st.slots.zip and ent.zip and ent.zip != st.slots.zip and _QUESTION.search(text) \
                 and AREA_QUESTION.search(text) and not ADDRESS_CHANGE.search(text):
             # "also is 95630 in ur area? my sister might host": that zip's answer, the

@@ -759,6 +759,8 @@ def escalated(reason: str) -> Reply:
         "complaint": "I'm really sorry to hear that. I've passed this to a person on our team, who will reply here shortly.",
         "not_understood": "Sorry, I'm not getting it. I've asked a person from our team to help — they'll reply here shortly.",
         "handoff": "A person from our team will reply here shortly.",
+        "two_parties": "Two parties at once is something a person from our team sets up, so each gets its own "
+        "chef, price and time — I've asked them to reply here shortly.",
         "address_change": "Sure — I've asked a person from our team to update the address on "
         "your booking. They'll confirm here shortly.",
         # An address change said with another change: the person makes both (the bot

@@ -211,7 +211,8 @@ _TOTAL_THEN_KIDS_RE = re.compile(
 # "we are adding a few kids, 3 of them all under 10": the kids just named, counted
 # (only after kids with no count of their own: "2 kids, 1 of them is 4" counts 2)
 _KIDS_N_OF_THEM_RE = re.compile(
-    r"(?<!\d\s)(?<!\d)\b(?P<kids>kids|children|kiddos|little\s+ones)(?P<gap>[^\d.?!]{0,20}?)(?P<n>\d{1,2})\s+of\s+them\b")
+    # ("20 adults no kids, 15 of them vegan": 15 vegans, not 15 kids)
+    r"(?<!\d\s)(?<!\d)(?<!\bno\s)\b(?P<kids>kids|children|kiddos|little\s+ones)(?P<gap>[^\d.?!]{0,20}?)(?P<n>\d{1,2})\s+of\s+them\b")
 # "10 people incl my 12 yr old": the kid among the total (asked again)
 _TOTAL_INCL_AGED_RE = re.compile(
     rf"\b(?P<total>\d{{1,3}})\s*(?:{GUEST_WORDS})\s+(?:incl\w*|including)\s+(?:(?:my|our|his|her|their)\s+)?"
