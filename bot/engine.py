@@ -402,6 +402,10 @@ _WEEKDAY_WORD = re.compile(
 _WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
 
+# A place's price asked: "is there a fee if its in morgan hill?", "would it cost more in
+# stockton?", "what about if we do it in monterey".
+_PLACE_PRICED = re.compile(r"\b(?:fee|charge|cost|extra|more\s+expensive|what\s+about\s+if|what\s+if)\b|"
+                           + AREA_QUESTION.pattern, re.I)
 # Two parties asked in one message: "2 parties on dec 19", "lunch and dinner … both".
 _TWO_PARTIES = re.compile(
     r"\b(?:2|two|both)\s+(?:separate\s+)?(?:parties|events|bookings|seatings|dinners)\b(?!\s+(?:ago|before|last))"
@@ -1014,6 +1018,15 @@ class Engine:
             ent = replace(ent, phone=None)
             if said_of not in st.slots.notes:
                 st.slots.notes.append(said_of)
+        if st.slots.zip and not (ent.zip or ent.address) and _QUESTION.search(text) and _PLACE_PRICED.search(text) \
+                and len(named := find_cities(text, await self.p.city_names())) == 1 \
+                and (city := await self.p.route_city(named[0])) is not None:
+            # "is there a fee if its in morgan hill instead?" after a quote: that city's
+            # answer, the party's zip kept (it went to a person)
+            st.misunderstood = 0
+            self.say(t.city_served(city) if city.routes else t.city_outside(city.name))
+            if not _has_facts(ent):
+                return await self._advance() if st.form and st.expecting else self.finish()
         if st.slots.zip and ent.zip and ent.zip != st.slots.zip and _QUESTION.search(text) \
                 and AREA_QUESTION.search(text) and not ADDRESS_CHANGE.search(text):
             # "also is 95630 in ur area? my sister might host": that zip's answer, the
@@ -2310,7 +2323,11 @@ class Engine:
         once (not after the whole form), and one we do is answered when asked about and
         named in the zip question. None: the turn goes on."""
         st, s = self.st, self.st.slots
-        asked = bool(AREA_QUESTION.search(self.text) or SERVES_PLACE.search(self.text))
+        # ("is there a fee if its in morgan hill instead?", "would it cost more in stockton?":
+        # a place's fee asked; it went to a person, or got the FAQ's "send me your zip")
+        asked = bool(AREA_QUESTION.search(self.text) or SERVES_PLACE.search(self.text) or (
+            _QUESTION.search(self.text) and re.search(r"\b(?:fee|charge|cost\s+(?:more|extra)|extra|more\s+expensive)\b",
+                                                      self.text, re.I)))
         if not (asked or st.form or st.expecting == "zip" or _has_facts(ent) or intent in BOOKING_INTENTS):
             return None  # "what's the reservation policy for spago in beverly hills": not a party
         found = find_cities(self.text, await self.p.city_names(), whole=st.expecting == "zip")
