@@ -1019,8 +1019,8 @@ class Engine:
             if said_of not in st.slots.notes:
                 st.slots.notes.append(said_of)
         if st.slots.zip and not (ent.zip or ent.address) and _QUESTION.search(text) and _PLACE_PRICED.search(text) \
-                and len(named := find_cities(text, await self.p.city_names())) == 1 \
-                and (city := await self.p.route_city(named[0])) is not None:
+                and len(priced_at := find_cities(text, await self.p.city_names())) == 1 \
+                and (city := await self.p.route_city(priced_at[0])) is not None:
             # "is there a fee if its in morgan hill instead?" after a quote: that city's
             # answer, the party's zip kept (it went to a person)
             st.misunderstood = 0
