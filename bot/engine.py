@@ -1018,20 +1018,8 @@ class Engine:
             ent = replace(ent, phone=None)
             if said_of not in st.slots.notes:
                 st.slots.notes.append(said_of)
-        if st.slots.zip and not (ent.zip or ent.address) and _QUESTION.search(text) and _PLACE_PRICED.search(text) \
-                and len(priced_at := find_cities(text, await self.p.city_names())) == 1 \
-                and (city := await self.p.route_city(priced_at[0])) is not None:
-            # "is there a fee if its in morgan hill instead?" after a quote: that city's
-            # answer, the party's zip kept (it went to a person)
-            st.misunderstood = 0
-            self.say(t.city_served(city) if city.routes else t.city_outside(city.name))
-            if not _has_facts(ent):
-                return await self._advance() if st.form and st.expecting else self.finish()
-        if st.slots.zip and ent.zip and ent.zip != st.slots.zip and _QUESTION.search(text) \
-                and AREA_QUESTION.search(text) and not ADDRESS_CHANGE.search(text):
-            # "also is 95630 in ur area? my sister might host": that zip's answer, the
-            # party's zip kept (the quote moved to 95630, and the booking kept it)
-            await self._zip_asked(ent.zip)
+        if st.slots.zip and _QUESTION.search(text) and await self._place_asked(ent):
+            # another place asked about while the party has a zip: answered, the zip kept
             ent = replace(ent, zip=None)
             if not _has_facts(ent):
                 st.misunderstood = 0  # (the rest of it is no question for the FAQ: it went to a person)
@@ -2061,7 +2049,7 @@ class Engine:
             # "Maria Lopez" as the first text: the name, kept for the booking (it was "didn't
             # catch that", and the name asked again later)
             st.slots.name, st.misunderstood = bare, 0
-            self.say(t.greeting_named(bare.split()[0], self.p.business_name))
+            self.say(t.greeting(self.p.business_name, bare.split()[0]))
             return self.finish()
         if re.fullmatch(r"[\s?.!…,]+", self.text):
             # "?", "...": puzzled or waiting, not an answer that failed, so no step towards
@@ -2942,17 +2930,32 @@ class Engine:
         s.zip, s.city, self.st.confirming = None, city.name, False
         return ent
 
-    async def _zip_asked(self, zip_code: str) -> None:
-        """Whether we come to a zip asked about, and its travel fee, from the quote engine."""
-        try:
-            station = (await self.p.route(zip_code)).station
-            q = await self.p.quote(1, 0, zip_code)
-        except OutOfArea:
-            self.say(t.zip_outside(zip_code))
-        except DomainError:
-            self.say(t.unknown_zip(zip_code))
-        else:
-            self.say(t.travel_fee(zip_code, q.miles, q.travel_cents, station.free_travel_mi))
+    async def _place_asked(self, ent: Entities) -> bool:
+        """A zip or a city asked about in a question while the party has its own zip ("also
+        is 95630 in ur area? my sister might host", "is there a fee if its in morgan hill
+        instead?"): whether we come there and its travel fee, from the booking core. The
+        quote had moved to the zip asked (and the booking kept it), and a city went to a
+        person. False: the message asks about no other place."""
+        text, own = self.text, self.st.slots.zip
+        if ent.zip and ent.zip != own and AREA_QUESTION.search(text) and not ADDRESS_CHANGE.search(text):
+            try:
+                station = (await self.p.route(ent.zip)).station
+                q = await self.p.quote(1, 0, ent.zip)
+            except OutOfArea:
+                self.say(t.zip_outside(ent.zip))
+            except DomainError:
+                self.say(t.unknown_zip(ent.zip))
+            else:
+                self.say(t.travel_fee(ent.zip, q.miles, q.travel_cents, station.free_travel_mi))
+            return True
+        if ent.zip or ent.address or not _PLACE_PRICED.search(text):
+            return False
+        named = find_cities(text, await self.p.city_names())
+        city = await self.p.route_city(named[0]) if len(named) == 1 else None
+        if city is None:
+            return False
+        self.say(t.city_served(city) if city.routes else t.city_outside(city.name))
+        return True
 
     async def _say_nothing_booked(self) -> None:
         """No booking held: one cancelled for a day still ahead is named ("is my booking

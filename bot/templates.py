@@ -44,19 +44,12 @@ def day_label(d: date) -> str:
     return f"{d:%A}, {d:%b} {d.day}"
 
 
-def greeting_named(first_name: str, business: str) -> Reply:
-    """A first message that is only the customer's name: kept, and what we do."""
+def greeting(business: str, first_name: str | None = None) -> Reply:
+    """Hello and what we do; ``first_name``: a first message that was only the customer's
+    name (kept for the booking)."""
+    hello = f"Nice to meet you, {first_name}!" if first_name else "Hi!"
     return Reply(
-        f"Nice to meet you, {first_name}! I'm the booking assistant for {business} — I can give you "
-        "a price, check dates and book your party.",
-        (B_QUOTE, B_BOOK, B_QUESTION),
-        "greeting",
-    )
-
-
-def greeting(business: str) -> Reply:
-    return Reply(
-        f"Hi! I'm the booking assistant for {business} — a hibachi chef who cooks at your "
+        f"{hello} I'm the booking assistant for {business} — a hibachi chef who cooks at your "
         "place. I can give you a price, check dates and book your party.",
         (B_QUOTE, B_BOOK, B_QUESTION),
         "greeting",
