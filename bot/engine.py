@@ -402,15 +402,33 @@ _WEEKDAY_WORD = re.compile(
 _WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
 
+_WRONG_NUMBER = re.compile(r"\W*(?:(?:oh|oops|sorry|my\s+bad|i\s+think)\W+)*(?:you\s+have\s+the\s+|this\s+is\s+a\s+)?wrong\s+(?:number|#)"
+                           r"(?:\W+(?:sorry|my\s+bad|lol))*\W*", re.I)
 # A place's price asked: "is there a fee if its in morgan hill?", "would it cost more in
 # stockton?", "what about if we do it in monterey".
 _PLACE_PRICED = re.compile(r"\b(?:fee|charge|cost|extra|more\s+expensive|what\s+about\s+if|what\s+if)\b|"
                            + AREA_QUESTION.pattern, re.I)
-# Two parties asked in one message: "2 parties on dec 19", "lunch and dinner … both".
+# Two parties asked in one message: "2 parties on dec 19", "lunch … and dinner …".
 _TWO_PARTIES = re.compile(
     r"\b(?:2|two|both)\s+(?:separate\s+)?(?:parties|events|bookings|seatings|dinners)\b(?!\s+(?:ago|before|last))"
-    r"|\blunch\b[^.?!]{0,40}\band\s+(?:a\s+|then\s+)?dinner\b[^.?!]{0,60}\b(?:each|both)\b"
-    r"|\blunch\s+(?:at\s+)?\d[^.?!]{0,40}\band\s+(?:a\s+)?dinner\s+(?:at\s+)?\d", re.I)
+    r"|\blunch\b[^.?!]{0,40}\band\s+(?:a\s+|then\s+)?dinner\b", re.I)
+_PARTY_TIMES = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|\bat\s+\d{1,2}\b|\bnoon\b", re.I)
+_PARTY_COUNTS = re.compile(r"\b\d{1,3}\s+(?:adults?|ppl|people|guests|kids)\b", re.I)
+
+
+def _two_parties(text: str, ent: Entities) -> bool:
+    """Two parties asked for at once, each with its own time or size ("lunch at 12 for 10
+    adults and dinner at 6 for 15", "lunch and dinner on dec 19, 10 adults each"); not "is
+    it 2 parties if we split the group?" or "do you do lunch and dinner parties?"."""
+    if not _TWO_PARTIES.search(text):
+        return False
+    return (len(_PARTY_TIMES.findall(text)) >= 2 or len(_PARTY_COUNTS.findall(text)) >= 2
+            or (ent.date is not None and bool(re.search(r"\b(?:each|both)\b|\blunch\s+and\s+dinner\b", text, re.I))))
+# A number given as the customer's way to be reached, whoever's phone it is: "best number
+# is my husbands …", "my husband might answer", "i use it".
+_OWN_CONTACT = re.compile(
+    r"\b(?:my|me|i'?m|im)\s+(?:number|#|cell|phone)\b|\b(?:call|text|reach)\s+(?:me|us)\b|\bbest\s+(?:number|#|way|contact)\b"
+    r"|\bcontact\s+number\b|\bi\s+use\s+it\b|\bmight\s+(?:answer|pick\s+up)\b|\bis\s+best\b", re.I)
 _THEIR_NUMBER = re.compile(r"\b(?:her|his|their|(?:call|text|reach|contact)\s+(?:my\s+)?\w+)\b[^.!?;]{0,25}?(?:number|#|cell|phone|digits|\d{3})", re.I)
 
 
@@ -420,7 +438,7 @@ def _others_number(text: str) -> str | None:
     for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):
         if re.search(r"(?<!\d)\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)", sentence) and (
                 _SOMEONE_ELSES.search(sentence) or _THEIR_NUMBER.search(sentence)) \
-                and not re.search(r"\b(?:my|me|i'?m|im)\s+(?:number|#|cell|phone)\b|\b(?:call|text|reach)\s+me\b", sentence, re.I):
+                and not _OWN_CONTACT.search(sentence):
             return sentence.strip(" .,")
     return None
 
@@ -976,6 +994,14 @@ class Engine:
     async def _turn(self) -> TurnResult:
         st = self.st
         text = self.inp.text.strip()
+        if self.inp.channel == "sms" and _WRONG_NUMBER.fullmatch(text):
+            # "wrong number sorry" over SMS (where the number is the sender's, never
+            # asked): the texter is leaving (mid-form it asked for "the best phone number";
+            # as a first text it offered a quote)
+            st.form = st.expecting = None
+            st.confirming, st.misunderstood = False, 0
+            self.say(t.bye())
+            return self.finish()
         choice = resolve_numbered_choice(text, st.buttons) if st.buttons else None
         if choice:
             text = choice
@@ -1004,13 +1030,13 @@ class Engine:
             ent = await self._same_as_before(text, ent)
         if ent.address and not ent.zip and st.slots.zip and st.form in ("quote", "booking", "availability"):
             ent = await self._address_city_checked(ent)
-        if st.form not in ("reschedule", "party") and _TWO_PARTIES.search(text) and _has_facts(ent) \
+        if st.form not in ("reschedule", "party") and _two_parties(text, ent) \
                 and not _PAST_TENSE.search(text) and len(await self.p.upcoming_bookings()) < 2:
             # "2 parties on dec 19, lunch at 12 for 10 adults and dinner at 6 for 15": one
             # form holds one party (they were merged into one of 25 at noon, the dinner lost)
             st.misunderstood = 0
             return await self.escalate("two_parties", t.escalated("two_parties"))
-        if ent.phone and (st.form in ("quote", "booking", "availability") or _has_facts(
+        if ent.phone and st.expecting != "phone" and (st.form in ("quote", "booking", "availability") or _has_facts(
                 replace(ent, phone=None, name=None, email=None))) and (said_of := _others_number(text)) is not None:
             # "DONT text her, her number is 408-555-0166", "on the day call my brother Ben
             # 408-555-0111": someone else's number, a note for the chef (it became the
@@ -3142,14 +3168,6 @@ class Engine:
             # (it was "didn't catch that", counted toward a hand-off)
             said_field = (wrong["f1"] or wrong["f2"]).lower()
             slot = {"day": "date", "number": "phone"}.get(said_field, said_field.split()[0])
-            if slot == "phone" and self.inp.channel == "sms" and re.fullmatch(
-                    r"\W*(?:(?:oh|oops|sorry|my\s+bad)\W+)*wrong\s+(?:number|#)(?:\W+(?:sorry|my\s+bad|lol))*\W*", text, re.I):
-                # "wrong number sorry" over SMS (where the number is the sender's, never
-                # asked): the texter is leaving (it asked for "the best phone number")
-                st.form = st.expecting = None
-                st.confirming, st.misunderstood = False, 0
-                self.say(t.bye())
-                return self.finish()
             setattr(st.slots, slot, None)
             st.confirming, st.misunderstood, st.expecting = False, 0, slot
             self.say(t.ask_again_for(slot))

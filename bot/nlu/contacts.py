@@ -144,12 +144,21 @@ _ADDRESS_END_RE = re.compile(
     r"|\s+(?=(?:no|skip(?:\s+the)?|without)\s+e-?mail\b)", re.I)
 
 
+# A question texted right after the street: "123 Main St can u bring extra chairs" (it was
+# saved as the street address).
+_QUESTION_AFTER_RE = re.compile(
+    r"\s+(?:can|could|do|does|is|are|will|would|what|whats|how|when|where|why|should)\s+(?:u|you|ya|we|i|the|there|it|ur|your)\b.*$",
+    re.IGNORECASE | re.DOTALL)
+
+
 def find_address(text: str, *, expecting: str | None = None) -> Address | None:
     """Return a street address found by usaddress, kept as the customer wrote it.
 
     Needs a house number followed by a street name; without an explicit street type
     ("St", "Ave", ...) only when the bot asked for the address.
     """
+    if (asked := _QUESTION_AFTER_RE.search(text)) is not None and _STREET_HINT_RE.search(text, 0, asked.start()):
+        text = text[: asked.start()] + " " * (len(text) - asked.start())
     unit = _UNIT_FIRST_RE.search(text)
     if unit is None:
         return _find_street(text, expecting)
@@ -256,6 +265,7 @@ def find_zip(text: str) -> tuple[str | None, list[Span]]:
 def address_city(address: str) -> str | None:
     """The place written after the street of an address ("500 Main St, Salinas" gives
     "Salinas"; "123 Main St San Jose 95112" gives "San Jose"), None when there is none."""
+    address = re.sub(r"\([^)]*\)?", " ", address)  # ("300 Main St (my moms house in Campbell)": an aside)
     ends = list(_STREET_END_RE.finditer(address))
     if ends:
         tail = address[ends[-1].end():]
@@ -264,4 +274,6 @@ def address_city(address: str) -> str | None:
     else:
         return None
     tail = _STATE_ZIP_TAIL_RE.sub("", tail.strip(" ,.")).strip(" ,.")
+    if re.match(r"(?:near|by|close\s+to|off|next\s+to|behind|across|around|in\s+front|my|our|the|at)\b", tail, re.I):
+        return None  # "300 Main St, near Fremont": no claim that the street is there
     return tail or None

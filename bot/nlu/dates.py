@@ -64,6 +64,12 @@ _NTH_WEEKDAY_RE = re.compile(
     rf"\b(?:the\s+)?(?P<n>1st|first|2nd|3rd|4th|5th|last)\s+(?P<wd>{_WD}|sat|sun|wed|mon|weekend)s?\s+"
     rf"(?:of|in)\s+(?:(?P<mon>{_MON})\b{_YEAR}|(?P<rel>this|next)\s+month\b)"
 )
+# A weekday and a bare day number: "saturday the 19", "sat 19" (it was the coming
+# Saturday, Dec 5; with "th" the ordinal reader has it).
+_WEEKDAY_DAY_RE = re.compile(
+    rf"\b(?P<wd>{_WD}|sat|sun|wed|mon|tues?|thurs?|fri)\.?,?\s+(?P<the>the\s+)?(?P<day>\d{{1,2}})\b"
+    r"(?!\s*(?:st|nd|rd|th|am|pm|a\.m|p\.m|:|/|-|\.\d|o'?clock|adults?|kids?|people|ppl|guests?|of\b|more|or\b|to\b))"
+)
 _WEEKDAY_RE = re.compile(
     rf"\b(?:(?P<mod>next|this\s+coming|this|coming|upcoming|following)\s+)?"
     rf"(?:week\s+)?(?P<wd>{_WD})s?\b(?P<post>\s+(?:next\s+week|after\s+next|of\s+next\s+week))?"
@@ -238,7 +244,9 @@ def _ordinal_day(day: int, today: dt.date) -> dt.date | None:
 # A day of the month alone, as the answer to "what date?": "15?", "ok 19 then", "the 20".
 _BARE_DAY_RE = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|maybe|how\s+about|what\s+about|hmm+|um+|so|then)\W+)*(?:the\s+)?(?P<d>\d{1,2})"
-    r"\s*(?:then|instead|works|pls|please|\?)*\W*$")
+    r"\s*(?:then|instead|works|pls|please|\?)*"
+    # ("19 at 6", "19, 6pm", "19 or 20": the day, the rest read as usual)
+    r"(?=\W*$|\s*,|\s+(?:at|@)\s*\d|\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|\s+or\s+(?:the\s+)?\d{1,2}\b(?!\s*(?:adults?|kids?|people|ppl|guests?)))")
 
 
 def bare_day(text: str, today: dt.date) -> tuple[dt.date, Span] | None:
@@ -332,6 +340,13 @@ def find_date(text: str, today: dt.date) -> tuple[dt.date | None, list[Span]]:
         add(1, m, day)
     for m in _RELATIVE_RE.finditer(text):
         add(2, m, _relative(m, today))
+    for m in _WEEKDAY_DAY_RE.finditer(text):
+        day = _ordinal_day(int(m["day"]), today)
+        named = WEEKDAYS.get(m["wd"], _SHORT_WD.get(m["wd"][:3], _SHORT_WD.get(m["wd"], -1)))
+        # ("saturday 6" is 6 o'clock unless that day is a Saturday or "the" says a day)
+        if day is not None and not any(s <= m.start("day") < e for s, e in spans) and (
+                m["the"] or int(m["day"]) > 12 or day.weekday() == named):
+            add(3, m, day)
     for m in _ORDINAL_RE.finditer(text):
         if any(s <= m.start("day") < e for s, e in spans):
             continue

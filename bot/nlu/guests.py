@@ -101,6 +101,8 @@ _TOTAL_RE = re.compile(
     # ("we're now 14" after a quote was "didn't catch that")
     r"(?:now\s+|actually\s+)?(?:about\s+|around\s+|like\s+|approx(?:imately)?\s+|roughly\s+|maybe\s+|~\s*)?"
     r"(?P<n2>\d{1,4})\b(?!\s*(?:/|:|st\b|nd\b|rd\b|th\b|am\b|pm\b|dollars|bucks|%|days?|weeks?"
+    # ("maybe 2 or 3 weeks out": a time span, not 2 guests)
+    r"|(?:or|to|-)\s*\d{1,3}\s+(?:days?|weeks?|wks?|months?|years?|hours?|hrs?|minutes?|mins?)\b"
     r"|months?|years?|hours?|hrs?|minutes?|mins?|miles?|mi\b|dogs?|cats?|pets?"
     + _SOME_OF_PARTY + r"))"
 )
@@ -253,6 +255,9 @@ def _free(m: re.Match[str], used: list[Span]) -> bool:
     return not any(m.start() < e and s < m.end() for s, e in used)
 
 
+_COMPARED_RE = re.compile(r"\b(?:vs\.?|versus|or|compared\s+(?:to|with)|how\s+much|what\s+about|price\s+for|instead\s+of)\b")
+
+
 def _sum(rx: re.Pattern[str], text: str, used: list[Span]) -> tuple[int | None, list[Span]]:
     """Add up the counts of one kind. A count that only describes some of the party
     ("14 adults 2 kids, one kid is allergic to shrimp") is left out when the kind is also
@@ -262,9 +267,14 @@ def _sum(rx: re.Pattern[str], text: str, used: list[Span]) -> tuple[int | None, 
     # ("2 adults want shrimp and 3 adults want steak": who eats what, no count at all)
     found = [m for m in rx.finditer(text) if _free(m, used) and not _CHOOSING_RE.match(text, m.end())]
     described = [bool(_DESCRIBED_RE.match(text, m.end())) for m in found]
-    for m, aside in zip(found, described, strict=True):
+    for i, (m, aside) in enumerate(zip(found, described, strict=True)):
         # ("is it ok if one kid has a severe nut allergy?": asked of a kid, no count)
         if aside and (not all(described) or "?" in text):
+            spans.append(m.span())
+            continue
+        if i and _COMPARED_RE.search(text, found[i - 1].end(), m.start()):
+            # "how much for 12 adults, and how much for 20 adults?", "10 adults vs 15
+            # adults": two parties compared, not one of 32 (the first is the party)
             spans.append(m.span())
             continue
         n = int(m["n"])

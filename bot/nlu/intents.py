@@ -227,7 +227,7 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (_rx(r"\b(?:human|agent|real\s+person|live\s+person|actual\s+person|representative"
              r"|rep|operator|manager|supervisor|owner|customer\s+service|staff|someone\s+real"
              r"|(?:talk|speak|chat)\s+(?:to|with)\s+(?:a\s+|an\s+|the\s+)?(?:someone|somebody"
-             r"|person|people|human|manager|owner|you\s+guys|a\s+real|chef\b(?!\s+(?:when|once|on\s+the\s+day|that\s+day)))"
+             r"|person|people|human|manager|owner|you\s+guys|a\s+real|chef\b(?![^.?!]{0,30}\b(?:when|once|on\s+the\s+day|that\s+day)\b))"
              # ("you can call me at 916-555-2020", "call me at … if needed": a contact number)
              # ("have the chef call me when he arrives": the chef, on the day)
              r"|(?<!can\s)(?<!may\s)(?<!chef\s)call\s+me(?!\s+(?!(?:please|pls|plz|asap|back|now|today|tonight|soon|later|tomorrow|thanks|thx)\b)[a-z]+\s*$)"

@@ -37,6 +37,7 @@ easter halloween valentine valentines independence memorial labor mother mothers
 fathers anyway anyways everyone nobody everybody thing sounds hola gracias si soy
 whats wats wuts hows whens wheres ur u r y ya'll yall
 promo promos promotion coupon coupons code deal deals offer offers discount special specials
+who who's whos whose asking
 policy policies cancellation cancelation refund refunds refundable gratuity gratuities tip
 tips tipping included include includes including leftovers leftover venmo zelle paypal
 payment pay grill propane allergy allergies gluten sake drinks drink alcohol

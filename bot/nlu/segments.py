@@ -22,7 +22,9 @@ _SPLIT_RE = re.compile(
     # "10 adults 95112 how long does the show last", "6pm do u bring ur own grill", "jo@x.com
     # do i need to pay the deposit now?", "dec 19 wat if it rains": a question right after
     # the facts (it was read as part of them, and never answered)
-    r"|(?:(?<=\d)|(?<=pm)|(?<=am)|(?<=\.com)|(?<=\.net)|(?<=\.org)|(?<=\.edu))\s+(?=(?:how|hw|what|wat|whats|wats|do|does|can|could|is|are|will|would)"
+    r"|(?:(?<=\d)|(?<=pm)|(?<=am)|(?<=\.com)|(?<=\.net)|(?<=\.org)|(?<=\.edu)"
+    r"|(?<=\bst)|(?<=\bave)|(?<=\brd)|(?<=\bdr)|(?<=\bln)|(?<=\bblvd)|(?<=\bct)|(?<=\bway))"
+    r"\s+(?=(?:how|hw|what|wat|whats|wats|do|does|can|could|is|are|will|would)"
     r"\s+(?:long|you|u|ya|we|i|the|there|it|your|ur|if|cleanup|gratuity|tips?|travel|deposit|payment)\b)"
     # "123 main st — can the chef set up in the garage?": a dash before a question
     r"|\s+[-–—]+\s+(?=(?:how|hw|what|wat|whats|wats|do|does|can|could|is|are|will|would|when|where|why)\b)"
