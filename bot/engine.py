@@ -403,7 +403,7 @@ _WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "s
 
 
 _WRONG_NUMBER = re.compile(r"\W*(?:(?:oh|oops|sorry|my\s+bad|i\s+think)\W+)*(?:you\s+have\s+the\s+|this\s+is\s+a\s+)?wrong\s+(?:number|#)"
-                           r"(?:\W+(?:sorry|my\s+bad|lol))*\W*", re.I)
+                           r"(?:\W+(?:sorry|my\s+bad|lol|who\s+is\s+this|whos\s+this))*\W*", re.I)
 # A place's price asked: "is there a fee if its in morgan hill?", "would it cost more in
 # stockton?", "what about if we do it in monterey".
 _PLACE_PRICED = re.compile(r"\b(?:fee|charge|cost|extra|more\s+expensive|what\s+about\s+if|what\s+if)\b|"
@@ -413,21 +413,28 @@ _TWO_PARTIES = re.compile(
     r"\b(?:2|two|both)\s+(?:separate\s+)?(?:parties|events|bookings|seatings|dinners)\b(?!\s+(?:ago|before|last))"
     r"|\blunch\b[^.?!]{0,40}\band\s+(?:a\s+|then\s+)?dinner\b", re.I)
 _PARTY_TIMES = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|\bat\s+\d{1,2}\b|\bnoon\b", re.I)
-_PARTY_COUNTS = re.compile(r"\b\d{1,3}\s+(?:adults?|ppl|people|guests|kids)\b", re.I)
+_PARTY_COUNTS = re.compile(r"\b\d{1,3}\s+(?:adults?|ppl|people|guests)\b", re.I)  # (not kids: "12 adults 3 kids" is one party)
+_MONTH_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}/\d{1,2}\b", re.I)
 
 
 def _two_parties(text: str, ent: Entities) -> bool:
     """Two parties asked for at once, each with its own time or size ("lunch at 12 for 10
     adults and dinner at 6 for 15", "lunch and dinner on dec 19, 10 adults each"); not "is
     it 2 parties if we split the group?" or "do you do lunch and dinner parties?"."""
+    each = bool(re.search(r"\b(?:each|both)\b", text, re.I))
+    two_sizes = len(_PARTY_COUNTS.findall(text)) >= 2
+    days = {m.lower() for m in _MONTH_DAY.findall(text)}
+    if ent.date is not None and len(days) >= 2 and (two_sizes or each):
+        return True  # "10 adults on dec 19 and 20 adults on dec 20", "dec 19 and dec 20, 10 adults each"
     if not _TWO_PARTIES.search(text):
         return False
-    return (len(_PARTY_TIMES.findall(text)) >= 2 or len(_PARTY_COUNTS.findall(text)) >= 2
-            or (ent.date is not None and bool(re.search(r"\b(?:each|both)\b|\blunch\s+and\s+dinner\b", text, re.I))))
+    return (len(_PARTY_TIMES.findall(text)) >= 2 or two_sizes or each
+            or (ent.date is not None and bool(re.search(r"\blunch\s+and\s+dinner\b", text, re.I))))
 # A number given as the customer's way to be reached, whoever's phone it is: "best number
 # is my husbands …", "my husband might answer", "i use it".
 _OWN_CONTACT = re.compile(
-    r"\b(?:my|me|i'?m|im)\s+(?:number|#|cell|phone)\b|\b(?:call|text|reach)\s+(?:me|us)\b|\bbest\s+(?:number|#|way|contact)\b"
+    r"\b(?:my|me|i'?m|im)\s+(?:number|#|cell|phone)\b|(?<!can't\s)(?<!cannot\s)(?<!cant\s)\b(?:call|text|reach)\s+(?:me|us)\b"
+    r"|\bbest\s+(?:number|#|way|contact)\b"
     r"|\bcontact\s+number\b|\bi\s+use\s+it\b|\bmight\s+(?:answer|pick\s+up)\b|\bis\s+best\b", re.I)
 _THEIR_NUMBER = re.compile(r"\b(?:her|his|their|(?:call|text|reach|contact)\s+(?:my\s+)?\w+)\b[^.!?;]{0,25}?(?:number|#|cell|phone|digits|\d{3})", re.I)
 
@@ -1271,8 +1278,11 @@ class Engine:
             # "we're running 20 min behind", "hi the chef forgot the rice", "the chef's
             # number?": a person, now (a clarify, the sales greeting, a second party)
             return await self.escalate(news, t.escalated(news))
-        if intent == "human" and ent.phone and st.expecting == "phone":
-            intent = "inform"  # "you can call me at 408 555 2323": the number asked for
+        if intent == "human" and ent.phone and (st.expecting == "phone" or (
+                st.form == "booking" and st.expecting in ("name", "address", "email"))):
+            # "you can call me at 408 555 2323": the number asked for ("my name is Anne-Marie
+            # O'Neil, call me at 408-555-0502" at the name question went to a person)
+            intent = "inform"
         if intent == "human":
             return await self.escalate("asked_for_person", t.escalated("asked_for_person"))
         if intent == "complaint":

@@ -147,7 +147,8 @@ _ADDRESS_END_RE = re.compile(
 # A question texted right after the street: "123 Main St can u bring extra chairs" (it was
 # saved as the street address).
 _QUESTION_AFTER_RE = re.compile(
-    r"\s+(?:can|could|do|does|is|are|will|would|what|whats|how|when|where|why|should)\s+(?:u|you|ya|we|i|the|there|it|ur|your)\b.*$",
+    r"\s+(?:(?:can|could|do|does|is|are|will|would|what|whats|how|when|where|why|should)\s+(?:u|you|ya|we|i|the|there|it|ur|your)"
+    r"|how\s+(?:early|late|long|much|many|far|soon))\b.*$",
     re.IGNORECASE | re.DOTALL)
 
 

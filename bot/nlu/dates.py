@@ -246,7 +246,8 @@ _BARE_DAY_RE = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|maybe|how\s+about|what\s+about|hmm+|um+|so|then)\W+)*(?:the\s+)?(?P<d>\d{1,2})"
     r"\s*(?:then|instead|works|pls|please|\?)*"
     # ("19 at 6", "19, 6pm", "19 or 20": the day, the rest read as usual)
-    r"(?=\W*$|\s*,|\s+(?:at|@)\s*\d|\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|\s+or\s+(?:the\s+)?\d{1,2}\b(?!\s*(?:adults?|kids?|people|ppl|guests?)))")
+    r"(?=\W*$|\s*,|\s+(?:at|@)\s*\d|\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|\s+\d{1,2}:\d\d\b"
+    r"|\s+(?:noon|lunch|dinner|evening|night|afternoon|morning)\b|\s+for\s+\d|\s+or\s+(?:the\s+)?\d{1,2}\b(?!\s*(?:adults?|kids?|people|ppl|guests?)))")
 
 
 def bare_day(text: str, today: dt.date) -> tuple[dt.date, Span] | None:

@@ -174,6 +174,8 @@ def extract_entities(
     # "is 9pm too late for the kids?": a time asked about, not chosen
     norm = blank(norm, [m.span() for m in _TIME_DOUBTED.finditer(norm)])
     time, time_spans = find_time(norm, expecting=expecting)
+    if expecting == "phone" and phone is not None:
+        time = None  # ("408-555-0116 call after 5": when to call, not the party's start; it moved the party)
     if (better := _BETTER_HOUR.search(norm)) is not None:
         # "… maybe 3 is better": the time said to be better wins (its 3 became 3 guests)
         hour = int(better["h"])

@@ -184,12 +184,15 @@ _KID_WORD_RE = re.compile(
 _OTHERS_RE = re.compile(rf"\b(?:my|our|his|her)\s+(?!(?:{_PARTNER}|{KID_WORDS}|\d+)\b)[a-z]+")
 _COUNT_WORD_RE = re.compile(rf"\b(?:{ADULT_WORDS}|{KID_WORDS})\b")
 # What follows a count that describes part of the party instead of adding to it.
+_NOT_COMING_RE = re.compile(r"\s*(?:can'?t|cannot|won'?t|don'?t|doesn'?t)\s+(?:make\s+it|come|attend|join|be\s+there)\b")
 _DESCRIBED_RE = re.compile(
     r"\s*(?:(?:is|are|who\s+is|who\s+are|has|have|who\s+has|who\s+have|that\s+is|that\s+are"
     r"|with|w/?|gets?)\s+)?(?:an?\s+)?(?:(?:severe|serious|bad|mild|slight|major|minor|deadly|life[\s-]threatening|really\s+bad)\s+)?"
     r"(?:allergic|allerg\w*|vegetarian|vegan|veggie|gluten"
     r"|celiac|coeliac|pescatarian|lactose|dairy|kosher|halal|can'?t|cannot|doesn'?t|don'?t"
-    r"|won'?t|needs?|nut|shellfish|shrimp|picky|diabetic|in\s+a\s+wheelchair)\b"
+    r"|won'?t|needs?|nut|shellfish|shrimp|picky|diabetic|in\s+a\s+wheelchair"
+    # ("2 guests keep kosher", "one kid has a severe egg allergy": about some of them)
+    r"|keeps?|eats?|avoids?|[a-z]+\s+allerg\w*)\b"
 )
 
 
@@ -235,7 +238,8 @@ _TOTAL_NOUN_THEN_KIDS_RE = re.compile(
 _FAMILIES_OF_RE = re.compile(r"\b(?P<a>\d{1,2})\s+(?:families|households|couples\s+with\s+kids)\s+of\s+(?P<b>\d{1,2})\b")
 # "gluten free for 2 guests": a diet for some of the party, no count of it
 _DIET_FOR_RE = re.compile(
-    r"\b(?:gluten[\s-]free|dairy[\s-]free|nut[\s-]free|vegetarian|vegan|halal|kosher|no\s+(?:pork|beef|shellfish|meat))"
+    r"\b(?:gluten[\s-]free|dairy[\s-]free|nut[\s-]free|vegetarian|vegan|halal|kosher|no\s+(?:pork|beef|shellfish|meat)"
+    r"|(?:[a-z]+\s+)?allerg(?:y|ies|ic))"  # ("peanut allergy for 2 kids!" was 2 kids)
     r"\s+(?:meals?\s+|options?\s+|plates?\s+)?for\s+\d{1,2}\s+(?:guests?|people|persons|adults?|kids?|of\s+(?:us|them))\b")
 # "zip 9511" (a zip mistyped) is no count
 _ZIP_SAID_RE = re.compile(r"\bzip(?:\s*code)?\s*(?:is\s+|:|=|#)?\s*\d{1,9}\b")
@@ -269,7 +273,9 @@ def _sum(rx: re.Pattern[str], text: str, used: list[Span]) -> tuple[int | None, 
     described = [bool(_DESCRIBED_RE.match(text, m.end())) for m in found]
     for i, (m, aside) in enumerate(zip(found, described, strict=True)):
         # ("is it ok if one kid has a severe nut allergy?": asked of a kid, no count)
-        if aside and (not all(described) or "?" in text):
+        # ("1 adult is allergic to shellfish" at the summary was a party of 1 adult; "2
+        # adults cant make it" still counts, as a change)
+        if aside and (not all(described) or "?" in text or not _NOT_COMING_RE.match(text, m.end())):
             spans.append(m.span())
             continue
         if i and _COMPARED_RE.search(text, found[i - 1].end(), m.start()):
@@ -324,10 +330,17 @@ def _aged_count(m: re.Match[str]) -> str:
     return f"{n} {noun}{'s' if n > 1 else ''}".ljust(len(m[0]))
 
 
+# Someone's age: "my mom is 80", "my dad will be 70" (it was 80 guests and a hand-off).
+_SOMEONES_AGE_RE = re.compile(
+    r"\b(?:my|our|his|her|their)\s+(?:\w+\s+){0,1}?(?:mom|mother|dad|father|grandma|grandpa|grandmother|grandfather|nana"
+    r"|wife|husband|son|daughter|aunt|uncle|sister|brother|boss|friend)\s+(?:is|will\s+be|turns|is\s+turning)\s+\d{1,3}\b")
+
+
 def find_party(text: str, *, expecting: str | None = None) -> PartySize:
     """Read adults, kids and guests from blanked, normalised ``text``."""
     adults = kids = guests = None
-    text = blank(text, [m.span() for m in (*_ZIP_SAID_RE.finditer(text), *_DIET_FOR_RE.finditer(text))])
+    text = blank(text, [m.span() for m in (*_ZIP_SAID_RE.finditer(text), *_DIET_FOR_RE.finditer(text),
+                                           *_SOMEONES_AGE_RE.finditer(text))])
     if (m := _FAMILIES_OF_RE.search(text)) is not None:
         text = text[:m.start()] + f"{int(m['a']) * int(m['b'])} people".ljust(len(m[0])) + text[m.end():]
     if (m := _TOTAL_INCL_AGED_RE.search(text)) is not None and int(m["age"]) <= KID_AGE:

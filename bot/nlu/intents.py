@@ -254,7 +254,7 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"|bbb|bad\s+review|charged\s+(?:me\s+|us\s+|my\s+(?:card|account)\s+)?twice|double\s+charged|overcharged"
              r"|smoked\s+out|called\s+the\s+(?:cops|police)"
              r"|money\s+back|want\s+(?:a|my)\s+refund|refund\s+(?:me|my)|demand|wtf|(?<!no\s)raw|burnt"
-             r"|cold\s+food|undercooked|late\s+(?:again|by)|showed\s+up\s+late|was\s+late)\b",
+             r"|cold\s+food|(?<!no\s)(?<!or\s)undercooked|late\s+(?:again|by)|showed\s+up\s+late|was\s+late)\b",
              # Said of the chef or of us, not of someone else or in passing: "chef is 40
              # min late", "he burned my deck", "your chef left a mess", "this is so
              # frustrating", "ur not understanding me" (not "the last company left a huge

@@ -92,7 +92,10 @@ def test_someone_elses_number(text: str, note: str | None) -> None:
     [("we want 2 parties on dec 19, lunch at 12 for 10 adults and dinner at 6 for 15 adults", True),
      ("12 adults 95112 no kids, can we do lunch and dinner on dec 19?", True),
      ("is it 2 parties if we split the group? 30 adults 95112", False),
-     ("do you do lunch and dinner parties? 10 adults 95112", False)],
+     ("do you do lunch and dinner parties? 10 adults 95112", False),
+     ("10 adults on dec 19 and 20 adults on dec 20, 95112 no kids", True),
+     ("dec 19 and dec 20, 10 adults no kids each, 95112", True), ("we want 2 parties, 10 adults each, 95112", True),
+     ("12 adults 3 kids 95112 sunday dec 20 6pm", False)],
 )
 def test_two_parties(text: str, two: bool) -> None:
     assert _two_parties(text, extract_entities(text, now=NOW)) is two
