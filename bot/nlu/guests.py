@@ -184,6 +184,7 @@ _KID_WORD_RE = re.compile(
 _OTHERS_RE = re.compile(rf"\b(?:my|our|his|her)\s+(?!(?:{_PARTNER}|{KID_WORDS}|\d+)\b)[a-z]+")
 _COUNT_WORD_RE = re.compile(rf"\b(?:{ADULT_WORDS}|{KID_WORDS})\b")
 # What follows a count that describes part of the party instead of adding to it.
+_ANY_COUNT_RE = re.compile(rf"\b\d{{1,4}}\s*(?:{ADULT_WORDS}|{KID_WORDS}|{GUEST_WORDS})\b")
 _NOT_COMING_RE = re.compile(r"\s*(?:can'?t|cannot|won'?t|don'?t|doesn'?t)\s+(?:make\s+it|come|attend|join|be\s+there)\b")
 _DESCRIBED_RE = re.compile(
     r"\s*(?:(?:is|are|who\s+is|who\s+are|has|have|who\s+has|who\s+have|that\s+is|that\s+are"
@@ -271,11 +272,15 @@ def _sum(rx: re.Pattern[str], text: str, used: list[Span]) -> tuple[int | None, 
     # ("2 adults want shrimp and 3 adults want steak": who eats what, no count at all)
     found = [m for m in rx.finditer(text) if _free(m, used) and not _CHOOSING_RE.match(text, m.end())]
     described = [bool(_DESCRIBED_RE.match(text, m.end())) for m in found]
+    starts = {m.start() for m in found}
     for i, (m, aside) in enumerate(zip(found, described, strict=True)):
         # ("is it ok if one kid has a severe nut allergy?": asked of a kid, no count)
-        # ("1 adult is allergic to shellfish" at the summary was a party of 1 adult; "2
-        # adults cant make it" still counts, as a change)
-        if aside and (not all(described) or "?" in text or not _NOT_COMING_RE.match(text, m.end())):
+        # ("1 adult is allergic to shellfish" alone, at the summary, was a party of 1 adult;
+        # "10 adults and 2 kids who are vegetarian" lists the party; "2 adults cant make
+        # it" still counts, as a change)
+        if aside and (not all(described) or "?" in text or not (
+                any(o.start() not in starts for o in _ANY_COUNT_RE.finditer(text))
+                or _NOT_COMING_RE.match(text, m.end()))):
             spans.append(m.span())
             continue
         if i and _COMPARED_RE.search(text, found[i - 1].end(), m.start()):
