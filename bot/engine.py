@@ -54,10 +54,11 @@ from bot.nlu.asks import (
     WHY_PRICE,
 )
 from bot.nlu.cancels import cancels_the_booking, mentions_cancel
-from bot.nlu.contacts import ADDRESS_SHAPE, address_city
+from bot.nlu.contacts import ADDRESS_SHAPE, SOMEONE_ELSES, address_city, others_number
 from bot.nlu.dates import dates_in, day_of_month, find_month, weekdays_asked
 from bot.nlu.dayof import day_of_news
 from bot.nlu.entities import RULED_OUT
+from bot.nlu.guests import two_parties
 from bot.nlu.intents import (
     HELP_COMMAND,
     IDENTITY_QUESTION,
@@ -176,8 +177,6 @@ _NAME_CHANGE = re.compile(
     r"\b(?:change|update|switch|correct|fix)\b[^.?!\d]{0,30}\bname\b|\b(?:put|book|have)\s+(?:it|this|the\s+(?:booking|reservation|party))"
     r"\s+under\b|\bname\s+(?:on|for)\s+the\s+(?:booking|reservation)\s+(?:is|should\s+be)\b"
     r"|\b(?:will\s+be|is)\s+(?:the|our)\s+(?:contact|point\s+of\s+contact)\b", re.I)
-_SOMEONE_ELSES = re.compile(
-    r"\b(?:husband|wife|partner|spouse|hubby|mom|dad|mother|father|sister|brother|friend|son|daughter|assistant)'?s?\b", re.I)
 # Kids said to come but not counted: "and a few kids", "plus some kids".
 _VAGUE_KIDS = re.compile(r"\b(?:a\s+few|some|several|a\s+couple(?:\s+of)?|couple\s+of|few)\s+(?:kids|children|kiddos|little\s+ones)\b",
                          re.I)
@@ -408,48 +407,6 @@ _WRONG_NUMBER = re.compile(r"\W*(?:(?:oh|oops|sorry|my\s+bad|i\s+think)\W+)*(?:y
 # stockton?", "what about if we do it in monterey".
 _PLACE_PRICED = re.compile(r"\b(?:fee|charge|cost|extra|more\s+expensive|what\s+about\s+if|what\s+if)\b|"
                            + AREA_QUESTION.pattern, re.I)
-# Two parties asked in one message: "2 parties on dec 19", "lunch … and dinner …".
-_TWO_PARTIES = re.compile(
-    r"\b(?:2|two|both)\s+(?:separate\s+)?(?:parties|events|bookings|seatings|dinners)\b(?!\s+(?:ago|before|last))"
-    r"|\blunch\b[^.?!]{0,40}\band\s+(?:a\s+|then\s+)?dinner\b", re.I)
-_PARTY_TIMES = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|\bat\s+\d{1,2}\b|\bnoon\b", re.I)
-_PARTY_COUNTS = re.compile(r"\b\d{1,3}\s+(?:adults?|ppl|people|guests)\b", re.I)  # (not kids: "12 adults 3 kids" is one party)
-_MONTH_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}/\d{1,2}\b", re.I)
-
-
-def _two_parties(text: str, ent: Entities) -> bool:
-    """Two parties asked for at once, each with its own time or size ("lunch at 12 for 10
-    adults and dinner at 6 for 15", "lunch and dinner on dec 19, 10 adults each"); not "is
-    it 2 parties if we split the group?" or "do you do lunch and dinner parties?"."""
-    each = bool(re.search(r"\b(?:each|both)\b", text, re.I))
-    two_sizes = len(_PARTY_COUNTS.findall(text)) >= 2
-    days = {m.lower() for m in _MONTH_DAY.findall(text)}
-    if ent.date is not None and len(days) >= 2 and (two_sizes or each):
-        return True  # "10 adults on dec 19 and 20 adults on dec 20", "dec 19 and dec 20, 10 adults each"
-    if not _TWO_PARTIES.search(text):
-        return False
-    return (len(_PARTY_TIMES.findall(text)) >= 2 or two_sizes or each
-            or (ent.date is not None and bool(re.search(r"\blunch\s+and\s+dinner\b", text, re.I))))
-# A number given as the customer's way to be reached, whoever's phone it is: "best number
-# is my husbands …", "my husband might answer", "i use it".
-_OWN_CONTACT = re.compile(
-    r"\b(?:my|me|i'?m|im)\s+(?:number|#|cell|phone)\b|(?<!can't\s)(?<!cannot\s)(?<!cant\s)\b(?:call|text|reach)\s+(?:me|us)\b"
-    r"|\bbest\s+(?:number|#|way|contact)\b"
-    r"|\bcontact\s+number\b|\bi\s+use\s+it\b|\bmight\s+(?:answer|pick\s+up)\b|\bis\s+best\b", re.I)
-_THEIR_NUMBER = re.compile(r"\b(?:her|his|their|(?:call|text|reach|contact)\s+(?:my\s+)?\w+)\b[^.!?;]{0,25}?(?:number|#|cell|phone|digits|\d{3})", re.I)
-
-
-def _others_number(text: str) -> str | None:
-    """The sentence giving someone else's phone number ("her number is …", "on the day
-    call my brother Ben …"), or None when the number is the customer's own."""
-    for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):
-        if re.search(r"(?<!\d)\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)", sentence) and (
-                _SOMEONE_ELSES.search(sentence) or _THEIR_NUMBER.search(sentence)) \
-                and not _OWN_CONTACT.search(sentence):
-            return sentence.strip(" .,")
-    return None
-
-
 def _still_cancels(text: str) -> bool:
     """Whether a message that takes back a change also asks to cancel the booking
     ("scratch that, just cancel the party"; not "no actually cancel that, keep it")."""
@@ -1037,14 +994,14 @@ class Engine:
             ent = await self._same_as_before(text, ent)
         if ent.address and not ent.zip and st.slots.zip and st.form in ("quote", "booking", "availability"):
             ent = await self._address_city_checked(ent)
-        if st.form not in ("reschedule", "party") and _two_parties(text, ent) \
+        if st.form not in ("reschedule", "party") and two_parties(text, has_date=ent.date is not None) \
                 and not _PAST_TENSE.search(text) and len(await self.p.upcoming_bookings()) < 2:
             # "2 parties on dec 19, lunch at 12 for 10 adults and dinner at 6 for 15": one
             # form holds one party (they were merged into one of 25 at noon, the dinner lost)
             st.misunderstood = 0
             return await self.escalate("two_parties", t.escalated("two_parties"))
         if ent.phone and st.expecting != "phone" and (st.form in ("quote", "booking", "availability") or _has_facts(
-                replace(ent, phone=None, name=None, email=None))) and (said_of := _others_number(text)) is not None:
+                replace(ent, phone=None, name=None, email=None))) and (said_of := others_number(text)) is not None:
             # "DONT text her, her number is 408-555-0166", "on the day call my brother Ben
             # 408-555-0111": someone else's number, a note for the chef (it became the
             # booking's phone, and the surprise's confirmations would have gone to her)
@@ -1905,7 +1862,7 @@ class Engine:
         SMS, phone) is replaced and said back; someone else's number, or a new number
         over SMS (the sender's number is who they are), goes to a person."""
         self.st.misunderstood = 0
-        if _SOMEONE_ELSES.search(self.text) or (ent.phone and self.inp.channel == "sms"):
+        if SOMEONE_ELSES.search(self.text) or (ent.phone and self.inp.channel == "sms"):
             return await self.escalate("contact_change", t.escalated("contact_change"))
         await self.p.update_contact(phone=ent.phone, email=ent.email)
         if ent.email:

@@ -278,3 +278,26 @@ def address_city(address: str) -> str | None:
     if re.match(r"(?:near|by|close\s+to|off|next\s+to|behind|across|around|in\s+front|my|our|the|at)\b", tail, re.I):
         return None  # "300 Main St, near Fremont": no claim that the street is there
     return tail or None
+
+
+# Someone else named beside a contact detail ("my husband's cell").
+SOMEONE_ELSES = re.compile(
+    r"\b(?:husband|wife|partner|spouse|hubby|mom|dad|mother|father|sister|brother|friend|son|daughter|assistant)'?s?\b", re.I)
+# A number given as the customer's way to be reached, whoever's phone it is: "best number
+# is my husbands …", "my husband might answer", "i use it".
+_OWN_CONTACT = re.compile(
+    r"\b(?:my|me|i'?m|im)\s+(?:number|#|cell|phone)\b|(?<!can't\s)(?<!cannot\s)(?<!cant\s)\b(?:call|text|reach)\s+(?:me|us)\b"
+    r"|\bbest\s+(?:number|#|way|contact)\b"
+    r"|\bcontact\s+number\b|\bi\s+use\s+it\b|\bmight\s+(?:answer|pick\s+up)\b|\bis\s+best\b", re.I)
+_THEIR_NUMBER = re.compile(r"\b(?:her|his|their|(?:call|text|reach|contact)\s+(?:my\s+)?\w+)\b[^.!?;]{0,25}?(?:number|#|cell|phone|digits|\d{3})", re.I)
+
+
+def others_number(text: str) -> str | None:
+    """The sentence giving someone else's phone number ("her number is …", "on the day
+    call my brother Ben …"), or None when the number is the customer's own."""
+    for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):
+        if re.search(r"(?<!\d)\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)", sentence) and (
+                SOMEONE_ELSES.search(sentence) or _THEIR_NUMBER.search(sentence)) \
+                and not _OWN_CONTACT.search(sentence):
+            return sentence.strip(" .,")
+    return None

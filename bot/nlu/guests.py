@@ -536,3 +536,28 @@ def _combine(
     elif adults is not None and guests is None:
         guests = None
     return PartySize(adults, kids, guests)
+
+
+# Two parties asked in one message: "2 parties on dec 19", "lunch … and dinner …".
+_TWO_PARTIES = re.compile(
+    r"\b(?:2|two|both)\s+(?:separate\s+)?(?:parties|events|bookings|seatings|dinners)\b(?!\s+(?:ago|before|last))"
+    r"|\blunch\b[^.?!]{0,40}\band\s+(?:a\s+|then\s+)?dinner\b", re.I)
+_PARTY_TIMES = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|\bat\s+\d{1,2}\b|\bnoon\b", re.I)
+_PARTY_COUNTS = re.compile(r"\b\d{1,3}\s+(?:adults?|ppl|people|guests)\b", re.I)  # (not kids: "12 adults 3 kids" is one party)
+_MONTH_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}/\d{1,2}\b", re.I)
+
+
+def two_parties(text: str, *, has_date: bool) -> bool:
+    """Two parties asked for at once, each with its own time or size ("lunch at 12 for 10
+    adults and dinner at 6 for 15", "lunch and dinner on dec 19, 10 adults each"); not "is
+    it 2 parties if we split the group?" or "do you do lunch and dinner parties?".
+    ``has_date``: the message names a day."""
+    each = bool(re.search(r"\b(?:each|both)\b", text, re.I))
+    two_sizes = len(_PARTY_COUNTS.findall(text)) >= 2
+    days = {m.lower() for m in _MONTH_DAY.findall(text)}
+    if has_date and len(days) >= 2 and (two_sizes or each):
+        return True  # "10 adults on dec 19 and 20 adults on dec 20", "dec 19 and dec 20, 10 adults each"
+    if not _TWO_PARTIES.search(text):
+        return False
+    return (len(_PARTY_TIMES.findall(text)) >= 2 or two_sizes or each
+            or (has_date and bool(re.search(r"\blunch\s+and\s+dinner\b", text, re.I))))

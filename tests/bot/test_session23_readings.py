@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from bot.engine import _others_number, _two_parties
 from bot.nlu.cancels import cancels_the_booking
-from bot.nlu.contacts import address_city, find_address
+from bot.nlu.contacts import address_city, find_address, others_number
 from bot.nlu.entities import extract_entities
+from bot.nlu.guests import two_parties
 from bot.nlu.intents import IDENTITY_QUESTION, classify_intent
 from bot.nlu.notes import chef_note
 from bot.nlu.segments import clauses
@@ -84,7 +84,7 @@ def test_a_question_after_the_street_is_no_part_of_it() -> None:
      ("my cell is 408-555-0100", None)],
 )
 def test_someone_elses_number(text: str, note: str | None) -> None:
-    assert _others_number(text) == note
+    assert others_number(text) == note
 
 
 @pytest.mark.parametrize(
@@ -98,7 +98,7 @@ def test_someone_elses_number(text: str, note: str | None) -> None:
      ("12 adults 3 kids 95112 sunday dec 20 6pm", False)],
 )
 def test_two_parties(text: str, two: bool) -> None:
-    assert _two_parties(text, extract_entities(text, now=NOW)) is two
+    assert two_parties(text, has_date=extract_entities(text, now=NOW).date is not None) is two
 
 
 @pytest.mark.parametrize(
