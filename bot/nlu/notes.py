@@ -26,6 +26,8 @@ _DIET = re.compile(
 _SAID_OF_SOMEONE = re.compile(
     r"\b(?:is|are|has|have|'s|gets|will\s+be|can'?t\s+(?:eat|have)|cannot\s+(?:eat|have)"
     r"|doesn'?t\s+eat|don'?t\s+eat|won'?t\s+eat|avoids?|needs?)\b"
+    # "peanut allergy for 2 kids" (the FAQ answered it, and the note was lost)
+    r"|\ballerg(?:y|ies)\s+for\s+(?:\d+|one|two|three|four|five|my|our|the|a)\b"
     r"|\bno\s+(?:pork|beef|shellfish|shrimp|nuts|peanuts|dairy|gluten|seafood|fish|eggs?|msg|onions?|mushrooms?|raw)\b"
     # "3 vegetarians and one gluten free"
     r"|\b(?:\d+|one|two|three|four|five|six)\s+(?:vegetarians?|vegans?|pescatarians?|gluten[\s-]free|celiacs?|dairy[\s-]free"

@@ -50,7 +50,7 @@ _COUNT_AFTER = rf"(?!\s*(?:{ADULT_WORDS}|{KID_WORDS}|{GUEST_WORDS}))"
 _OCLOCK_RE = re.compile(r"\b(?P<h>\d{1,2})" + _ISH + _COUNT_AFTER)
 _DAYPART_RE = re.compile(
     # ("good evening", "good night": a greeting, not a start time)
-    r"(?<!good\s)\b(?:(?P<late>late\s+(?:night|evening))|(?P<eve>evening|dinner(?:\s*time)?(?!\s+part(?:y|ies))|supper"
+    r"(?<!good\s)\b(?:(?P<late>late\s+(?:night|evening|dinner|supper))|(?P<eve>evening|dinner(?:\s*time)?(?!\s+part(?:y|ies))|supper"
     # ("after lunch": the afternoon start, not lunch's)
     r"|tonight|night)|(?P<lunch>(?<!after\s)lunch(?:\s*time)?|brunch)|(?P<aft>afternoon|after\s+lunch))\b"
 )
