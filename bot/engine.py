@@ -405,8 +405,8 @@ _WRONG_NUMBER = re.compile(r"\W*(?:(?:oh|oops|sorry|my\s+bad|i\s+think)\W+)*(?:y
                            r"(?:\W+(?:sorry|my\s+bad|lol|who\s+is\s+this|whos\s+this))*\W*", re.I)
 # A place's price asked: "is there a fee if its in morgan hill?", "would it cost more in
 # stockton?", "what about if we do it in monterey".
-_PLACE_PRICED = re.compile(r"\b(?:fee|charge|cost|extra|more\s+expensive|what\s+about\s+if|what\s+if)\b|"
-                           + AREA_QUESTION.pattern, re.I)
+_FEE_WORDS = r"fee|charge|extra|more\s+expensive"
+_PLACE_PRICED = re.compile(rf"\b(?:{_FEE_WORDS}|cost|what\s+about\s+if|what\s+if)\b|" + AREA_QUESTION.pattern, re.I)
 def _still_cancels(text: str) -> bool:
     """Whether a message that takes back a change also asks to cancel the booking
     ("scratch that, just cancel the party"; not "no actually cancel that, keep it")."""
@@ -993,7 +993,7 @@ class Engine:
         if st.form not in ("reschedule", "party"):
             ent = await self._same_as_before(text, ent)
         if ent.address and not ent.zip and st.slots.zip and st.form in ("quote", "booking", "availability"):
-            ent = await self._address_city_checked(ent)
+            await self._address_city_checked(ent)
         if st.form not in ("reschedule", "party") and two_parties(text, has_date=ent.date is not None) \
                 and not _PAST_TENSE.search(text) and len(await self.p.upcoming_bookings()) < 2:
             # "2 parties on dec 19, lunch at 12 for 10 adults and dinner at 6 for 15": one
@@ -2307,8 +2307,7 @@ class Engine:
         # ("is there a fee if its in morgan hill instead?", "would it cost more in stockton?":
         # a place's fee asked; it went to a person, or got the FAQ's "send me your zip")
         asked = bool(AREA_QUESTION.search(self.text) or SERVES_PLACE.search(self.text) or (
-            _QUESTION.search(self.text) and re.search(r"\b(?:fee|charge|cost\s+(?:more|extra)|extra|more\s+expensive)\b",
-                                                      self.text, re.I)))
+            _QUESTION.search(self.text) and re.search(rf"\b(?:{_FEE_WORDS}|cost\s+(?:more|extra))\b", self.text, re.I)))
         if not (asked or st.form or st.expecting == "zip" or _has_facts(ent) or intent in BOOKING_INTENTS):
             return None  # "what's the reservation policy for spago in beverly hills": not a party
         found = find_cities(self.text, await self.p.city_names(), whole=st.expecting == "zip")
@@ -2897,7 +2896,8 @@ class Engine:
         guests and the zip were asked again)."""
         before = _SAME_AS_BEFORE.search(text)
         party, place = before or _SAME_PARTY.search(text), before or _SAME_PLACE.search(text)
-        if not (party or place) or _SAME_ASKED.search(text[: (party or place).start()]):  # type: ignore[union-attr]
+        said = party or place
+        if said is None or _SAME_ASKED.search(text[: said.start()]):
             return ent
         b = next(iter(await self.p.upcoming_bookings()), None) or next(iter(await self.p.cancelled_bookings()), None)
         if b is None:
@@ -2909,7 +2909,7 @@ class Engine:
             ent = replace(ent, zip=b.zip, address=b.address)
         return ent
 
-    async def _address_city_checked(self, ent: Entities) -> Entities:
+    async def _address_city_checked(self, ent: Entities) -> None:
         """An address naming a city the party's zip is not in ("500 Main St, Salinas" with
         95112 quoted): the zip is dropped, to be asked again for that city (a San Jose
         zip, station and travel fee were booked for a Salinas street)."""
@@ -2918,10 +2918,9 @@ class Engine:
         names = find_cities(place, await self.p.city_names(), whole=True) if place else []
         city = await self.p.route_city(names[0]) if names else None
         if city is None or s.zip in {r.zip for r in city.routes}:
-            return ent
+            return
         self.say(t.zip_not_in_city(city.name, s.zip or ""))
         s.zip, s.city, self.st.confirming = None, city.name, False
-        return ent
 
     async def _place_asked(self, ent: Entities) -> bool:
         """A zip or a city asked about in a question while the party has its own zip ("also

@@ -296,7 +296,7 @@ def others_number(text: str) -> str | None:
     """The sentence giving someone else's phone number ("her number is …", "on the day
     call my brother Ben …"), or None when the number is the customer's own."""
     for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):
-        if re.search(r"(?<!\d)\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)", sentence) and (
+        if find_phone(sentence)[0] is not None and (
                 SOMEONE_ELSES.search(sentence) or _THEIR_NUMBER.search(sentence)) \
                 and not _OWN_CONTACT.search(sentence):
             return sentence.strip(" .,")

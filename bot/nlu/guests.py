@@ -273,14 +273,13 @@ def _sum(rx: re.Pattern[str], text: str, used: list[Span]) -> tuple[int | None, 
     found = [m for m in rx.finditer(text) if _free(m, used) and not _CHOOSING_RE.match(text, m.end())]
     described = [bool(_DESCRIBED_RE.match(text, m.end())) for m in found]
     starts = {m.start() for m in found}
+    listed = any(o.start() not in starts for o in _ANY_COUNT_RE.finditer(text))  # other counts list the party
     for i, (m, aside) in enumerate(zip(found, described, strict=True)):
         # ("is it ok if one kid has a severe nut allergy?": asked of a kid, no count)
         # ("1 adult is allergic to shellfish" alone, at the summary, was a party of 1 adult;
         # "10 adults and 2 kids who are vegetarian" lists the party; "2 adults cant make
         # it" still counts, as a change)
-        if aside and (not all(described) or "?" in text or not (
-                any(o.start() not in starts for o in _ANY_COUNT_RE.finditer(text))
-                or _NOT_COMING_RE.match(text, m.end()))):
+        if aside and (not all(described) or "?" in text or not (listed or _NOT_COMING_RE.match(text, m.end()))):
             spans.append(m.span())
             continue
         if i and _COMPARED_RE.search(text, found[i - 1].end(), m.start()):
