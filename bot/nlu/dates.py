@@ -343,7 +343,7 @@ def find_date(text: str, today: dt.date) -> tuple[dt.date | None, list[Span]]:
         add(2, m, _relative(m, today))
     for m in _WEEKDAY_DAY_RE.finditer(text):
         day = _ordinal_day(int(m["day"]), today)
-        named = WEEKDAYS.get(m["wd"], _SHORT_WD.get(m["wd"][:3], _SHORT_WD.get(m["wd"], -1)))
+        named = next(v for k, v in WEEKDAYS.items() if k[:3] == m["wd"][:3])  # ("thurs", "fri": it was no weekday)
         # ("saturday 6" is 6 o'clock unless that day is a Saturday or "the" says a day)
         if day is not None and not any(s <= m.start("day") < e for s, e in spans) and (
                 m["the"] or int(m["day"]) > 12 or day.weekday() == named):

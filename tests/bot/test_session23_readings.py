@@ -20,7 +20,8 @@ NOW = dt.datetime(2026, 12, 1, 10, 0)
 @pytest.mark.parametrize(
     ("text", "day"),
     [("saturday the 19", dt.date(2026, 12, 19)), ("sat 19", dt.date(2026, 12, 19)),
-     ("saturday 6", dt.date(2026, 12, 5)), ("another one jan 9 6pm", dt.date(2027, 1, 9)),
+     ("saturday 6", dt.date(2026, 12, 5)), ("fri 4", dt.date(2026, 12, 4)), ("thurs 10", dt.date(2026, 12, 10)),
+     ("another one jan 9 6pm", dt.date(2027, 1, 9)),
      ("move the jan 9 one to 6pm", dt.date(2027, 1, 9))],
 )
 def test_days(text: str, day: dt.date) -> None:
