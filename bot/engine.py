@@ -469,6 +469,11 @@ def _weekday_said(text: str) -> int | None:
 
 
 # A clause asking about the booking itself ("when is my party").
+# "whats the phone number u have on file", "what email do you have for me": the contact
+# the core holds, beside the booking (it went to a person).
+_CONTACT_ASKED = re.compile(
+    r"\b(?:phone(?:\s+number)?|number|e-?mail(?:\s+address)?|name)\b[^?.!]{0,20}\b(?:on\s+file"
+    r"|(?:do|did)\s+(?:you|u)(?:\s+guys)?\s+(?:have|get|got))\b", re.I)
 _STATUS_ASKED = re.compile(r"\b(?:my|our)\s+(?:party|booking|event|reservation|deposit|balance|total)\b", re.I)
 # (Only the interjection alone, or with a no: "wait, when will the refund arrive?" asks.)
 _REGRET = re.compile(r"\bchanged\s+(?:my|our)\s+minds?\b|\bkeep\s+(?:the|my|our)\s+(?:booking|reservation|party|date)\b(?!\s+in\s+mind)"
@@ -3636,6 +3641,8 @@ class Engine:
         for b in bookings[:3]:
             self.say(t.booking_status(b.event_date, b.slot, b.status, b.total_cents, b.deposit_cents,
                                       b.checkout_url, t.party_label(b.adults, b.kids), b.address))
+        if _CONTACT_ASKED.search(self.text):
+            self.say(t.contact_on_file(*await self.p.contact_on_file()))
         if CHEF_ARRIVAL.search(self.text):
             # when the chef arrives, asked alone ("whats the plan for sunday? what time does
             # chef get here": the whole text matched no FAQ entry)

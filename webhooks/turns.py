@@ -199,6 +199,12 @@ class CorePorts:
             url = await payments(self.s, booking)
         return booking, url
 
+    async def contact_on_file(self) -> tuple[str | None, str | None, str | None]:
+        if self.conv.customer_id is None:
+            return None, None, None
+        cust = await self.customer()
+        return cust.name, cust.phone, cust.email
+
     async def upcoming_bookings(self) -> list[Booking]:
         customer = self.conv.customer_id
         if customer is None:

@@ -170,10 +170,20 @@ _TEENS_RE = re.compile(r"\b\d{1,3}\s+(?:teens?|teenagers?)\b")
 _AGE_RE = re.compile(r"\b\d{1,2}\s*-?\s*(?:yrs?|years?|yo|y/o|y\.o\.)(?:\s*-?\s*olds?)?\b")
 _AGE_QUESTION_RE = re.compile(
     r"\b(?:is|are)\s+(?:a\s+)?\d{1,2}\s+(?:(?:still|counted\s+as|considered)\s+)?an?\s+(?:kid|child|adult)\b")
-# "my wife and i", "me and my husband": two adults, whatever else the message counts.
+# "my wife and i", "me and my husband", "me my wife and 3 kids", "the hubby and me": two
+# adults, whatever else the message counts.
 _PARTNER = r"(?:wife|wifey|husband|hubby|partner|spouse|fianc[eé]e?|boyfriend|girlfriend|bf|gf)"
-_COUPLE_RE = re.compile(
-    rf"\b(?:(?:me|myself|i)\s+(?:and|&|\+)\s+my\s+{_PARTNER}|my\s+{_PARTNER}\s+(?:and|&|\+)\s+(?:i|me|myself))\b"
+_COUPLE = (
+    rf"\b(?:(?:me|myself|i)\s+(?:and|&|\+)\s+(?:my|the)\s+{_PARTNER}|(?:me|myself)\s*,?\s+(?:my|the)\s+{_PARTNER}"
+    rf"|(?:my|the)\s+{_PARTNER}\s+(?:and|&|\+)\s+(?:i|me|myself))\b"
+)
+_COUPLE_RE = re.compile(_COUPLE)
+# "me and my wife and 3 friends", "my husband and i plus 4 guests": the couple and the
+# others (the speaker alone would count one short).
+_COUPLE_PLUS_RE = re.compile(
+    _COUPLE + r"\s*,?\s*(?:and|plus|\+|&|with)\s+(?:our\s+|my\s+|about\s+)?(?P<n>\d{1,3})\s+"
+    r"(?:other\s+|more\s+|of\s+our\s+)?(?:(?P<adults>adults|grown[\s-]?ups)|friends|guests|people|others"
+    r"|folks|relatives|cousins|neighbou?rs|co-?workers|colleagues|buddies|pals|family\s+members)\b"
 )
 # "just the two of us", "the 2 of us": the speaker and one other.
 _TWO_OF_US_RE = re.compile(r"\b(?:just\s+|only\s+)?the\s+(?:2|two)\s+of\s+us\b")
@@ -414,8 +424,15 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
         if spans:
             kid_span = spans[0]
         used += spans
+        couple_plus = next((m for m in _COUPLE_PLUS_RE.finditer(text) if _free(m, used)), None)
+        if couple_plus is not None:
+            used.append(couple_plus.span())
         adults, spans = _sum(_ADULT_RE, text, used)
         used += spans
+        if couple_plus is not None and couple_plus["adults"]:
+            adults = (adults or 0) + int(couple_plus["n"]) + 2
+        elif couple_plus is not None:
+            guests, guest_span = int(couple_plus["n"]) + 2, couple_plus.span()
         self_adult = False
         for m in _SELF_PLUS_RE.finditer(text):
             noun = m["noun"] or m["noun2"]

@@ -333,6 +333,12 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"|what\s+(?:time|day|date)\s+did\s+(?:i|we)\s+(?:book|reserve)"
              r"|(?:what|which)(?:'?s|\s+is)?\s+(?:the\s+)?address\s+(?:do\s+)?(?:you|u)\s+(?:have|got)"
              r"|address\s+(?:you\s+have\s+)?on\s+(?:file|the\s+booking)"
+             # session 24: "whats the phone number u have on file", "what email do you have
+             # for me" (a person), "what address is the booking at" (a second party)
+             r"|(?:what|which)(?:'?s|\s+is)?\s+(?:the\s+|my\s+)?(?:phone(?:\s+number)?|number|e-?mail(?:\s+address)?|address)"
+             r"\s+(?:(?:do|did)\s+)?(?:you|u)(?:\s+guys)?\s+(?:have|got)"
+             r"|(?:phone(?:\s+number)?|number|e-?mail(?:\s+address)?)\s+(?:you\s+have\s+|u\s+have\s+)?on\s+file"
+             r"|(?:what|which)\s+address\s+is\s+(?:the|my|our)\s+(?:booking|party|event|reservation)\s+(?:at|for)"
              r"|(?:never|didn'?t|did\s+not|haven'?t|have\s+not|no)\s+(?:get|got|gotten|receive[d]?|see|seen)?"
              r"\s*(?:the|a|my|any|an)?\s*(?:payment|deposit|pay|checkout|stripe)\s+link"
              r"|where(?:'?s|\s+is)\s+(?:the|my|our)\s+(?:payment|deposit|pay|checkout)\s+link"

@@ -174,6 +174,23 @@ def _capital_run(text: str) -> list[str]:
     return best[:3]
 
 
+# "Mark & Lisa Chen", "mark and lisa chen", "Mark Chen & Lisa Chen": a couple's name,
+# kept whole (only "Lisa Chen" was kept).
+_COUPLE_NAME_RE = re.compile(
+    r"^(?P<a>[A-Za-z][\w'.-]*(?:\s+[A-Za-z][\w'.-]*)?)\s*(?:&|\+|\band\b)\s*"
+    r"(?P<b>[A-Za-z][\w'.-]*(?:\s+[A-Za-z][\w'.-]*)?)$", re.IGNORECASE)
+
+
+def _couple_name(core: str) -> str | None:
+    m = _COUPLE_NAME_RE.match(core.strip())
+    if m is None:
+        return None
+    a, b = m["a"].split(), m["b"].split()
+    if not all(_asked_name_word(w) for w in a + b):
+        return None
+    return f"{_format(a)} & {_format(b)}"
+
+
 def find_name(text: str, *, expecting: str | None = None) -> str | None:
     """Return a customer's name as ``"Maria Lopez"``, or None."""
     first = _FIRST_RE.search(text)
@@ -187,6 +204,8 @@ def find_name(text: str, *, expecting: str | None = None) -> str | None:
     if expecting == "name":
         core = _TRAIL_RE.sub("", _LEAD_RE.sub("", text.strip()))
         core = _CUE_RE.sub("", core, count=1) if _CUE_RE.match(core) else core
+        if (couple := _couple_name(core)) is not None:
+            return couple
         tokens = core.split()
         if 1 <= len(tokens) <= 4 and all(_asked_name_word(t) or t.lower() in _TITLES for t in tokens):
             return _format([t.strip(",") for t in tokens])

@@ -306,7 +306,12 @@ def test_kids_ages_are_not_counts(text: str, adults: int | None, kids: int) -> N
         ("just the two of us", 2, None, None),
         ("my husband and i want a hibachi night for our anniversary, just the 2 of us", 2, None, None),
         ("me and my son, just the 2 of us", None, None, 2),  # a son may be a kid
-        ("me and my wife plus 4 friends and 2 kids", None, 2, None),  # the 4 is not placed
+        ("me and my wife plus 4 friends and 2 kids", 6, 2, 8),  # was kids only (the 4 was not placed)
+        ("me and my wife and 3 friends", None, None, 5),  # was 2 adults (the friends were lost)
+        ("my wife and i and 3 friends", None, None, 5),  # was 4 ("i and 3 friends")
+        ("me and my wife and 4 adults", 6, None, None),  # was 4
+        ("me my wife and 3 kids", 2, 3, 5),  # was 3 kids, no adults: no "and" before "my wife"
+        ("me, the hubby and 2 kids", 2, 2, 4),
         ("me and my wife, my parents and 3 children", None, 3, None),  # nor the parents
     ],
 )

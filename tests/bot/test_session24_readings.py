@@ -1,0 +1,33 @@
+"""Readings that were wrong data or lost requests in session 24."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.nlu.entities import extract_entities
+from bot.nlu.intents import classify_intent
+
+NOW = dt.datetime(2026, 12, 1, 10, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Mark & Lisa Chen", "Mark & Lisa Chen"),  # was "Lisa Chen"
+     ("mark and lisa chen", "Mark & Lisa Chen"),
+     ("Mark Chen & Lisa Chen", "Mark Chen & Lisa Chen"),  # was "Mark Chen"
+     ("Lisa Chen", "Lisa Chen"),
+     ("yes and no", None)],
+)
+def test_a_couples_name_at_the_name_question(text: str, name: str | None) -> None:
+    assert extract_entities(text, now=NOW, expecting="name").name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["whats the phone number u have on file", "what email do you have for me?",
+     "what address is the booking at", "which number do you guys have"],
+)
+def test_what_the_core_holds_is_a_status_question(text: str) -> None:
+    assert classify_intent(text).intent == "booking_status"
