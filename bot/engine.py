@@ -198,6 +198,12 @@ _DAY_NAMED = re.compile(
     re.I,
 )
 # "both", "both of them", "all of them": every booking named at once.
+# "cancel both", "cancel all my bookings", "cancel both parties pls"
+_CANCEL_ALL = re.compile(
+    r"\bcancel\w*\s+(?:(?:them|it)\s+)?(?:both|all\s+(?:of\s+)?(?:them|my|our|the|\d)|every\w*)\b"
+    r"|\b(?:both|all)\s+(?:of\s+(?:them|my|our)\s+|my\s+|our\s+|the\s+)?(?:bookings|parties|reservations|events)\b", re.I)
+# A sentinel target: the cancel question is about every upcoming booking.
+ALL_BOOKINGS = "all"
 _BOTH = re.compile(r"^\W*(?:(?:on|to|for)\s+)?(?:both|all|each)(?:\s+(?:of\s+them|of\s+em|ones|bookings|parties|please|pls))*\W*$", re.I)
 # The day or start chosen, asked back: "what time did i pick again".
 _FORM_RECALL = re.compile(
@@ -2777,10 +2783,27 @@ class Engine:
                 # at once, who can put it back; the bot cannot.
                 return await self.escalate("cancel_regret", t.escalated("cancel_regret"))
             return await self._no_booking_to_change()
+        if len(bookings) > 1 and _CANCEL_ALL.search(self.text):
+            return await self._cancel_all_confirm(bookings)
         b = await self._booking_named(bookings)
         if b is None:
             return self._ask_which("cancel", bookings)  # (it was the soonest)
         return await self._cancel_confirm(b)
+
+    async def _cancel_all_confirm(self, bookings: Sequence[Booking]) -> TurnResult:
+        """"cancel both" / "cancel all my bookings": every one asked back at once, each with
+        what happens to its deposit (it asked "which one?", and a "both" was lost)."""
+        st = self.st
+        items = []
+        free_days = 0
+        for b in bookings:
+            station = await self.p.station_of(b)
+            free_days = station.free_cancel_days
+            refund = b.status == "deposit_paid" and (b.starts_at - self.inp.now) >= timedelta(days=free_days)
+            items.append((b.event_date, b.slot, refund, b.status == "deposit_paid", b.deposit_cents))
+        st.form, st.expecting, st.target_booking = "cancel", "confirm", ALL_BOOKINGS
+        self.say(t.cancel_all_confirm(items, free_days))
+        return self.finish()
 
     async def _cancel_confirm(self, b: Booking) -> TurnResult:
         """"Cancel your booking on …?" with what happens to the deposit."""
@@ -2810,6 +2833,13 @@ class Engine:
             st.form = st.expecting = st.target_booking = None
             ent = extract_entities(self.text, now=self.inp.now.astimezone(await self._tz()), expecting=None)
             return await self._reschedule_start(ent, held)
+        if intent == "affirm" and st.target_booking == ALL_BOOKINGS:
+            done = [(b, *await self.p.cancel(str(b.id))) for b in bookings]
+            st.form = st.expecting = st.target_booking = None
+            st.just_cancelled = True
+            self.say(t.bookings_cancelled([(b.event_date, b.slot, refund, held.deposit_cents)
+                                           for b, held, refund in done]))
+            return self.finish()
         if intent == "affirm" and st.target_booking:
             booking, refund = await self.p.cancel(st.target_booking)
             st.form = st.expecting = st.target_booking = None
@@ -2818,8 +2848,9 @@ class Engine:
             return self.finish()
         if intent == "deny" or _NO_AFTER_ALL.match(self.text) or _CONFIRM_KEEP.match(self.text) \
                 or _DONT_CANCEL.match(self.text):
+            several = st.target_booking == ALL_BOOKINGS
             st.form = st.expecting = st.target_booking = None
-            self.say(t.kept())
+            self.say(t.kept(several=several))
             return self.finish()
         # "will I get my deposit back?": the cancel question, asked again, says so itself
         money = bool(re.search(r"\b(?:refund\w*|deposit|money|charge\w*|get\b.{0,20}\bback)\b", self.text, re.I))
@@ -2850,13 +2881,13 @@ class Engine:
         """The upcoming booking a cancel/reschedule/party change is about (None: gone)."""
         return next((b for b in await self.p.upcoming_bookings() if str(b.id) == self.st.target_booking), None)
 
-    def _ask_which(self, change: str, bookings: Sequence[Booking]) -> TurnResult:
+    def _ask_which(self, change: str, bookings: Sequence[Booking], text: str | None = None) -> TurnResult:
         """Several bookings and a cancel, a move or a guest change that names none: which
         one (it went to the soonest). The message is kept and read again with the booking
         chosen (``change``: "cancel", "move", "party", or "change" for what to change)."""
         st = self.st
         st.form, st.expecting, st.target_booking = None, "which_booking", None
-        st.which_text, st.which_for = self.text, change
+        st.which_text, st.which_for = text or self.text, change
         verb = {"party": "change", "note": "add it to"}.get(change, change)
         self.say(t.which_booking(verb, [(b.event_date, b.slot) for b in bookings]))
         return self.finish()
@@ -2875,7 +2906,13 @@ class Engine:
                 held = await self.p.add_note(str(b.id), note)
                 self.say(t.note_added(held.event_date, held.slot, note))
             return self.finish()
+        if change == "cancel" and len(bookings) > 1 and _BOTH.search(self.text):
+            return await self._cancel_all_confirm(bookings)  # "both" to "which one should I cancel?"
         chosen = await self._booking_named(bookings) if len(bookings) > 1 else None
+        if chosen is None and text is not None and len(bookings) > 1 and _YES.match(self.text):
+            # "yes" to "which one?": the question again (it was "anything else?", and the
+            # change was dropped)
+            return self._ask_which(change or "change", bookings, text)
         if chosen is None or text is None:
             return None
         self.text = text
@@ -3641,6 +3678,11 @@ class Engine:
         for b in bookings[:3]:
             self.say(t.booking_status(b.event_date, b.slot, b.status, b.total_cents, b.deposit_cents,
                                       b.checkout_url, t.party_label(b.adults, b.kids), b.address))
+        if len(bookings) > 1 and MY_TOTAL.search(self.text):
+            # "how much do i owe in total" with two parties: the sum (each was told alone)
+            held = [b for b in bookings if b.status in ("pending_deposit", "deposit_paid")]
+            self.say(t.owed_in_all(sum(b.deposit_cents for b in held if b.status == "pending_deposit"),
+                                   sum(b.total_cents - b.deposit_cents for b in held)))
         if _CONTACT_ASKED.search(self.text):
             self.say(t.contact_on_file(*await self.p.contact_on_file()))
         if CHEF_ARRIVAL.search(self.text):

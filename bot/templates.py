@@ -25,6 +25,8 @@ B_PERSON = "Talk to a person"
 B_SKIP = "Skip"
 B_YES_CANCEL = "Yes, cancel it"
 B_KEEP = "No, keep it"
+B_YES_CANCEL_ALL = "Yes, cancel them"
+B_KEEP_ALL = "No, keep them"
 B_YES_CHANGE = "Yes, change it"
 B_YES_MOVE = "Yes, move it"
 B_CHANGE_DAY = "Date or time"
@@ -981,6 +983,25 @@ def cancel_confirm(d: date, slot: str, refund: bool, paid: bool, deposit: int, f
     )
 
 
+def cancel_all_confirm(items: Sequence[tuple[date, str, bool, bool, int]], free_days: int) -> Reply:
+    """"cancel both": every booking named, each with what happens to its deposit
+    (``items``: day, start, refunded, paid, deposit)."""
+    lines = "\n".join(f"• {day_label(d)} at {slot_label(slot)}: {_refund_policy(refund, paid, deposit, free_days)}"
+                       for d, slot, refund, paid, deposit in items)
+    every = "both" if len(items) == 2 else f"all {len(items)}"
+    return Reply(f"Cancel {every} of your bookings?\n{lines}", (B_YES_CANCEL_ALL, B_KEEP_ALL), "cancel_confirm")
+
+
+def bookings_cancelled(items: Sequence[tuple[date, str, bool, int]]) -> Reply:
+    """Several bookings cancelled at once (``items``: day, start, refunded, deposit)."""
+    days = " and ".join(f"{day_label(d)} at {slot_label(slot)}" for d, slot, _, _ in items)
+    back = [deposit for _, _, refund, deposit in items if refund]
+    money = (f" Your {fmt_cents(back[0])} deposit is on its way back to you." if len(back) == 1 else
+             f" Your deposits ({fmt_cents(sum(back))} in all) are on their way back to you." if back else "")
+    return Reply(f"Your bookings on {days} are cancelled.{money} We hope to cook for you another time!",
+                 (), "booking_cancelled")
+
+
 def booking_cancelled(refund: bool, deposit: int) -> Reply:
     text = "Your booking is cancelled."
     if refund:
@@ -1010,8 +1031,18 @@ def second_party(d: date, slot: str) -> Reply:
     )
 
 
-def kept() -> Reply:
+def kept(*, several: bool = False) -> Reply:
+    if several:
+        return Reply("Okay, your bookings stay as they are.", (), "thanks")
     return Reply("Okay, your booking stays as it is.", (), "thanks")
+
+
+def owed_in_all(now: int, on_the_days: int) -> Reply:
+    """"how much do i owe in total" with several bookings: the sum of what each still owes."""
+    parts = [f"{fmt_cents(now)} in deposits now"] if now else []
+    if on_the_days:
+        parts.append(f"{fmt_cents(on_the_days)} on the days of the parties")
+    return Reply(f"In all you still owe {fmt_cents(now + on_the_days)}: {' and '.join(parts)}.", (), "booking_status")
 
 
 def reschedule_ask(d: date, slot: str, *, ask: bool = True) -> Reply:
