@@ -11,7 +11,7 @@ import usaddress
 
 from bot.nlu.dates import MONTHS
 from bot.nlu.repairs import repaired_choice
-from bot.nlu.spans import Span
+from bot.nlu.spans import Span, word_set
 
 EMAIL_RE = re.compile(r"\b[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 _ZIP_RE = re.compile(r"(?<![\d$.,#-])(?P<zip>\d{5})(?:-\d{4})?(?!\d|,\d|\.\d|\s*(?:k\b|dollars|bucks|usd"
@@ -150,6 +150,35 @@ _QUESTION_AFTER_RE = re.compile(
     r"\s+(?:(?:can|could|do|does|is|are|will|would|what|whats|how|when|where|why|should)\s+(?:u|you|ya|we|i|the|there|it|ur|your)"
     r"|how\s+(?:early|late|long|much|many|far|soon))\b.*$",
     re.IGNORECASE | re.DOTALL)
+
+
+# A place named before the street ("Kelley Park, 1300 Senter Rd", "Oak Ridge Clubhouse
+# 4500 Oak Ridge Dr", "at the Marriott, 301 S Market St"): part of the address, for the
+# chef. It was dropped, or taken for the customer's name and replaced theirs.
+_VENUE_WORDS = word_set("""
+park clubhouse club center centre hall hotel inn resort church school community beach lake
+winery vineyard ranch estates apartments apts tower towers plaza pavilion lodge villa manor
+gardens garden building office offices campus golf marina library museum restaurant cafe
+brewery farm barn hoa venue temple synagogue mosque chapel gym studio rec recreation suites
+condos commons terrace retreat cabin
+""")
+# Also surnames ("Jen Park, 12 Race St" is a contact dump): a place only where the address
+# was asked, whose answer leads with no name.
+_SURNAME_VENUES = word_set("park hall lake beach")
+_VENUE_BEFORE_RE = re.compile(
+    r"(?:^|[,;:\n]|(?P<at>\bat\s+(?:the\s+)?))\s*(?P<venue>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,3})"
+    r"\s*[,-]?\s*$")
+
+
+def venue_before(before: str, *, expecting: str | None = None) -> tuple[str, Span] | None:
+    """The place named right before a street address (``before``: the text up to it)."""
+    m = _VENUE_BEFORE_RE.search(before)
+    if m is None:
+        return None
+    last = m["venue"].split()[-1].lower().strip(".")
+    if not (m["at"] or (last in _VENUE_WORDS and (last not in _SURNAME_VENUES or expecting == "address"))):
+        return None
+    return m["venue"], m.span("venue")
 
 
 def find_address(text: str, *, expecting: str | None = None) -> Address | None:

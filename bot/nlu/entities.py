@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from bot.nlu.contacts import find_address, find_emails, find_phone, find_zip
+from bot.nlu.contacts import Address, find_address, find_emails, find_phone, find_zip, venue_before
 from bot.nlu.dates import bare_day, find_date, no_such_day
 from bot.nlu.guests import PartySize, find_party
 from bot.nlu.names import find_name, is_name_word
@@ -145,6 +145,10 @@ def extract_entities(
     work = blank(work, phone_spans)
     address = find_address(work, expecting=expecting)
     addr_spans: list[Span] = [address.span] if address else []
+    if address is not None and (venue := venue_before(work[: address.span[0]], expecting=expecting)) is not None:
+        # ("Kelley Park, 1300 Senter Rd": the park is where, not who)
+        address = Address(f"{venue[0]}, {address.text}", (venue[1][0], address.span[1]), address.number_span)
+        addr_spans = [address.span]
     zip_code, zip_spans = find_zip(blank(work, [address.number_span] if address else []))
     name = find_name(blank(work, addr_spans + zip_spans), expecting=expecting)
 
@@ -197,7 +201,7 @@ def extract_entities(
         name = None  # "skip" to the name question is no name
     if name is None and (phone or email or address):
         # A contact dump often leads with the name: "Nina Patel, 2150 Lincoln Ave, …".
-        for segment in re.split(r"[.;\n!]\s*", text):
+        for segment in re.split(r"[.;\n!]\s*", blank(text, addr_spans)):  # (a place before the street is no name)
             lead = _LEADING_NAME.match(segment)
             if lead and lead.group(1).split()[0].lower() not in _NOT_NAME_START:
                 name = lead.group(1)

@@ -31,3 +31,20 @@ def test_a_couples_name_at_the_name_question(text: str, name: str | None) -> Non
 )
 def test_what_the_core_holds_is_a_status_question(text: str) -> None:
     assert classify_intent(text).intent == "booking_status"
+
+
+@pytest.mark.parametrize(
+    ("text", "expecting", "name", "address"),
+    [("Kelley Park, 1300 Senter Rd, San Jose", "address", None, "Kelley Park, 1300 Senter Rd, San Jose"),
+     ("Oak Ridge Clubhouse 4500 Oak Ridge Dr", "address", None, "Oak Ridge Clubhouse, 4500 Oak Ridge Dr"),
+     ("its at the Marriott, 301 S Market St", "address", None, "Marriott, 301 S Market St"),
+     # a surname that is also a place ("Park") leads a contact dump where the name is asked
+     ("Jen Park, 12 Race St, San Jose", "name", "Jen Park", "12 Race St, San Jose"),
+     ("Dana Lee, Oak Ridge Clubhouse, 4500 Oak Ridge Dr", "name", "Dana Lee", "Oak Ridge Clubhouse, 4500 Oak Ridge Dr"),
+     ("Nina Patel, 2150 Lincoln Ave, San Jose", None, "Nina Patel", "2150 Lincoln Ave, San Jose")],
+)
+def test_a_place_before_the_street_is_part_of_the_address(
+    text: str, expecting: str | None, name: str | None, address: str
+) -> None:
+    ent = extract_entities(text, now=NOW, expecting=expecting)
+    assert (ent.name, ent.address) == (name, address)
