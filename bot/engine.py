@@ -54,7 +54,13 @@ from bot.nlu.asks import (
     WHY_PRICE,
 )
 from bot.nlu.cancels import cancels_the_booking, mentions_cancel
-from bot.nlu.contacts import ADDRESS_SHAPE, SOMEONE_ELSES, address_city, others_number
+from bot.nlu.contacts import (
+    ADDRESS_SHAPE,
+    SOMEONE_ELSES,
+    address_city,
+    others_number,
+    second_number,
+)
 from bot.nlu.dates import dates_in, day_of_month, find_month, weekdays_asked
 from bot.nlu.dayof import day_of_news
 from bot.nlu.entities import RULED_OUT
@@ -479,7 +485,10 @@ def _weekday_said(text: str) -> int | None:
 # the core holds, beside the booking (it went to a person).
 _CONTACT_ASKED = re.compile(
     r"\b(?:phone(?:\s+number)?|number|e-?mail(?:\s+address)?|name)\b[^?.!]{0,20}\b(?:on\s+file"
-    r"|(?:do|did)\s+(?:you|u)(?:\s+guys)?\s+(?:have|get|got))\b", re.I)
+    r"|(?:do|did)\s+(?:you|u)(?:\s+guys)?\s+(?:have|get|got))\b"
+    # "what name is the booking under" (the status had no name in it)
+    r"|\bwhat\s+name\b[^?.!]{0,25}\b(?:booking|reservation)\b|\b(?:booking|reservation)\s+(?:is\s+)?under\s+(?:what|which|whose)\b",
+    re.I)
 _STATUS_ASKED = re.compile(r"\b(?:my|our)\s+(?:party|booking|event|reservation|deposit|balance|total)\b", re.I)
 # (Only the interjection alone, or with a no: "wait, when will the refund arrive?" asks.)
 _REGRET = re.compile(r"\bchanged\s+(?:my|our)\s+minds?\b|\bkeep\s+(?:the|my|our)\s+(?:booking|reservation|party|date)\b(?!\s+in\s+mind)"
@@ -1019,6 +1028,11 @@ class Engine:
             ent = replace(ent, phone=None)
             if said_of not in st.slots.notes:
                 st.slots.notes.append(said_of)
+        if ent.phone and st.expecting == "phone" and (second := second_number(text)) is not None \
+                and second not in st.slots.notes:
+            # "408-555-0142 or my husband Tom 408-555-0199": the first is theirs, the other a
+            # note for the chef (it was dropped)
+            st.slots.notes.append(second)
         if st.slots.zip and _QUESTION.search(text) and await self._place_asked(ent):
             # another place asked about while the party has a zip: answered, the zip kept
             ent = replace(ent, zip=None)
@@ -3675,9 +3689,17 @@ class Engine:
         if not bookings:
             await self._say_nothing_booked()
             return self.finish()
+        if _CONTACT_ASKED.search(self.text) and not (_STATUS.search(self.text) or MY_TOTAL.search(self.text)):
+            # "whats the phone number u have on file" alone: the contact, not every booking first
+            self.say(t.contact_on_file(*await self.p.contact_on_file()))
+            return self.finish()
+        if len(bookings) > 1 and (named := await self._booking_named(bookings)) is not None:
+            bookings = [named]  # "what do i still owe for the january party": that one
         for b in bookings[:3]:
+            # (the zip beside the street: "whats the zip on my booking" started a second party)
+            where = b.address if b.zip in b.address else f"{b.address} ({b.zip})"
             self.say(t.booking_status(b.event_date, b.slot, b.status, b.total_cents, b.deposit_cents,
-                                      b.checkout_url, t.party_label(b.adults, b.kids), b.address))
+                                      b.checkout_url, t.party_label(b.adults, b.kids), where))
         if len(bookings) > 1 and MY_TOTAL.search(self.text):
             # "how much do i owe in total" with two parties: the sum (each was told alone)
             held = [b for b in bookings if b.status in ("pending_deposit", "deposit_paid")]

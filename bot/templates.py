@@ -925,7 +925,8 @@ def contact_on_file(name: str | None, phone: str | None, email: str | None) -> R
     """"what number do you have on file": the contact the booking core holds."""
     held = "; ".join(f"{label}: {value or 'none yet'}"
                      for label, value in (("name", name), ("phone", phone), ("email", email)))
-    return Reply(f"On file for you — {held}. To change one, just send the new one.", (), "contact_on_file")
+    return Reply(f"On file for you — {held}. To change one, text “change my email to …” (or name, or phone).",
+                 (), "contact_on_file")
 
 
 def _refund_policy(refund: bool, paid: bool, deposit: int, free_days: int) -> str:

@@ -149,6 +149,8 @@ MY_TOTAL = re.compile(
     r"|\bhow\s+much\s+(?:do\s+(?:i|we)\s+(?:still\s+)?owe|is\s+(?:left|due|(?:the|my|our)\s+(?:balance|total))"
     r"|(?:do|will)\s+(?:i|we)\s+(?:still\s+)?(?:have|need)\s+to\s+pay\s+(?:on\s+the\s+day|at\s+the\s+party|later))\b"
     r"|\b(?:remaining|outstanding)\s+balance\b"
+    # "what do i still owe for the january party" (a person)
+    r"|\bwhat\s+(?:do|will)\s+(?:i|we)\s+(?:still\s+)?owe\b"
     r"|\b(?:is\s+(?:that|this|it)|what'?s|whats)\s+(?:the\s+|my\s+|our\s+)?final\s+(?:price|cost|amount|total)\b",
     re.I,
 )

@@ -321,6 +321,18 @@ _OWN_CONTACT = re.compile(
 _THEIR_NUMBER = re.compile(r"\b(?:her|his|their|(?:call|text|reach|contact)\s+(?:my\s+)?\w+)\b[^.!?;]{0,25}?(?:number|#|cell|phone|digits|\d{3})", re.I)
 
 
+def second_number(text: str) -> str | None:
+    """A second number after the customer's own ("408-555-0142 or my husband Tom
+    408-555-0199", "mine is … and my husband's is …"): the words that give it, for a note
+    for the chef (it was dropped). None with one number, or the same one twice."""
+    _, spans = find_phone(text)
+    digits = {re.sub(r"\D", "", text[a:b])[-10:] for a, b in spans}
+    if len(digits) < 2:
+        return None
+    rest = re.sub(r"^(?:[\s,;/&+.-]|\b(?:and|or|also|plus)\b)+", "", text[spans[0][1]:], flags=re.I)
+    return rest.strip(" .,") or None
+
+
 def others_number(text: str) -> str | None:
     """The sentence giving someone else's phone number ("her number is …", "on the day
     call my brother Ben …"), or None when the number is the customer's own."""

@@ -182,7 +182,7 @@ _COUPLE_RE = re.compile(_COUPLE)
 # others (the speaker alone would count one short).
 _COUPLE_PLUS_RE = re.compile(
     _COUPLE + r"\s*,?\s*(?:and|plus|\+|&|with)\s+(?:our\s+|my\s+|about\s+)?(?P<n>\d{1,3})\s+"
-    r"(?:other\s+|more\s+|of\s+our\s+)?(?:(?P<adults>adults|grown[\s-]?ups)|friends|guests|people|others"
+    r"(?:other\s+|more\s+|of\s+our\s+)?(?:(?P<adults>adults|grown[\s-]?ups)|(?P<couples>couples)|friends|guests|people|others"
     r"|folks|relatives|cousins|neighbou?rs|co-?workers|colleagues|buddies|pals|family\s+members)\b"
 )
 # "just the two of us", "the 2 of us": the speaker and one other.
@@ -429,8 +429,9 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
             used.append(couple_plus.span())
         adults, spans = _sum(_ADULT_RE, text, used)
         used += spans
-        if couple_plus is not None and couple_plus["adults"]:
-            adults = (adults or 0) + int(couple_plus["n"]) + 2
+        if couple_plus is not None and (couple_plus["adults"] or couple_plus["couples"]):
+            # ("my husband and i plus 2 couples": 6 adults; it was 4)
+            adults = (adults or 0) + int(couple_plus["n"]) * (2 if couple_plus["couples"] else 1) + 2
         elif couple_plus is not None:
             guests, guest_span = int(couple_plus["n"]) + 2, couple_plus.span()
         self_adult = False
@@ -438,6 +439,9 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
             noun = m["noun"] or m["noun2"]
             if re.fullmatch(KID_WORDS, noun):
                 self_adult = True
+            elif re.fullmatch(ADULT_WORDS, noun) and not re.fullmatch(r"couples?", noun) \
+                    and adults is not None and not _free(m, used):
+                adults += 1  # "me and 9 coworkers": the speaker too (it was 9)
             elif _free(m, used) and adults is None:
                 guests = int(m["n"] or m["n2"]) + 1
                 guest_span = m.span()

@@ -176,9 +176,14 @@ def _capital_run(text: str) -> list[str]:
 
 # "Mark & Lisa Chen", "mark and lisa chen", "Mark Chen & Lisa Chen": a couple's name,
 # kept whole (only "Lisa Chen" was kept).
+# "Mr and Mrs Lee" / "Mr. and Mrs. David Lee": the titles of a couple, then their name.
 _COUPLE_NAME_RE = re.compile(
     r"^(?P<a>[A-Za-z][\w'.-]*(?:\s+[A-Za-z][\w'.-]*)?)\s*(?:&|\+|\band\b)\s*"
-    r"(?P<b>[A-Za-z][\w'.-]*(?:\s+[A-Za-z][\w'.-]*)?)$", re.IGNORECASE)
+    r"(?P<b>[A-Za-z][\w'.-]*(?:\s+[A-Za-z][\w'.-]*){0,2})$", re.IGNORECASE)
+
+
+_FAMILY_RE = re.compile(r"^(?:the\s+)(?P<name>[A-Za-z][\w'-]+?)(?:\s+(?P<family>family|fam|household))?$",
+                        re.IGNORECASE)
 
 
 def _couple_name(core: str) -> str | None:
@@ -186,9 +191,15 @@ def _couple_name(core: str) -> str | None:
     if m is None:
         return None
     a, b = m["a"].split(), m["b"].split()
-    if not all(_asked_name_word(w) for w in a + b):
+    if not all(_asked_name_word(w) or w.lower() in _TITLES for w in a + b) or len(b) > 2 + (b[0].lower() in _TITLES):
         return None
-    return f"{_format(a)} & {_format(b)}"
+    second = _format(b)
+    if second is None:
+        return None
+    if all(w.lower() in _TITLES for w in a):  # "Mr and Mrs Lee": "Mr. & Mrs. Lee"
+        return f"{a[0].strip('.').capitalize()}. & {second}" if a[0].lower().strip(".") != "miss" else None
+    first = _format(a)
+    return f"{first} & {second}" if first else None
 
 
 def find_name(text: str, *, expecting: str | None = None) -> str | None:
@@ -206,6 +217,12 @@ def find_name(text: str, *, expecting: str | None = None) -> str | None:
         core = _CUE_RE.sub("", core, count=1) if _CUE_RE.match(core) else core
         if (couple := _couple_name(core)) is not None:
             return couple
+        if (family := _FAMILY_RE.match(core.strip())) is not None and is_name_word(family["name"]):
+            # "the johnson family", "the Parks": the family's name (it was "didn't catch that")
+            if family["family"]:
+                return f"{_cap(family['name'])} family"
+            if family["name"].lower().endswith("s"):  # ("the best" is no family)
+                return f"The {_cap(family['name'])}"
         tokens = core.split()
         if 1 <= len(tokens) <= 4 and all(_asked_name_word(t) or t.lower() in _TITLES for t in tokens):
             return _format([t.strip(",") for t in tokens])

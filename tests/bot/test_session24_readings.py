@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from bot.nlu.contacts import second_number
 from bot.nlu.entities import extract_entities
 from bot.nlu.intents import classify_intent
 
@@ -48,3 +49,35 @@ def test_a_place_before_the_street_is_part_of_the_address(
 ) -> None:
     ent = extract_entities(text, now=NOW, expecting=expecting)
     assert (ent.name, ent.address) == (name, address)
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [("408-555-0142 or my husband Tom 408-555-0199", "my husband Tom 408-555-0199"),
+     ("mine is 408-555-0142 and my husband's is 408-555-0199", "my husband's is 408-555-0199"),
+     ("408-555-0142", None), ("408-555-0142, yes 408-555-0142", None)],
+)
+def test_a_second_number_at_the_phone_question(text: str, note: str | None) -> None:
+    assert second_number(text) == note
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Mr and Mrs Lee", "Mr. & Mrs. Lee"),  # a first version of the couple rule: "None & Mrs. Lee"
+     ("Mr. and Mrs. David Lee", "Mr. & Mrs. David Lee"),  # was "didn't catch that"
+     ("the johnson family", "Johnson family"), ("the Parks", "The Parks"), ("the best", None)],
+)
+def test_a_couples_titles_or_a_family_at_the_name_question(text: str, name: str | None) -> None:
+    assert extract_entities(text, now=NOW, expecting="name").name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "adults", "kids", "guests"),
+    [("my husband and i plus 2 couples", 6, None, None),  # was 4
+     ("me and 9 coworkers", 10, None, None),  # was 9
+     ("me and my 2 parents", 3, None, None),
+     ("20 adults", 20, None, None)],
+)
+def test_the_speaker_and_couples_are_counted(text: str, adults: int | None, kids: int | None, guests: int | None) -> None:
+    e = extract_entities(text, now=NOW)
+    assert (e.adults, e.kids, e.guests) == (adults, kids, guests)
