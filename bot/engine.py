@@ -64,7 +64,7 @@ from bot.nlu.contacts import (
 from bot.nlu.dates import dates_in, day_of_month, find_month, weekdays_asked
 from bot.nlu.dayof import day_of_news
 from bot.nlu.entities import RULED_OUT
-from bot.nlu.guests import two_parties
+from bot.nlu.guests import added_people, two_parties
 from bot.nlu.intents import (
     HELP_COMMAND,
     IDENTITY_QUESTION,
@@ -1040,6 +1040,11 @@ class Engine:
                 st.misunderstood = 0  # (the rest of it is no question for the FAQ: it went to a person)
                 return await self._advance() if st.form and st.expecting else self.finish()
         if st.form in ("quote", "booking", "availability") and st.slots.adults is not None \
+                and (added := added_people(text)) is not None:
+            # "add my sister and her 2 kids", "actually my parents are coming too" to a
+            # party already counted (the count was kept, or "didn't catch that")
+            ent = replace(ent, adults=st.slots.adults + added[0], kids=(st.slots.kids or 0) + added[1], guests=None)
+        elif st.form in ("quote", "booking", "availability") and st.slots.adults is not None \
                 and (n := _group_moved(self._numbers(text))) is not None and st.slots.adults + n > 0:
             # "change one adult to a kid" at the summary: 19 adults + 1 kid (it was 1 adult)
             ent = replace(ent, adults=st.slots.adults + n, kids=max(0, (st.slots.kids or 0) - n), guests=None)

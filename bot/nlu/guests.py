@@ -581,3 +581,30 @@ def two_parties(text: str, *, has_date: bool) -> bool:
         return False
     return (len(_PARTY_TIMES.findall(text)) >= 2 or two_sizes or each
             or (has_date and bool(re.search(r"\blunch\s+and\s+dinner\b", text, re.I))))
+
+
+# People added to a party already counted, named rather than counted: "add my sister and
+# her 2 kids", "actually my parents are coming too", "plus my brother and his wife".
+_PAIR_KIN = r"parents|in-?laws|grandparents|grandpa\s+and\s+grandma|grandma\s+and\s+grandpa"
+_ONE_KIN = (r"mom|mother|dad|father|sister|brother|grandma|grandmother|grandpa|grandfather|aunt|uncle"
+            r"|cousin|friend|neighbou?r|boss|(?:mother|father|sister|brother)-?in-?law|sis|bro|niece|nephew")
+_ADDED_KIN_RE = re.compile(
+    rf"\b(?:add(?:ing)?|plus|also|bringing|\+)\s+(?:in\s+)?(?:my|our)\s+(?P<who>{_PAIR_KIN}|{_ONE_KIN})\b(?P<rest>[^.!?]*)"
+    rf"|\b(?:my|our)\s+(?P<who2>{_PAIR_KIN}|{_ONE_KIN})\b(?P<rest2>[^.!?]*?)\s+(?:(?:are|is|will\s+be|r)\s+)?"
+    r"(?:coming|joining)\s+(?:too|as\s+well|also)\b",
+    re.I)
+_WITH_KIDS_RE = re.compile(rf"\b(?:and|with|plus|\+|&)\s+(?:her|his|their)\s+(?P<n>\d{{1,2}})\s+(?:{KID_WORDS})\b", re.I)
+_WITH_PARTNER_RE = re.compile(rf"\b(?:and|with|plus|\+|&)\s+(?:her|his)\s+{_PARTNER}\b", re.I)
+
+
+def added_people(text: str) -> tuple[int, int] | None:
+    """(adults, kids) that relatives named as joining add to a party already counted, or
+    None. Parents, in-laws and grandparents are two; "her 2 kids" adds kids."""
+    m = _ADDED_KIN_RE.search(text)
+    if m is None or _ANY_COUNT_RE.search(text[: m.start()]) or _ANY_COUNT_RE.search(text, m.end()):
+        return None  # ("my sister's family is coming too, so 9 adults and 2 kids": the counts said)
+    who, rest = (m["who"] or m["who2"]).lower(), m["rest"] if m["who"] else m["rest2"]
+    adults = 2 if re.fullmatch(_PAIR_KIN, who) else 1
+    adults += bool(_WITH_PARTNER_RE.search(rest))
+    kids = int(k["n"]) if (k := _WITH_KIDS_RE.search(rest)) else 0
+    return adults, kids

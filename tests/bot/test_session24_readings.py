@@ -8,6 +8,7 @@ import pytest
 
 from bot.nlu.contacts import second_number
 from bot.nlu.entities import extract_entities
+from bot.nlu.guests import added_people
 from bot.nlu.intents import classify_intent
 
 NOW = dt.datetime(2026, 12, 1, 10, 0)
@@ -81,3 +82,17 @@ def test_a_couples_titles_or_a_family_at_the_name_question(text: str, name: str 
 def test_the_speaker_and_couples_are_counted(text: str, adults: int | None, kids: int | None, guests: int | None) -> None:
     e = extract_entities(text, now=NOW)
     assert (e.adults, e.kids, e.guests) == (adults, kids, guests)
+
+
+@pytest.mark.parametrize(
+    ("text", "added"),
+    [("add my sister and her 2 kids", (1, 2)), ("actually my parents are coming too", (2, 0)),
+     ("plus my brother and his wife", (2, 0)), ("my parents are 70", None),
+     ("we have 8 adults plus my parents", None), ("is my dad coming", None)],
+)
+def test_relatives_added_to_a_party(text: str, added: tuple[int, int] | None) -> None:
+    assert added_people(text) == added
+
+
+def test_relatives_joining_beside_counts_are_no_addition() -> None:
+    assert added_people("oh wait my sister's family is coming too, so 9 adults and 2 kids") is None
