@@ -46,7 +46,8 @@ _ORD_RE = re.compile(
     rf"|\b(?:(?P<tens2>twenty|thirty)[\s-]+(?P<unit2>{_ORD})|(?P<ord2>{_ORD}))(?=\s+of\s+"
     rf"(?:{_MONTH_WORDS}|this|next)\b)"
 )
-_DOZEN_RE = re.compile(r"\b(?:(?P<n>\d{1,2})|an?)\s+dozen\b|\bhalf\s+a\s+dozen\b|\bdozen\b")
+# ("a couple dozen people" was 12: "a couple" is two dozen; "a few dozen" is too vague to price)
+_DOZEN_RE = re.compile(r"\b(?:(?P<n>\d{1,2})|a\s+couple(?:\s+of)?|an?)\s+dozen\b|\bhalf\s+a\s+dozen\b|\bdozen\b")
 _COUPLE_RE = re.compile(r"\b(?:a\s+)?couple(?:\s+of)?\b(?=\s+[a-z])")
 _DIGIT_WORD_RE = re.compile(r"\b(\d+)-?ish\b")
 
@@ -129,6 +130,8 @@ def _dozen(m: re.Match[str]) -> str:
     text = m.group(0)
     if text.startswith("half"):
         return "6"
+    if text.startswith("a couple"):
+        return "24"
     return str(12 * int(m.group("n") or 1))
 
 

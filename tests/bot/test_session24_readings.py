@@ -77,6 +77,8 @@ def test_a_couples_titles_or_a_family_at_the_name_question(text: str, name: str 
     [("my husband and i plus 2 couples", 6, None, None),  # was 4
      ("me and 9 coworkers", 10, None, None),  # was 9
      ("me and my 2 parents", 3, None, None),
+     ("a couple dozen people", None, None, 24),  # was 12
+     ("a couple of dozen adults", 24, None, None),
      ("20 adults", 20, None, None)],
 )
 def test_the_speaker_and_couples_are_counted(text: str, adults: int | None, kids: int | None, guests: int | None) -> None:
