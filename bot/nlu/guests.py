@@ -350,8 +350,53 @@ _SOMEONES_AGE_RE = re.compile(
     r"|wife|husband|son|daughter|aunt|uncle|sister|brother|boss|friend)\s+(?:is|will\s+be|turns|is\s+turning)\s+\d{1,3}\b")
 
 
+_PAIR_KIN = r"parents|in-?laws|grandparents|grandpa\s+and\s+grandma|grandma\s+and\s+grandpa"
+_ONE_KIN = (r"mom|mother|dad|father|sister|brother|grandma|grandmother|grandpa|grandfather|aunt|uncle"
+            r"|cousin|friend|neighbou?r|boss|(?:mother|father|sister|brother)-?in-?law|sis|bro|niece|nephew")
+# A party listed person by person, the speaker among them: "my sister her husband and
+# their 3 kids plus us 2", "me my wife our 2 kids and grandma", "us 2 plus my parents plus
+# my in-laws" (each was under-counted, or the adults asked again).
+_SELF_ITEM = r"(?P<self2>us\s+(?:2|two)|the\s+(?:2|two)\s+of\s+us)|(?P<self1>me|myself|i)"
+_POSS = r"(?:(?:my|our|her|his|their|the)\s+)?"
+_LIST_ITEM_RE = re.compile(
+    rf"(?:{_SELF_ITEM}|{_POSS}(?:(?P<pair>{_PAIR_KIN})|(?P<one>{_PARTNER}|{_ONE_KIN}|kid|baby|toddler)"
+    rf"|(?P<n>\d{{1,2}})\s+(?:(?P<kids>{KID_WORDS})|(?P<grown>adults|grown-?ups|coworkers|co-workers|colleagues))))\b",
+    re.I)
+_LIST_SEP_RE = re.compile(r"(?:\s*(?:,|\band\b|&|\+|\bplus\b|\bwith\b)\s*)+|\s+", re.I)
+
+
+def _listed_family(text: str) -> PartySize | None:
+    """The party listed person by person with the speaker in it (three or more items, all
+    read), or None."""
+    for start in re.finditer(r"\b(?:me|myself|i|us|my|our|her|his|their)\b", text, re.I):
+        pos, adults, kids, items, speaker = start.start(), 0, 0, 0, False
+        while (m := _LIST_ITEM_RE.match(text, pos)) is not None:
+            items += 1
+            if m["self1"] or m["self2"]:
+                speaker = True
+                adults += 2 if m["self2"] else 1
+            elif m["pair"]:
+                adults += 2
+            elif m["one"]:
+                baby = m["one"].lower() in ("kid", "baby", "toddler")
+                kids, adults = kids + baby, adults + (not baby)
+            elif m["kids"]:
+                kids += int(m["n"])
+            else:
+                adults += int(m["n"])
+            sep = _LIST_SEP_RE.match(text, m.end())
+            if sep is None:
+                break
+            pos = sep.end()
+        if speaker and items >= 3:
+            return PartySize(adults=adults, kids=kids or None, guests=adults + kids if kids else None)
+    return None
+
+
 def find_party(text: str, *, expecting: str | None = None) -> PartySize:
     """Read adults, kids and guests from blanked, normalised ``text``."""
+    if (listed := _listed_family(text)) is not None:
+        return listed
     adults = kids = guests = None
     text = blank(text, [m.span() for m in (*_ZIP_SAID_RE.finditer(text), *_DIET_FOR_RE.finditer(text),
                                            *_SOMEONES_AGE_RE.finditer(text))])
@@ -585,9 +630,6 @@ def two_parties(text: str, *, has_date: bool) -> bool:
 
 # People added to a party already counted, named rather than counted: "add my sister and
 # her 2 kids", "actually my parents are coming too", "plus my brother and his wife".
-_PAIR_KIN = r"parents|in-?laws|grandparents|grandpa\s+and\s+grandma|grandma\s+and\s+grandpa"
-_ONE_KIN = (r"mom|mother|dad|father|sister|brother|grandma|grandmother|grandpa|grandfather|aunt|uncle"
-            r"|cousin|friend|neighbou?r|boss|(?:mother|father|sister|brother)-?in-?law|sis|bro|niece|nephew")
 _ADDED_KIN_RE = re.compile(
     rf"\b(?:add(?:ing)?|plus|also|bringing|\+)\s+(?:in\s+)?(?:my|our)\s+(?P<who>{_PAIR_KIN}|{_ONE_KIN})\b(?P<rest>[^.!?]*)"
     rf"|\b(?:my|our)\s+(?P<who2>{_PAIR_KIN}|{_ONE_KIN})\b(?P<rest2>[^.!?]*?)\s+(?:(?:are|is|will\s+be|r)\s+)?"

@@ -312,7 +312,7 @@ def test_kids_ages_are_not_counts(text: str, adults: int | None, kids: int) -> N
         ("me and my wife and 4 adults", 6, None, None),  # was 4
         ("me my wife and 3 kids", 2, 3, 5),  # was 3 kids, no adults: no "and" before "my wife"
         ("me, the hubby and 2 kids", 2, 2, 4),
-        ("me and my wife, my parents and 3 children", None, 3, None),  # nor the parents
+        ("me and my wife, my parents and 3 children", 4, 3, 7),  # was kids only (session 24: the listed party)
     ],
 )
 def test_a_couple_is_two_adults(text: str, adults: int | None, kids: int | None, guests: int | None) -> None:

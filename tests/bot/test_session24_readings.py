@@ -98,3 +98,17 @@ def test_relatives_added_to_a_party(text: str, added: tuple[int, int] | None) ->
 
 def test_relatives_joining_beside_counts_are_no_addition() -> None:
     assert added_people("oh wait my sister's family is coming too, so 9 adults and 2 kids") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "adults", "kids"),
+    [("my sister her husband and their 3 kids plus us 2", 4, 3),  # was 2 + 3
+     ("me my wife our 2 kids and grandma", 3, 2),  # was 2 + 2
+     ("us 2 plus my parents plus my in-laws", 6, None),  # was "how many of the 2 are kids?"
+     ("me, my parents and my 2 kids", 3, 2),  # was the adults asked
+     ("my mom my dad and i", 3, None),
+     ("me and my 2 sons and their wives and 4 grandkids", 3, 4)],  # (grown sons: not read yet)
+)
+def test_a_party_listed_person_by_person(text: str, adults: int, kids: int | None) -> None:
+    e = extract_entities(text, now=NOW)
+    assert (e.adults, e.kids) == (adults, kids)
