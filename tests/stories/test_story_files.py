@@ -43,7 +43,7 @@ KINDS = {
     "booking_status", "thanks", "bye", "help", "opted_out", "opted_in", "ack", "identity", "travel_fee",
     "party_change_ask", "party_change_confirm", "party_changed", "deposit_amount", "booking_needs", "open_dates", "quote_recap", "rates", "total_explained",
     "next_step", "meal_times", "opt_out_how", "reschedule_confirm",
-    "booking_paused", "started_over", "booking_change_ask", "second_party", "no_discounts", "refund_policy", "tip_included", "note_taken", "why_we_ask", "weekday_mismatch", "contact_updated",
+    "booking_paused", "started_over", "booking_change_ask", "second_party", "no_discounts", "refund_policy", "tip_included", "note_taken", "why_we_ask", "weekday_mismatch", "contact_updated", "contact_on_file",
     "slot_within", "which_booking", "nothing_cancelled",
 }  # fmt: skip
 STORY_KEYS = {"name", "now", "channel", "phone", "setup", "turns", "end", "known_failure"}
