@@ -203,13 +203,13 @@ _DAY_NAMED = re.compile(
     r"|\b(?:next|this|coming|following)\s+(?:week|\w+day|sat|sun)\b|\bweek\b",
     re.I,
 )
-# "both", "both of them", "all of them": every booking named at once.
 # "cancel both", "cancel all my bookings", "cancel both parties pls"
 _CANCEL_ALL = re.compile(
     r"\bcancel\w*\s+(?:(?:them|it)\s+)?(?:both|all\s+(?:of\s+)?(?:them|my|our|the|\d)|every\w*)\b"
     r"|\b(?:both|all)\s+(?:of\s+(?:them|my|our)\s+|my\s+|our\s+|the\s+)?(?:bookings|parties|reservations|events)\b", re.I)
 # A sentinel target: the cancel question is about every upcoming booking.
 ALL_BOOKINGS = "all"
+# "both", "both of them", "all of them": every booking named at once.
 _BOTH = re.compile(r"^\W*(?:(?:on|to|for)\s+)?(?:both|all|each)(?:\s+(?:of\s+them|of\s+em|ones|bookings|parties|please|pls))*\W*$", re.I)
 # The day or start chosen, asked back: "what time did i pick again".
 _FORM_RECALL = re.compile(
@@ -480,15 +480,15 @@ def _weekday_said(text: str) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
-# A clause asking about the booking itself ("when is my party").
 # "whats the phone number u have on file", "what email do you have for me": the contact
-# the core holds, beside the booking (it went to a person).
+# the core holds (it went to a person).
 _CONTACT_ASKED = re.compile(
     r"\b(?:phone(?:\s+number)?|number|e-?mail(?:\s+address)?|name)\b[^?.!]{0,20}\b(?:on\s+file"
     r"|(?:do|did)\s+(?:you|u)(?:\s+guys)?\s+(?:have|get|got))\b"
     # "what name is the booking under" (the status had no name in it)
     r"|\bwhat\s+name\b[^?.!]{0,25}\b(?:booking|reservation)\b|\b(?:booking|reservation)\s+(?:is\s+)?under\s+(?:what|which|whose)\b",
     re.I)
+# A clause asking about the booking itself ("when is my party").
 _STATUS_ASKED = re.compile(r"\b(?:my|our)\s+(?:party|booking|event|reservation|deposit|balance|total)\b", re.I)
 # (Only the interjection alone, or with a no: "wait, when will the refund arrive?" asks.)
 _REGRET = re.compile(r"\bchanged\s+(?:my|our)\s+minds?\b|\bkeep\s+(?:the|my|our)\s+(?:booking|reservation|party|date)\b(?!\s+in\s+mind)"
@@ -1311,8 +1311,8 @@ class Engine:
             st.misunderstood = 0
             if refund_ask:
                 station = await self.p.station_of(held)
-                refund = (held.starts_at - self.inp.now) >= timedelta(days=station.free_cancel_days)
-                self.say(t.refund_if_cancelled(held.event_date, held.slot, refund, held.status == "deposit_paid",
+                self.say(t.refund_if_cancelled(held.event_date, held.slot, self._refund_due(held, station),
+                                               held.status == "deposit_paid",
                                                held.deposit_cents, station.free_cancel_days))
             else:
                 self.say(t.tip_included(held.total_cents, held.gratuity_cents))
@@ -2814,21 +2814,23 @@ class Engine:
         what happens to its deposit (it asked "which one?", and a "both" was lost)."""
         st = self.st
         items = []
-        free_days = 0
         for b in bookings:
             station = await self.p.station_of(b)
-            free_days = station.free_cancel_days
-            refund = b.status == "deposit_paid" and (b.starts_at - self.inp.now) >= timedelta(days=free_days)
-            items.append((b.event_date, b.slot, refund, b.status == "deposit_paid", b.deposit_cents))
+            items.append((b.event_date, b.slot, self._refund_due(b, station), b.status == "deposit_paid",
+                          b.deposit_cents, station.free_cancel_days))
         st.form, st.expecting, st.target_booking = "cancel", "confirm", ALL_BOOKINGS
-        self.say(t.cancel_all_confirm(items, free_days))
+        self.say(t.cancel_all_confirm(items))
         return self.finish()
+
+    def _refund_due(self, b: Booking, station: Station) -> bool:
+        """Whether cancelling ``b`` now refunds its deposit (paid, and far enough ahead)."""
+        return b.status == "deposit_paid" and (b.starts_at - self.inp.now) >= timedelta(days=station.free_cancel_days)
 
     async def _cancel_confirm(self, b: Booking) -> TurnResult:
         """"Cancel your booking on …?" with what happens to the deposit."""
         st = self.st
         station = await self.p.station_of(b)
-        refund = b.status == "deposit_paid" and (b.starts_at - self.inp.now) >= timedelta(days=station.free_cancel_days)
+        refund = self._refund_due(b, station)
         if b.status == "deposit_paid" and not refund and _DEPOSIT_BACK_WITH_CANCEL.search(self.text):
             # "i need to cancel, my mom is in the hospital. can i get the deposit back?": the
             # policy keeps it, so an exception is a person's call (nothing cancelled yet)

@@ -984,11 +984,11 @@ def cancel_confirm(d: date, slot: str, refund: bool, paid: bool, deposit: int, f
     )
 
 
-def cancel_all_confirm(items: Sequence[tuple[date, str, bool, bool, int]], free_days: int) -> Reply:
+def cancel_all_confirm(items: Sequence[tuple[date, str, bool, bool, int, int]]) -> Reply:
     """"cancel both": every booking named, each with what happens to its deposit
-    (``items``: day, start, refunded, paid, deposit)."""
-    lines = "\n".join(f"• {day_label(d)} at {slot_label(slot)}: {_refund_policy(refund, paid, deposit, free_days)}"
-                       for d, slot, refund, paid, deposit in items)
+    (``items``: day, start, refunded, paid, deposit, its station's free-cancel days)."""
+    lines = "\n".join(f"• {day_label(d)} at {slot_label(slot)}: {_refund_policy(refund, paid, deposit, days)}"
+                       for d, slot, refund, paid, deposit, days in items)
     every = "both" if len(items) == 2 else f"all {len(items)}"
     return Reply(f"Cancel {every} of your bookings?\n{lines}", (B_YES_CANCEL_ALL, B_KEEP_ALL), "cancel_confirm")
 
