@@ -137,7 +137,8 @@ def _format(words: list[str]) -> str | None:
     # booking was under "Sarah Kim")
     title = words[0].lower().strip(".") if words[0].lower().strip(".") in _TITLES else None
     lead = [title.capitalize() + "."] if title and title != "miss" else (["Miss"] if title else [])
-    return " ".join(lead + [_cap(w) for w in names])
+    # ("Carlos Ruiz Jr." lost its full stop)
+    return " ".join(lead + [f"{_cap(w)}." if i and w.lower() in ("jr", "sr") else _cap(w) for i, w in enumerate(names)])
 
 
 def _take(text: str, *, need_capital: bool, limit: int = 3, also_names: bool = False) -> list[str]:

@@ -66,7 +66,8 @@ def test_a_second_number_at_the_phone_question(text: str, note: str | None) -> N
     ("text", "name"),
     [("Mr and Mrs Lee", "Mr. & Mrs. Lee"),  # a first version of the couple rule: "None & Mrs. Lee"
      ("Mr. and Mrs. David Lee", "Mr. & Mrs. David Lee"),  # was "didn't catch that"
-     ("the johnson family", "Johnson family"), ("the Parks", "The Parks"), ("the best", None)],
+     ("the johnson family", "Johnson family"), ("the Parks", "The Parks"), ("the best", None),
+     ("Carlos Ruiz Jr.", "Carlos Ruiz Jr."), ("carlos ruiz jr", "Carlos Ruiz Jr.")],  # was "Jr"
 )
 def test_a_couples_titles_or_a_family_at_the_name_question(text: str, name: str | None) -> None:
     assert extract_entities(text, now=NOW, expecting="name").name == name
