@@ -531,7 +531,7 @@ def main() -> None:
         "the tuning FAQ's 400), so the \"none\" slot learns off-topic messages beside many "
         "FAQs; the train half is then split by intent between the verifier and the "
         "decision's CLINC cap (not what the shipped weights were trained with: see "
-        "docs/faq.md, session 11)",
+        "docs/faq.md, sessions 11 and 24; with one epoch it declined far more)",
     )
     parser.add_argument(
         "--save-validation", type=Path, metavar="FILE",
