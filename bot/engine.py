@@ -3696,7 +3696,8 @@ class Engine:
         if not bookings:
             await self._say_nothing_booked()
             return self.finish()
-        if _CONTACT_ASKED.search(self.text) and not (_STATUS.search(self.text) or MY_TOTAL.search(self.text)):
+        contact_asked = bool(_CONTACT_ASKED.search(self.text))
+        if contact_asked and not (_STATUS.search(self.text) or MY_TOTAL.search(self.text)):
             # "whats the phone number u have on file" alone: the contact, not every booking first
             self.say(t.contact_on_file(*await self.p.contact_on_file()))
             return self.finish()
@@ -3712,7 +3713,7 @@ class Engine:
             held = [b for b in bookings if b.status in ("pending_deposit", "deposit_paid")]
             self.say(t.owed_in_all(sum(b.deposit_cents for b in held if b.status == "pending_deposit"),
                                    sum(b.total_cents - b.deposit_cents for b in held)))
-        if _CONTACT_ASKED.search(self.text):
+        if contact_asked:  # (beside the status or the total asked with it)
             self.say(t.contact_on_file(*await self.p.contact_on_file()))
         if CHEF_ARRIVAL.search(self.text):
             # when the chef arrives, asked alone ("whats the plan for sunday? what time does

@@ -395,11 +395,11 @@ def _listed_family(text: str) -> PartySize | None:
 
 def find_party(text: str, *, expecting: str | None = None) -> PartySize:
     """Read adults, kids and guests from blanked, normalised ``text``."""
-    if (listed := _listed_family(text)) is not None:
-        return listed
     adults = kids = guests = None
     text = blank(text, [m.span() for m in (*_ZIP_SAID_RE.finditer(text), *_DIET_FOR_RE.finditer(text),
                                            *_SOMEONES_AGE_RE.finditer(text))])
+    if (listed := _listed_family(text)) is not None:  # (after what no reader counts is blanked)
+        return listed
     if (m := _FAMILIES_OF_RE.search(text)) is not None:
         text = text[:m.start()] + f"{int(m['a']) * int(m['b'])} people".ljust(len(m[0])) + text[m.end():]
     if (m := _TOTAL_INCL_AGED_RE.search(text)) is not None and int(m["age"]) <= KID_AGE:

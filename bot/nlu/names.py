@@ -183,9 +183,6 @@ _COUPLE_NAME_RE = re.compile(
     r"(?P<b>[A-Za-z][\w'.-]*(?:\s+[A-Za-z][\w'.-]*){0,2})$", re.IGNORECASE)
 
 
-_FAMILY_RE = re.compile(r"^(?:the\s+)(?P<name>[A-Za-z][\w'-]+?)(?:\s+(?P<family>family|fam|household))?$",
-                        re.IGNORECASE)
-
 
 def _couple_name(core: str) -> str | None:
     m = _COUPLE_NAME_RE.match(core.strip())
@@ -201,6 +198,11 @@ def _couple_name(core: str) -> str | None:
         return f"{a[0].strip('.').capitalize()}. & {second}" if a[0].lower().strip(".") != "miss" else None
     first = _format(a)
     return f"{first} & {second}" if first else None
+
+
+# "the johnson family", "the Parks": a family's name where the name is asked.
+_FAMILY_RE = re.compile(r"^the\s+(?P<name>[A-Za-z][\w'-]+?)(?:\s+(?P<family>family|fam|household))?$",
+                        re.IGNORECASE)
 
 
 def find_name(text: str, *, expecting: str | None = None) -> str | None:
