@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import atexit
 import logging
+import shutil
+import tempfile
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,9 +36,16 @@ def _stop(pgdata: Path, mode: str = "fast") -> None:
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path) -> Iterator[Path]:
-    yield tmp_path
-    _stop(tmp_path.resolve() / "pg", "immediate")
+def data_dir() -> Iterator[Path]:
+    # Under the checkout's .data, not pytest's tmp_path: pytest prunes old
+    # /tmp/pytest-of-<user> folders, so a second pytest run on the machine could delete
+    # the server's data under it (seen: "initdb: failed to remove contents of data directory").
+    root = Path(__file__).resolve().parents[2] / ".data"
+    root.mkdir(exist_ok=True)
+    path = Path(tempfile.mkdtemp(prefix="slow-start-", dir=root))
+    yield path
+    _stop(path.resolve() / "pg", "immediate")
+    shutil.rmtree(path, ignore_errors=True)
 
 
 async def _select_one(url: str) -> int:
