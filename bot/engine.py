@@ -59,6 +59,7 @@ from bot.nlu.contacts import (
     SOMEONE_ELSES,
     address_city,
     others_number,
+    phone_extension,
     second_number,
 )
 from bot.nlu.dates import dates_in, day_of_month, find_month, weekdays_asked
@@ -205,8 +206,10 @@ _DAY_NAMED = re.compile(
 )
 # "cancel both", "cancel all my bookings", "cancel both parties pls"
 _CANCEL_ALL = re.compile(
-    r"\bcancel\w*\s+(?:(?:them|it)\s+)?(?:both|all\s+(?:of\s+)?(?:them|my|our|the|\d)|every\w*)\b"
-    r"|\b(?:both|all)\s+(?:of\s+(?:them|my|our)\s+|my\s+|our\s+|the\s+)?(?:bookings|parties|reservations|events)\b", re.I)
+    # ("cancel all the add-ons" is no cancel of both bookings: a booking noun after "all the")
+    r"\bcancel\w*\s+(?:(?:them|it)\s+)?(?:both\b(?!\s+(?:the\s+)?add)|all\s+(?:of\s+)?(?:them|\d)\b|every(?:thing|one|\s+(?:one|booking|party|reservation|event))\b)"
+    r"|\b(?:both|all)\s+(?:of\s+(?:them|my|our|the)\s+|my\s+|our\s+|the\s+)?(?:\w+\s+)?(?:bookings|parties|reservations|events)\b",
+    re.I)
 # A sentinel target: the cancel question is about every upcoming booking.
 ALL_BOOKINGS = "all"
 # "both", "both of them", "all of them": every booking named at once.
@@ -1033,6 +1036,9 @@ class Engine:
             # "408-555-0142 or my husband Tom 408-555-0199": the first is theirs, the other a
             # note for the chef (it was dropped)
             st.slots.notes.append(second)
+        if ent.phone and st.expecting == "phone" and (ext := phone_extension(text)) is not None \
+                and ext not in st.slots.notes:
+            st.slots.notes.append(ext)  # ("408-555-0142 ext 23": the extension was dropped)
         if st.slots.zip and _QUESTION.search(text) and await self._place_asked(ent):
             # another place asked about while the party has a zip: answered, the zip kept
             ent = replace(ent, zip=None)
@@ -3761,7 +3767,8 @@ _PAY_BROKEN = re.compile(
     re.I)
 _PAY_ASKED = re.compile(r"\bhow\s+(?:do|can|should)\s+(?:i|we)\s+pay\b|\b(?:payment|pay|deposit|checkout)\s+link\b"
                         r"|\blink\s+to\s+pay\b|\bwhere\s+(?:do|can)\s+(?:i|we)\s+pay\b"
-                        r"|\bnever\s+(?:got|received|came|get)\b.{0,20}?\blink\b|\b(?:re)?send\b.{0,20}?\blink\b", re.I)
+                        r"|\bnever\s+(?:got|received|came|get)\b.{0,20}?\blink\b|\b(?:re)?send\b.{0,20}?\blink\b"
+                        r"|\bsend\s+(?:the\s+|my\s+|our\s+)?(?:deposit|payment|money)\b", re.I)
 
 
 # The details "what would you like to change?" may name, and the question each asks again.

@@ -235,6 +235,12 @@ def _find_street(text: str, expecting: str | None) -> Address | None:
     tokens = _tokens_with_offsets(text[start:])
     try:
         tagged: list[tuple[str, Any]] = usaddress.parse(text[start:])
+        if tagged and tagged[0][1] != "AddressNumber" and re.match(r"\d\s+[a-z]\s", text[start:], re.I):
+            # ("1 g st san jose": usaddress reads a one-digit number before a one-letter
+            # street as a unit, and the city was lost) the labels of the same words with a
+            # two-digit number
+            again = usaddress.parse("1" + text[start:])
+            tagged = [(word, label) for (word, _), (_, label) in zip(tagged, again, strict=False)]
     except Exception:  # usaddress raises on odd input; no address then
         return None
     if len(tagged) != len(tokens):  # tokenisation differs: fall back to a plain walk
@@ -329,8 +335,23 @@ def second_number(text: str) -> str | None:
     digits = {re.sub(r"\D", "", text[a:b])[-10:] for a, b in spans}
     if len(digits) < 2:
         return None
-    rest = re.sub(r"^(?:[\s,;/&+.-]|\b(?:and|or|also|plus)\b)+", "", text[spans[0][1]:], flags=re.I)
+    # (the first number's own label is no part of the note: "… (cell) or my husband …")
+    rest = re.sub(r"^(?:[\s,;/&+.-]|\b(?:and|or|also|plus)\b|\((?:cell|mobile|home|work|office|mine)\))+", "",
+                  text[spans[0][1]:], flags=re.I)
     return rest.strip(" .,") or None
+
+
+# "408-555-0142 ext 23", "… x105": the extension, at the end of the number's span
+_EXTENSION_RE = re.compile(r"\b(?:ext\.?|extension|x)\s*#?\s*(?P<ext>\d{1,6})\s*$", re.I)
+
+
+def phone_extension(text: str) -> str | None:
+    """A note for the extension said with the phone number ("ext 23": it was dropped, and
+    the number alone reaches a switchboard), or None."""
+    _, spans = find_phone(text)
+    if not spans or (m := _EXTENSION_RE.search(text, 0, spans[0][1])) is None or m.start() < spans[0][0]:
+        return None
+    return f"phone extension {m['ext']}"
 
 
 def others_number(text: str) -> str | None:

@@ -14,7 +14,7 @@ from bot.nlu.names import find_name, is_name_word
 from bot.nlu.numbers import normalize
 from bot.nlu.repairs import apply_repairs
 from bot.nlu.spans import Span, blank
-from bot.nlu.times import find_time
+from bot.nlu.times import find_time, times_offered
 
 SLOTS = ("adults", "kids", "guests", "zip", "date", "time", "name", "phone", "email",
          "address", "confirm")
@@ -102,6 +102,8 @@ _PLUS_PARTY = re.compile(
 )
 
 
+# A party said anew at a contact question ("actually it'll just be me and my wife now").
+_PARTY_CHANGED = re.compile(r"\b(?:actually|now|instead|only|just|change|make\s+it|coming|joining)\b")
 _TIME_DOUBTED = re.compile(
     r"\bis\s+\d{1,2}(?::[0-5]\d)?\s*(?:am|pm|a|p)?\s+(?:too\s+(?:late|early)|(?:too\s+)?(?:late|early)\s+for)\b")
 _BETTER_HOUR = re.compile(
@@ -180,6 +182,8 @@ def extract_entities(
     time, time_spans = find_time(norm, expecting=expecting)
     if expecting == "phone" and phone is not None:
         time = None  # ("408-555-0116 call after 5": when to call, not the party's start; it moved the party)
+    if time is not None and (offered := times_offered(norm)) is not None:
+        time, time_spans = None, [*time_spans, offered]  # ("dec 19 at 12 or 6": which is asked; it took 12)
     if (better := _BETTER_HOUR.search(norm)) is not None:
         # "… maybe 3 is better": the time said to be better wins (its 3 became 3 guests)
         hour = int(better["h"])
@@ -195,6 +199,9 @@ def extract_entities(
         n = int(lead["n"])
         party = PartySize(guests=n) if party.kids is None else PartySize(
             adults=n - party.kids if n >= party.kids else n, kids=party.kids)
+    if expecting in ("name", "phone", "address", "email") and (party.adults or party.guests) \
+            and not re.search(r"\d", norm) and not _PARTY_CHANGED.search(norm):
+        party = PartySize()  # ("me and my wife" to the name question: no new party of two; 10 became 2)
     if name is not None and expecting == "name" and (party.adults or party.guests) and not _name_apart(text, name):
         name = None  # (a count said where the name was asked: no name; "Maria Lopez, and we're 14 now": both)
     if expecting == "name" and re.fullmatch(r"\W*(?:skip|pass|n/?a)\W*", text, re.I):

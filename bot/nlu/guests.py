@@ -166,6 +166,11 @@ _RELATIVES_AGED_RE = re.compile(rf"\b(?P<n>\d{{1,2}})\s+(?:{_KIN_WORDS})" + _AGE
 _ONE_AGED_RE = re.compile(
     r"(?<=and\s|lus\s|ith\s|..&\s|..,\s)(?P<n>a|an|one|\d)\s+(?P<age>\d{1,2})\s*-?\s*(?:yrs?|years?|yo|y/o)"
     r"(?:\s*-?\s*olds?)?\b")
+# "6 adults + the birthday girl (she's 8)": one more guest, a kid or an adult by the age
+# told (the child was dropped)
+_BIRTHDAY_ONE_RE = re.compile(
+    r"(?<=and\s|lus\s|ith\s|..&\s|..,\s|..\+\s)(?:the|our|my)\s+birthday\s+(?:girl|boy|kid|child)\W{0,3}"
+    r"(?:she'?s|he'?s|who'?s|who\s+is|is|turning|turns|age[sd]?)\s+(?:turning\s+|going\s+to\s+be\s+)?(?P<age>\d{1,2})\b\)?")
 _TEENS_RE = re.compile(r"\b\d{1,3}\s+(?:teens?|teenagers?)\b")
 _AGE_RE = re.compile(r"\b\d{1,2}\s*-?\s*(?:yrs?|years?|yo|y/o|y\.o\.)(?:\s*-?\s*olds?)?\b")
 _AGE_QUESTION_RE = re.compile(
@@ -350,7 +355,7 @@ _SOMEONES_AGE_RE = re.compile(
     r"|wife|husband|son|daughter|aunt|uncle|sister|brother|boss|friend)\s+(?:is|will\s+be|turns|is\s+turning)\s+\d{1,3}\b")
 
 
-_PAIR_KIN = r"parents|in-?laws|grandparents|grandpa\s+and\s+grandma|grandma\s+and\s+grandpa"
+_PAIR_KIN = r"parents|in[\s-]?laws|grandparents|grandpa\s+and\s+grandma|grandma\s+and\s+grandpa"
 _ONE_KIN = (r"mom|mother|dad|father|sister|brother|grandma|grandmother|grandpa|grandfather|aunt|uncle"
             r"|cousin|friend|neighbou?r|boss|(?:mother|father|sister|brother)-?in-?law|sis|bro|niece|nephew")
 # A party listed person by person, the speaker among them: "my sister her husband and
@@ -360,16 +365,24 @@ _SELF_ITEM = r"(?P<self2>us\s+(?:2|two)|the\s+(?:2|two)\s+of\s+us)|(?P<self1>me|
 _POSS = r"(?:(?:my|our|her|his|their|the)\s+)?"
 _LIST_ITEM_RE = re.compile(
     rf"(?:{_SELF_ITEM}|{_POSS}(?:(?P<pair>{_PAIR_KIN})|(?P<one>{_PARTNER}|{_ONE_KIN}|kid|baby|toddler)"
-    rf"|(?P<n>\d{{1,2}})\s+(?:(?P<kids>{KID_WORDS})|(?P<grown>adults|grown-?ups|coworkers|co-workers|colleagues))))\b",
+    rf"|(?P<n>\d{{1,2}})\s+(?:(?P<kids>{KID_WORDS})|(?:other\s+|more\s+)?(?P<grown>adults|grown-?ups|adult\s+(?:friends|guests|relatives|cousins|kids|children)|coworkers|co-workers|colleagues)"
+    # (of any age: their kids are asked)
+    r"|(?:other\s+|more\s+)?(?P<some>friends|guests|people|relatives|cousins|neighbou?rs|sons|daughters|brothers|sisters"
+    r"|grandkids|grandchildren|grandsons|granddaughters|nephews|nieces))"
+    # ("me and my 2 sons and their wives": one spouse each of the ones just counted)
+    r"|(?P<spouses>wives|husbands|spouses|partners)))\b",
     re.I)
-_LIST_SEP_RE = re.compile(r"(?:\s*(?:,|\band\b|&|\+|\bplus\b|\bwith\b)\s*)+|\s+", re.I)
+# (between the items: "me and my husband are hosting his parents and 10 friends")
+_LIST_SEP_RE = re.compile(
+    r"(?:\s*(?:,|\band\b|&|\+|\bplus\b|\bwith\b|\b(?:are|r|will\s+be)\s+(?:hosting|having|bringing|inviting)\b)\s*)+|\s+",
+    re.I)
 
 
 def _listed_family(text: str) -> PartySize | None:
     """The party listed person by person with the speaker in it (three or more items, all
     read), or None."""
     for start in re.finditer(r"\b(?:me|myself|i|us|my|our|her|his|their)\b", text, re.I):
-        pos, adults, kids, items, speaker = start.start(), 0, 0, 0, False
+        pos, adults, kids, some, items, speaker, last = start.start(), 0, 0, 0, 0, False, 0
         while (m := _LIST_ITEM_RE.match(text, pos)) is not None:
             items += 1
             if m["self1"] or m["self2"]:
@@ -382,12 +395,20 @@ def _listed_family(text: str) -> PartySize | None:
                 kids, adults = kids + baby, adults + (not baby)
             elif m["kids"]:
                 kids += int(m["n"])
+            elif m["some"]:
+                some, last = some + int(m["n"]), int(m["n"])
+            elif m["spouses"]:
+                adults += last or 1
             else:
                 adults += int(m["n"])
             sep = _LIST_SEP_RE.match(text, m.end())
             if sep is None:
                 break
             pos = sep.end()
+        if speaker and items >= 3 and some and not kids:
+            # (how many are kids is asked; beside kids counted, "4 friends" are adults)
+            return PartySize(guests=adults + some)
+        adults += some
         if speaker and items >= 3:
             return PartySize(adults=adults, kids=kids or None, guests=adults + kids if kids else None)
     return None
@@ -399,6 +420,8 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
     text = blank(text, [m.span() for m in (*_ZIP_SAID_RE.finditer(text), *_DIET_FOR_RE.finditer(text),
                                            *_SOMEONES_AGE_RE.finditer(text))])
     if (listed := _listed_family(text)) is not None:  # (after what no reader counts is blanked)
+        if listed.adults is None and listed.guests and _NO_KIDS_RE.search(text):
+            return PartySize(adults=listed.guests, kids=0, guests=listed.guests)  # ("…and 3 friends, no kids")
         return listed
     if (m := _FAMILIES_OF_RE.search(text)) is not None:
         text = text[:m.start()] + f"{int(m['a']) * int(m['b'])} people".ljust(len(m[0])) + text[m.end():]
@@ -434,6 +457,7 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
     # (an older one only beside adults counted in the same message: alone, "2 kids and
     # one 15 yr old" may be answering about kids of a party whose adults include them)
     adults_told = bool(re.search(rf"\b\d{{1,3}}\s+(?:{ADULT_WORDS})\b", text))
+    text = _BIRTHDAY_ONE_RE.sub(lambda m: ("1 kid" if int(m["age"]) <= KID_AGE else "1 adult").ljust(len(m[0])), text)
     text = _ONE_AGED_RE.sub(lambda m: _aged_count(m) if adults_told or int(m["age"]) <= KID_AGE else m[0], text)
     if expecting == "kids":
         # "3 kids and 2 teenagers" to "how many are kids?": the teens are adults of the
@@ -635,6 +659,8 @@ _ADDED_KIN_RE = re.compile(
     rf"|\b(?:my|our)\s+(?P<who2>{_PAIR_KIN}|{_ONE_KIN})\b(?P<rest2>[^.!?]*?)\s+(?:(?:are|is|will\s+be|r)\s+)?"
     r"(?:coming|joining)\s+(?:too|as\s+well|also)\b",
     re.I)
+_ALREADY_COUNTED_RE = re.compile(
+    r"\b(?:includ\w*|counted|part\s+of|already|in\s+the\s+(?:\d{1,3}|count|total|number))\b", re.I)
 _WITH_KIDS_RE = re.compile(rf"\b(?:and|with|plus|\+|&)\s+(?:her|his|their)\s+(?P<n>\d{{1,2}})\s+(?:{KID_WORDS})\b", re.I)
 _WITH_PARTNER_RE = re.compile(rf"\b(?:and|with|plus|\+|&)\s+(?:her|his)\s+{_PARTNER}\b", re.I)
 
@@ -645,6 +671,8 @@ def added_people(text: str) -> tuple[int, int] | None:
     m = _ADDED_KIN_RE.search(text)
     if m is None or _ANY_COUNT_RE.search(text[: m.start()]) or _ANY_COUNT_RE.search(text, m.end()):
         return None  # ("my sister's family is coming too, so 9 adults and 2 kids": the counts said)
+    if _ALREADY_COUNTED_RE.search(text, m.start()):
+        return None  # ("my parents are coming too, they're included in the 10": no one added)
     who, rest = (m["who"] or m["who2"]).lower(), m["rest"] if m["who"] else m["rest2"]
     adults = 2 if re.fullmatch(_PAIR_KIN, who) else 1
     adults += bool(_WITH_PARTNER_RE.search(rest))

@@ -348,6 +348,9 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"|where(?:'?s|\s+is)\s+(?:the|my|our)\s+(?:payment|deposit|pay|checkout)\s+link"
              r"|(?:send|resend|re-send|text|email)\s+(?:me\s+|us\s+)?(?:the|my|a|our)\s+(?:payment|deposit|pay|checkout)\s+link"
              r"|(?:payment|deposit|pay|checkout)\s+link\s+again"
+             # "what email do i send the deposit to" (a person): the deposit's link, in the status
+             r"|(?:what|which)\s+e-?mail\b[^?.!]{0,25}\b(?:deposit|payment)"
+             r"|(?:where|who)\s+(?:do|should|can)\s+(?:i|we)\s+send\s+(?:the\s+|my\s+|our\s+)?(?:deposit|payment|money)"
              r"|did\s+(?:you|u)(?:\s+guys|\s+all)?\s+(?:get|receive)\s+(?:my|our|the)\s+(?:deposit|payment)"
              # session 20 QA: "how many people do i have booked", "do i owe anything else",
              # "whens my next party", "whats my schedule look like", "is the sunday one paid"

@@ -16,7 +16,7 @@ from bot.nlu.segments import clauses
 # Words of a diet or an allergy.
 # Foods a guest may not eat (shared by the two readers below).
 _FOODS = (r"gluten|lactose|dairy|nuts?|peanuts?|shellfish|sesame|soy|eggs?|pork|beef|seafood|fish"
-          r"|mushrooms?|onions?|garlic|msg")
+          r"|mushrooms?|onions?|garlic|msg|meat")
 _DIET = re.compile(
     r"\b(?:allergic|allerg(?:y|ies)|anaphyla\w*|epi-?pen|vegetarians?|vegans?|veggie|pescatarians?"
     rf"|celiac|coeliac|kosher|halal|diabetic|keto|spicy|pregnant|{_FOODS})\b",

@@ -129,6 +129,8 @@ def find_time(text: str, *, expecting: str | None = None) -> tuple[dt.time | Non
             h, mins = event_hour(int(m["mh"])), int(m["mins"])
             if m["rel"] in ("past", "after"):
                 return _mk(h, mins), [m.span()]
+            if 0 < mins < int(m["mh"]) <= 12:
+                return _mk(event_hour(mins), 0), [m.span()]  # ("from 5 to 8": from 5 PM; it was 7:55)
             return _mk(h - 1, 60 - mins) if 0 < mins < 60 else None, [m.span()]
         h = event_hour(int(m["qh"]))
         if m["qrel"] in ("past", "after"):
@@ -155,6 +157,23 @@ def find_time(text: str, *, expecting: str | None = None) -> tuple[dt.time | Non
         hour = 21 if m["late"] else 18 if m["eve"] else 12 if m["lunch"] else 15
         return dt.time(hour, 0), []
     return None, []
+
+
+# "dec 19 at 12 or 6", "12pm and 6pm": two starts offered for one party (the first was
+# taken silently); "either works" leaves the choice to us, "… 10 adults each" is two parties.
+_TWO_TIMES_RE = re.compile(
+    r"(?:\b(?:at|@)\s+|\b(?=\d{1,2}(?::\d\d)?\s*(?:am|pm)))(?P<a>\d{1,2})(?::\d\d)?\s*(?:am|pm)?\s*(?:or|and|&|/)\s*(?:at\s+)?"
+    r"(?P<b>\d{1,2})(?::\d\d)?\s*(?:am|pm)?\b(?!\s*(?:adults?|kids?|people|guests|ppl|of\s+us|children|ish\b|[:/-]))")
+_EITHER_RE = re.compile(r"\b(?:either|whichever|any|both|each)\b")
+
+
+def times_offered(text: str) -> Span | None:
+    """Where normalised ``text`` offers two different start times for one party, with no
+    word that either will do; None if it does not."""
+    m = _TWO_TIMES_RE.search(text)
+    if m is None or m["a"] == m["b"] or int(m["a"]) > 12 or int(m["b"]) > 12 or _EITHER_RE.search(text):
+        return None
+    return m.span()
 
 
 # "after 7", "anytime past 7pm", "no later than 5": a bound on the start, not the start.

@@ -107,8 +107,7 @@ def test_relatives_joining_beside_counts_are_no_addition() -> None:
      ("me my wife our 2 kids and grandma", 3, 2),  # was 2 + 2
      ("us 2 plus my parents plus my in-laws", 6, None),  # was "how many of the 2 are kids?"
      ("me, my parents and my 2 kids", 3, 2),  # was the adults asked
-     ("my mom my dad and i", 3, None),
-     ("me and my 2 sons and their wives and 4 grandkids", 3, 4)],  # (grown sons: not read yet)
+     ("my mom my dad and i", 3, None)],
 )
 def test_a_party_listed_person_by_person(text: str, adults: int, kids: int | None) -> None:
     e = extract_entities(text, now=NOW)

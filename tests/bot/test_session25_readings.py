@@ -1,0 +1,114 @@
+"""Readings that were wrong data or lost requests in session 25 (misfires of session 24's
+rules, and older leftovers)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.engine import _CANCEL_ALL
+from bot.nlu.contacts import phone_extension, second_number
+from bot.nlu.entities import extract_entities
+from bot.nlu.guests import added_people
+from bot.nlu.intents import classify_intent
+from bot.nlu.notes import chef_note
+
+NOW = dt.datetime(2026, 12, 1, 10, 0)
+
+
+@pytest.mark.parametrize("expecting", ["name", "phone", "address"])
+def test_a_couple_at_a_contact_question_is_no_new_party(expecting: str) -> None:
+    # "me and my wife" to the name question made a party of 10 a party of 2
+    e = extract_entities("me and my wife", now=NOW, expecting=expecting)
+    assert (e.adults, e.guests) == (None, None)
+
+
+def test_a_party_said_anew_at_a_contact_question_still_counts() -> None:
+    e = extract_entities("actually its just me and my wife now", now=NOW, expecting="name")
+    assert e.adults == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "adults", "kids", "guests"),
+    [("me and my husband are hosting his parents and 10 friends", None, None, 14),  # was 2 adults
+     ("me and my wife plus our 2 kids and 10 adult friends", 12, 2, 14),  # was 2 + 2
+     ("its me my wife our 3 kids and my in laws", 4, 3, 7),  # was 2 + 3
+     ("me and my 2 sons and their wives and 4 grandkids", 5, 4, 9),  # was 3 + 4
+     ("me and my wife and 3 kids and 10 friends", 12, 3, 15),  # was 2 + 3
+     ("me and my husband and our 2 sons", None, None, 4),  # was 2 guests
+     ("my wife and i and 3 friends, no kids", 5, 0, 5),
+     ("me and my wife plus 4 friends and 2 kids", 6, 2, 8)],
+)
+def test_a_listed_party_reads_every_item(text: str, adults: int | None, kids: int | None, guests: int) -> None:
+    e = extract_entities(text, now=NOW)
+    assert (e.adults, e.kids, e.guests) == (adults, kids, guests)
+
+
+@pytest.mark.parametrize(
+    ("text", "adults", "kids"),
+    [("we're 6 adults + the birthday girl (she's 8)", 6, 1),  # the child was dropped
+     ("12 adults plus the birthday girl, she's 16", 13, None)],
+)
+def test_the_birthday_child_with_an_age_is_one_more(text: str, adults: int, kids: int | None) -> None:
+    e = extract_entities(text, now=NOW)
+    assert (e.adults, e.kids) == (adults, kids)
+
+
+def test_relatives_already_counted_are_no_addition() -> None:
+    assert added_people("my parents are coming too, they're included in the 10") is None  # added 2
+    assert added_people("actually my parents are coming too") == (2, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "both"),
+    [("cancel all the add-ons", False),  # offered to cancel both bookings
+     ("cancel every add-on", False),
+     ("cancel both please", True),
+     ("cancel all of my upcoming bookings", True),
+     ("cancel every booking", True),
+     ("cancel everything", True)],
+)
+def test_cancel_all_needs_the_bookings(text: str, both: bool) -> None:
+    assert bool(_CANCEL_ALL.search(text)) is both
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [("408-555-0142 ext 23", "phone extension 23"),  # the extension was dropped
+     ("(408) 555-0142, extension 7", "phone extension 7"),
+     ("408-555-0142", None)],
+)
+def test_a_phone_extension_is_a_note(text: str, note: str | None) -> None:
+    assert phone_extension(text) == note
+
+
+def test_the_first_numbers_label_is_no_part_of_the_second_number() -> None:
+    assert second_number("408-555-0142 (cell) or my husband 408-555-0199 (cell)") == "my husband 408-555-0199 (cell)"
+
+
+def test_no_meat_is_a_note() -> None:
+    assert chef_note("my mom is coming too but she doesn't eat meat") is not None  # was lost
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [("hi 10 adults dec 19 at 12 and 6", None),  # took 12 PM silently
+     ("12pm or 6pm on dec 19", None),
+     ("dec 19 at 12 or 6 either works", dt.time(12, 0)),
+     ("dec 19 at 6 and 2 kids", dt.time(18, 0)),
+     ("party from 5 to 8 on dec 19", dt.time(17, 0)),  # was 7:55 PM
+     ("10 to 7", dt.time(18, 50))],
+)
+def test_two_start_times_offered_are_asked(text: str, time: dt.time | None) -> None:
+    assert extract_entities(text, now=NOW).time == time
+
+
+@pytest.mark.parametrize("text", ["1 g st san jose", "9 k st sacramento"])
+def test_a_one_letter_street_keeps_its_city(text: str) -> None:
+    assert extract_entities(text, now=NOW, expecting="address").address == text  # the city was lost
+
+
+@pytest.mark.parametrize("text", ["what email do i send the deposit to", "where do i send the deposit"])
+def test_where_to_send_the_deposit_is_the_status(text: str) -> None:
+    assert classify_intent(text).intent == "booking_status"  # went to a person as an FAQ miss
