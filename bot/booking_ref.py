@@ -24,6 +24,9 @@ WEEKDAY_ONE = re.compile(rf"\b(?:the|my|our)\s+{_WEEKDAY}(?:'?s)?"
 _WEEKDAY_ALONE = re.compile(rf"^\W*(?:the\s+)?{_WEEKDAY}(?:\s+(?:one|party|booking))?\W*$", re.I)
 # "the 20th" / "20" alone, as the answer to "which one?".
 _DAY_ALONE = re.compile(r"\W*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+one)?\W*")
+# A booking named by its start: "the 3pm one", "our 6 pm party", "the noon one".
+_START_ONE = re.compile(r"\b(?:the|my|our)\s+(?:(?P<h>\d{1,2})(?::(?P<m>\d\d))?\s*(?P<mer>am|pm)?|(?P<noon>noon))"
+                        r"\s+(?:one|party|booking|event|dinner|lunch|reservation)\b", re.I)
 # "the bigger party" (group 1) / "the smaller one".
 _SIZE_NAMED = re.compile(r"\bthe\s+(?:(bigger|biggest|larger|largest)|smaller|smallest)\s+(?:one|party|booking|event|group)\b")
 _ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
@@ -53,6 +56,9 @@ class Held(Protocol):
     @property
     def kids(self) -> int: ...
 
+    @property
+    def slot(self) -> str: ...
+
 
 B = TypeVar("B", bound=Held)
 
@@ -62,6 +68,15 @@ def without_kept(text: str) -> str:
     parts = _CLAUSE_CUT.split(text)
     kept = [p for p in parts if not _KEPT.search(p)]
     return " , ".join(kept) if len(kept) < len(parts) else text
+
+
+def start_named(text: str) -> tuple[str, tuple[int, int]] | None:
+    """The start ("15:00") of a booking named by it ("the 3pm one", "our noon party"), and
+    where it is said."""
+    if (m := _START_ONE.search(text)) is None:
+        return None
+    hour = 12 if m["noon"] else int(m["h"]) % 12 + (0 if m["mer"] and m["mer"].lower() == "am" else 12 if int(m["h"]) < 12 else 0)
+    return f"{hour:02d}:{m['m'] or '00'}", m.span()
 
 
 def booking_named(text: str, bookings: Sequence[B], today: date, places: Sequence[Sequence[str]]) -> B | None:
@@ -91,6 +106,11 @@ def booking_named(text: str, bookings: Sequence[B], today: date, places: Sequenc
     on_weekday = [b for b in bookings if b.event_date.weekday() in weekdays_asked(" ".join(weekday))]
     if len(on_weekday) == 1:
         return on_weekday[0]
+    if (named := start_named(said)) is not None:
+        # "drop 3 ppl from the 3pm one": the only booking starting then (it was a new party)
+        at = [b for b in bookings if b.slot == named[0]]
+        if len(at) == 1:
+            return at[0]
     if size := _SIZE_NAMED.search(said):
         # "the bigger party", "the smaller one": the one party of that size
         sizes = [b.adults + b.kids for b in bookings]

@@ -21,6 +21,7 @@ from bot.booking_ref import (
     WEEKDAY_ONE,
     booking_named,
     days_said_of,
+    start_named,
     without_kept,
 )
 from bot.nlu import Entities, classify_intent, extract_entities
@@ -64,8 +65,14 @@ from bot.nlu.contacts import (
 )
 from bot.nlu.dates import dates_in, day_of_month, find_month, weekdays_asked
 from bot.nlu.dayof import day_of_news
-from bot.nlu.entities import RULED_OUT
-from bot.nlu.guests import added_people, two_parties
+from bot.nlu.entities import PARTY_SAID_ANEW, RULED_OUT
+from bot.nlu.guests import (
+    added_people,
+    couple_out_counted,
+    kin_already_counted,
+    names_the_couple,
+    two_parties,
+)
 from bot.nlu.intents import (
     HELP_COMMAND,
     IDENTITY_QUESTION,
@@ -354,6 +361,20 @@ _PLAIN_BOOK = re.compile(
 # "why do u need my name", "do u need the address now?", "do i have to give email", "is the
 # phone required?", "first and last name?": about a contact detail (the one named, else the
 # one asked for), answered with why and whether it is optional.
+# A unit added to the address given: "can you add apt 4 to the address", "its apt 12 btw".
+_UNIT_WORD = r"(?:apt|apartment|unit|suite|ste)\b"
+_ADD_TO_ADDRESS = re.compile(
+    rf"\b(?:add|put|include)\s+(?P<what>(?:{_UNIT_WORD}|building|bldg|floor|gate\s+code|lot|space)\.?\s*#?\s*[\w-]+)"
+    r"\s+(?:to|in|on)\s+(?:the\s+)?address\b"
+    rf"|\b(?:it'?s|its)\s+(?P<what2>{_UNIT_WORD}\.?\s*#?\s*[\w-]+)\b", re.I)
+# What kind of number or address will do, asked at that question.
+_DETAIL_ASKED = {
+    "phone": re.compile(r"\b(?:cell|landline|land\s+line|home\s+(?:number|phone)|work\s+(?:number|phone|cell)|google\s+voice"
+                        r"|office\s+(?:number|phone)|mobile)\b[^.!]*\?|^\W*(?:is|does|can|do)\b[^.!?]*\b(?:cell|landline|land\s+line"
+                        r"|mobile|work\s+(?:number|phone)|home\s+(?:number|phone))\b", re.I),
+    "address": re.compile(r"\b(?:need|have)\s+to\s+be\s+(?:the\s+)?(?:exact|precise|specific)|\bexact\s+address\b"
+                          r"|\b(?:cross\s+streets?|just\s+the\s+(?:city|area|neighbou?rhood))\b[^.!]*\?", re.I),
+}
 _FIELD_ASKED = re.compile(
     r"^\W*(?:(?:but|and|ok|um+|wait)\W+)?why\s+(?:do|would|does|d'?you)\s*(?:you|u|ya|y'?all)?\s*(?:guys\s+)?"
     r"(?:need|want|ask\s+for)\s+(?:it|that|this|(?:my|our|the)\s+(?:\w+\s+)?(?:name|phone|number|address|email|e-mail|info"
@@ -489,7 +510,9 @@ _CONTACT_ASKED = re.compile(
     r"\b(?:phone(?:\s+number)?|number|e-?mail(?:\s+address)?|name)\b[^?.!]{0,20}\b(?:on\s+file"
     r"|(?:do|did)\s+(?:you|u)(?:\s+guys)?\s+(?:have|get|got))\b"
     # "what name is the booking under" (the status had no name in it)
-    r"|\bwhat\s+name\b[^?.!]{0,25}\b(?:booking|reservation)\b|\b(?:booking|reservation)\s+(?:is\s+)?under\s+(?:what|which|whose)\b",
+    r"|\bwhat\s+name\b[^?.!]{0,25}\b(?:booking|reservation)\b|\b(?:booking|reservation)\s+(?:is\s+)?under\s+(?:what|which|whose)\b"
+    # ("what do you have on file for me? address and everything": the contact beside the status)
+    r"|\b(?:what|everything)\s+(?:do\s+)?(?:you|u)\s+(?:guys\s+)?(?:have|got)\s+on\s+file\b|\bwhat'?s\s+on\s+file\b",
     re.I)
 # A clause asking about the booking itself ("when is my party").
 _STATUS_ASKED = re.compile(r"\b(?:my|our)\s+(?:party|booking|event|reservation|deposit|balance|total)\b", re.I)
@@ -911,7 +934,7 @@ class Engine:
         """``text`` with number words as digits ("one more adult" → "1 more adult"), worked
         out once per text (many readers of a turn need it)."""
         if self._numbers_of != text:
-            self._numbers_of, self._numbers_said = text, numbers_normalize(text)
+            self._numbers_of, self._numbers_said = text, couple_out_counted(numbers_normalize(text))
         return self._numbers_said
 
     def say(self, reply: Reply) -> None:
@@ -1013,6 +1036,19 @@ class Engine:
             self.say(t.no_such_day(ent.no_such_day))
             self.day_refused = True
         ent = await self._moved_guests(text, ent)
+        if ent.time is not None and not st.form and (start_said := start_named(text)) is not None \
+                and any(b.slot == start_said[0] for b in await self.p.upcoming_bookings()):
+            # "drop 3 ppl from the 3pm one": a booking named, no new start ("move the 3pm one
+            # to 6pm": the other time said)
+            (a, z) = start_said[1]
+            ent = replace(ent, time=extract_entities(text[:a] + " " * (z - a) + text[z:], now=now_local,
+                                                     expecting=st.expecting).time)
+        if _has_count(ent) and names_the_couple(text) and not re.search(r"\d", self._numbers(text)) \
+                and not PARTY_SAID_ANEW.search(text) \
+                and ((st.form and st.slots.adults is not None) or (not st.form and await self.p.upcoming_bookings())):
+            # "me and my wife will be there at 5 to help set up" once a party is known: who,
+            # not how many (a booked party of 10 was offered a new party of 2)
+            ent = replace(ent, adults=None, kids=None, guests=None)
         if st.form not in ("reschedule", "party"):
             ent = await self._same_as_before(text, ent)
         if ent.address and not ent.zip and st.slots.zip and st.form in ("quote", "booking", "availability"):
@@ -1050,6 +1086,22 @@ class Engine:
             # "add my sister and her 2 kids", "actually my parents are coming too" to a
             # party already counted (the count was kept, or "didn't catch that")
             ent = replace(ent, adults=st.slots.adults + added[0], kids=(st.slots.kids or 0) + added[1], guests=None)
+        elif not st.form and (added := added_people(text)) is not None \
+                and len(booked := await self.p.upcoming_bookings()) == 1:
+            # the same to a booked party ("actually my parents are coming too" was "didn't
+            # catch that"; "my sister and her 2 kids are coming too" left the sister out)
+            ent = replace(ent, adults=booked[0].adults + added[0], kids=booked[0].kids + added[1], guests=None)
+        if st.expecting == "address" and ent.address and ent.name and st.slots.name \
+                and ent.name.lower() != st.slots.name.lower() and not (ent.phone or ent.email):
+            # "Acme Corp, 100 W San Carlos St" once the name is given: where, not who (the
+            # company replaced the customer's name)
+            ent = replace(ent, address=f"{ent.name}, {ent.address}", name=None)
+        if kin_already_counted(text) and not _has_facts(ent) and (party := await self._party_known()) is not None:
+            # "my parents are coming too, they're included in the 10": the party as it is
+            # (it was "didn't catch that")
+            st.misunderstood = 0
+            self.say(t.party_stays(t.party_label(*party)))
+            return await self._advance() if st.form and st.expecting else self.finish()
         elif st.form in ("quote", "booking", "availability") and st.slots.adults is not None \
                 and (n := _group_moved(self._numbers(text))) is not None and st.slots.adults + n > 0:
             # "change one adult to a kid" at the summary: 19 adults + 1 kid (it was 1 adult)
@@ -1508,6 +1560,24 @@ class Engine:
         if st.form and field in ("name", "phone", "address", "email") and asked_field:
             st.misunderstood = 0
             self.say(t.why_we_ask(field))  # "why do u need my name" (it was sent to a person)
+            return await self._advance()
+        if st.form == "booking" and st.slots.address and not ent.address \
+                and (unit := _ADD_TO_ADDRESS.search(text)) is not None:
+            # "can you add apt 4 to the address" at the summary (a person was offered, and
+            # "yes" booked the address without it)
+            st.misunderstood = 0
+            said = unit["what"] or unit["what2"]
+            kept = st.slots.address
+            if re.match(_UNIT_WORD, said, re.I):  # ("its apt 12 btw" after apt 4: the unit corrected)
+                kept = re.sub(rf",\s*{_UNIT_WORD}\.?\s*#?\s*[\w-]+\s*$", "", kept, flags=re.I)
+            st.slots.address = f"{kept}, {said}"
+            return await self._advance()
+        if st.form and st.expecting in _DETAIL_ASKED and not _has_facts(ent) \
+                and _DETAIL_ASKED[st.expecting].search(text):
+            # "is a cell ok or do you need a landline", "does the address need to be exact?"
+            # (they went to a person, and the booking stopped there)
+            st.misunderstood = 0
+            self.say(t.what_we_need(st.expecting))
             return await self._advance()
         if st.expecting == "phone" and not ent.phone and _LOCAL_NUMBER.match(text):
             # "555-1234": a US number needs its area code
@@ -3476,6 +3546,16 @@ class Engine:
             return await self.escalate("party_change_refused", t.party_change_refused(why, station.lead_hours))
         self.st.form, self.st.target_booking = "party", str(b.id)
         return await self._party_try(ent, b)
+
+    async def _party_known(self) -> tuple[int, int] | None:
+        """(adults, kids) of the party being quoted or booked, or of the one booking held;
+        None if there is none, or several."""
+        st = self.st
+        if st.form in ("quote", "booking", "availability"):
+            return (st.slots.adults, st.slots.kids or 0) if st.slots.adults is not None else None
+        if not st.form and len(booked := await self.p.upcoming_bookings()) == 1:
+            return booked[0].adults, booked[0].kids
+        return None
 
     def _new_party(self, ent: Entities, b: Booking) -> tuple[int | None, int]:
         """The party after this message: counts said outright replace the booking's

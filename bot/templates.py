@@ -813,6 +813,19 @@ _WHY_WE_ASK = {
 }
 
 
+_WHAT_WE_NEED = {
+    "phone": "Any number that reaches you works; a cell is best, so we can text you on the day.",
+    "address": "Yes, the chef needs the street address to find you. A backyard party is fine: send the "
+               "house's address, and any directions as a note.",
+}
+
+
+def what_we_need(field: str) -> Reply:
+    """"is a cell ok?" at the phone question, "does the address need to be exact?" at the
+    address question: what will do, before it is asked again."""
+    return Reply(_WHAT_WE_NEED[field], (), "why_we_ask")
+
+
 def why_we_ask(field: str) -> Reply:
     """"why do you need my phone?" at a contact question: the reason, before it is asked again."""
     return Reply(_WHY_WE_ASK[field], (), "why_we_ask")
@@ -854,6 +867,11 @@ def thanks(*, quoted: bool = False) -> Reply:
             "thanks",
         )
     return Reply("You're welcome! Anything else I can help with?", (), "thanks")
+
+
+def party_stays(party: str) -> Reply:
+    """Relatives named as joining who are already counted: the party as it is."""
+    return Reply(f"Got it — they're already counted, so the party stays at {party}.", (), "ack")
 
 
 def ack() -> Reply:

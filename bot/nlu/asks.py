@@ -238,9 +238,10 @@ START_OVER = re.compile(
 )
 # "3 kids (ages 4, 8, 14)", "kids are ages 4 and 14": the ages of the kids told.
 KID_AGES = re.compile(
-    r"(?:\bages?|\baged|\b(?:who|that)\s+are|\b(?:kids|children)\s+(?:are|r)|\b(?:kids|children|boys|girls|sons|daughters)\s*\("
+    r"(?:\bages?|\baged|\b(?:who|that)\s+are|\b(?:kids|children)\s+(?:are|r)|\b(?:kids|children|boys|girls|sons|daughters)\s*(?:now\s*|too\s*)?\("
     # "3 kids, they're 5, 9 and 14"
     r"|\b(?:kids|children|boys|girls|sons|daughters|nephews|nieces)\W+(?:they'?re|theyre|they\s+are))"
-    r"\s*(?:are\s+|of\s+|:\s*)?(?P<ages>\d{1,2}(?:\s*(?:,|and|&|/)\s*(?:and\s+)?\d{1,2})+)\b",
+    # ("2 kids (one 13, one 8)")
+    r"\s*(?:are\s+|of\s+|:\s*)?(?P<ages>(?:one\s+)?\d{1,2}(?:\s*(?:,|and|&|/)\s*(?:and\s+)?(?:one\s+)?\d{1,2})+)\b",
     re.I,
 )

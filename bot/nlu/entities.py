@@ -102,8 +102,14 @@ _PLUS_PARTY = re.compile(
 )
 
 
-# A party said anew at a contact question ("actually it'll just be me and my wife now").
-_PARTY_CHANGED = re.compile(r"\b(?:actually|now|instead|only|just|change|make\s+it|coming|joining)\b")
+# A party said anew in words, once one is known ("actually it'll just be me and my wife now").
+PARTY_SAID_ANEW = re.compile(r"\b(?:actually|now|instead|only|just|change|make\s+it)\b")
+# An email said in words: "ana at gmail dot com"
+_SPELLED_EMAIL = re.compile(
+    r"\b(?P<user>[\w.+-]+)\s+(?:at|@)\s+(?P<domain>[\w-]+)\s+(?:dot|\.)\s+(?P<tld>com|net|org|edu|gov|us|co|io|me)\b",
+    re.I)
+# "either one", "that one": a choice pointed at, not the number 1 (it was 1 PM)
+_PRONOUN_ONE = re.compile(r"\b(?:either|any|that|this|which|whichever|the\s+other|the\s+first|the\s+last)\s+(?:one|1)\b")
 _TIME_DOUBTED = re.compile(
     r"\bis\s+\d{1,2}(?::[0-5]\d)?\s*(?:am|pm|a|p)?\s+(?:too\s+(?:late|early)|(?:too\s+)?(?:late|early)\s+for)\b")
 _BETTER_HOUR = re.compile(
@@ -142,6 +148,10 @@ def extract_entities(
     """
     today = now.date()
     email, email_spans = find_emails(text)
+    if email is None and expecting in ("email", "email_address") and (spelled := _SPELLED_EMAIL.search(text)):
+        # "ana at gmail dot com" to the email question (it was "didn't catch that")
+        email = f"{spelled['user']}@{spelled['domain']}.{spelled['tld']}".lower()
+        email_spans = [spelled.span()]
     work = blank(text, email_spans)
     phone, phone_spans = find_phone(work)
     work = blank(work, phone_spans)
@@ -156,7 +166,7 @@ def extract_entities(
 
     # "15 adults, no wait 16": facts taken back in the same message are dropped first.
     norm = apply_repairs(normalize(blank(work, addr_spans + zip_spans)), today)
-    norm = blank(norm, [m.span() for m in _ORDINAL_OCCASION.finditer(norm)])
+    norm = blank(norm, [m.span() for rx in (_ORDINAL_OCCASION, _PRONOUN_ONE) for m in rx.finditer(norm)])
     norm = _PLUS_PARTY.sub(lambda m: m[0] if _AGES_BEFORE.search(norm[: m.start()]) else f"{m[1]} adults {m[2]} kids", norm)
     date, date_spans = find_date(norm, today)
     if (bad_day := no_such_day(norm, today)) is not None:
@@ -199,9 +209,11 @@ def extract_entities(
         n = int(lead["n"])
         party = PartySize(guests=n) if party.kids is None else PartySize(
             adults=n - party.kids if n >= party.kids else n, kids=party.kids)
-    if expecting in ("name", "phone", "address", "email") and (party.adults or party.guests) \
-            and not re.search(r"\d", norm) and not _PARTY_CHANGED.search(norm):
-        party = PartySize()  # ("me and my wife" to the name question: no new party of two; 10 became 2)
+    if expecting in ("name", "phone", "address", "email", "confirm") and (party.adults or party.guests) \
+            and not re.search(r"\d", norm) and not PARTY_SAID_ANEW.search(norm):
+        # ("me and my wife" to the name question, "me and my wife are hosting" at the
+        # summary: no new party of two; 10 became 2)
+        party = PartySize()
     if name is not None and expecting == "name" and (party.adults or party.guests) and not _name_apart(text, name):
         name = None  # (a count said where the name was asked: no name; "Maria Lopez, and we're 14 now": both)
     if expecting == "name" and re.fullmatch(r"\W*(?:skip|pass|n/?a)\W*", text, re.I):

@@ -84,7 +84,8 @@ _RETRACTED_RE = re.compile(
     r"(?=\s+to\b)"
 )
 _LABEL_RE = re.compile(
-    rf"\b(?P<kind>{ADULT_WORDS}|{KID_WORDS}|{GUEST_WORDS}|party\s+size|headcount|head\s+count"
+    # ("one of the kids is 13": an age, not 13 kids)
+    rf"(?<!of\sthe\s)(?<!of\sour\s)(?<!of\smy\s)\b(?P<kind>{ADULT_WORDS}|{KID_WORDS}|{GUEST_WORDS}|party\s+size|headcount|head\s+count"
     rf"|guest\s+count)\s*(?:\(\s*[^)]*\)\s*)?(?:[:=\-]|is|are|will\s+be|would\s+be)?"
     # "20 ppl 4 kids": a number with its own noun is not this label's value (but in
     # "adults 10 kids 3" that noun is the next label)
@@ -201,6 +202,7 @@ _COUNT_WORD_RE = re.compile(rf"\b(?:{ADULT_WORDS}|{KID_WORDS})\b")
 # What follows a count that describes part of the party instead of adding to it.
 _ANY_COUNT_RE = re.compile(rf"\b\d{{1,4}}\s*(?:{ADULT_WORDS}|{KID_WORDS}|{GUEST_WORDS})\b")
 _NOT_COMING_RE = re.compile(r"\s*(?:can'?t|cannot|won'?t|don'?t|doesn'?t)\s+(?:make\s+it|come|attend|join|be\s+there)\b")
+_COUPLE_OUT_RE = re.compile(rf"({_COUPLE})\s+(?:both\s+)?(?=(?:can'?t|cannot|won'?t)\s+(?:make\s+it|come|attend|join|be\s+there))")
 _DESCRIBED_RE = re.compile(
     r"\s*(?:(?:is|are|who\s+is|who\s+are|has|have|who\s+has|who\s+have|that\s+is|that\s+are"
     r"|with|w/?|gets?)\s+)?(?:an?\s+)?(?:(?:severe|serious|bad|mild|slight|major|minor|deadly|life[\s-]threatening|really\s+bad)\s+)?"
@@ -275,6 +277,14 @@ def _free(m: re.Match[str], used: list[Span]) -> bool:
     return not any(m.start() < e and s < m.end() for s, e in used)
 
 
+# "10 adults but maybe 12": the party may grow; the larger count is quoted (the 2 more were
+# taken for kids), so a firm count later does not raise the price
+_MAYBE_MORE_RE = re.compile(
+    r"\b(?P<a>\d{1,3})\s+(?P<noun>adults|people|guests|ppl)\s*,?\s*(?:but\s+|or\s+|and\s+)?(?:maybe|possibly|prob(?:ably)?"
+    r"|might\s+be|could\s+be|up\s+to)\s+(?:like\s+|around\s+|about\s+)?(?P<b>\d{1,3})\b(?!\s*(?:kids?|children|am|pm|:))")
+# Between a count and the same count again: the party told once more, not a second group.
+_RESTATED_RE = re.compile(r"\b(?:we\s+have|we'?re|we\s+are|we'?ll\s+(?:be|have)|we\s+will\s+(?:be|have)|it'?s|its|so|again"
+                          r"|(?:like\s+)?i\s+said|total|that'?s|thats)\b")
 _COMPARED_RE = re.compile(r"\b(?:vs\.?|versus|or|compared\s+(?:to|with)|how\s+much|what\s+about|price\s+for|instead\s+of)\b")
 
 
@@ -305,6 +315,10 @@ def _sum(rx: re.Pattern[str], text: str, used: list[Span]) -> tuple[int | None, 
         n = int(m["n"])
         if "couple" in m.group(0) and not re.search(r"couple\s+(?:of|people)", m.group(0)):
             n *= 2
+        if i and total == n and _RESTATED_RE.search(text, found[i - 1].end(), m.start()):
+            # "10 adults dec 19 95112 we have 10 adults and 2 kids": said twice, not 20
+            spans.append(m.span())
+            continue
         total = (total or 0) + n
         spans.append(m.span())
     return total, spans
@@ -372,6 +386,10 @@ _LIST_ITEM_RE = re.compile(
     # ("me and my 2 sons and their wives": one spouse each of the ones just counted)
     r"|(?P<spouses>wives|husbands|spouses|partners)))\b",
     re.I)
+# The ages told after a count of kids ("2 kids (5 and 7)", "2 kids, ages 5 and 7"): the
+# engine weighs them (a kid over the kid age pays as an adult).
+_KID_AGES_TAIL_RE = re.compile(
+    r"\s*,?\s*(?:\(\s*(?:ages?\s+)?|(?:ages?|aged)\s+)\d{1,2}(?:\s*(?:,|and|&)\s*(?:and\s+)?\d{1,2})*\s*\)?", re.I)
 # (between the items: "me and my husband are hosting his parents and 10 friends")
 _LIST_SEP_RE = re.compile(
     r"(?:\s*(?:,|\band\b|&|\+|\bplus\b|\bwith\b|\b(?:are|r|will\s+be)\s+(?:hosting|having|bringing|inviting)\b)\s*)+|\s+",
@@ -395,6 +413,8 @@ def _listed_family(text: str) -> PartySize | None:
                 kids, adults = kids + baby, adults + (not baby)
             elif m["kids"]:
                 kids += int(m["n"])
+                if (ages := _KID_AGES_TAIL_RE.match(text, m.end())) is not None:
+                    m = ages  # ("our 2 kids ages 5 and 7 and my parents": the list goes on)
             elif m["some"]:
                 some, last = some + int(m["n"]), int(m["n"])
             elif m["spouses"]:
@@ -414,11 +434,24 @@ def _listed_family(text: str) -> PartySize | None:
     return None
 
 
+def names_the_couple(text: str) -> bool:
+    """"me and my wife", "my husband and i" in ``text``."""
+    return bool(_COUPLE_RE.search(text.lower()))
+
+
+def couple_out_counted(text: str) -> str:
+    """"my wife and i cant make it" as "2 adults cant make it" (same length): two adults
+    fewer, as a count said so is read (it was a party of 2)."""
+    return _COUPLE_OUT_RE.sub(lambda m: "2 adults".ljust(len(m[1])) + m[0][len(m[1]):], text)
+
+
 def find_party(text: str, *, expecting: str | None = None) -> PartySize:
     """Read adults, kids and guests from blanked, normalised ``text``."""
     adults = kids = guests = None
     text = blank(text, [m.span() for m in (*_ZIP_SAID_RE.finditer(text), *_DIET_FOR_RE.finditer(text),
                                            *_SOMEONES_AGE_RE.finditer(text))])
+    text = couple_out_counted(text)
+    text = _MAYBE_MORE_RE.sub(lambda m: f"{max(int(m['a']), int(m['b']))} {m['noun']}".ljust(len(m[0])), text)
     if (listed := _listed_family(text)) is not None:  # (after what no reader counts is blanked)
         if listed.adults is None and listed.guests and _NO_KIDS_RE.search(text):
             return PartySize(adults=listed.guests, kids=0, guests=listed.guests)  # ("…and 3 friends, no kids")
@@ -661,8 +694,17 @@ _ADDED_KIN_RE = re.compile(
     re.I)
 _ALREADY_COUNTED_RE = re.compile(
     r"\b(?:includ\w*|counted|part\s+of|already|in\s+the\s+(?:\d{1,3}|count|total|number))\b", re.I)
+_ONES_AGE_RE = re.compile(r"^\W*(?:(?:he|she)(?:'?s|\s+is)|who(?:'?s|\s+is)|age|aged)\s+(?:only\s+|just\s+)?(?P<age>\d{1,2})\b"
+                          r"|^\W*\(\s*(?P<age2>\d{1,2})\s*\)", re.I)
 _WITH_KIDS_RE = re.compile(rf"\b(?:and|with|plus|\+|&)\s+(?:her|his|their)\s+(?P<n>\d{{1,2}})\s+(?:{KID_WORDS})\b", re.I)
 _WITH_PARTNER_RE = re.compile(rf"\b(?:and|with|plus|\+|&)\s+(?:her|his)\s+{_PARTNER}\b", re.I)
+
+
+def kin_already_counted(text: str) -> bool:
+    """"my parents are coming too, they're included in the 10": relatives named as joining
+    who are already in the count."""
+    m = _ADDED_KIN_RE.search(text)
+    return m is not None and _ALREADY_COUNTED_RE.search(text, m.start()) is not None
 
 
 def added_people(text: str) -> tuple[int, int] | None:
@@ -671,9 +713,12 @@ def added_people(text: str) -> tuple[int, int] | None:
     m = _ADDED_KIN_RE.search(text)
     if m is None or _ANY_COUNT_RE.search(text[: m.start()]) or _ANY_COUNT_RE.search(text, m.end()):
         return None  # ("my sister's family is coming too, so 9 adults and 2 kids": the counts said)
-    if _ALREADY_COUNTED_RE.search(text, m.start()):
+    if kin_already_counted(text):
         return None  # ("my parents are coming too, they're included in the 10": no one added)
     who, rest = (m["who"] or m["who2"]).lower(), m["rest"] if m["who"] else m["rest2"]
+    if not re.fullmatch(_PAIR_KIN, who) and (age := _ONES_AGE_RE.search(rest)) is not None \
+            and int(age["age"] or age["age2"]) <= KID_AGE:
+        return 0, 1  # ("adding my nephew, hes 9": a kid; it was an adult)
     adults = 2 if re.fullmatch(_PAIR_KIN, who) else 1
     adults += bool(_WITH_PARTNER_RE.search(rest))
     kids = int(k["n"]) if (k := _WITH_KIDS_RE.search(rest)) else 0

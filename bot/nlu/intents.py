@@ -338,6 +338,8 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"|(?:what|which)(?:'?s|\s+is)?\s+(?:the\s+|my\s+)?(?:phone(?:\s+number)?|number|e-?mail(?:\s+address)?|address)"
              r"\s+(?:(?:do|did)\s+)?(?:you|u)(?:\s+guys)?\s+(?:have|got)"
              r"|(?:phone(?:\s+number)?|number|e-?mail(?:\s+address)?)\s+(?:you\s+have\s+|u\s+have\s+)?on\s+file"
+             # "what do you have on file for me", "whats on file for my bookings" (a person)
+             r"|(?:what|everything)\s+(?:do\s+)?(?:you|u)\s+(?:guys\s+)?(?:have|got)\s+on\s+file|what'?s\s+on\s+file"
              r"|(?:what|which)\s+address\s+is\s+(?:the|my|our)\s+(?:booking|party|event|reservation)\s+(?:at|for)"
              # "whats the zip on my booking" (a second party), "what do i still owe for the party"
              r"|(?:what|which)(?:'?s|\s+is)?\s+(?:the\s+)?(?:zip(?:\s+code)?|address|date|day|time|name|phone(?:\s+number)?|e-?mail)"

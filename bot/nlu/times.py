@@ -164,13 +164,15 @@ def find_time(text: str, *, expecting: str | None = None) -> tuple[dt.time | Non
 _TWO_TIMES_RE = re.compile(
     r"(?:\b(?:at|@)\s+|\b(?=\d{1,2}(?::\d\d)?\s*(?:am|pm)))(?P<a>\d{1,2})(?::\d\d)?\s*(?:am|pm)?\s*(?:or|and|&|/)\s*(?:at\s+)?"
     r"(?P<b>\d{1,2})(?::\d\d)?\s*(?:am|pm)?\b(?!\s*(?:adults?|kids?|people|guests|ppl|of\s+us|children|ish\b|[:/-]))")
+# ("10 adults and 2 kids, 6 or 9 pm": the meridiem after the second only, "or" between)
+_OR_TIMES_RE = re.compile(r"\b(?P<a>\d{1,2})(?::\d\d)?\s+or\s+(?P<b>\d{1,2})(?::\d\d)?\s*(?:am|pm)\b")
 _EITHER_RE = re.compile(r"\b(?:either|whichever|any|both|each)\b")
 
 
 def times_offered(text: str) -> Span | None:
     """Where normalised ``text`` offers two different start times for one party, with no
     word that either will do; None if it does not."""
-    m = _TWO_TIMES_RE.search(text)
+    m = _TWO_TIMES_RE.search(text) or _OR_TIMES_RE.search(text)
     if m is None or m["a"] == m["b"] or int(m["a"]) > 12 or int(m["b"]) > 12 or _EITHER_RE.search(text):
         return None
     return m.span()

@@ -112,3 +112,45 @@ def test_a_one_letter_street_keeps_its_city(text: str) -> None:
 @pytest.mark.parametrize("text", ["what email do i send the deposit to", "where do i send the deposit"])
 def test_where_to_send_the_deposit_is_the_status(text: str) -> None:
     assert classify_intent(text).intent == "booking_status"  # went to a person as an FAQ miss
+
+
+def test_a_couple_not_coming_is_two_adults_fewer() -> None:
+    from bot.nlu.guests import couple_out_counted
+    assert couple_out_counted("my wife and i cant make it").startswith("2 adults")  # was a party of 2
+    assert couple_out_counted("me and my wife are hosting") == "me and my wife are hosting"
+
+
+@pytest.mark.parametrize(
+    ("text", "adults", "kids"),
+    [("10 adults dec 19 95112 we have 10 adults and 2 kids", 10, 2),  # was 20 adults
+     ("5 adults from my side and 5 adults from his side", 10, None),
+     ("me my husband our 2 kids ages 5 and 7 and my parents and my sister", 5, 2),  # was 2 + 2
+     ("we're 10 adults but maybe 12", 12, None)],  # was 10 + 2 kids
+)
+def test_counts_restated_listed_or_hedged(text: str, adults: int, kids: int | None) -> None:
+    e = extract_entities(text, now=NOW)
+    assert (e.adults, e.kids) == (adults, kids)
+
+
+def test_either_one_is_no_one_oclock() -> None:
+    assert extract_entities("either one", now=NOW, expecting="time").time is None  # was 1 PM
+    assert extract_entities("book dec 19 10 adults and 2 kids, 6 or 9 pm", now=NOW).time is None
+
+
+@pytest.mark.parametrize(("text", "added"), [("adding my nephew, hes 9", (0, 1)), ("add my niece (7)", (0, 1)),
+                                             ("add my nephew, hes 19", (1, 0))])
+def test_a_relative_added_with_an_age(text: str, added: tuple[int, int]) -> None:
+    assert added_people(text) == added
+
+
+def test_an_email_said_in_words() -> None:
+    assert extract_entities("ana at gmail dot com", now=NOW, expecting="email").email == "ana@gmail.com"
+    assert extract_entities("ana at gmail dot com", now=NOW).email is None  # (only where the email was asked)
+
+
+def test_a_booking_named_by_its_start() -> None:
+    from bot.booking_ref import start_named
+    assert start_named("drop 3 ppl from the 3pm one") == ("15:00", (16, 27))
+    assert start_named("our noon party")[0] == "12:00"  # type: ignore[index]
+    assert start_named("the 10am one")[0] == "10:00"  # type: ignore[index]
+    assert start_named("drop 3 ppl") is None
