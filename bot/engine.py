@@ -11,7 +11,7 @@ import contextlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import templates as t
@@ -1035,20 +1035,7 @@ class Engine:
             # taken as 2028's and refused as too far; "feb 30" was dropped without a word)
             self.say(t.no_such_day(ent.no_such_day))
             self.day_refused = True
-        ent = await self._moved_guests(text, ent)
-        if ent.time is not None and not st.form and (start_said := start_named(text)) is not None \
-                and any(b.slot == start_said[0] for b in await self.p.upcoming_bookings()):
-            # "drop 3 ppl from the 3pm one": a booking named, no new start ("move the 3pm one
-            # to 6pm": the other time said)
-            (a, z) = start_said[1]
-            ent = replace(ent, time=extract_entities(text[:a] + " " * (z - a) + text[z:], now=now_local,
-                                                     expecting=st.expecting).time)
-        if _has_count(ent) and names_the_couple(text) and not re.search(r"\d", self._numbers(text)) \
-                and not PARTY_SAID_ANEW.search(text) \
-                and ((st.form and st.slots.adults is not None) or (not st.form and await self.p.upcoming_bookings())):
-            # "me and my wife will be there at 5 to help set up" once a party is known: who,
-            # not how many (a booked party of 10 was offered a new party of 2)
-            ent = replace(ent, adults=None, kids=None, guests=None)
+        ent = await self._read_against_held(text, await self._moved_guests(text, ent), now_local)
         if st.form not in ("reschedule", "party"):
             ent = await self._same_as_before(text, ent)
         if ent.address and not ent.zip and st.slots.zip and st.form in ("quote", "booking", "availability"):
@@ -1091,11 +1078,6 @@ class Engine:
             # the same to a booked party ("actually my parents are coming too" was "didn't
             # catch that"; "my sister and her 2 kids are coming too" left the sister out)
             ent = replace(ent, adults=booked[0].adults + added[0], kids=booked[0].kids + added[1], guests=None)
-        if st.expecting == "address" and ent.address and ent.name and st.slots.name \
-                and ent.name.lower() != st.slots.name.lower() and not (ent.phone or ent.email):
-            # "Acme Corp, 100 W San Carlos St" once the name is given: where, not who (the
-            # company replaced the customer's name)
-            ent = replace(ent, address=f"{ent.name}, {ent.address}", name=None)
         if kin_already_counted(text) and not _has_facts(ent) and (party := await self._party_known()) is not None:
             # "my parents are coming too, they're included in the 10": the party as it is
             # (it was "didn't catch that")
@@ -3546,6 +3528,30 @@ class Engine:
             return await self.escalate("party_change_refused", t.party_change_refused(why, station.lead_hours))
         self.st.form, self.st.target_booking = "party", str(b.id)
         return await self._party_try(ent, b)
+
+    async def _read_against_held(self, text: str, ent: Entities, now_local: datetime) -> Entities:
+        """What the message says, read against what is known: the party, the name given, the
+        bookings held."""
+        st = self.st
+        if ent.time is not None and not st.form and (start_said := start_named(text)) is not None \
+                and any(b.slot == start_said[0] for b in await self.p.upcoming_bookings()):
+            # "drop 3 ppl from the 3pm one": a booking named, no new start ("move the 3pm one
+            # to 6pm": the other time said)
+            (a, z) = start_said[1]
+            ent = replace(ent, time=extract_entities(text[:a] + " " * (z - a) + text[z:], now=now_local,
+                                                     expecting=st.expecting).time)
+        if _has_count(ent) and names_the_couple(text) and not re.search(r"\d", self._numbers(text)) \
+                and not PARTY_SAID_ANEW.search(text) \
+                and ((st.form and st.slots.adults is not None) or (not st.form and await self.p.upcoming_bookings())):
+            # "me and my wife will be there at 5 to help set up" once a party is known: who,
+            # not how many (a booked party of 10 was offered a new party of 2)
+            ent = replace(ent, adults=None, kids=None, guests=None)
+        if st.expecting == "address" and ent.address and ent.name and st.slots.name \
+                and ent.name.lower() != st.slots.name.lower() and not (ent.phone or ent.email):
+            # "Acme Corp, 100 W San Carlos St" once the name is given: where, not who (the
+            # company replaced the customer's name)
+            ent = replace(ent, address=f"{ent.name}, {ent.address}", name=None)
+        return ent
 
     async def _party_known(self) -> tuple[int, int] | None:
         """(adults, kids) of the party being quoted or booked, or of the one booking held;
