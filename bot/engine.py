@@ -272,7 +272,9 @@ _FEWER = re.compile(
     r"\d+\s+(?:fewer|less)\b|\b(?:remove|minus|take\s+off|subtract|drop)\b"  # ("drop 4 adults please")
     # "2 adults cancelled", "the 2 kids arent coming", "2 people cant make it"
     r"|\b(?:cancel\w*|dropped(?:\s+out)?|backed\s+out|lost|lose|losing|cant|(?:can'?t|cannot|won'?t|will\s+not)\s+(?:make\s+it|come|be\s+coming)"
-    r"|(?:aren'?t|are\s+not|not)\s+coming)\b",
+    r"|(?:aren'?t|are\s+not|not)\s+coming"
+    # ("2 adults are not going to make it", "… wont be able to come")
+    r"|(?:not|won'?t|wont|can'?t|cannot|will\s+not)\s+(?:be\s+able\s+to|going\s+to|gonna)\s+(?:make|come|attend|join|be\s+there))\b",
     re.I,
 )
 _OF_THEM = re.compile(r"\b(?:of\s+(?:them|those|us|the\s+(?:guests|group|people))|out\s+of)\b", re.I)
@@ -330,7 +332,9 @@ _NO_KIDS = re.compile(
 # A number of guests and what they did: "2 adults cancelled", "2 people cant make it".
 _GUEST_VERB_DELTA = re.compile(
     r"\b\d{1,2}\s+(?:\S+\s+){0,3}?(?:cancel\w*|dropped|backed\s+out|(?:cant|can'?t|cannot|won'?t|wont)\s+"
-    r"(?:make\s+it|come|be\s+(?:coming|there)|join|attend)|(?:aren'?t|arent|are\s+not|not)\s+coming|had\s+to\s+cancel)\b"
+    r"(?:make\s+it|come|be\s+(?:coming|there)|join|attend)|(?:aren'?t|arent|are\s+not|not)\s+coming|had\s+to\s+cancel"
+    r"|(?:not|won'?t|wont|can'?t|cannot|will\s+not)\s+(?:be\s+able\s+to|going\s+to|gonna)\s+(?:make|come|attend|join|be\s+there)"
+    r"|(?:cant|can'?t|cannot)\s+make\s+the)\b"
     r"|\b(?:lost|lose|losing)\s+\d\b(?!\s*(?:hours?|hrs?|minutes?|mins?|days?))", re.I)
 # "cancel the 19th and book the 26th instead": what comes after is the new day or time.
 _CANCEL_AND_REBOOK = re.compile(
@@ -1074,10 +1078,11 @@ class Engine:
             # party already counted (the count was kept, or "didn't catch that")
             ent = replace(ent, adults=st.slots.adults + added[0], kids=(st.slots.kids or 0) + added[1], guests=None)
         elif not st.form and (added := added_people(text)) is not None \
-                and len(booked := await self.p.upcoming_bookings()) == 1:
+                and (joined := await self._booking_named(await self.p.upcoming_bookings())) is not None:
             # the same to a booked party ("actually my parents are coming too" was "didn't
-            # catch that"; "my sister and her 2 kids are coming too" left the sister out)
-            ent = replace(ent, adults=booked[0].adults + added[0], kids=booked[0].kids + added[1], guests=None)
+            # catch that"; "my sister and her 2 kids are coming too" left the sister out;
+            # "the 3pm one, my parents are coming too")
+            ent = replace(ent, adults=joined.adults + added[0], kids=joined.kids + added[1], guests=None)
         if kin_already_counted(text) and not _has_facts(ent) and (party := await self._party_known()) is not None:
             # "my parents are coming too, they're included in the 10": the party as it is
             # (it was "didn't catch that")
@@ -1554,12 +1559,14 @@ class Engine:
                 kept = re.sub(rf",\s*{_UNIT_WORD}\.?\s*#?\s*[\w-]+\s*$", "", kept, flags=re.I)
             st.slots.address = f"{kept}, {said}"
             return await self._advance()
-        if st.form and st.expecting in _DETAIL_ASKED and not _has_facts(ent) \
-                and _DETAIL_ASKED[st.expecting].search(text):
+        if st.form and st.expecting in ("name", "phone", "address", "email", "email_address", "confirm") \
+                and not _has_facts(ent) and (detail := next(
+                    (f for f in (st.expecting, *_DETAIL_ASKED) if f in _DETAIL_ASKED and _DETAIL_ASKED[f].search(text)),
+                    None)) is not None:
             # "is a cell ok or do you need a landline", "does the address need to be exact?"
-            # (they went to a person, and the booking stopped there)
+            # (they went to a person, and the booking stopped there), at any contact question
             st.misunderstood = 0
-            self.say(t.what_we_need(st.expecting))
+            self.say(t.what_we_need(detail))
             return await self._advance()
         if st.expecting == "phone" and not ent.phone and _LOCAL_NUMBER.match(text):
             # "555-1234": a US number needs its area code

@@ -192,7 +192,8 @@ def extract_entities(
     time, time_spans = find_time(norm, expecting=expecting)
     if expecting == "phone" and phone is not None:
         time = None  # ("408-555-0116 call after 5": when to call, not the party's start; it moved the party)
-    if time is not None and (offered := times_offered(norm)) is not None:
+    if time is not None and expecting != "time" and (offered := times_offered(norm)) is not None:
+        # (to "which time works?", "6 or 9 pm" leaves it to us: the first)
         time, time_spans = None, [*time_spans, offered]  # ("dec 19 at 12 or 6": which is asked; it took 12)
     if (better := _BETTER_HOUR.search(norm)) is not None:
         # "… maybe 3 is better": the time said to be better wins (its 3 became 3 guests)

@@ -180,8 +180,8 @@ _AGE_QUESTION_RE = re.compile(
 # adults, whatever else the message counts.
 _PARTNER = r"(?:wife|wifey|husband|hubby|partner|spouse|fianc[eé]e?|boyfriend|girlfriend|bf|gf)"
 _COUPLE = (
-    rf"\b(?:(?:me|myself|i)\s+(?:and|&|\+)\s+(?:my|the)\s+{_PARTNER}|(?:me|myself)\s*,?\s+(?:my|the)\s+{_PARTNER}"
-    rf"|(?:my|the)\s+{_PARTNER}\s+(?:and|&|\+)\s+(?:i|me|myself))\b"
+    rf"\b(?:(?:me|myself|i)\s+(?:and|n|&|\+)\s+(?:my|the)\s+{_PARTNER}|(?:me|myself)\s*,?\s+(?:my|the)\s+{_PARTNER}"
+    rf"|(?:my|the)\s+{_PARTNER}\s+(?:and|n|&|\+)\s+(?:i|me|myself))\b"
 )
 _COUPLE_RE = re.compile(_COUPLE)
 # "me and my wife and 3 friends", "my husband and i plus 4 guests": the couple and the
@@ -201,8 +201,12 @@ _OTHERS_RE = re.compile(rf"\b(?:my|our|his|her)\s+(?!(?:{_PARTNER}|{KID_WORDS}|\
 _COUNT_WORD_RE = re.compile(rf"\b(?:{ADULT_WORDS}|{KID_WORDS})\b")
 # What follows a count that describes part of the party instead of adding to it.
 _ANY_COUNT_RE = re.compile(rf"\b\d{{1,4}}\s*(?:{ADULT_WORDS}|{KID_WORDS}|{GUEST_WORDS})\b")
-_NOT_COMING_RE = re.compile(r"\s*(?:can'?t|cannot|won'?t|don'?t|doesn'?t)\s+(?:make\s+it|come|attend|join|be\s+there)\b")
-_COUPLE_OUT_RE = re.compile(rf"({_COUPLE})\s+(?:both\s+)?(?=(?:can'?t|cannot|won'?t)\s+(?:make\s+it|come|attend|join|be\s+there))")
+# Not coming after all: "cant make it", "are not going to make it", "wont be able to come".
+NOT_COMING = (r"(?:(?:are|r)\s+)?(?:can'?t|cannot|won'?t|will\s+not|not|aren'?t|don'?t|doesn'?t)\s+"
+              r"(?:be\s+able\s+to\s+|going\s+to\s+|gonna\s+)?"
+              r"(?:make\b|come\b|attend\b|join\b|be\s+there\b|be\s+coming\b|coming\b)")
+_NOT_COMING_RE = re.compile(r"\s*" + NOT_COMING)
+_COUPLE_OUT_RE = re.compile(rf"({_COUPLE})\s+(?:both\s+)?(?={NOT_COMING})")
 _DESCRIBED_RE = re.compile(
     r"\s*(?:(?:is|are|who\s+is|who\s+are|has|have|who\s+has|who\s+have|that\s+is|that\s+are"
     r"|with|w/?|gets?)\s+)?(?:an?\s+)?(?:(?:severe|serious|bad|mild|slight|major|minor|deadly|life[\s-]threatening|really\s+bad)\s+)?"
@@ -282,9 +286,13 @@ def _free(m: re.Match[str], used: list[Span]) -> bool:
 _MAYBE_MORE_RE = re.compile(
     r"\b(?P<a>\d{1,3})\s+(?P<noun>adults|people|guests|ppl)\s*,?\s*(?:but\s+|or\s+|and\s+)?(?:maybe|possibly|prob(?:ably)?"
     r"|might\s+be|could\s+be|up\s+to)\s+(?:like\s+|around\s+|about\s+)?(?P<b>\d{1,3})\b(?!\s*(?:kids?|children|am|pm|:))")
+# "5 adults from my side and 5 from his": the second count's noun is the first's
+_SIDES_RE = re.compile(
+    r"\b\d{1,3}\s+(?P<noun>adults|kids|people|guests)\s+from\s+(?:my|our|his|her|their)\s+(?:side|family|end)\s*,?\s*"
+    r"(?:and|\+|plus|&)\s+\d{1,3}\s+(?=from\b)")
 # Between a count and the same count again: the party told once more, not a second group.
 _RESTATED_RE = re.compile(r"\b(?:we\s+have|we'?re|we\s+are|we'?ll\s+(?:be|have)|we\s+will\s+(?:be|have)|it'?s|its|so|again"
-                          r"|(?:like\s+)?i\s+said|total|that'?s|thats)\b")
+                          r"|(?:like\s+)?i\s+said|total|that'?s|thats|confirm\w*|i\s+mean|sorry)\b|[.!?;]")
 _COMPARED_RE = re.compile(r"\b(?:vs\.?|versus|or|compared\s+(?:to|with)|how\s+much|what\s+about|price\s+for|instead\s+of)\b")
 
 
@@ -451,6 +459,7 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
     text = blank(text, [m.span() for m in (*_ZIP_SAID_RE.finditer(text), *_DIET_FOR_RE.finditer(text),
                                            *_SOMEONES_AGE_RE.finditer(text))])
     text = couple_out_counted(text)
+    text = _SIDES_RE.sub(lambda m: f"{m[0]}{m['noun']} ", text)  # ("5 adults from my side and 5 from his": 10)
     text = _MAYBE_MORE_RE.sub(lambda m: f"{max(int(m['a']), int(m['b']))} {m['noun']}".ljust(len(m[0])), text)
     if (listed := _listed_family(text)) is not None:  # (after what no reader counts is blanked)
         if listed.adults is None and listed.guests and _NO_KIDS_RE.search(text):
@@ -694,9 +703,13 @@ _ADDED_KIN_RE = re.compile(
     re.I)
 _ALREADY_COUNTED_RE = re.compile(
     r"\b(?:includ\w*|counted|part\s+of|already|in\s+the\s+(?:\d{1,3}|count|total|number))\b", re.I)
-_ONES_AGE_RE = re.compile(r"^\W*(?:(?:he|she)(?:'?s|\s+is)|who(?:'?s|\s+is)|age|aged)\s+(?:only\s+|just\s+)?(?P<age>\d{1,2})\b"
-                          r"|^\W*\(\s*(?P<age2>\d{1,2})\s*\)", re.I)
-_WITH_KIDS_RE = re.compile(rf"\b(?:and|with|plus|\+|&)\s+(?:her|his|their)\s+(?P<n>\d{{1,2}})\s+(?:{KID_WORDS})\b", re.I)
+# One relative named, with the age if told: "my nephew, hes 9", "my niece (7)", "my parents".
+_KIN_ITEM_RE = re.compile(
+    rf"\b(?:my|our)\s+(?P<who>{_PAIR_KIN}|{_ONE_KIN})\b(?:\W*(?:(?:he|she)(?:'?s|\s+is)|who(?:'?s|\s+is)|age|aged)"
+    r"\s+(?:only\s+|just\s+)?(?P<age>\d{1,2})\b|\s*\(\s*(?P<age2>\d{1,2})\s*\))?", re.I)
+_WITH_KIDS_RE = re.compile(
+    rf"\b(?:and|with|plus|\+|&)\s+(?:her|his|their)\s+(?:(?P<n>\d{{1,2}})\s+(?:{KID_WORDS})\b"
+    r"|(?:kids|children)\s*\(?\s*(?:ages?\s+)?(?P<ages>\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+)\b)", re.I)
 _WITH_PARTNER_RE = re.compile(rf"\b(?:and|with|plus|\+|&)\s+(?:her|his)\s+{_PARTNER}\b", re.I)
 
 
@@ -715,11 +728,23 @@ def added_people(text: str) -> tuple[int, int] | None:
         return None  # ("my sister's family is coming too, so 9 adults and 2 kids": the counts said)
     if kin_already_counted(text):
         return None  # ("my parents are coming too, they're included in the 10": no one added)
-    who, rest = (m["who"] or m["who2"]).lower(), m["rest"] if m["who"] else m["rest2"]
-    if not re.fullmatch(_PAIR_KIN, who) and (age := _ONES_AGE_RE.search(rest)) is not None \
-            and int(age["age"] or age["age2"]) <= KID_AGE:
-        return 0, 1  # ("adding my nephew, hes 9": a kid; it was an adult)
-    adults = 2 if re.fullmatch(_PAIR_KIN, who) else 1
+    adults = kids = 0
+    # each relative named ("adding my nephew hes 9 and my niece shes 11": two kids, by the
+    # ages told; it was one adult)
+    for kin in _KIN_ITEM_RE.finditer(text, m.start(), m.end()):
+        age = kin["age"] or kin["age2"]
+        if re.fullmatch(_PAIR_KIN, kin["who"], re.I):
+            adults += 2
+        elif age is not None and int(age) <= KID_AGE:
+            kids += 1
+        else:
+            adults += 1
+    rest = m["rest"] if m["who"] else m["rest2"]
     adults += bool(_WITH_PARTNER_RE.search(rest))
-    kids = int(k["n"]) if (k := _WITH_KIDS_RE.search(rest)) else 0
+    if (k := _WITH_KIDS_RE.search(rest)) is not None and k["ages"]:
+        # "my sister and her kids (3 and 14)": one each, a kid by the age told
+        ages = [int(a) for a in re.findall(r"\d+", k["ages"])]
+        kids, adults = kids + sum(a <= KID_AGE for a in ages), adults + sum(a > KID_AGE for a in ages)
+    elif k is not None and k["n"]:
+        kids += int(k["n"])
     return adults, kids

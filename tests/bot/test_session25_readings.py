@@ -154,3 +154,23 @@ def test_a_booking_named_by_its_start() -> None:
     assert start_named("our noon party")[0] == "12:00"  # type: ignore[index]
     assert start_named("the 10am one")[0] == "10:00"  # type: ignore[index]
     assert start_named("drop 3 ppl") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "added"),
+    [("adding my nephew hes 9 and my niece shes 11", (0, 2)),  # was 1 adult
+     ("my sister and her kids (3 and 14) are coming too", (2, 1)),  # was 1 adult
+     ("add my sister and her husband and their 2 kids", (2, 2))],
+)
+def test_several_relatives_added_with_ages(text: str, added: tuple[int, int]) -> None:
+    assert added_people(text) == added
+
+
+@pytest.mark.parametrize("text", ["my wife and i are not going to make it", "me n my husband wont be able to come anymore"])
+def test_a_couple_not_coming_in_other_words(text: str) -> None:
+    from bot.nlu.guests import couple_out_counted
+    assert couple_out_counted(text).startswith("2 adults")  # was a party of 2, or not understood
+
+
+def test_two_times_to_which_time_works_take_the_first() -> None:
+    assert extract_entities("6 or 9 pm", now=NOW, expecting="time").time == dt.time(18, 0)
