@@ -292,7 +292,7 @@ _SIDES_RE = re.compile(
     r"(?:and|\+|plus|&)\s+\d{1,3}\s+(?=from\b)")
 # Between a count and the same count again: the party told once more, not a second group.
 _RESTATED_RE = re.compile(r"\b(?:we\s+have|we'?re|we\s+are|we'?ll\s+(?:be|have)|we\s+will\s+(?:be|have)|it'?s|its|so|again"
-                          r"|(?:like\s+)?i\s+said|total|that'?s|thats|confirm\w*|i\s+mean|sorry)\b|[.!?;]")
+                          r"|(?:like\s+)?i\s+said|total|that'?s|thats|confirm\w*|i\s+mean|sorry)\b|^[\s.!?;,]*$")
 _COMPARED_RE = re.compile(r"\b(?:vs\.?|versus|or|compared\s+(?:to|with)|how\s+much|what\s+about|price\s+for|instead\s+of)\b")
 
 
@@ -323,7 +323,7 @@ def _sum(rx: re.Pattern[str], text: str, used: list[Span]) -> tuple[int | None, 
         n = int(m["n"])
         if "couple" in m.group(0) and not re.search(r"couple\s+(?:of|people)", m.group(0)):
             n *= 2
-        if i and total == n and _RESTATED_RE.search(text, found[i - 1].end(), m.start()):
+        if i and total == n and _RESTATED_RE.search(text[found[i - 1].end():m.start()]):
             # "10 adults dec 19 95112 we have 10 adults and 2 kids": said twice, not 20
             spans.append(m.span())
             continue

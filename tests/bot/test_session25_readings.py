@@ -124,6 +124,8 @@ def test_a_couple_not_coming_is_two_adults_fewer() -> None:
     ("text", "adults", "kids"),
     [("10 adults dec 19 95112 we have 10 adults and 2 kids", 10, 2),  # was 20 adults
      ("5 adults from my side and 5 adults from his side", 10, None),
+     ("oh wait its 12 adults. 12 adults and 1 kid", 12, 1),  # was 24 adults
+     ("our side: 10 adults. their side: 10 adults", 20, None),
      ("me my husband our 2 kids ages 5 and 7 and my parents and my sister", 5, 2),  # was 2 + 2
      ("we're 10 adults but maybe 12", 12, None)],  # was 10 + 2 kids
 )
