@@ -223,7 +223,7 @@ _DESCRIBED_RE = re.compile(
 _SOME_OF_PARTY_ARE = (
     r"\b(?P<n>\d{1,3})\s+(?:of\s+(?:them|those|us|the\s+(?:(?P<total>\d{1,3})|guests|group|people))"
     r"|out\s+of\s+(?:the\s+)?(?P<total2>\d{1,3}))\s+(?:are|r|will\s+be|would\s+be|being)\s+")
-_SPLIT_KIDS_RE = re.compile(_SOME_OF_PARTY_ARE + rf"(?:{KID_WORDS})\b")
+_SPLIT_KIDS_RE = re.compile(_SOME_OF_PARTY_ARE + rf"(?:{KID_WORDS}|under\s+(?:1[0-3]|[1-9])\b)")
 
 # "2 of the 12 are my nephews, theyre 8 and 10": kin among the party, kids by the ages told
 _SPLIT_KIN_AGED_RE = re.compile(
@@ -253,11 +253,16 @@ _TOTAL_NO_KIDS_RE = re.compile(
 # same, after the party's noun
 _TOTAL_NOUN_THEN_KIDS_RE = re.compile(
     rf"\b(?P<total>\d{{1,3}})\s*(?:ppl|people|guests|persons|of\s+us|total|in\s+total)\W+(?:and\s+|with\s+)?"
-    rf"(?P<n>\d{{1,3}})\s+(?:of\s+(?:them|those)\s+)?(?:are|r|will\s+be|would\s+be)\s+"
-    rf"(?:{KID_WORDS}|under\s+(?:1[0-3]|[1-9])\b)"
+    rf"(?P<n>\d{{1,3}})\s+(?:(?:of\s+(?:them|those)\s+)?(?:are|r|will\s+be|would\s+be)\s+"
+    rf"(?:{KID_WORDS}|under\s+(?:1[0-3]|[1-9])\b)|under\s+(?:1[0-3]|[1-9])\b)"  # ("12 guests, 2 under 5")
 )
 # "2 families of 4": their product
 _FAMILIES_OF_RE = re.compile(r"\b(?P<a>\d{1,2})\s+(?:families|households|couples\s+with\s+kids)\s+of\s+(?P<b>\d{1,2})\b")
+# Each family counted: "family of 5 plus 2 other families of 4", "my family of 4 and my
+# brother's family of 5", "2 families of 5 and 1 of 4" (only the first was counted)
+_FAMILY_GROUP_RE = re.compile(
+    r"\b(?:(?P<a>\d{1,2})\s+(?:other\s+|more\s+)?(?:families|households)|(?:family|household)|(?<=and\s)(?P<one>1|one))"
+    r"\s+of\s+(?P<b>\d{1,2})\b(?!\s*(?:them|us|the))")
 # "gluten free for 2 guests": a diet for some of the party, no count of it
 _DIET_FOR_RE = re.compile(
     r"\b(?:gluten[\s-]free|dairy[\s-]free|nut[\s-]free|vegetarian|vegan|halal|kosher|no\s+(?:pork|beef|shellfish|meat)"
@@ -284,8 +289,9 @@ def _free(m: re.Match[str], used: list[Span]) -> bool:
 # "10 adults but maybe 12": the party may grow; the larger count is quoted (the 2 more were
 # taken for kids), so a firm count later does not raise the price
 _MAYBE_MORE_RE = re.compile(
-    r"\b(?P<a>\d{1,3})\s+(?P<noun>adults|people|guests|ppl)\s*,?\s*(?:but\s+|or\s+|and\s+)?(?:maybe|possibly|prob(?:ably)?"
-    r"|might\s+be|could\s+be|up\s+to)\s+(?:like\s+|around\s+|about\s+)?(?P<b>\d{1,3})\b(?!\s*(?:kids?|children|am|pm|:))")
+    r"\b(?P<a>\d{1,3})\s+(?P<noun>adults|people|guests|ppl)\s*[,(]?\s*(?:but\s+|or\s+|and\s+)?(?:maybe|possibly|prob(?:ably)?"
+    r"|might\s+be|could\s+be|up\s+to)\s+(?:like\s+|around\s+|about\s+)?(?P<b>\d{1,3})\b(?P<more>\s+(?:more|extra|others?))?"
+    r"\s*\)?(?!\s*(?:kids?|children|am|pm|:))")
 # "5 adults from my side and 5 from his": the second count's noun is the first's
 _SIDES_RE = re.compile(
     r"\b\d{1,3}\s+(?P<noun>adults|kids|people|guests)\s+from\s+(?:my|our|his|her|their)\s+(?:side|family|end)\s*,?\s*"
@@ -383,14 +389,15 @@ _ONE_KIN = (r"mom|mother|dad|father|sister|brother|grandma|grandmother|grandpa|g
 # A party listed person by person, the speaker among them: "my sister her husband and
 # their 3 kids plus us 2", "me my wife our 2 kids and grandma", "us 2 plus my parents plus
 # my in-laws" (each was under-counted, or the adults asked again).
-_SELF_ITEM = r"(?P<self2>us\s+(?:2|two)|the\s+(?:2|two)\s+of\s+us)|(?P<self1>me|myself|i)"
+_SELF_ITEM = r"(?P<self2>us(?:\s+(?:2|two))?|the\s+(?:2|two)\s+of\s+us)|(?P<self1>me|myself|i)"
 _POSS = r"(?:(?:my|our|her|his|their|the)\s+)?"
 _LIST_ITEM_RE = re.compile(
-    rf"(?:{_SELF_ITEM}|{_POSS}(?:(?P<pair>{_PAIR_KIN})|(?P<one>{_PARTNER}|{_ONE_KIN}|kid|baby|toddler)"
-    rf"|(?P<n>\d{{1,2}})\s+(?:(?P<kids>{KID_WORDS})|(?:other\s+|more\s+)?(?P<grown>adults|grown-?ups|adult\s+(?:friends|guests|relatives|cousins|kids|children)|coworkers|co-workers|colleagues)"
+    rf"(?:{_SELF_ITEM}|(?P<sets>both\s+sets\s+of\s+(?:grand)?parents)|{_POSS}(?:(?P<pair>{_PAIR_KIN})|(?P<one>{_PARTNER}|{_ONE_KIN}|kid|baby|toddler)"
+    rf"|(?P<n>\d{{1,2}})\s+(?:(?P<kids>{KID_WORDS})|(?:other\s+|more\s+)?(?P<grown>adults|grown-?ups|adult\s+(?:friends|guests|relatives|cousins|kids|children)|coworkers|co-workers|colleagues"
+    r"|grandparents|grandmas|grandpas)"
     # (of any age: their kids are asked)
     r"|(?:other\s+|more\s+)?(?P<some>friends|guests|people|relatives|cousins|neighbou?rs|sons|daughters|brothers|sisters"
-    r"|grandkids|grandchildren|grandsons|granddaughters|nephews|nieces))"
+    r"|grandkids|grandchildren|grandsons|granddaughters|nephews|nieces|boys|girls))"
     # ("me and my 2 sons and their wives": one spouse each of the ones just counted)
     r"|(?P<spouses>wives|husbands|spouses|partners)))\b",
     re.I)
@@ -414,6 +421,8 @@ def _listed_family(text: str) -> PartySize | None:
             if m["self1"] or m["self2"]:
                 speaker = True
                 adults += 2 if m["self2"] else 1
+            elif m["sets"]:
+                adults += 4
             elif m["pair"]:
                 adults += 2
             elif m["one"]:
@@ -447,6 +456,12 @@ def names_the_couple(text: str) -> bool:
     return bool(_COUPLE_RE.search(text.lower()))
 
 
+def _hedged(m: re.Match[str]) -> int:
+    """"12 adults (maybe 14)": 14; "10 adults maybe 2 more": 12."""
+    a, b = int(m["a"]), int(m["b"])
+    return a + b if m["more"] else max(a, b)
+
+
 def couple_out_counted(text: str) -> str:
     """"my wife and i cant make it" as "2 adults cant make it" (same length): two adults
     fewer, as a count said so is read (it was a party of 2)."""
@@ -460,11 +475,16 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
                                            *_SOMEONES_AGE_RE.finditer(text))])
     text = couple_out_counted(text)
     text = _SIDES_RE.sub(lambda m: f"{m[0]}{m['noun']} ", text)  # ("5 adults from my side and 5 from his": 10)
-    text = _MAYBE_MORE_RE.sub(lambda m: f"{max(int(m['a']), int(m['b']))} {m['noun']}".ljust(len(m[0])), text)
+    text = _MAYBE_MORE_RE.sub(lambda m: f"{_hedged(m)} {m['noun']}".ljust(len(m[0])), text)
     if (listed := _listed_family(text)) is not None:  # (after what no reader counts is blanked)
         if listed.adults is None and listed.guests and _NO_KIDS_RE.search(text):
             return PartySize(adults=listed.guests, kids=0, guests=listed.guests)  # ("…and 3 friends, no kids")
         return listed
+    if len(families := list(_FAMILY_GROUP_RE.finditer(text))) >= 2:
+        everyone = sum(int(g["a"] or 1) * int(g["b"]) for g in families)
+        text = blank(text, [g.span() for g in families[1:]])
+        first = families[0]
+        text = text[:first.start()] + f"{everyone} people".ljust(len(first[0])) + text[first.end():]
     if (m := _FAMILIES_OF_RE.search(text)) is not None:
         text = text[:m.start()] + f"{int(m['a']) * int(m['b'])} people".ljust(len(m[0])) + text[m.end():]
     if (m := _TOTAL_INCL_AGED_RE.search(text)) is not None and int(m["age"]) <= KID_AGE:
@@ -486,6 +506,8 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
     if (m := _SPLIT_KIDS_RE.search(text)) is not None:
         # "2 of them are kids": the kids among a party already told (the engine splits it)
         total = int(m["total"] or m["total2"]) if (m["total"] or m["total2"]) else None
+        if total is None and (told := find_party(blank(text, [m.span()]))).guests and told.adults is None:
+            total = told.guests  # ("party of 12 … 3 of them are under 10": 9 + 3; it was 3 guests)
         return PartySize(adults=total - int(m["n"]) if total and total >= int(m["n"]) else None, kids=int(m["n"]))
     text = _FROM_TO_RE.sub(lambda m: f"{m['n']} {m['label']}".rjust(len(m[0])), text)
     text = blank(text, [m.span() for m in _RETRACTED_RE.finditer(text)])

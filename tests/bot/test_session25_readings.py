@@ -176,3 +176,21 @@ def test_a_couple_not_coming_in_other_words(text: str) -> None:
 
 def test_two_times_to_which_time_works_take_the_first() -> None:
     assert extract_entities("6 or 9 pm", now=NOW, expecting="time").time == dt.time(18, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "adults", "kids", "guests"),
+    [("12 adults (maybe 14)", 14, None, None),  # was 12 + 2 kids
+     ("10 adults maybe 2 more", 12, None, None),  # was 10
+     ("me, my wife, our 3 kids and both sets of grandparents", 6, 3, 9),  # was 2 + 3
+     ("family of 5 plus 2 other families of 4", None, None, 13),  # was 5
+     ("my family of 4 and my brother's family of 5", None, None, 9),  # was 4
+     ("2 families of 5 and 1 of 4", None, None, 14),  # was 10
+     ("party of 12. 3 of them are under 10", 9, 3, None),  # was 3 guests
+     ("12 guests, 2 under 5", 10, 2, 12),  # kids asked
+     ("us, our 2 kids, my parents and grandma", 5, 2, 7),  # adults asked
+     ("let us know", None, None, None)],
+)
+def test_first_message_party_descriptions(text: str, adults: int | None, kids: int | None, guests: int | None) -> None:
+    e = extract_entities(text, now=NOW)
+    assert (e.adults, e.kids, e.guests) == (adults, kids, guests)
