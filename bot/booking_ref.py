@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Protocol, TypeVar
 
-from bot.nlu.dates import MONTHS, dates_in, weekdays_asked
+from bot.nlu.dates import BOOKING_BY_ORDER, MONTHS, dates_in, weekdays_asked
 from bot.nlu.numbers import normalize as numbers_normalize
 
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
@@ -106,6 +106,10 @@ def booking_named(text: str, bookings: Sequence[B], today: date, places: Sequenc
     on_weekday = [b for b in bookings if b.event_date.weekday() in weekdays_asked(" ".join(weekday))]
     if len(on_weekday) == 1:
         return on_weekday[0]
+    if (order := BOOKING_BY_ORDER.search(said)) is not None and len(bookings) == 2:
+        # "the second booking, add 1 adult", "the later one": soonest first (it was a day, or
+        # "which one?" again)
+        return bookings[0] if order["first"] else bookings[1]
     if (named := start_named(said)) is not None:
         # "drop 3 ppl from the 3pm one": the only booking starting then (it was a new party)
         at = [b for b in bookings if b.slot == named[0]]

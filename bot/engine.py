@@ -68,9 +68,9 @@ from bot.nlu.dayof import day_of_news
 from bot.nlu.entities import PARTY_SAID_ANEW, RULED_OUT
 from bot.nlu.guests import (
     added_people,
-    couple_out_counted,
     kin_already_counted,
     names_the_couple,
+    people_as_counts,
     two_parties,
 )
 from bot.nlu.intents import (
@@ -366,11 +366,19 @@ _PLAIN_BOOK = re.compile(
 # phone required?", "first and last name?": about a contact detail (the one named, else the
 # one asked for), answered with why and whether it is optional.
 # A unit added to the address given: "can you add apt 4 to the address", "its apt 12 btw".
+# A change said beside a yes at the summary.
+_CHANGE_SAID = re.compile(
+    r"\b(?:make\s+it|change|add|instead|actually|wait|unit|apt|suite|allerg\w*|gate\s+code|surprise|switch|move|push"
+    r"|(?:but|also)\s+(?:can|could)|can\s+(?:you|u|we)\s+(?:make|change|add|do|switch|move))\b", re.I)
+_YES_BUT = re.compile(r"^\W*(?:(?:ok(?:ay)?|yes|yeah|yep|yup|ya|sure|sounds\s+good|go\s+ahead|perfect|great)\W+)+"
+                     r"(?:(?:but|and|also|oh|just|then)\W+)*", re.I)
+# "if so", "if yes": a yes that hangs on the answer to a question.
+_IF_SO = re.compile(r"\bif\s+(?:so|yes|it\s+does|you\s+can|u\s+can|that'?s\s+(?:ok|fine|possible))\b", re.I)
 _UNIT_WORD = r"(?:apt|apartment|unit|suite|ste)\b"
 _ADD_TO_ADDRESS = re.compile(
     rf"\b(?:add|put|include)\s+(?P<what>(?:{_UNIT_WORD}|building|bldg|floor|gate\s+code|lot|space)\.?\s*#?\s*[\w-]+)"
     r"\s+(?:to|in|on)\s+(?:the\s+)?address\b"
-    rf"|\b(?:it'?s|its)\s+(?P<what2>{_UNIT_WORD}\.?\s*#?\s*[\w-]+)\b", re.I)
+    rf"|\b(?:it'?s|its|add)\s+(?P<what2>{_UNIT_WORD}\.?\s*#?\s*[\w-]+)\b", re.I)
 # What kind of number or address will do, asked at that question.
 _DETAIL_ASKED = {
     "phone": re.compile(r"\b(?:cell|landline|land\s+line|home\s+(?:number|phone)|work\s+(?:number|phone|cell)|google\s+voice"
@@ -938,7 +946,7 @@ class Engine:
         """``text`` with number words as digits ("one more adult" → "1 more adult"), worked
         out once per text (many readers of a turn need it)."""
         if self._numbers_of != text:
-            self._numbers_of, self._numbers_said = text, couple_out_counted(numbers_normalize(text))
+            self._numbers_of, self._numbers_said = text, people_as_counts(numbers_normalize(people_as_counts(text)))
         return self._numbers_said
 
     def say(self, reply: Reply) -> None:
@@ -1526,7 +1534,21 @@ class Engine:
                       and re.match(r"^\W*(?:ok(?:ay)?|k|sure|alright)\b", text, re.I) and not _BOOK_WORDS.search(text))
         if st.confirming and self._next_missing() is not None:
             st.confirming = False  # a fact the summary showed is gone: the form asks for it
-        if st.confirming and not hedged:
+        # "yes but make it 12", "yes, also add unit 5", "make it 12 then yes book it": a yes with
+        # a change in it is no yes yet (it booked the summary as it was); the change is read
+        # below and the summary shown again
+        changed = bool(st.confirming and _CHANGE_SAID.search(text))
+        if changed and (lead := _YES_BUT.match(text)) is not None:
+            # (read without its yes: "make it 12" alone is understood at the summary)
+            text = self.text = text[lead.end():]
+            ent = extract_entities(text, now=now_local, expecting=st.expecting)
+            intent = classify_intent(text, expecting=st.expecting).intent
+        if st.confirming and not hedged and not changed and _IF_SO.search(text) and question_clauses(text):
+            # "can the chef do gluten free? if so yes book it": the answer first, then the
+            # summary to say yes to (it was booked, the question never answered)
+            await self._side_questions(question_clauses(text)[:2])
+            return await self._advance()
+        if st.confirming and not hedged and not changed:
             if intent in ("affirm", "book") and not _has_facts(ent):
                 return await self._book()
             if _YES.match(text) and not _has_facts(ent) and not _NO_AFTER_ALL.match(text):
@@ -3012,7 +3034,10 @@ class Engine:
             held = await self.p.add_note(str(chosen.id), note)
             self.say(t.note_added(held.event_date, held.slot, note))
             return self.finish()
-        ent = extract_entities(text, now=self.inp.now.astimezone(await self._tz()), expecting=None)
+        # (a count moved in words, as on any turn: "one more couple coming" then "the dec 27
+        # one" left the booking as it was)
+        ent = await self._moved_guests(text, extract_entities(text, now=self.inp.now.astimezone(await self._tz()),
+                                                             expecting=None))
         if change == "move":
             return await self._reschedule_start(ent, chosen)
         return await self._party_start(replace(ent, date=None, time=None), chosen)

@@ -242,6 +242,7 @@ KID_AGES = re.compile(
     # "3 kids, they're 5, 9 and 14"
     r"|\b(?:kids|children|boys|girls|sons|daughters|nephews|nieces)\W+(?:they'?re|theyre|they\s+are))"
     # ("2 kids (one 13, one 8)")
-    r"\s*(?:are\s+|of\s+|:\s*)?(?P<ages>(?:one\s+)?\d{1,2}(?:\s*(?:,|and|&|/)\s*(?:and\s+)?(?:one\s+)?\d{1,2})+)\b",
+    # ("the 4 kids are 5 7 9 and 14": spaces alone between the ages)
+    r"\s*(?:are\s+|of\s+|:\s*)?(?P<ages>(?:one\s+)?\d{1,2}(?:(?:\s*(?:,|and|&|/)\s*|\s+)(?:and\s+)?(?:one\s+)?\d{1,2})+)\b",
     re.I,
 )

@@ -39,6 +39,11 @@ _NOT_TIME = (
     r"|of\s+(?:us|them|you)|others|friends|more|hours?|days?|weeks?))"
 )
 
+# A held booking named by its order: "the second booking", "the later one", "the 1st one"
+# ("second" is no day of the month there: it was Dec 2, "too soon").
+BOOKING_BY_ORDER = re.compile(
+    r"\b(?:the|my|our)\s+(?:(?P<first>first|1st|earlier|earliest|sooner|soonest|former)"
+    r"|(?P<second>second|2nd|later|latest|last|latter))\s+(?:one|booking|party|event|reservation|dinner)\b", re.I)
 _MD_RE = re.compile(
     rf"\b(?P<mon>{_MON})\.?,?\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}?\b{_NOT_TIME}{_YEAR}"
 )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.nlu.contacts import Address, find_address, find_emails, find_phone, find_zip, venue_before
-from bot.nlu.dates import bare_day, find_date, no_such_day
+from bot.nlu.dates import BOOKING_BY_ORDER, bare_day, find_date, no_such_day
 from bot.nlu.guests import PartySize, find_party
 from bot.nlu.names import find_name, is_name_word
 from bot.nlu.numbers import normalize
@@ -166,7 +166,7 @@ def extract_entities(
 
     # "15 adults, no wait 16": facts taken back in the same message are dropped first.
     norm = apply_repairs(normalize(blank(work, addr_spans + zip_spans)), today)
-    norm = blank(norm, [m.span() for rx in (_ORDINAL_OCCASION, _PRONOUN_ONE) for m in rx.finditer(norm)])
+    norm = blank(norm, [m.span() for rx in (_ORDINAL_OCCASION, _PRONOUN_ONE, BOOKING_BY_ORDER) for m in rx.finditer(norm)])
     norm = _PLUS_PARTY.sub(lambda m: m[0] if _AGES_BEFORE.search(norm[: m.start()]) else f"{m[1]} adults {m[2]} kids", norm)
     date, date_spans = find_date(norm, today)
     if (bad_day := no_such_day(norm, today)) is not None:

@@ -298,7 +298,7 @@ _SIDES_RE = re.compile(
     r"(?:and|\+|plus|&)\s+\d{1,3}\s+(?=from\b)")
 # Between a count and the same count again: the party told once more, not a second group.
 _RESTATED_RE = re.compile(r"\b(?:we\s+have|we'?re|we\s+are|we'?ll\s+(?:be|have)|we\s+will\s+(?:be|have)|it'?s|its|so|again"
-                          r"|(?:like\s+)?i\s+said|total|that'?s|thats|confirm\w*|i\s+mean|sorry)\b|^[\s.!?;,]*$")
+                          r"|(?:like\s+)?i\s+said|total|that'?s|thats|confirm\w*|i\s+mean|sorry)\b|^[\s.!?;,]*$|\bthe\s*$")
 _COMPARED_RE = re.compile(r"\b(?:vs\.?|versus|or|compared\s+(?:to|with)|how\s+much|what\s+about|price\s+for|instead\s+of)\b")
 
 
@@ -456,16 +456,39 @@ def names_the_couple(text: str) -> bool:
     return bool(_COUPLE_RE.search(text.lower()))
 
 
+# "my in-laws cant come anymore", "my mom and dad cant make it": two fewer (the party was
+# made 2); "my brother cant come": one fewer
+_KIN_OUT_RE = re.compile(
+    rf"\b((?:my|our)\s+(?:(?P<pair>{_PAIR_KIN}|(?:mom|mother)\s+(?:and|&|n)\s+(?:dad|father)|(?:dad|father)\s+(?:and|&|n)\s+(?:mom|mother))"
+    rf"|(?:{_ONE_KIN})))\s+(?:both\s+)?(?={NOT_COMING})", re.I)
+
+
+_THATS_N_RE = re.compile(r",?\s*\b(?:so\s+)?(?:that'?s|thats|which\s+is)\s+(?:1|2)\s+(?:people|ppl|adults?|guests|of\s+them|less|fewer)\b", re.I)
+_MORE_COUPLES_RE = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five)\s+(?P<more>more|extra|other)\s+couples?\b", re.I)
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
 def _hedged(m: re.Match[str]) -> int:
     """"12 adults (maybe 14)": 14; "10 adults maybe 2 more": 12."""
     a, b = int(m["a"]), int(m["b"])
     return a + b if m["more"] else max(a, b)
 
 
-def couple_out_counted(text: str) -> str:
-    """"my wife and i cant make it" as "2 adults cant make it" (same length): two adults
-    fewer, as a count said so is read (it was a party of 2)."""
-    return _COUPLE_OUT_RE.sub(lambda m: "2 adults".ljust(len(m[1])) + m[0][len(m[1]):], text)
+def people_as_counts(text: str) -> str:
+    """People named where a count is meant, as that count: "my wife and i cant make it" →
+    "2 adults cant make it", "my in-laws cant come" → "2 adults cant come" (the party was
+    made 2), "1 more couple" → "2 more adults" (it was 1 more)."""
+    text = _MORE_COUPLES_RE.sub(
+        lambda m: f"{2 * (_COUNT_WORDS.get(m['n'].lower()) or int(m['n']))} {m['more']} adults", text)
+    text = _COUPLE_OUT_RE.sub(lambda m: "2 adults".ljust(len(m[1])) + m[0][len(m[1]):], text)
+    if (out := _KIN_OUT_RE.search(text)) is None or any(
+            int(n) != (2 if out["pair"] else 1) for n in re.findall(r"\b\d{1,3}\b", text)):
+        # ("my brother cant come but his 2 kids still will": the counts said are other
+        # people; "my brother cant come so 11": the new total)
+        return text
+    text = _KIN_OUT_RE.sub(lambda m: ("2 adults" if m["pair"] else "1 adult").ljust(len(m[1])) + m[0][len(m[1]):], text)
+    # ("my in-laws cant come anymore, thats 2 people": the same two, not a new total of 2)
+    return _THATS_N_RE.sub(lambda m: " " * len(m[0]), text)
 
 
 def find_party(text: str, *, expecting: str | None = None) -> PartySize:
@@ -473,7 +496,7 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
     adults = kids = guests = None
     text = blank(text, [m.span() for m in (*_ZIP_SAID_RE.finditer(text), *_DIET_FOR_RE.finditer(text),
                                            *_SOMEONES_AGE_RE.finditer(text))])
-    text = couple_out_counted(text)
+    text = people_as_counts(text)
     text = _SIDES_RE.sub(lambda m: f"{m[0]}{m['noun']} ", text)  # ("5 adults from my side and 5 from his": 10)
     text = _MAYBE_MORE_RE.sub(lambda m: f"{_hedged(m)} {m['noun']}".ljust(len(m[0])), text)
     if (listed := _listed_family(text)) is not None:  # (after what no reader counts is blanked)
@@ -732,6 +755,9 @@ _KIN_ITEM_RE = re.compile(
 _WITH_KIDS_RE = re.compile(
     rf"\b(?:and|with|plus|\+|&)\s+(?:her|his|their)\s+(?:(?P<n>\d{{1,2}})\s+(?:{KID_WORDS})\b"
     r"|(?:kids|children)\s*\(?\s*(?:ages?\s+)?(?P<ages>\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+)\b)", re.I)
+_THEIR_CHILD_RE = re.compile(
+    r"\b(?:and|with|plus|\+|&)\s+(?:her|his|their)\s+(?:daughter|son|little\s+one|baby|toddler|kid|child)\b"
+    r"(?:\W*(?:(?:he|she)(?:'?s|\s+is)|who(?:'?s|\s+is)|age|aged)\s+(?P<age>\d{1,2})\b)?", re.I)
 _WITH_PARTNER_RE = re.compile(rf"\b(?:and|with|plus|\+|&)\s+(?:her|his)\s+{_PARTNER}\b", re.I)
 
 
@@ -762,7 +788,13 @@ def added_people(text: str) -> tuple[int, int] | None:
         else:
             adults += 1
     rest = m["rest"] if m["who"] else m["rest2"]
+    if m["who2"]:
+        rest = text[m.start("rest2"):]  # (what follows "coming too" may name more: "plus their daughter shes 6")
     adults += bool(_WITH_PARTNER_RE.search(rest))
+    for child in _THEIR_CHILD_RE.finditer(rest):
+        # "plus their daughter shes 6": a kid (by the age, if told; it was dropped)
+        age = child["age"]
+        kids, adults = (kids + 1, adults) if age is None or int(age) <= KID_AGE else (kids, adults + 1)
     if (k := _WITH_KIDS_RE.search(rest)) is not None and k["ages"]:
         # "my sister and her kids (3 and 14)": one each, a kid by the age told
         ages = [int(a) for a in re.findall(r"\d+", k["ages"])]

@@ -32,6 +32,8 @@ _SAID_OF_SOMEONE = re.compile(
     # "3 vegetarians and one gluten free"
     r"|\b(?:\d+|one|two|three|four|five|six)\s+(?:vegetarians?|vegans?|pescatarians?|gluten[\s-]free|celiacs?|dairy[\s-]free"
     r"|nut[\s-]free|halal|kosher)\b"
+    # "add my daughters nut allergy" (someone's allergy, said with no verb)
+    r"|\b(?:my|our|his|her)\s+[a-z]+?'?s\s+(?:[a-z]+\s+)?allerg(?:y|ies)\b"
     # "nobody in our group eats pork"
     r"|\b(?:nobody|no\s+one|none\s+of\s+(?:us|them))\b[^.?!]{0,30}\b(?:eats?|likes?|can\s+have)\b",
     re.IGNORECASE,
@@ -60,7 +62,7 @@ _ALLERGEN = re.compile(rf"\b(?:tree\s+nuts?|shrimp|crab|lobster|wheat|milk|corn|
 # a surprise party, don't call the house"): a note like an allergy, told as a fact.
 _ARRIVAL = re.compile(
     r"\b(?:gate\s+code|door\s+code|lock\s*box|(?:(?<!the\s)(?<!a\s)park|parking)\s+(?:on|in|at|is|by|behind)|side\s+gate|back\s+gate"
-    r"|surprise\s+(?:party|birthday|dinner)|(?:don'?t|do\s+not|dont)\s+(?:call|ring|knock|text)\b.{0,20}\b(?:house|home|doorbell|door|her|him)"
+    r"|surprise\s+(?:party|birthday|dinner)|it'?s\s+a\s+surprise\b|(?:don'?t|do\s+not|dont)\s+(?:call|ring|knock|text)\b.{0,20}\b(?:house|home|doorbell|door|her|him|my\s+\w+)"
     r"|don'?t\s+ring\s+the\s+doorbell|(?:our|the)\s+dogs?\s+(?:is|are|will)|buzz(?:er)?\s+(?:code|number)|apt\s+buzzer"
     r"|\d+\s+dogs?\s+in\s+the\s+(?:yard|backyard|house)|code\s+(?:to|for)\s+the\s+gate"
     # session 22 QA: "we have a big dog", "we're upstairs, apt 4B, buzz 22", "have the chef
@@ -129,6 +131,10 @@ _NOTE_THAT = re.compile(
     re.IGNORECASE)
 
 
+_ASKED_TO_ADD = re.compile(r"^\W*(?:(?:ok(?:ay)?|yes|yeah|yep|yup|sure)\W+)*(?:(?:but|and|also|oh)\W+)*(?:(?:pls|please)\s+)?"
+                           r"(?:add|note|include)\s+(?:that\s+)?(?=\S)", re.I)
+
+
 def chef_note(text: str) -> str | None:
     """The clauses of ``text`` the chef should know (an allergy or diet, how to get in, the
     occasion, proteins chosen), joined; None if none."""
@@ -161,7 +167,9 @@ def chef_note(text: str) -> str | None:
     ]
     if not found:
         return None
-    note = "; ".join(c.rstrip(" .!") for c in found)
+    # (a yes or an "add" before it is no part of it: "yes but add my daughters nut allergy")
+    joined = "; ".join(c.rstrip(" .!") for c in found)
+    note = _ASKED_TO_ADD.sub("", joined) or joined
     named = [a.lower() for a in _ALLERGEN.findall(text)]
     if re.search(r"\ballerg", note, re.I) and named and not _ALLERGEN.search(note):
         # "can you do it without sesame? my kid is allergic": what to, from the question

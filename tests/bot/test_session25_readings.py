@@ -115,9 +115,9 @@ def test_where_to_send_the_deposit_is_the_status(text: str) -> None:
 
 
 def test_a_couple_not_coming_is_two_adults_fewer() -> None:
-    from bot.nlu.guests import couple_out_counted
-    assert couple_out_counted("my wife and i cant make it").startswith("2 adults")  # was a party of 2
-    assert couple_out_counted("me and my wife are hosting") == "me and my wife are hosting"
+    from bot.nlu.guests import people_as_counts
+    assert people_as_counts("my wife and i cant make it").startswith("2 adults")  # was a party of 2
+    assert people_as_counts("me and my wife are hosting") == "me and my wife are hosting"
 
 
 @pytest.mark.parametrize(
@@ -170,8 +170,8 @@ def test_several_relatives_added_with_ages(text: str, added: tuple[int, int]) ->
 
 @pytest.mark.parametrize("text", ["my wife and i are not going to make it", "me n my husband wont be able to come anymore"])
 def test_a_couple_not_coming_in_other_words(text: str) -> None:
-    from bot.nlu.guests import couple_out_counted
-    assert couple_out_counted(text).startswith("2 adults")  # was a party of 2, or not understood
+    from bot.nlu.guests import people_as_counts
+    assert people_as_counts(text).startswith("2 adults")  # was a party of 2, or not understood
 
 
 def test_two_times_to_which_time_works_take_the_first() -> None:
@@ -194,3 +194,28 @@ def test_two_times_to_which_time_works_take_the_first() -> None:
 def test_first_message_party_descriptions(text: str, adults: int | None, kids: int | None, guests: int | None) -> None:
     e = extract_entities(text, now=NOW)
     assert (e.adults, e.kids, e.guests) == (adults, kids, guests)
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [("my in-laws cant come anymore, thats 2 people", "2 adults"),  # was a party of 2
+     ("my mom and dad cant make it", "2 adults"),  # was "didn't catch that"
+     ("1 more couple coming", "2 more adults"),  # was 1 more
+     ("my brother cant come so 11", "my brother"),  # (the new total said)
+     ("my brother cant come but his 2 kids still will", "my brother")],
+)
+def test_people_named_as_counts(text: str, counted: str) -> None:
+    from bot.nlu.guests import people_as_counts
+    assert people_as_counts(text).startswith(counted)
+
+
+def test_a_booking_named_by_its_order() -> None:
+    from bot.nlu.dates import BOOKING_BY_ORDER
+    assert extract_entities("the second booking, add 1 adult", now=NOW).date is None  # was Dec 2
+    assert BOOKING_BY_ORDER.search("the later one")["second"]  # type: ignore[index]
+    assert BOOKING_BY_ORDER.search("the earlier one")["first"]  # type: ignore[index]
+
+
+def test_a_note_asked_for_with_a_yes() -> None:
+    assert chef_note("yes but add my daughters nut allergy") == "my daughters nut allergy"  # was lost
+    assert chef_note("yep go ahead, oh and its a surprise") == "its a surprise"
