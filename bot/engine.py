@@ -368,8 +368,10 @@ _PLAIN_BOOK = re.compile(
 # A unit added to the address given: "can you add apt 4 to the address", "its apt 12 btw".
 # A change said beside a yes at the summary.
 _CHANGE_SAID = re.compile(
-    r"\b(?:make\s+it|change|add|instead|actually|wait|unit|apt|suite|allerg\w*|gate\s+code|surprise|switch|move|push"
+    r"\b(?:make\s+it|change|add|instead|unit|apt|suite|allerg\w*|gate\s+code|surprise|switch|move|push"
     r"|(?:but|also)\s+(?:can|could)|can\s+(?:you|u|we)\s+(?:make|change|add|do|switch|move))\b", re.I)
+_NO_CHANGE = re.compile(r"\b(?:no|nothing|don'?t|dont|not|nothin)\s+(?:\w+\s+){0,2}?(?:changes?|add|move|switch)\b"
+                        r"|\bno\s+need\s+to\b", re.I)
 _YES_BUT = re.compile(r"^\W*(?:(?:ok(?:ay)?|yes|yeah|yep|yup|ya|sure|sounds\s+good|go\s+ahead|perfect|great)\W+)+"
                      r"(?:(?:but|and|also|oh|just|then)\W+)*", re.I)
 # "if so", "if yes": a yes that hangs on the answer to a question.
@@ -1537,7 +1539,7 @@ class Engine:
         # "yes but make it 12", "yes, also add unit 5", "make it 12 then yes book it": a yes with
         # a change in it is no yes yet (it booked the summary as it was); the change is read
         # below and the summary shown again
-        changed = bool(st.confirming and _CHANGE_SAID.search(text))
+        changed = bool(st.confirming and _CHANGE_SAID.search(text) and not _NO_CHANGE.search(text))
         if changed and (lead := _YES_BUT.match(text)) is not None:
             # (read without its yes: "make it 12" alone is understood at the summary)
             text = self.text = text[lead.end():]
