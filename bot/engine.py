@@ -264,6 +264,8 @@ _BOOKED_CLAIM = re.compile(
     r"|\b(?:my|our)\s+(?:booking|reservation)\b",
     re.I,
 )
+_UNABLE_TO_COME = (r"(?:not|won'?t|wont|can'?t|cannot|will\s+not)\s+(?:be\s+able\s+to|going\s+to|gonna)\s+"
+                   r"(?:make|come|attend|join|be\s+there)")
 # A count that moves the booked one: "add 2 kids", "2 more adults", "another 3", "2 fewer".
 # ("12 adults plus 2 kids" is a whole new party, not 12 more adults.)
 _MORE = re.compile(r"\b(?:add|adding)\b|\d+\s+(?:more|extra)\b(?!\s+(?:q|qs|ques|questions?|things?)\b)|\banother\s+\d"
@@ -273,8 +275,7 @@ _FEWER = re.compile(
     # "2 adults cancelled", "the 2 kids arent coming", "2 people cant make it"
     r"|\b(?:cancel\w*|dropped(?:\s+out)?|backed\s+out|lost|lose|losing|cant|(?:can'?t|cannot|won'?t|will\s+not)\s+(?:make\s+it|come|be\s+coming)"
     r"|(?:aren'?t|are\s+not|not)\s+coming"
-    # ("2 adults are not going to make it", "… wont be able to come")
-    r"|(?:not|won'?t|wont|can'?t|cannot|will\s+not)\s+(?:be\s+able\s+to|going\s+to|gonna)\s+(?:make|come|attend|join|be\s+there))\b",
+    rf"|{_UNABLE_TO_COME})\b",  # ("2 adults are not going to make it", "… wont be able to come")
     re.I,
 )
 _OF_THEM = re.compile(r"\b(?:of\s+(?:them|those|us|the\s+(?:guests|group|people))|out\s+of)\b", re.I)
@@ -333,8 +334,7 @@ _NO_KIDS = re.compile(
 _GUEST_VERB_DELTA = re.compile(
     r"\b\d{1,2}\s+(?:\S+\s+){0,3}?(?:cancel\w*|dropped|backed\s+out|(?:cant|can'?t|cannot|won'?t|wont)\s+"
     r"(?:make\s+it|come|be\s+(?:coming|there)|join|attend)|(?:aren'?t|arent|are\s+not|not)\s+coming|had\s+to\s+cancel"
-    r"|(?:not|won'?t|wont|can'?t|cannot|will\s+not)\s+(?:be\s+able\s+to|going\s+to|gonna)\s+(?:make|come|attend|join|be\s+there)"
-    r"|(?:cant|can'?t|cannot)\s+make\s+the)\b"
+    rf"|{_UNABLE_TO_COME}|(?:cant|can'?t|cannot)\s+make\s+the)\b"
     r"|\b(?:lost|lose|losing)\s+\d\b(?!\s*(?:hours?|hrs?|minutes?|mins?|days?))", re.I)
 # "cancel the 19th and book the 26th instead": what comes after is the new day or time.
 _CANCEL_AND_REBOOK = re.compile(

@@ -403,8 +403,8 @@ _LIST_ITEM_RE = re.compile(
     re.I)
 # The ages told after a count of kids ("2 kids (5 and 7)", "2 kids, ages 5 and 7"): the
 # engine weighs them (a kid over the kid age pays as an adult).
-_KID_AGES_TAIL_RE = re.compile(
-    r"\s*,?\s*(?:\(\s*(?:ages?\s+)?|(?:ages?|aged)\s+)\d{1,2}(?:\s*(?:,|and|&)\s*(?:and\s+)?\d{1,2})*\s*\)?", re.I)
+_AGE_LIST = r"\d{1,2}(?:\s*(?:,|and|&)\s*(?:and\s+)?\d{1,2})+"  # "5, 7 and 9"
+_KID_AGES_TAIL_RE = re.compile(rf"\s*,?\s*(?:\(\s*(?:ages?\s+)?|(?:ages?|aged)\s+)(?:{_AGE_LIST}|\d{{1,2}})\s*\)?", re.I)
 # (between the items: "me and my husband are hosting his parents and 10 friends")
 _LIST_SEP_RE = re.compile(
     r"(?:\s*(?:,|\band\b|&|\+|\bplus\b|\bwith\b|\b(?:are|r|will\s+be)\s+(?:hosting|having|bringing|inviting)\b)\s*)+|\s+",
@@ -748,16 +748,16 @@ _ADDED_KIN_RE = re.compile(
     re.I)
 _ALREADY_COUNTED_RE = re.compile(
     r"\b(?:includ\w*|counted|part\s+of|already|in\s+the\s+(?:\d{1,3}|count|total|number))\b", re.I)
+# Someone's age told right after them: ", hes 9", " who is 7", " (7)".
+_ONES_AGE = r"(?:\W*(?:(?:he|she)(?:'?s|\s+is)|who(?:'?s|\s+is)|age|aged)\s+(?:only\s+|just\s+)?(?P<age>\d{1,2})\b|\s*\(\s*(?P<age2>\d{1,2})\s*\))"
 # One relative named, with the age if told: "my nephew, hes 9", "my niece (7)", "my parents".
-_KIN_ITEM_RE = re.compile(
-    rf"\b(?:my|our)\s+(?P<who>{_PAIR_KIN}|{_ONE_KIN})\b(?:\W*(?:(?:he|she)(?:'?s|\s+is)|who(?:'?s|\s+is)|age|aged)"
-    r"\s+(?:only\s+|just\s+)?(?P<age>\d{1,2})\b|\s*\(\s*(?P<age2>\d{1,2})\s*\))?", re.I)
+_KIN_ITEM_RE = re.compile(rf"\b(?:my|our)\s+(?P<who>{_PAIR_KIN}|{_ONE_KIN})\b{_ONES_AGE}?", re.I)
 _WITH_KIDS_RE = re.compile(
     rf"\b(?:and|with|plus|\+|&)\s+(?:her|his|their)\s+(?:(?P<n>\d{{1,2}})\s+(?:{KID_WORDS})\b"
-    r"|(?:kids|children)\s*\(?\s*(?:ages?\s+)?(?P<ages>\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+)\b)", re.I)
+    rf"|(?:kids|children)\s*\(?\s*(?:ages?\s+)?(?P<ages>{_AGE_LIST})\b)", re.I)
+# "plus their daughter shes 6": one more, a kid unless the age says otherwise
 _THEIR_CHILD_RE = re.compile(
-    r"\b(?:and|with|plus|\+|&)\s+(?:her|his|their)\s+(?:daughter|son|little\s+one|baby|toddler|kid|child)\b"
-    r"(?:\W*(?:(?:he|she)(?:'?s|\s+is)|who(?:'?s|\s+is)|age|aged)\s+(?P<age>\d{1,2})\b)?", re.I)
+    rf"\b(?:and|with|plus|\+|&)\s+(?:her|his|their)\s+(?:daughter|son|little\s+one|baby|toddler|kid|child)\b{_ONES_AGE}?", re.I)
 _WITH_PARTNER_RE = re.compile(rf"\b(?:and|with|plus|\+|&)\s+(?:her|his)\s+{_PARTNER}\b", re.I)
 
 
@@ -793,7 +793,7 @@ def added_people(text: str) -> tuple[int, int] | None:
     adults += bool(_WITH_PARTNER_RE.search(rest))
     for child in _THEIR_CHILD_RE.finditer(rest):
         # "plus their daughter shes 6": a kid (by the age, if told; it was dropped)
-        age = child["age"]
+        age = child["age"] or child["age2"]
         kids, adults = (kids + 1, adults) if age is None or int(age) <= KID_AGE else (kids, adults + 1)
     if (k := _WITH_KIDS_RE.search(rest)) is not None and k["ages"]:
         # "my sister and her kids (3 and 14)": one each, a kid by the age told
