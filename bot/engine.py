@@ -367,8 +367,10 @@ _PLAIN_BOOK = re.compile(
 # one asked for), answered with why and whether it is optional.
 # A unit added to the address given: "can you add apt 4 to the address", "its apt 12 btw".
 # A change said beside a yes at the summary.
+# ("yes move forward", "yes make it happen", "yes book it, no allergies" are plain yeses)
 _CHANGE_SAID = re.compile(
-    r"\b(?:make\s+it|change|add|instead|unit|apt|suite|allerg\w*|gate\s+code|surprise|switch|move|push"
+    r"\b(?:make\s+it\s+(?:\d+|for\b|at\b|on\b|the\b|\w+day\b|lunch|dinner|noon)|change|add|instead|unit|apt|suite"
+    r"|(?<!no\s)allerg\w*|gate\s+code|surprise|switch\s+(?:it|to|the)|move\s+(?:it\s+)?(?:to|the)|push\s+(?:it|back|to)"
     r"|(?:but|also)\s+(?:can|could)|can\s+(?:you|u|we)\s+(?:make|change|add|do|switch|move))\b", re.I)
 _NO_CHANGE = re.compile(r"\b(?:no|nothing|don'?t|dont|not|nothin)\s+(?:\w+\s+){0,2}?(?:changes?|add|move|switch)\b"
                         r"|\bno\s+need\s+to\b", re.I)
@@ -657,6 +659,7 @@ _TAKEN_BACK = re.compile(
     r"(?:\s+(?:at|on)\s+(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)?|the\s+\w+))?|lol|haha|thanks|thx))*\W*$",
     re.I)
 _YES = re.compile(r"^\s*(y|yes|ya|yea|yep|yeah|yup|sure|ok|okay|confirm|please do|do it|go ahead|go for it|correct|absolutely"
+                  r"|sounds\s+(?:great|perfect)|works\s+for\s+(?:me|us)|let'?s\s+do\s+it|book\s+it|proceed"
                   r"|(?:great|perfect|awesome|cool|nice)\W+(?:do\s+it|go\s+ahead|book\s+it|move\s+it|lets?\s+do\s+it)"
                   r"|definitely|that'?s\s+right|all\s+good|lgtm|looks\s+good|sounds\s+good)\b", re.I)
 # Answers to "Move your booking …?" / "Change your booking …?" in words.
@@ -790,7 +793,8 @@ _EDIT_FORM = re.compile(r"\b(?:change|fix|update|correct|redo|edit)\b", re.I)
 _LOCAL_NUMBER = re.compile(r"^\D*\d{3}[\s.-]?\d{4}\D*$")
 # A party other than the one booked: "another party", "book for my sister", "a second event".
 _NEW_PARTY = re.compile(
-    r"\b(?:another|second|new|separate|different|2nd|one\s+more)\s+(?:party|booking|event|reservation|date|dinner|one)\b"
+    # ("the second booking" of two held is that booking: bot/nlu/dates.BOOKING_BY_ORDER)
+    r"(?<!\bthe\s)(?<!\bmy\s)(?<!\bour\s)\b(?:another|second|new|separate|different|2nd|one\s+more)\s+(?:party|booking|event|reservation|date|dinner|one)\b"
     # "we'd love to do it again a week later", "my neighbor wants to book you too"
     r"|\b(?:do\s+(?:it|this|that|the\s+same(?:\s+thing)?)|book\s+(?:you|u))\s+(?:again|too)\b|\bthat\s+one\s+too\b"
     r"|\b(?:my|our)\s+(?:neighbou?r|friend|sister|brother|mom|mother|dad|father|boss|coworker|co-worker|cousin|aunt"
@@ -1551,7 +1555,11 @@ class Engine:
             await self._side_questions(question_clauses(text)[:2])
             return await self._advance()
         if st.confirming and not hedged and not changed:
+            if _restates_summary(ent, st.slots):
+                ent = Entities()  # ("yes 10 adults is right", "yes confirm the booking for dec 19": as shown)
             if intent in ("affirm", "book") and not _has_facts(ent):
+                if asked := question_clauses(text):
+                    await self._side_questions(asked[:2])  # ("is parking needed? yes book it": answered too)
                 return await self._book()
             if _YES.match(text) and not _has_facts(ent) and not _NO_AFTER_ALL.match(text):
                 # "yes! also do u bring plates?", "ya go ahead": the question answered, then booked
@@ -3935,6 +3943,17 @@ def _only_a_day(ent: Entities) -> bool:
 def _has_count(ent: Entities) -> bool:
     """Any guest count told: adults, kids or a total."""
     return ent.adults is not None or ent.kids is not None or ent.guests is not None
+
+
+def _restates_summary(ent: Entities, slots: Slots) -> bool:
+    """The facts said are the summary's own ("yes 10 adults is right"), and some are said."""
+    said = {"adults": ent.adults, "kids": ent.kids, "date": ent.date, "time": ent.time, "zip": ent.zip}
+    held = {"adults": slots.adults, "kids": slots.kids, "date": slots.date, "time": slots.time, "zip": slots.zip}
+    if not any(v is not None for v in said.values()) or ent.address or ent.phone or ent.email or ent.name:
+        return False
+    if ent.guests is not None and ent.guests != (slots.adults or 0) + (slots.kids or 0):
+        return False
+    return all(v is None or v == held[k] or (k == "kids" and v == 0 and not held[k]) for k, v in said.items())
 
 
 def _has_facts(ent: Entities) -> bool:

@@ -131,8 +131,8 @@ _NOTE_THAT = re.compile(
     re.IGNORECASE)
 
 
-_ASKED_TO_ADD = re.compile(r"^\W*(?:(?:ok(?:ay)?|yes|yeah|yep|yup|sure)\W+)*(?:(?:but|and|also|oh)\W+)*(?:(?:pls|please)\s+)?"
-                           r"(?:add|note|include)\s+(?:that\s+)?(?=\S)", re.I)
+_ASKED_TO_ADD = re.compile(r"^\W*(?:(?:ok(?:ay)?|yes|yeah|yep|yup|sure)\W+)*(?:(?:but|and|also|oh)\W+)*"
+                           r"(?:(?:(?:pls|please)\s+)?(?:add|note|include)\s+(?:that\s+)?)?(?=\S)", re.I)
 
 
 def chef_note(text: str) -> str | None:
