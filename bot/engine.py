@@ -268,7 +268,7 @@ _UNABLE_TO_COME = (r"(?:not|won'?t|wont|can'?t|cannot|will\s+not)\s+(?:be\s+able
                    r"(?:make|come|attend|join|be\s+there)")
 # A count that moves the booked one: "add 2 kids", "2 more adults", "another 3", "2 fewer".
 # ("12 adults plus 2 kids" is a whole new party, not 12 more adults.)
-_MORE = re.compile(r"\b(?:add|adding)\b|\d+\s+(?:more|extra)\b(?!\s+(?:q|qs|ques|questions?|things?)\b)|\banother\s+\d"
+_MORE = re.compile(r"\b(?:add|adding)\b|\d+\s+(?:more|extra)\b(?!\s+(?:\d+\s+)?(?:q|qs|ques|questions?|things?)\b)|\banother\s+\d"
                    r"|\bbringing\s+(?:his|her|their)\s+\d", re.I)  # ("my brother is bringing his 2 kids")
 _FEWER = re.compile(
     r"\d+\s+(?:fewer|less)\b|\b(?:remove|minus|take\s+off|subtract|drop)\b"  # ("drop 4 adults please")
@@ -285,7 +285,7 @@ _OF_THEM = re.compile(r"\b(?:of\s+(?:them|those|us|the\s+(?:guests|group|people)
 _GROUP = r"(?:adults?|grown\s*ups?|kids?|children|child|guests?|people|persons|ppl)"
 _SIGNED_COUNT = re.compile(
     rf"\b(?P<n1>\d{{1,2}})(?![/:.]\d)\s+(?:(?P<g1>{_GROUP})\s+)?(?P<w1>more|extra|additional|fewer|less)\b"
-    rf"(?:\s+(?P<g1b>{_GROUP})\b)?(?!\s+(?:q|qs|ques|questions?|things?)\b)"  # ("1 more question")
+    rf"(?:\s+(?P<g1b>{_GROUP})\b)?(?!\s+(?:\d+\s+)?(?:q|qs|ques|questions?|things?)\b)"  # ("1 more question", "one more couple of questions")
     rf"|\b(?P<w2>add|adding|plus|another|bringing|minus|remove|take\s+off|subtract|drop|cancel)"
     rf"\s+(?:(?:my|our|his|her|their|the)\s+)?(?P<n2>\d{{1,2}})\b(?![/:.]\d)"
     # ("cancel one of my parties": a booking, not a guest)

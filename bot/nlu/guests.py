@@ -268,6 +268,8 @@ _DIET_FOR_RE = re.compile(
     r"\b(?:gluten[\s-]free|dairy[\s-]free|nut[\s-]free|vegetarian|vegan|halal|kosher|no\s+(?:pork|beef|shellfish|meat)"
     r"|(?:[a-z]+\s+)?allerg(?:y|ies|ic))"  # ("peanut allergy for 2 kids!" was 2 kids)
     r"\s+(?:meals?\s+|options?\s+|plates?\s+)?for\s+\d{1,2}\s+(?:guests?|people|persons|adults?|kids?|of\s+(?:us|them))\b")
+# "one more couple of questions" ("1 more 2 questions" once normalised) counts no one
+_QUESTIONS_COUNTED_RE = re.compile(r"\b\d{1,2}\s+(?:more\s+|other\s+|last\s+|quick\s+)?(?:\d+\s+)?(?:questions?|q|qs|ques|things?)\b")
 # "zip 9511" (a zip mistyped) is no count
 _ZIP_SAID_RE = re.compile(r"\bzip(?:\s*code)?\s*(?:is\s+|:|=|#)?\s*\d{1,9}\b")
 
@@ -290,7 +292,8 @@ def _free(m: re.Match[str], used: list[Span]) -> bool:
 # taken for kids), so a firm count later does not raise the price
 _MAYBE_MORE_RE = re.compile(
     r"\b(?P<a>\d{1,3})\s+(?P<noun>adults|people|guests|ppl)\s*[,(]?\s*(?:but\s+|or\s+|and\s+)?(?:maybe|possibly|prob(?:ably)?"
-    r"|might\s+be|could\s+be|up\s+to)\s+(?:like\s+|around\s+|about\s+)?(?P<b>\d{1,3})\b(?P<more>\s+(?:more|extra|others?))?"
+    r"|might\s+be|could\s+be|up\s+to)\s+(?:like\s+|around\s+|about\s+)?(?P<b>\d{1,3})\b"
+    r"(?!\s*(?:more\s+|extra\s+)?(?:kids?|children))(?P<more>\s+(?:more|extra|others?))?"
     r"\s*\)?(?!\s*(?:kids?|children|am|pm|:))")
 # "5 adults from my side and 5 from his": the second count's noun is the first's
 _SIDES_RE = re.compile(
@@ -460,11 +463,14 @@ def names_the_couple(text: str) -> bool:
 # made 2); "my brother cant come": one fewer
 _KIN_OUT_RE = re.compile(
     rf"\b((?:my|our)\s+(?:(?P<pair>{_PAIR_KIN}|(?:mom|mother)\s+(?:and|&|n)\s+(?:dad|father)|(?:dad|father)\s+(?:and|&|n)\s+(?:mom|mother))"
-    rf"|(?:{_ONE_KIN})))\s+(?:both\s+)?(?={NOT_COMING})", re.I)
+    rf"|(?:{_ONE_KIN}|{_PARTNER})))\s+(?:both\s+)?(?={NOT_COMING})", re.I)
 
 
 _THATS_N_RE = re.compile(r",?\s*\b(?:so\s+)?(?:that'?s|thats|which\s+is)\s+(?:1|2)\s+(?:people|ppl|adults?|guests|of\s+them|less|fewer)\b", re.I)
-_MORE_COUPLES_RE = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five)\s+(?P<more>more|extra|other)\s+couples?\b", re.I)
+# ("1 more 2" is "one more couple" with its numbers normalised)
+_MORE_COUPLES_RE = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five)\s+(?P<more>more|extra|other)\s+(?:couples?|2s?)\b"
+                              r"(?!\s*(?:adults?|kids?|children|people|guests|ppl|of\b|q\b|qs|ques|questions?|things?|minutes?"
+                              r"|mins?|hours?|hrs?|days?|weeks?|times?|items?|dishes|plates?|options?))", re.I)
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
@@ -495,10 +501,11 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
     """Read adults, kids and guests from blanked, normalised ``text``."""
     adults = kids = guests = None
     text = blank(text, [m.span() for m in (*_ZIP_SAID_RE.finditer(text), *_DIET_FOR_RE.finditer(text),
-                                           *_SOMEONES_AGE_RE.finditer(text))])
+                                           *_SOMEONES_AGE_RE.finditer(text), *_QUESTIONS_COUNTED_RE.finditer(text))])
     text = people_as_counts(text)
     text = _SIDES_RE.sub(lambda m: f"{m[0]}{m['noun']} ", text)  # ("5 adults from my side and 5 from his": 10)
-    text = _MAYBE_MORE_RE.sub(lambda m: f"{_hedged(m)} {m['noun']}".ljust(len(m[0])), text)
+    for _ in range(2):  # ("12 adults, maybe 14, maybe 16": 16)
+        text = _MAYBE_MORE_RE.sub(lambda m: f"{_hedged(m)} {m['noun']}".ljust(len(m[0])), text)
     if (listed := _listed_family(text)) is not None:  # (after what no reader counts is blanked)
         if listed.adults is None and listed.guests and _NO_KIDS_RE.search(text):
             return PartySize(adults=listed.guests, kids=0, guests=listed.guests)  # ("…and 3 friends, no kids")
