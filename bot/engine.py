@@ -217,6 +217,9 @@ _CANCEL_ALL = re.compile(
     r"\bcancel\w*\s+(?:(?:them|it)\s+)?(?:both\b(?!\s+(?:the\s+)?add)|all\s+(?:of\s+)?(?:them|\d)\b|every(?:thing|one|\s+(?:one|booking|party|reservation|event))\b)"
     r"|\b(?:both|all)\s+(?:of\s+(?:them|my|our|the)\s+|my\s+|our\s+|the\s+)?(?:\w+\s+)?(?:bookings|parties|reservations|events)\b",
     re.I)
+_CANCEL_TAKEN_BACK = re.compile(
+    r"\bcancel\w*\b.*?[.,;!]?\s*\b(?:(?:actually|wait|hmm+|oh)\W+)?(?:no+|nah|nvm|never\s*mind)\W+(?:don'?t|dont|do\s+not|keep\s+it)\b"
+    r"|\bcancel\w*\b.*?\bactually\s+(?:don'?t|dont|never\s*mind|nvm|keep\s+it)\b", re.I)
 # A sentinel target: the cancel question is about every upcoming booking.
 ALL_BOOKINGS = "all"
 # "both", "both of them", "all of them": every booking named at once.
@@ -273,7 +276,7 @@ _MORE = re.compile(r"\b(?:add|adding)\b|\d+\s+(?:more|extra)\b(?!\s+(?:\d+\s+)?(
 _FEWER = re.compile(
     r"\d+\s+(?:fewer|less)\b|\b(?:remove|minus|take\s+off|subtract|drop)\b"  # ("drop 4 adults please")
     # "2 adults cancelled", "the 2 kids arent coming", "2 people cant make it"
-    r"|\b(?:cancel\w*|dropped(?:\s+out)?|backed\s+out|lost|lose|losing|cant|(?:can'?t|cannot|won'?t|will\s+not)\s+(?:make\s+it|come|be\s+coming)"
+    r"|\b(?:cancel\w*|dropp(?:ed|ing)(?:\s+out)?|backed\s+out|lost|lose|losing|cant|(?:can'?t|cannot|won'?t|will\s+not)\s+(?:make\s+it|come|be\s+coming)"
     r"|(?:aren'?t|are\s+not|not)\s+coming"
     rf"|{_UNABLE_TO_COME})\b",  # ("2 adults are not going to make it", "… wont be able to come")
     re.I,
@@ -332,7 +335,7 @@ _NO_KIDS = re.compile(
     r"|\btake\s+(?:the|our|my)\s+(?:kids|children)\s+off\b", re.I)
 # A number of guests and what they did: "2 adults cancelled", "2 people cant make it".
 _GUEST_VERB_DELTA = re.compile(
-    r"\b\d{1,2}\s+(?:\S+\s+){0,3}?(?:cancel\w*|dropped|backed\s+out|(?:cant|can'?t|cannot|won'?t|wont)\s+"
+    r"\b\d{1,2}\s+(?:\S+\s+){0,3}?(?:cancel\w*|dropp(?:ed|ing)|backed\s+out|(?:cant|can'?t|cannot|won'?t|wont)\s+"
     r"(?:make\s+it|come|be\s+(?:coming|there)|join|attend)|(?:aren'?t|arent|are\s+not|not)\s+coming|had\s+to\s+cancel"
     rf"|{_UNABLE_TO_COME}|(?:cant|can'?t|cannot)\s+make\s+the)\b"
     r"|\b(?:lost|lose|losing)\s+\d\b(?!\s*(?:hours?|hrs?|minutes?|mins?|days?))", re.I)
@@ -595,7 +598,7 @@ _COUNT_THEN = re.compile(r"^\W*(?:(?:ok(?:ay)?|fine|so|alright|then)\W+)*(?:(?:l
 # A number moved by a word: "2 cant make it", "add 2", "2 more", "we lost 3".
 _BARE_DELTA = re.compile(
     rf"\b(?P<n>\d{{1,2}})\s+(?:(?:ppl|people|guests|persons|of\s+(?:us|them))\s+)?"  # ("2 ppl cant make it anymore")
-    rf"(?:more|extra|fewer|less|cant|can'?t|cannot|won'?t|wont|dropped|cancell?ed|aren'?t|arent|not\s+coming)\b{_NOT_GUESTS}"
+    rf"(?:more|extra|fewer|less|cant|can'?t|cannot|won'?t|wont|dropp(?:ed|ing)|cancell?ed|aren'?t|arent|not\s+coming)\b{_NOT_GUESTS}"
     rf"|\b(?:add|plus|minus|remove|lost|lose|drop|cancel)\s+(?P<n2>\d{{1,2}})\b(?!\s*(?:am|pm|:)){_NOT_GUESTS}"
     # "2 of the adults cant come"
     r"|\b(?P<n3>\d{1,2})\s+of\s+(?:the|our|my)\s+(?:adults|kids|children|guests)\s+(?:(?:cant|can'?t|cannot|won'?t|wont)"
@@ -2899,6 +2902,12 @@ class Engine:
                 # at once, who can put it back; the bot cannot.
                 return await self.escalate("cancel_regret", t.escalated("cancel_regret"))
             return await self._no_booking_to_change()
+        if _CANCEL_TAKEN_BACK.search(self.text):
+            # "cancel the 20th. actually no dont": taken back in the same message (the cancel
+            # was asked, and a "yes" cancelled it)
+            st.form = None
+            self.say(t.kept())
+            return self.finish()
         if len(bookings) > 1 and _CANCEL_ALL.search(self.text):
             return await self._cancel_all_confirm(bookings)
         b = await self._booking_named(bookings)
@@ -3696,6 +3705,10 @@ class Engine:
             sign = 0  # "don't cancel, we'll have fewer people though - 8 adults": a total
         if not sign and self.st.party_more and _has_count(ent) and not _NEW_TOTAL.search(said):
             sign = self.st.party_more  # "4" to "how many more are coming?": 4 more
+        if sign and (total := _NEW_TOTAL.search(said)) is not None and _count_in(ent) != (n := int(re.findall(r"\d+", total[0])[-1])):
+            # "we lost 2 guests so 8 now": the total said (it was 2 adults); with kids booked
+            # the split is asked
+            return (n, 0) if not kids else (None, kids)
         if sign and not _NEW_TOTAL.search(said):  # ("2 cancelled so 18 adults": the 18)
             add_adults = ent.adults if ent.adults is not None else (ent.guests or 0) if ent.kids is None else 0
             return adults + sign * add_adults, kids + sign * (ent.kids or 0)
@@ -3943,6 +3956,11 @@ def _only_a_day(ent: Entities) -> bool:
 def _has_count(ent: Entities) -> bool:
     """Any guest count told: adults, kids or a total."""
     return ent.adults is not None or ent.kids is not None or ent.guests is not None
+
+
+def _count_in(ent: Entities) -> int | None:
+    """The one count the message says, if it says one."""
+    return ent.guests if ent.guests is not None else ent.adults if ent.kids is None else None
 
 
 def _restates_summary(ent: Entities, slots: Slots) -> bool:

@@ -109,7 +109,10 @@ _SPELLED_EMAIL = re.compile(
     r"\b(?P<user>[\w.+-]+)\s+(?:at|@)\s+(?P<domain>[\w-]+)\s+(?:dot|\.)\s+(?P<tld>com|net|org|edu|gov|us|co|io|me)\b",
     re.I)
 # "either one", "that one": a choice pointed at, not the number 1 (it was 1 PM)
-_PRONOUN_ONE = re.compile(r"\b(?:either|any|that|this|which|whichever|the\s+other|the\s+first|the\s+last)\s+(?:one|1)\b")
+_PRONOUN_ONE = re.compile(
+    r"\b(?:either|any|that|this|which|whichever|the\s+other|the\s+first|the\s+last)\s+(?:one|1)\b"
+    # ("push the christmas eve one to 3pm": that booking, not 1 to 3 PM)
+    r"|\bthe\s+(?:[a-z]+\s+){1,2}(?:one|1)\b(?!\s*(?:adults?|kids?|child|person|people|guests?|more|extra|less|fewer|am|pm|:|o'?clock|of\b))")
 _TIME_DOUBTED = re.compile(
     r"\bis\s+\d{1,2}(?::[0-5]\d)?\s*(?:am|pm|a|p)?\s+(?:too\s+(?:late|early)|(?:too\s+)?(?:late|early)\s+for)\b")
 _BETTER_HOUR = re.compile(
