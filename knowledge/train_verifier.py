@@ -93,10 +93,12 @@ VERIFIER_TRAIN = [
     "soupbar", "poutine", "lobsterroll", "pho", "chocfountain", "popcorn", "peruvian",
     "fishchips", "hotchicken", "hightea", "smoothies", "hotdogs", "grilledcheese", "cannoli",
     "maccheese", "cuban", "lemonade", "chili", "farmdinner", "arepas",
+    "djservice", "mobilebar", "balloondecor", "cakebakery", "facepaint", "icecreamtruck", "crepes",
+    "cookingclass", "koreanbbq", "falafel", "shavedice", "mariachi", "wafflecart", "eventstaff", "pretzels",
 ]
 VALIDATION_SETS = [
     "pigroast", "grazing", "brunch", "indian", "donuts", "fondue", "dimsum", "coffeecart",
-    "lumpia", "poke", "ethiopian", "picnic", "cheesesteak", "cocoa",
+    "lumpia", "poke", "ethiopian", "picnic", "cheesesteak", "cocoa", "kebab", "cupcakes", "photobooth",
 ]
 VERIFIER_ONLY = [*VERIFIER_TRAIN, *VALIDATION_SETS]
 TRAIN_SETS = [
