@@ -19,6 +19,9 @@ STORIES = [*load_stories(HERE / "party_change.yaml"), *load_stories(HERE / "canc
 
 @pytest.mark.parametrize(("file", "story"), STORIES, ids=[s["name"] for _, s in STORIES])
 async def test_booking_request_story(db: Container, file: str, story: dict[str, object]) -> None:
+    if story.get("known_failure"):
+        # (test_stories_run still runs it, and fails when it starts passing)
+        pytest.skip(f"known failure: {story['known_failure']}")
     await reset_db(db)
     res = await run_story(db, story, file, in_process_sender(db))
     assert not res.failures, res.failures
