@@ -2913,6 +2913,11 @@ class Engine:
         b = await self._booking_named(bookings)
         if b is None:
             return self._ask_which("cancel", bookings)  # (it was the soonest)
+        if len(bookings) == 1 and (said := dates_in(self._numbers(self.text), await self._today())) \
+                and b.event_date not in said and b.event_date.weekday() not in weekdays_asked(self.text):
+            # "cancel the booking on the 27th" with only a Dec 20 booking: the dates differ,
+            # said before the question (it asked about Dec 20 without a word)
+            self.say(t.other_day_booked(said[0], b.event_date, b.slot))
         return await self._cancel_confirm(b)
 
     async def _cancel_all_confirm(self, bookings: Sequence[Booking]) -> TurnResult:

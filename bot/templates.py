@@ -1050,6 +1050,12 @@ def second_party(d: date, slot: str) -> Reply:
     )
 
 
+def other_day_booked(said: date, booked: date, slot: str) -> Reply:
+    """A day named for a change that is not the booking's day."""
+    return Reply(f"I don't see a booking on {day_label(said)} — yours is on {day_label(booked)} at "
+                 f"{slot_label(slot)}.", (), "ack")
+
+
 def kept(*, several: bool = False) -> Reply:
     if several:
         return Reply("Okay, your bookings stay as they are.", (), "thanks")
