@@ -365,10 +365,6 @@ _HOW_TO_PAY = re.compile(
 _PLAIN_BOOK = re.compile(
     r"^\W*(?:(?:hi|hey|hello|yo|ok|okay|so)\W+)*(?:can|could|may)\s+(?:i|we)\s+(?:book|make\s+a\s+(?:booking|reservation)|reserve)"
     r"(?:\s+(?:a\s+|the\s+)?(?:chef|party|date|you|u|hibachi(?:\s+(?:chef|party|dinner))?))?\W*$", re.I)
-# "why do u need my name", "do u need the address now?", "do i have to give email", "is the
-# phone required?", "first and last name?": about a contact detail (the one named, else the
-# one asked for), answered with why and whether it is optional.
-# A unit added to the address given: "can you add apt 4 to the address", "its apt 12 btw".
 # A change said beside a yes at the summary.
 # ("yes move forward", "yes make it happen", "yes book it, no allergies" are plain yeses)
 _CHANGE_SAID = re.compile(
@@ -381,6 +377,7 @@ _YES_BUT = re.compile(r"^\W*(?:(?:ok(?:ay)?|yes|yeah|yep|yup|ya|sure|sounds\s+go
                      r"(?:(?:but|and|also|oh|just|then)\W+)*", re.I)
 # "if so", "if yes": a yes that hangs on the answer to a question.
 _IF_SO = re.compile(r"\bif\s+(?:so|yes|it\s+does|you\s+can|u\s+can|that'?s\s+(?:ok|fine|possible))\b", re.I)
+# A unit added to the address given: "can you add apt 4 to the address", "its apt 12 btw".
 _UNIT_WORD = r"(?:apt|apartment|unit|suite|ste)\b"
 _ADD_TO_ADDRESS = re.compile(
     rf"\b(?:add|put|include)\s+(?P<what>(?:{_UNIT_WORD}|building|bldg|floor|gate\s+code|lot|space)\.?\s*#?\s*[\w-]+)"
@@ -394,6 +391,9 @@ _DETAIL_ASKED = {
     "address": re.compile(r"\b(?:need|have)\s+to\s+be\s+(?:the\s+)?(?:exact|precise|specific)|\bexact\s+address\b"
                           r"|\b(?:cross\s+streets?|just\s+the\s+(?:city|area|neighbou?rhood))\b[^.!]*\?", re.I),
 }
+# "why do u need my name", "do u need the address now?", "do i have to give email", "is the
+# phone required?", "first and last name?": about a contact detail (the one named, else the
+# one asked for), answered with why and whether it is optional.
 _FIELD_ASKED = re.compile(
     r"^\W*(?:(?:but|and|ok|um+|wait)\W+)?why\s+(?:do|would|does|d'?you)\s*(?:you|u|ya|y'?all)?\s*(?:guys\s+)?"
     r"(?:need|want|ask\s+for)\s+(?:it|that|this|(?:my|our|the)\s+(?:\w+\s+)?(?:name|phone|number|address|email|e-mail|info"
@@ -952,10 +952,12 @@ class Engine:
 
     # ----------------------------------------------------------------- helpers
     def _numbers(self, text: str) -> str:
-        """``text`` with number words as digits ("one more adult" → "1 more adult"), worked
-        out once per text (many readers of a turn need it)."""
+        """``text`` with number words as digits ("one more adult" → "1 more adult") and people
+        named where a count is meant as that count ("my wife and i cant make it" → "2 adults
+        cant make it"), as the entities read it; worked out once per text (many readers of
+        a turn need it)."""
         if self._numbers_of != text:
-            self._numbers_of, self._numbers_said = text, people_as_counts(numbers_normalize(people_as_counts(text)))
+            self._numbers_of, self._numbers_said = text, people_as_counts(numbers_normalize(text))
         return self._numbers_said
 
     def say(self, reply: Reply) -> None:
