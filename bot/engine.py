@@ -874,6 +874,16 @@ _LISTS_SLOTS = {"availability", "slot_unavailable", "ask_time"}
 
 
 @dataclass
+class _Message:
+    """The message a turn reads, as its steps refine it: the text (a button pressed, a
+    yes dropped before a change), its entities and intent, and the station's wall time."""
+    text: str
+    ent: Entities
+    now_local: datetime
+    intent: str = ""
+
+
+@dataclass
 class TurnResult:
     replies: list[Reply] = field(default_factory=list)
     escalate: str | None = None  # reason, when the conversation goes to staff
@@ -1025,8 +1035,22 @@ class Engine:
         self.out.replies.extend(change)
 
     async def _turn(self) -> TurnResult:
-        st = self.st
+        """One message, read and answered by steps in order; the first step with an answer
+        ends the turn."""
         text = self.inp.text.strip()
+        msg = _Message(text, Entities(), self.inp.now.astimezone(await self._tz()))
+        for step in (self._read, self._route, self._asides, self._booking_requests, self._booked_changes,
+                     self._days_and_places, self._summary_answer, self._contact_asides, self._questions):
+            if (done := await step(msg)) is not None:
+                return done
+        return await self._facts(msg)
+
+    async def _read(self, msg: _Message) -> TurnResult | None:
+        """The message read: its text (a button pressed, ALL CAPS) and entities, weighed
+        against what the conversation holds. A few messages are answered here (a wrong
+        number, two parties at once, a what-if price, a fact the form already has)."""
+        st = self.st
+        text, now_local = msg.text, msg.now_local
         if self.inp.channel == "sms" and _WRONG_NUMBER.fullmatch(text):
             # "wrong number sorry" over SMS (where the number is the sender's, never
             # asked): the texter is leaving (mid-form it asked for "the best phone number";
@@ -1043,7 +1067,6 @@ class Engine:
                 text = b
         if sum(ch.isupper() for ch in text) > 0.7 * max(1, sum(ch.isalpha() for ch in text)) and len(text) > 8:
             text = text.title()  # ALL CAPS carries no case cues for names
-        now_local = self.inp.now.astimezone(await self._tz())
         # A button's label is a choice, not an answer: "Change something" is no name.
         ent = Entities() if text in BUTTON_INTENTS else extract_entities(text, now=now_local, expecting=st.expecting)
         if ent.kids and (ages := KID_AGES.search(text)):
@@ -1195,6 +1218,15 @@ class Engine:
         if st.form in ("quote", "booking", "availability") and (done := await self._form_said(text, ent)) is not None:
             return done
         intent = BUTTON_INTENTS.get(text) or classify_intent(text, expecting=st.expecting).intent
+        msg.text, msg.ent, msg.intent = text, ent, intent
+        return None
+
+    async def _route(self, msg: _Message) -> TurnResult | None:
+        """The message's intent: the classifier's, corrected by the cues it does not
+        know (a move, a cancel, a status asked). Answers the replies to a question the
+        bot is waiting on that must be read before the cues (which booking, a move's yes)."""
+        st = self.st
+        text, ent, intent = msg.text, msg.ent, msg.intent
         closest, st.offered_time = st.offered_time, None
         if closest and st.expecting == "time" and intent == "affirm" and not _has_facts(ent):
             # "yes" to "… the closest is 9 PM. Which works?": that start (a move kept the
@@ -1305,6 +1337,14 @@ class Engine:
         # the price: the kids are asked for next, not the day's times.
         self.asked_availability = intent == "availability" or (
             ent.date is not None and (("?" in text and intent != "quote") or bool(SLOTS_QUESTION.search(text))))
+        msg.ent, msg.intent = ent, intent
+        return None
+
+    async def _asides(self, msg: _Message) -> TurnResult | None:
+        """What is answered before any form goes on: a greeting command, who this is, a
+        person or a complaint, day-of news, a note for the chef, a discount or tip asked."""
+        st = self.st
+        text, ent, intent = msg.text, msg.ent, msg.intent
 
         if text.lower().startswith("/start"):
             st.misunderstood = 0
@@ -1382,6 +1422,15 @@ class Engine:
                 self.say(t.tip_included(held.total_cents, held.gratuity_cents))
             if not _SIGNED_COUNT.search(self._numbers(text)):
                 return self.finish()
+        msg.intent = intent
+        return None
+
+    async def _booking_requests(self, msg: _Message) -> TurnResult | None:
+        """A cancel, a move or a status asked, and the answers to the cancel, move and
+        party-change questions; in a new party's form a move or a cancel is a change to
+        the form."""
+        st = self.st
+        text, ent, intent, now_local = msg.text, msg.ent, msg.intent, msg.now_local
             # "tip included? also add 1 adult": the guest change goes on after the answer
             # (it was dropped)
         if st.form == "cancel" and st.expecting == "confirm":
@@ -1452,6 +1501,15 @@ class Engine:
             return await self._reschedule_try(ent)
         if st.form == "party":
             return await self._party_answer(intent, ent)
+        msg.ent, msg.intent = ent, intent
+        return None
+
+    async def _booked_changes(self, msg: _Message) -> TurnResult | None:
+        """A change to a booked party said outright: its guests ("ok make it 14", "we
+        need to add people") or its start ("can we do 3 instead of 6?", "the 28th
+        instead")."""
+        st = self.st
+        text, ent, intent = msg.text, msg.ent, msg.intent
         counts = _has_count(ent)
         said = self._numbers(text)
         signed = bool(_SIGNED_COUNT.search(said))  # "add one more adult for my mom"
@@ -1524,6 +1582,13 @@ class Engine:
                     and not (ent.zip or ent.address) and not _PAST_TENSE.search(text)))
                 and await self.p.upcoming_bookings()):
             return await self._reschedule_start(ent)
+        return None
+
+    async def _days_and_places(self, msg: _Message) -> TurnResult | None:
+        """Open days asked over a range, a month past the booking window, a city named
+        without a zip."""
+        st = self.st
+        text, ent, intent, now_local = msg.text, msg.ent, msg.intent, msg.now_local
 
         days_asked = self._range_asked(ent, now_local.date())
         if not st.confirming and days_asked:
@@ -1539,6 +1604,13 @@ class Engine:
             done = await self._named_city(ent, intent)
             if done is not None:
                 return done
+        return None
+
+    async def _summary_answer(self, msg: _Message) -> TurnResult | None:
+        """The answer to the booking summary: a yes books it, unless a change or a
+        question rides with it; a no asks what to change."""
+        st = self.st
+        text, ent, intent, now_local = msg.text, msg.ent, msg.intent, msg.now_local
 
         # "ok. what if 2 more people come on the day?": an "ok" before a what-if is no yes
         hedged = bool(st.confirming and _IF.search(text) and question_clauses(text)
@@ -1576,6 +1648,14 @@ class Engine:
                 st.expecting = "change"
                 self.say(t.booking_declined())
                 return self.finish()
+        msg.text, msg.ent, msg.intent = text, ent, intent
+        return None
+
+    async def _contact_asides(self, msg: _Message) -> TurnResult | None:
+        """Asides at the contact questions: why a detail is asked, what it must be, a unit
+        added to the address, a local number, no email."""
+        st = self.st
+        text, ent, intent = msg.text, msg.ent, msg.intent
 
         field = "email" if st.expecting == "email_address" else st.expecting
         if (asked_field := _FIELD_ASKED.search(text)) is not None and (
@@ -1630,6 +1710,13 @@ class Engine:
             st.misunderstood = 0
             self.say(t.ask("email_address"))
             return self.finish()
+        return None
+
+    async def _questions(self, msg: _Message) -> TurnResult | None:
+        """Questions for the FAQ or the booking core (start times, meals), answered
+        before the facts go on; a deferral ("let me think about it")."""
+        st = self.st
+        text, ent, intent, now_local = msg.text, msg.ent, msg.intent, msg.now_local
 
         # A bare "?" or "??" has nothing for the FAQ to answer: it is an odd message.
         is_question = bool(_QUESTION.search(text)) and bool(re.search(r"[^\W_]", text))
@@ -1712,6 +1799,14 @@ class Engine:
             self.say(t.ask("question"))
             st.expecting = None
             return self.finish()
+        msg.ent = ent
+        return None
+
+    async def _facts(self, msg: _Message) -> TurnResult:
+        """The facts of the message into the form, and its next question; or a greeting,
+        a thanks, a yes or a no with nothing new."""
+        st = self.st
+        text, ent, intent = msg.text, msg.ent, msg.intent
 
         facts = _has_facts(ent) or self._lenient_fill(text, ent)
         if intent == "greeting" and not facts:
