@@ -24,6 +24,144 @@ from bot.booking_ref import (
     start_named,
     without_kept,
 )
+from bot.cues import (
+    ABOUT_THE_CHANGE,
+    ACTUALLY_N,
+    ADD_PEOPLE,
+    ADD_TO_ADDRESS,
+    ALL_BOOKINGS,
+    ALSO_OPEN,
+    AMOUNT_ASKED,
+    ANGRY,
+    BAD_COUNT,
+    BARE_DELTA,
+    BARE_ORDINAL,
+    BOOK_WORDS,
+    BOOKED_CLAIM,
+    BOOKED_WRONG,
+    BOTH,
+    BUTTON_INTENTS,
+    CANCEL,
+    CANCEL_ALL,
+    CANCEL_AND_REBOOK,
+    CANCEL_REGRET,
+    CANCEL_TAKEN_BACK,
+    CANT_MAKE,
+    CHANGE_BOOKING,
+    CHANGE_CUE,
+    CHANGE_IT,
+    CHANGE_SAID,
+    CHANGE_WORD,
+    CHECKING,
+    CONFIRM_KEEP,
+    CONFIRM_YES,
+    CONTACT_ASKED,
+    CONTACT_CHANGE,
+    COUNT_PRICED,
+    COUNT_THEN,
+    DATES_OPEN,
+    DAY_NAMED,
+    DAY_ONLY,
+    DAY_RULED_OUT,
+    DECLINE,
+    DEFER,
+    DETAIL_ASKED,
+    DISCOUNT,
+    DISCOUNT_ANSWER,
+    DONT_CANCEL,
+    EDIT_FORM,
+    FAQ_CLAUSE_INTENTS,
+    FEE_WORDS,
+    FEWER,
+    FIELD_ASKED,
+    FORM_RECALL,
+    GUEST_VERB_DELTA,
+    GUESTS_CANCEL,
+    HAVE_BOOKING,
+    HOLD_ON,
+    HOUR_FROM_TO,
+    HOUR_SWAP,
+    HOW_TO_PAY,
+    IF,
+    IF_CLAUSE,
+    IF_SO,
+    INSTEAD,
+    KEEP_AFTER_ALL,
+    LOCAL_NUMBER,
+    MAKE_IT_N,
+    MINE,
+    MONTH_ALONE,
+    MONTH_OR_WEEKDAY,
+    MORE,
+    MOVE_TO_HOUR,
+    MY_THING_Q,
+    NAME_CHANGE,
+    NAME_TOLD,
+    NEW_PARTY,
+    NEW_TOTAL,
+    NO_AFTER_ALL,
+    NO_CHANGE,
+    NO_EMAIL,
+    NO_KIDS,
+    NOT_NOW,
+    NOTHING_TO_CHANGE,
+    OF_THEM,
+    OPEN_WORDS,
+    PAIR_ASKED,
+    PARTY_CHANGE,
+    PLACE_PRICED,
+    PLAIN_BOOK,
+    PRICE_OFFERED,
+    QUESTION,
+    REDO,
+    REFUND_ASK,
+    REGRET,
+    RESCHEDULE,
+    SAME_AS_BEFORE,
+    SAME_ASKED,
+    SAME_PARTY,
+    SAME_PLACE,
+    SAME_TIME,
+    SHORT_ZIP,
+    SIGNED_COUNT,
+    SKIP,
+    START_ASKED,
+    START_OK,
+    STATUS,
+    STATUS_ASKED,
+    STATUS_SURE,
+    TAG_QUESTION,
+    TAKEN_BACK,
+    TIP_ASK,
+    TOTAL_ASKED,
+    TRAVEL,
+    UNDO_CANCEL,
+    UNIT_WORD,
+    VAGUE_KIDS,
+    WEEK_ASKED,
+    WEEKDAY_NAMED,
+    WEEKDAY_SIDE,
+    WEEKEND_AFTER,
+    WHAT_IF_PRICE,
+    WHATS_OPEN,
+    WRONG_FIELD,
+    WRONG_NUMBER,
+    YES,
+    YES_BUT,
+    as_booked,
+    bare_hour,
+    group_moved,
+    has_count,
+    is_party,
+    menu_counted,
+    moves_count,
+    name_fixed,
+    ruled_out_weekdays,
+    signed_move,
+    still_cancels,
+    weekday_said,
+    weekdays_in,
+)
 from bot.nlu import Entities, classify_intent, extract_entities
 from bot.nlu.aside import asks_about_something_else
 from bot.nlu.asks import (
@@ -65,7 +203,7 @@ from bot.nlu.contacts import (
 )
 from bot.nlu.dates import dates_in, day_of_month, find_month, weekdays_asked
 from bot.nlu.dayof import day_of_news
-from bot.nlu.entities import PARTY_SAID_ANEW, RULED_OUT
+from bot.nlu.entities import PARTY_SAID_ANEW
 from bot.nlu.guests import (
     added_people,
     kin_already_counted,
@@ -76,17 +214,14 @@ from bot.nlu.guests import (
 from bot.nlu.intents import (
     HELP_COMMAND,
     IDENTITY_QUESTION,
-    MOVE_PLACE,
     NOT_NEGATIVE,
     PRESENCE_CHECK,
     PUSH_TO,
-    QUESTION_LEAD_IN,
-    WANT_TO_CANCEL,
 )
 from bot.nlu.language import foreign_language
 from bot.nlu.moves import read_move
 from bot.nlu.names import find_name
-from bot.nlu.notes import DISHES, asks_to_note, chef_note, menu_choice, says_note_it, tells_occasion
+from bot.nlu.notes import asks_to_note, chef_note, menu_choice, says_note_it, tells_occasion
 from bot.nlu.numbers import normalize as numbers_normalize
 from bot.nlu.places import find_cities
 from bot.nlu.segments import clauses, question_clauses
@@ -108,754 +243,6 @@ from core.errors import (
 from core.models import Booking, Station
 from core.pricing import Quote
 
-BUTTON_INTENTS = {
-    t.B_QUOTE: "quote",
-    t.B_BOOK: "book",
-    t.B_BOOK_IT: "book",
-    t.B_QUESTION: "ask_question",
-    t.B_CONFIRM: "affirm",
-    t.B_CHANGE: "deny",
-    t.B_PERSON: "human",
-    t.B_YES_CANCEL: "affirm",
-    t.B_KEEP: "deny",
-    t.B_YES_CHANGE: "affirm",
-    t.B_YES_MOVE: "affirm",
-    t.B_SKIP: "skip",
-    t.B_CHANGE_DAY: "inform",
-    t.B_CHANGE_GUESTS: "inform",
-    t.B_CHANGE_ADDRESS: "inform",
-}
-_SKIP = re.compile(r"^\s*(skip|no|nope|no thanks|none|n/?a|no email|don'?t have one|pass)\W*$", re.I)
-# A reply to "what's your email?" that declines: "nah dont have one", "no I'd rather not".
-_DECLINE = re.compile(
-    r"^\W*(?:nah+|no+|nope|naw|skip|pass|none|n/?a)\b(?![^\w]*(?:wait|actually))"
-    r"|\b(?:don'?t|dont|do\s+not)\s+(?:have|use|need)\s+(?:one|an?\s+e-?mail|e-?mail)"
-    r"|\brather\s+not\b",
-    re.I,
-)
-# Intents a question clause can have and still be one for the FAQ.
-_FAQ_CLAUSE_INTENTS = {"faq", "unknown", "inform", "greeting", "thanks"}
-_CANCEL = re.compile(
-    rf"{WANT_TO_CANCEL.pattern}|\bcancel\W*$|^\W*(?:pls |please )?cancel\b|\b(?:cancel+(?:ing)?|call(?:ing)? off)\s+(?:my|our|the|this|that|it|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|booking|party|event|reservation|order)\b",
-    re.I,
-)
-# Strong negative sentiment goes to a person, whatever else the message says.
-_ANGRY = re.compile(
-    r"\b(useless|stupid|terrible|awful|worst|hate|ridiculous|scam|wtf|garbage|sucks|pathetic|"
-    r"f\*+\w*|fuck\w*|shit\w*|damn)\b",
-    re.I,
-)
-_PEOPLE_WORD = r"\s*(?:adults?|kids?|people|guests?|ppl|persons?)\b"
-# "-2 adults", "1000000 adults", "2.5 kids"
-_BAD_COUNT = re.compile(
-    rf"(?:^|[\s,(])-\d+{_PEOPLE_WORD}|\b\d{{5,}}{_PEOPLE_WORD}|\b\d+\.\d+{_PEOPLE_WORD}",
-    re.I,
-)
-_RESCHEDULE = re.compile(
-    rf"\b(re-?schedul\w*|postpone|move (?:it|(?:our|my|the) (?:booking|reservation|party|event|date|day|time|dinner|hibachi))\b"
-    rf"(?!(?:\s+to)?{MOVE_PLACE})|move (?:it )?again\b"
-    # "can we move to dec 27", "move to the 27th same time"
-    r"|move (?:it )?to (?:the \d|\d|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)"
-    r"|push (?:it |our |the )?(?:party |event )?back(?! (?:the|our|my) (?!party|event|booking|date|time|reservation|dinner)\w)|change (?:the|our|my) (?:date|day|time)"
-    # "change our party from 6pm to 3pm" (a new time or day after "to", not "to 12 adults")
-    r"|(?:change|switch) (?:the|our|my) (?:party|booking|event|reservation) (?:from [^,.!?]{1,20} )?to "
-    r"(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)|noon|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|the \d))",
-    re.I,
-)
-# Asking to change the party of a booking already made (looked up only when these match).
-_PARTY_CHANGE = re.compile(
-    r"\b(?:change|update|adjust|modify|fix|lower|raise|increase|decrease|reduce)\s+(?:the\s+|our\s+|my\s+)?"
-    r"(?:number\s+of\s+(?:guests|people|adults|kids|children)|guest\s+count|head\s*count|party\s+size)\b",
-    re.I,
-)
-# Words that make a guest count a change to a booking: "make it 12 adults instead".
-_CHANGE_CUE = re.compile(
-    r"\b(?:make\s+it|instead|now|actually|change\s+of\s+plans?|(?:change|switch|bump|update|increase|raise|lower|decrease|reduce)\s+"
-    r"(?:it\s+|that\s+|us\s+|(?:the|our|my)\s+(?:party|group|booking|reservation|count|headcount|number)\s+)?(?:up\s+|down\s+)?to"
-    r"|add|adding|more|fewer|less"
-    r"|remove|minus|drop|another|extra|update)\b"
-    r"|\b(?:can|could)\s+(?:we|i)\s+(?:do|have|make\s+it|change\s+it\s+to)\s+\d",  # "can we do 12 adults and 0 kids"
-    re.I,
-)
-# A dish or upgrade counted by guests ("add the filet upgrade for 2 ppl"): no party change.
-# (Only what is ordered per guest: "2 more adults, do you have enough chicken?" is a change.)
-_MENU_ITEM = re.compile(r"\b(?:upgrades?|filet|mignon|lobster|scallops?|protein|plates?|portions?|servings?)\b", re.I)
-# A contact detail of the booking changed: "can i change my email to …", "my new number is …".
-_CONTACT_CHANGE = re.compile(
-    r"\b(?:change|update|switch|use|new|different|correct|wrong|add)\b.{0,30}\b(?:e-?mail|number|phone|cell|contact)\b"
-    r"|\b(?:e-?mail|number|phone|cell)\s+(?:is\s+now|changed|has\s+changed)\b", re.I)
-# The name on a booking changed: "change the name on the booking to jessica tran", "put
-# the booking under my husbands name" (staff change it; it started a second party).
-_NAME_CHANGE = re.compile(
-    r"\b(?:change|update|switch|correct|fix)\b[^.?!\d]{0,30}\bname\b|\b(?:put|book|have)\s+(?:it|this|the\s+(?:booking|reservation|party))"
-    r"\s+under\b|\bname\s+(?:on|for)\s+the\s+(?:booking|reservation)\s+(?:is|should\s+be)\b"
-    r"|\b(?:will\s+be|is)\s+(?:the|our)\s+(?:contact|point\s+of\s+contact)\b", re.I)
-# Kids said to come but not counted: "and a few kids", "plus some kids".
-_VAGUE_KIDS = re.compile(r"\b(?:a\s+few|some|several|a\s+couple(?:\s+of)?|couple\s+of|few)\s+(?:kids|children|kiddos|little\s+ones)\b",
-                         re.I)
-# A yes in so many words at the summary ("ok book it. what happens if it rains?").
-_BOOK_WORDS = re.compile(r"\b(?:book\s+it|yes|yep|yeah|confirm(?:ed)?|go\s+ahead|lock\s+it\s+in|do\s+it|go\s+for\s+it)\b", re.I)
-# Checking the booked party, not changing it: "confirm we're 10 adults and 2 kids?", "12 ppl right?"
-_CHECKING = re.compile(r"\b(?:confirm\w*|right|correct|still|all\s+set|on\s+file|have\s+(?:us|me)\s+(?:down\s+)?(?:for|at))\b",
-                       re.I)
-_DAY_ONLY = re.compile(r"\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b", re.I)
-# A weekday named alone (no month, day of month, "next" or "this"): read near the booking.
-_WEEKDAY_NAMED = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.I)
-# "the saturday after" / "the friday before" (the booked day; "the saturday after the
-# 20th" names its own day).
-_WEEKDAY_SIDE = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(after|before)\b(?!\s+(?:the\s+)?\d|\s+\w+\s+\d)"
-                           r"|\b(?:the\s+)?following\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b(?!\s+(?:the\s+)?\d)", re.I)
-_DAY_NAMED = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+\d|\d{1,2}(?:st|nd|rd|th)\b|\d/\d"
-    r"|\b(?:next|this|coming|following)\s+(?:week|\w+day|sat|sun)\b|\bweek\b",
-    re.I,
-)
-# "cancel both", "cancel all my bookings", "cancel both parties pls"
-_CANCEL_ALL = re.compile(
-    # ("cancel all the add-ons" is no cancel of both bookings: a booking noun after "all the")
-    r"\bcancel\w*\s+(?:(?:them|it)\s+)?(?:both\b(?!\s+(?:the\s+)?add)|all\s+(?:of\s+)?(?:them|\d)\b|every(?:thing|one|\s+(?:one|booking|party|reservation|event))\b)"
-    r"|\b(?:both|all)\s+(?:of\s+(?:them|my|our|the)\s+|my\s+|our\s+|the\s+)?(?:\w+\s+)?(?:bookings|parties|reservations|events)\b",
-    re.I)
-_CANCEL_TAKEN_BACK = re.compile(
-    r"\bcancel\w*\b.*?[.,;!]?\s*\b(?:(?:actually|wait|hmm+|oh)\W+)?(?:no+|nah|nvm|never\s*mind)\W+(?:don'?t|dont|do\s+not|keep\s+it)\b"
-    r"|\bcancel\w*\b.*?\bactually\s+(?:don'?t|dont|never\s*mind|nvm|keep\s+it)\b", re.I)
-# A sentinel target: the cancel question is about every upcoming booking.
-ALL_BOOKINGS = "all"
-# "both", "both of them", "all of them": every booking named at once.
-_BOTH = re.compile(r"^\W*(?:(?:on|to|for)\s+)?(?:both|all|each)(?:\s+(?:of\s+them|of\s+em|ones|bookings|parties|please|pls))*\W*$", re.I)
-# The day or start chosen, asked back: "what time did i pick again".
-_FORM_RECALL = re.compile(
-    r"\bwhat\s+(?:time|day|date)\s+(?:did|do)\s+(?:i|we)\s+(?:pick|choose|chose|say|book|put\s+down|go\s+with|select)"
-    r"|\bwhat\s+(?:time|day|date)\s+(?:was|is)\s+it\s+again|\bremind\s+me\s+(?:of\s+)?(?:the\s+)?(?:time|date|day)\b", re.I)
-# A detail said to be wrong: "the zip is wrong", "oops wrong zip", "go back, wrong address".
-_FIELD_WORDS = r"zip(?:\s*code)?|name|address|phone(?:\s*number)?|number|email|date|day|time"
-_WRONG_FIELD = re.compile(
-    rf"\b(?:wrong|incorrect|typo\s+in\s+(?:the|my))\s+(?P<f1>{_FIELD_WORDS})\b"
-    rf"|\b(?:the|my)\s+(?P<f2>{_FIELD_WORDS})\s+(?:is|was)\s+(?:wrong|incorrect|off|a\s+typo)\b", re.I)
-# Another day asked about beside the one chosen: "is the 20th open too?"
-_ALSO_OPEN = re.compile(r"\b(?:open|free|available|an\s+option)\s+(?:too|also|as\s+well)\b|\balso\s+(?:open|free|available)\b", re.I)
-# "the 31st", "31st" alone.
-_BARE_ORDINAL = re.compile(r"^\W*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b", re.I)
-# The price asked of the party just told: "whats the total", "how much would that be".
-_TOTAL_ASKED = re.compile(r"^\W*(?:so\s+|and\s+)?(?:what'?s|whats|what\s+is|what\s+would\s+be|how\s+much\s+(?:is|would|will)?)"
-                          r"\s*(?:the\s+|my\s+|our\s+)?(?:total|price|cost|damage|that|it)(?:\s+be|\s+cost)?\W*$", re.I)
-# A month alone ("january", "in feb?", "march 2027"), the answer to "what date?".
-_MONTH_ALONE = re.compile(r"^\W*(?:(?:in|maybe|prob(?:ably)?|sometime\s+in|something\s+in|thinking|early|mid|late)\s+)*"
-                          r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
-                          r"[a-z]*\.?(?:\s+(?:20\d\d))?\W*$", re.I)
-_MONTH_OR_WEEKDAY = re.compile(
-    r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\bmay\s+\d|\b(?:mon|tue|tues|wed|thu|thur|thurs"
-    r"|fri|sat|sun)(?:day)?\b|\d/\d|\b(?:next|this)\s+month\b|\btomorrow\b|\bweek\b",
-    re.I,
-)
-# ("how far in advance" is about the calendar, not the road.)
-_TRAVEL = re.compile(
-    r"\b(?:travel(?:ing)?|mileage|miles?|drive|driving|distance|far(?!\s+(?:in\s+advance|ahead|out)\b))\b",
-    re.I,
-)
-_INSTEAD = re.compile(r"\b(?:instead|rather)\b", re.I)
-# "i booked the wrong time, should be 3pm", "we actually want the 20th not the 19th": a
-# booking's day or time put right (it got the status, or a person)
-_BOOKED_WRONG = re.compile(
-    r"\bwrong\s+(?:time|date|day)\b|\b(?:should|supposed\s+to)\s+(?:be|have\s+been)\b|\b(?:actually\s+)?want(?:ed)?\s+the\b"
-    r"|\bmeant\s+(?:to\s+(?:say|put|book)\s+)?(?:the\s+)?\d", re.I)
-_CHANGE_IT = re.compile(r"\b(?:change|switch|make|move|bump)\s+(?:(?:it|that|the\s+party|our\s+party|us)\s+)?(?:to|for)\b", re.I)
-# "I booked …", "our reservation": the customer says they have a booking.
-_BOOKED_CLAIM = re.compile(
-    r"\b(?:i|we)\s+(?:already\s+|just\s+)?(?:booked|reserved|have\s+(?:a|an\s+upcoming)\s+(?:booking|reservation))\b"
-    r"|\b(?:my|our)\s+(?:booking|reservation)\b",
-    re.I,
-)
-_UNABLE_TO_COME = (r"(?:not|won'?t|wont|can'?t|cannot|will\s+not)\s+(?:be\s+able\s+to|going\s+to|gonna)\s+"
-                   r"(?:make|come|attend|join|be\s+there)")
-# A count that moves the booked one: "add 2 kids", "2 more adults", "another 3", "2 fewer".
-# ("12 adults plus 2 kids" is a whole new party, not 12 more adults.)
-_MORE = re.compile(r"\b(?:add|adding)\b|\d+\s+(?:more|extra)\b(?!\s+(?:\d+\s+)?(?:q|qs|ques|questions?|things?)\b)|\banother\s+\d"
-                   r"|\bbringing\s+(?:his|her|their)\s+\d", re.I)  # ("my brother is bringing his 2 kids")
-_FEWER = re.compile(
-    r"\d+\s+(?:fewer|less)\b|\b(?:remove|minus|take\s+off|subtract|drop)\b"  # ("drop 4 adults please")
-    # "2 adults cancelled", "the 2 kids arent coming", "2 people cant make it"
-    r"|\b(?:cancel\w*|dropp(?:ed|ing)(?:\s+out)?|backed\s+out|lost|lose|losing|cant|(?:can'?t|cannot|won'?t|will\s+not)\s+(?:make\s+it|come|be\s+coming)"
-    r"|(?:aren'?t|are\s+not|not)\s+coming"
-    rf"|{_UNABLE_TO_COME})\b",  # ("2 adults are not going to make it", "… wont be able to come")
-    re.I,
-)
-_OF_THEM = re.compile(r"\b(?:of\s+(?:them|those|us|the\s+(?:guests|group|people))|out\s+of)\b", re.I)
-# One group moved by a number said with its own direction: "2 more adults", "one less kid",
-# "1 adult less", "add 2 adults", "remove 1 kid", "cancel 2 of the adults". A message with
-# two of them moves each group by its own ("2 more adults and one less kid").
-_GROUP = r"(?:adults?|grown\s*ups?|kids?|children|child|guests?|people|persons|ppl)"
-_SIGNED_COUNT = re.compile(
-    rf"\b(?P<n1>\d{{1,2}})(?![/:.]\d)\s+(?:(?P<g1>{_GROUP})\s+)?(?P<w1>more|extra|additional|fewer|less)\b"
-    rf"(?:\s+(?P<g1b>{_GROUP})\b)?(?!\s+(?:\d+\s+)?(?:q|qs|ques|questions?|things?)\b)"  # ("1 more question", "one more couple of questions")
-    rf"|\b(?P<w2>add|adding|plus|another|bringing|minus|remove|take\s+off|subtract|drop|cancel)"
-    rf"\s+(?:(?:my|our|his|her|their|the)\s+)?(?P<n2>\d{{1,2}})\b(?![/:.]\d)"
-    # ("cancel one of my parties": a booking, not a guest)
-    rf"(?!\s+of\s+(?:my|our|the|them)\s+(?:parties|bookings|reservations|events|dinners))"
-    rf"(?:\s+(?:more\s+|of\s+(?:the|our|my)\s+)?(?P<g2>{_GROUP})\b)?",
-    re.I,
-)
-_ADDING = ("more", "extra", "additional", "add", "adding", "plus", "another", "bringing")
-
-
-def _signed_move(m: re.Match[str]) -> tuple[int, bool]:
-    """A ``_SIGNED_COUNT`` match as (guests moved, signed; whether they are kids)."""
-    n = int(m["n1"] or m["n2"]) * (1 if (m["w1"] or m["w2"]).lower() in _ADDING else -1)
-    return n, (m["g1"] or m["g1b"] or m["g2"] or "").lower().startswith(("kid", "child"))
-# "change one kid to an adult": one moved from a group to the other.
-_KID_TO_ADULT = re.compile(
-    r"\b(?:change|switch|move|make|count)\s+(?P<n>\d{1,2})\s+(?:of\s+the\s+)?(?P<src>kids?|children|adults?)"
-    r"\s+(?:to|into|as)\s+(?:an?\s+)?(?:adults?|kids?|child)\b", re.I)
-# "one of the adults is actually a kid", "2 of the kids are teens": a group moved.
-_GROUP_IS_OTHER = re.compile(
-    r"\b(?P<n>\d{1,2})\s+of\s+(?:the|them|those|our)\s*(?P<src>kids?|children|adults?)?\s+(?:is|are)\s+(?:actually\s+|really\s+)?"
-    r"(?:an?\s+)?(?P<dst>adults?|kids?|child|teens?|teenagers?|grown\s*ups?)\b", re.I)
-
-
-def _group_moved(said: str) -> int | None:
-    """Adults gained by a move between the groups ("change one adult to a kid" is -1,
-    "make 2 of the kids adults" +2), or None."""
-    if moved := _KID_TO_ADULT.search(said):
-        return int(moved["n"]) * (1 if moved["src"].lower().startswith(("kid", "child")) else -1)
-    if (other := _GROUP_IS_OTHER.search(said)) is not None:
-        to_adults = not other["dst"].lower().startswith(("kid", "child"))
-        if other["src"] is None or other["src"].lower().startswith(("kid", "child")) == to_adults:
-            return int(other["n"]) * (1 if to_adults else -1)
-    return None
-
-
-# Every kid off the party: "remove the kids", "the kids aren't coming".
-_NO_KIDS = re.compile(
-    r"\b(?:remove|cancel|drop|take\s+off|no\s+more)\s+(?:the\s+|all\s+(?:the\s+)?|our\s+|my\s+)?(?:kids|children)\b(?!'|\s*(?:meals?|food|plates?|portions?|menu|shrimp))"
-    r"|(?<!of )\b(?:(?:the|our|my)\s+)?(?<!\d\s)(?<!of\sthe\s)(?<!of\smy\s)(?<!of\sour\s)"
-    r"kids\s+(?:aren'?t|arent|are\s+not|won'?t|wont|will\s+not|can'?t|cant|cannot)"
-    r"\s+(?:be\s+)?(?:coming|come|make\s+it|joining)\b(?!\s+(?:until|till|til|before|after|at|for\s+dinner|to\s+eat"
-    r"|to\s+the\s+table|inside|outside))"  # ("the kids arent coming to the table, they'll eat inside")
-    r"|\btake\s+(?:the|our|my)\s+(?:kids|children)\s+off\b", re.I)
-# A number of guests and what they did: "2 adults cancelled", "2 people cant make it".
-_GUEST_VERB_DELTA = re.compile(
-    r"\b\d{1,2}\s+(?:\S+\s+){0,3}?(?:cancel\w*|dropp(?:ed|ing)|backed\s+out|(?:cant|can'?t|cannot|won'?t|wont)\s+"
-    r"(?:make\s+it|come|be\s+(?:coming|there)|join|attend)|(?:aren'?t|arent|are\s+not|not)\s+coming|had\s+to\s+cancel"
-    rf"|{_UNABLE_TO_COME}|(?:cant|can'?t|cannot)\s+make\s+the)\b"
-    r"|\b(?:lost|lose|losing)\s+\d\b(?!\s*(?:hours?|hrs?|minutes?|mins?|days?))", re.I)
-# "cancel the 19th and book the 26th instead": what comes after is the new day or time.
-_CANCEL_AND_REBOOK = re.compile(
-    r"\b(?:and|then|&)\s+(?:re-?book|book|do|make\s+it|move\s+(?:it\s+)?to|switch\s+to|go\s+with|have\s+it)\b(?P<rest>.*)$",
-    re.I)
-# Regret of a cancel: "i didnt mean to cancel", "cancelled by mistake", "undo the cancel".
-_UNDO_CANCEL = re.compile(
-    r"\b(?:didn'?t|did\s+not|didnt)\s+mean\s+to|\bby\s+(?:mistake|accident)|\baccident(?:al(?:ly)?)?\b"
-    r"|\bun-?(?:do|cancel)\b|\b(?:restore|reinstate|bring\s+back|take\s+(?:it|that)\s+back)\b",
-    re.I,
-)
-# A cancel regretted days later: "i cancelled by mistake", "didn't mean to cancel", "un-cancel"
-# ("i need to cancel, we double booked by mistake" regrets the double booking).
-_CANCEL_REGRET = re.compile(
-    r"\b(?:cancell?ed|hit\s+cancel)\b.{0,30}\b(?:by\s+(?:mistake|accident)|accidentally)\b"
-    r"|\b(?:accidentally|mistakenly)\s+(?:hit\s+)?cancell?ed\b|\b(?:didn'?t|did\s+not|didnt)\s+mean\s+to\s+cancel\b"
-    r"|\bun-?cancel\w*|\bundo\s+(?:the|my|our|that)\s+cancel\w*|\brestore\s+(?:my|our|the)\s+(?:booking|reservation|party)\b",
-    re.I)
-_MINE = re.compile(r"\b(?:my|our)\s+(?:booking|reservation)\b|\bfinal\s+(?:price|cost|amount|total)\b", re.I)
-# Paying for the booking: "how do i pay now", "can you resend it", "when is the rest due?"
-_HOW_TO_PAY = re.compile(
-    r"\b(?:how|where)\s+(?:do|can|should)\s+(?:i|we)\s+pay(?:\s+(?:the\s+)?(?:deposit|now|online|it))?\W*$"
-    r"|\b(?:resend|re-send)\s+(?:it|that|the\s+\w+)\b|\bsend\s+it\s+again\b"
-    r"|\b(?:rest|balance|remainder|remaining)\b.{0,25}\b(?:due|paid|pay)\b|\bwhen\s+do\s+(?:i|we)\s+pay\s+the\s+(?:rest|balance)", re.I)
-_PLAIN_BOOK = re.compile(
-    r"^\W*(?:(?:hi|hey|hello|yo|ok|okay|so)\W+)*(?:can|could|may)\s+(?:i|we)\s+(?:book|make\s+a\s+(?:booking|reservation)|reserve)"
-    r"(?:\s+(?:a\s+|the\s+)?(?:chef|party|date|you|u|hibachi(?:\s+(?:chef|party|dinner))?))?\W*$", re.I)
-# A change said beside a yes at the summary.
-# ("yes move forward", "yes make it happen", "yes book it, no allergies" are plain yeses)
-_CHANGE_SAID = re.compile(
-    r"\b(?:make\s+it\s+(?:\d+|for\b|at\b|on\b|the\b|\w+day\b|lunch|dinner|noon)|change|add|instead|unit|apt|suite"
-    r"|(?<!no\s)allerg\w*|gate\s+code|surprise|switch\s+(?:it|to|the)|move\s+(?:it\s+)?(?:to|the)|push\s+(?:it|back|to)"
-    r"|(?:but|also)\s+(?:can|could)|can\s+(?:you|u|we)\s+(?:make|change|add|do|switch|move))\b", re.I)
-_NO_CHANGE = re.compile(r"\b(?:no|nothing|don'?t|dont|not|nothin)\s+(?:\w+\s+){0,2}?(?:changes?|add|move|switch)\b"
-                        r"|\bno\s+need\s+to\b", re.I)
-_YES_BUT = re.compile(r"^\W*(?:(?:ok(?:ay)?|yes|yeah|yep|yup|ya|sure|sounds\s+good|go\s+ahead|perfect|great)\W+)+"
-                     r"(?:(?:but|and|also|oh|just|then)\W+)*", re.I)
-# "if so", "if yes": a yes that hangs on the answer to a question.
-_IF_SO = re.compile(r"\bif\s+(?:so|yes|it\s+does|you\s+can|u\s+can|that'?s\s+(?:ok|fine|possible))\b", re.I)
-# A unit added to the address given: "can you add apt 4 to the address", "its apt 12 btw".
-_UNIT_WORD = r"(?:apt|apartment|unit|suite|ste)\b"
-_ADD_TO_ADDRESS = re.compile(
-    rf"\b(?:add|put|include)\s+(?P<what>(?:{_UNIT_WORD}|building|bldg|floor|gate\s+code|lot|space)\.?\s*#?\s*[\w-]+)"
-    r"\s+(?:to|in|on)\s+(?:the\s+)?address\b"
-    rf"|\b(?:it'?s|its|add)\s+(?P<what2>{_UNIT_WORD}\.?\s*#?\s*[\w-]+)\b", re.I)
-# What kind of number or address will do, asked at that question.
-_DETAIL_ASKED = {
-    "phone": re.compile(r"\b(?:cell|landline|land\s+line|home\s+(?:number|phone)|work\s+(?:number|phone|cell)|google\s+voice"
-                        r"|office\s+(?:number|phone)|mobile)\b[^.!]*\?|^\W*(?:is|does|can|do)\b[^.!?]*\b(?:cell|landline|land\s+line"
-                        r"|mobile|work\s+(?:number|phone)|home\s+(?:number|phone))\b", re.I),
-    "address": re.compile(r"\b(?:need|have)\s+to\s+be\s+(?:the\s+)?(?:exact|precise|specific)|\bexact\s+address\b"
-                          r"|\b(?:cross\s+streets?|just\s+the\s+(?:city|area|neighbou?rhood))\b[^.!]*\?", re.I),
-}
-# "why do u need my name", "do u need the address now?", "do i have to give email", "is the
-# phone required?", "first and last name?": about a contact detail (the one named, else the
-# one asked for), answered with why and whether it is optional.
-_FIELD_ASKED = re.compile(
-    r"^\W*(?:(?:but|and|ok|um+|wait)\W+)?why\s+(?:do|would|does|d'?you)\s*(?:you|u|ya|y'?all)?\s*(?:guys\s+)?"
-    r"(?:need|want|ask\s+for)\s+(?:it|that|this|(?:my|our|the)\s+(?:\w+\s+)?(?:name|phone|number|address|email|e-mail|info"
-    r"|information|details|contact|cell))\W*$|"
-    r"\bdo\s+(?:you|u|ya)\s+(?:guys\s+)?(?:really\s+|still\s+)?need\s+(?:the\s+|my\s+|an?\s+|our\s+)?(?:full\s+|last\s+|real\s+|street\s+|cell\s+)?(?P<f>name|phone|number|address|email|e-mail)\b"
-    r"|\bdo\s+i\s+(?:have|need)\s+to\s+(?:give|provide|share|send|put)\s+(?:you\s+)?(?:my\s+|an?\s+|the\s+)?(?P<f2>name|phone|number|address|email|e-mail)\b"
-    r"|\bis\s+(?:the\s+|an?\s+|my\s+)?(?P<f3>email|e-mail|phone|address)\s+(?:required|needed|necessary|optional|mandatory)\b"
-    # "do i need an email?" (at the email question it went to a person and the booking stopped)
-    r"|\bdo\s+(?:i|we)\s+(?:really\s+)?(?:need|have\s+to\s+have)\s+(?:an?\s+|my\s+|the\s+)?(?P<f5>email|e-mail)\b"
-    r"|^\W*(?:your\s+)?(?:first\s+(?:and|&)\s+last|full)\s+(?P<f4>name)\W*$"
-    # "whats my phone for?", "what do u need my address for" (it went to a person)
-    r"|\bwhat(?:'?s|\s+is|\s+do\s+(?:you|u)\s+need)\s+(?:my|the|our)\s+(?P<f6>name|phone|number|address|email|e-mail)\s+for\b", re.I)
-# A weekday named: in full, or short right before a date ("sat 1/10"; "we sat down" is none).
-# A name given for the booking with the word "name" or "under" before it, capitalised.
-_NAME_FIX = re.compile(
-    r"(?i:\bspelled|\bspell\s+it|\bit'?s|\bits|\bis|^)\s*(?!(?i:spelled)\b)(?P<new>[A-Za-z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*,?\s+"
-    r"(?i:not)\s+(?P<old>[A-Za-z][\w'’-]+)\b")
-
-
-_NAME_PART = re.compile(r"\b(?:(?P<last>last|sur|family)|(?P<first>first))\s*name\b", re.I)
-
-
-def _name_fixed(text: str, name: str, said: str | None = None) -> str | None:
-    """The name after a spelling fix of one of its words ("Marie not Maria" of "Maria
-    Lopez" is "Marie Lopez"; ``said``, the name read from "my last name is spelled
-    Ruíz-Olmos", replaces that part only), or None when the message fixes no word of it."""
-    part = _NAME_PART.search(text)
-    if said and part and len(said.split()) == 1 and len(words := name.split()) > 1:
-        # (the whole name was replaced by the surname alone)
-        return " ".join([*words[:-1], said] if part["last"] else [said, *words[1:]])
-    m = _NAME_FIX.search(text)
-    if m is None:
-        return None
-    words, old = name.split(), m["old"].lower()
-    if old not in (w.lower() for w in words):
-        return None
-    new = m["new"].split()
-    if len(new) > 1:
-        return " ".join(w[:1].upper() + w[1:] for w in new)
-    return " ".join(new[0][:1].upper() + new[0][1:] if w.lower() == old else w for w in words)
-
-
-_NAME_TOLD = re.compile(
-    r"(?:\bname\b[^.?!\d]{0,30}?(?:\bis|\bbe|\bto|:|,|\bas)|\b(?:put|book|have)\s+(?:it|this|the\s+booking)\s+under)"
-    r"\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b")
-# A change said again, the one asked taken back: "cancel that, make it 12".
-_REDO = re.compile(r"^\W*(?:(?:no|nah|oops|sorry)\W+)?(?:cancel|scratch|nvm|never\s*mind|forget)\s+that\b", re.I)
-# Backing out of a change being asked for ("actually nvm keep it", "forget it").
-_KEEP_AFTER_ALL = re.compile(
-    r"\b(?:keep\s+(?:it|(?:the|our|my)\s+(?:booking|date|day|party|reservation|original|old\s+one|same|time|\d))"
-    r"|forget\s+(?:it|about\s+it|the\s+(?:move|change))"
-    # "no actually cancel that, keep the original" to "move it?" cancelled the booking
-    r"|(?:cancel|scratch|drop)\s+(?:that|the\s+(?:move|change))(?!\s*[,.;:!-]*\s*(?:\w+\s+){0,3}\d)"
-    r"|never\s*mind|nvm|leave\s+(?:it(?:\s+as\s+is)?|the\s+(?:time|date|day))"
-    r"|no\s+changes?|don'?t\s+(?:move|change)\s+it)\b", re.I)
-# Plural ("saturdays") is a habit, not a day: one reader, two uses below.
-_WEEKDAY_WORD = re.compile(
-    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?=\.?,?\s*(?:the\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))(s?)\b", re.I)
-_WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-
-
-_WRONG_NUMBER = re.compile(r"\W*(?:(?:oh|oops|sorry|my\s+bad|i\s+think)\W+)*(?:you\s+have\s+the\s+|this\s+is\s+a\s+)?wrong\s+(?:number|#)"
-                           r"(?:\W+(?:sorry|my\s+bad|lol|who\s+is\s+this|whos\s+this))*\W*", re.I)
-# A place's price asked: "is there a fee if its in morgan hill?", "would it cost more in
-# stockton?", "what about if we do it in monterey".
-_FEE_WORDS = r"fee|charge|extra|more\s+expensive"
-_PLACE_PRICED = re.compile(rf"\b(?:{_FEE_WORDS}|cost|what\s+about\s+if|what\s+if)\b|" + AREA_QUESTION.pattern, re.I)
-def _still_cancels(text: str) -> bool:
-    """Whether a message that takes back a change also asks to cancel the booking
-    ("scratch that, just cancel the party"; not "no actually cancel that, keep it")."""
-    return cancels_the_booking(_KEEP_AFTER_ALL.sub(" ", text))
-
-
-def _moves_count(said: str) -> bool:
-    """Whether a message (number words as digits) words a count as a change: "make it",
-    "add", "2 more", "2 cant make it"."""
-    return bool(_CHANGE_CUE.search(said) or _MORE.search(said) or _FEWER.search(said))
-
-
-def _menu_counted(said: str) -> bool:
-    """"the filet upgrade for 2 ppl": a count of what is ordered, not of guests (an add
-    with its own number, "2 more adults, both want filet", is still a change)."""
-    return bool(_MENU_ITEM.search(said)) and not _SIGNED_COUNT.search(said)
-
-
-def _is_party(ent: Entities, b: Booking) -> bool:
-    """Whether the counts said are the booked party's ("10 adults 2 kids", "12 ppl")."""
-    if ent.adults is not None:
-        return ent.adults == b.adults and (ent.kids is None or ent.kids == b.kids)
-    return ent.guests == b.adults + b.kids if ent.guests is not None else False
-
-
-def _as_booked(ent: Entities, b: Booking) -> bool:
-    """Whether every fact said (day, start, party, zip) is the booking's, and no other."""
-    if ent.address or ent.name or ent.phone or ent.email:
-        return False
-    if ent.date is not None and ent.date != b.event_date:
-        return False
-    if ent.time is not None and f"{ent.time.hour:02d}:{ent.time.minute:02d}" != b.slot:
-        return False
-    if ent.zip is not None and ent.zip != b.zip:
-        return False
-    return _is_party(ent, b) if _has_count(ent) else True
-
-
-def _weekdays_in(text: str, *, plural: bool = True) -> set[int]:
-    """The weekdays a message names ("friday ... saturday"; "saturdays" unless not ``plural``)."""
-    return {_WEEKDAY_INDEX[m[1].lower()[:3]] for m in _WEEKDAY_WORD.finditer(text) if plural or not m[2]}
-
-
-_RULED_OUT_WEEKDAY = re.compile(
-    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)s?\s+" + RULED_OUT
-    + r"|\b(?:can'?t|cannot|can\s+not)\s+do\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)",
-    re.I)
-
-
-def _ruled_out_weekdays(text: str) -> set[int]:
-    """The weekdays a message rules out ("saturday doesnt work", "can't do sunday")."""
-    return {_WEEKDAY_INDEX[(m[1] or m[2]).lower()[:3]] for m in _RULED_OUT_WEEKDAY.finditer(text)}
-
-
-def _weekday_said(text: str) -> int | None:
-    """The one weekday a message names as a day ("saturday january 10"), or None (none,
-    several, or only as a habit: "saturdays")."""
-    found = _weekdays_in(text, plural=False)
-    return found.pop() if len(found) == 1 else None
-
-
-# "whats the phone number u have on file", "what email do you have for me": the contact
-# the core holds (it went to a person).
-_CONTACT_ASKED = re.compile(
-    r"\b(?:phone(?:\s+number)?|number|e-?mail(?:\s+address)?|name)\b[^?.!]{0,20}\b(?:on\s+file"
-    r"|(?:do|did)\s+(?:you|u)(?:\s+guys)?\s+(?:have|get|got))\b"
-    # "what name is the booking under" (the status had no name in it)
-    r"|\bwhat\s+name\b[^?.!]{0,25}\b(?:booking|reservation)\b|\b(?:booking|reservation)\s+(?:is\s+)?under\s+(?:what|which|whose)\b"
-    # ("what do you have on file for me? address and everything": the contact beside the status)
-    r"|\b(?:what|everything)\s+(?:do\s+)?(?:you|u)\s+(?:guys\s+)?(?:have|got)\s+on\s+file\b|\bwhat'?s\s+on\s+file\b",
-    re.I)
-# A clause asking about the booking itself ("when is my party").
-_STATUS_ASKED = re.compile(r"\b(?:my|our)\s+(?:party|booking|event|reservation|deposit|balance|total)\b", re.I)
-# (Only the interjection alone, or with a no: "wait, when will the refund arrive?" asks.)
-_REGRET = re.compile(r"\bchanged\s+(?:my|our)\s+minds?\b|\bkeep\s+(?:the|my|our)\s+(?:booking|reservation|party|date)\b(?!\s+in\s+mind)"
-                     r"|^\W*(?:(?:wait|oh\s+no|oops|no+\s+wait|no+\W+no+|ugh|never\s*mind)\W*)+"
-                     r"(?:$|(?:no+|don'?t|dont|i\s+didn'?t|keep|undo|i\s+meant|mistake|wrong)\b)", re.I)
-# The party after a change, said with it: "2 people cancelled so 18 adults".
-_NEW_TOTAL = re.compile(
-    r"(?:\b(?:so|making\s+it|makes\s+it|that'?s|total(?:\s+of)?|now|down\s+to|up\s+to)\s+(?:it'?s\s+|we'?re\s+|just\s+|down\s+to\s+)?\d+"
-    r"|\b(?:we'?re|we\s+are|we'?ll\s+be)\s+(?:now\s+|only\s+|just\s+)?(?:down|up)\s+to\s+\d+"
-    r"|\b(?:we'?re|we\s+are|we'?ll|we\s+will)\s+(?:now\s+)?(?:gonna|going\s+to)\s+be\s+\d+"  # ("we're gonna be 20 now")
-    # "we'll be 8 adults now, a couple ppl cant make it": the 8 (it was 8 fewer)
-    r"|\b(?:we'?ll|we\s+will)\s+(?:now\s+|only\s+|just\s+)?be\s+(?:only\s+|just\s+)?\d+"
-    r"|\b\d+\s+(?:adults?|kids?|people|ppl|guests)\s+now\b)"
-    # ("we are gonna be 2 fewer adults": a move, not 2 in all)
-    r"(?!\d)(?!\s*(?:more|extra|fewer|less|additional)\b)", re.I)
-# Guests (not the booking) cancelling: "one couple had to cancel", "if 2 people cancel".
-_GUESTS_CANCEL = re.compile(
-    r"\b(?:\d+|one|two|three|four|a|some|few)\s+(?:of\s+(?:my|our|the)\s+)?(?:couples?|guests?|people|persons|adults?|kids?|friends?"
-    r"|families|family)\s+(?:\w+\s+){0,2}?(?:cancell?(?:ed|ing)?|cancels?)\b"
-    r"|\b(?:couple|family|friend|guest)\s+(?:had\s+to\s+|has\s+to\s+|just\s+)?cancell?(?:ed)?\b",
-    re.I,
-)
-# Numbers of things that are not guests: "30 more minutes", "add 1 hour", "2 extra chairs".
-_NOT_GUESTS = (
-    r"(?!\s+(?:more\s+|extra\s+|additional\s+)?(?:\w+\s+)?(?:minutes?|mins?|hours?|hrs?|weeks?|days?|months?|years?"
-    r"|questions?|q|qs|ques|chairs?|tables?|bottles?|drinks?|trees?|pounds?|lbs?|dogs?|cats?|pets?|things?|items?|courses?"
-    rf"|orders?|dollars?|bucks|feet|ft|inches|miles?|times?|texts?|messages?|photos?|pics?|tips?|{DISHES})\b)"
-)
-# A change of the party that is only supposed ("what if 2 more people show up?") or
-# already made ("i added 2 more adults last week right?"): no change now.
-_NOT_NOW = re.compile(
-    r"\b(?:if|in\s+case)\s+(?:(?:we|i)\s+(?:have|get|end\s+up\s+with)\s+|there\s+(?:are|is)\s+)?\d+\s+"
-    r"(?:more|extra|fewer|less|additional)\b"
-    r"|\b(?:i|we)\s+(?:already\s+)?(?:added|removed)\b(?=.*\b(?:right|correct|just\s+checking|go\s+through|last\s+(?:week|time|month)))",
-    re.I,
-)
-# "6 is fine", "6pm works": a start said to be fine.
-_START_OK = re.compile(r"^\W*(?:ok\W+|yes\W+|yeah\W+)?(?P<h>\d{1,2})(?::00)?\s*(?:pm|p\.m\.)?\s+"
-                       r"(?:is|works|sounds)\s*(?:fine|good|great|perfect|ok)?\W*$", re.I)
-# A price asked for another party, not a change: "what would it be with 2 more adults?"
-_WHAT_IF_PRICE = re.compile(
-    r"\b(?:what|how\s+much)\s+(?:would|will|does|is)\s+(?:it|that|the\s+(?:price|total))\s+(?:be|cost|come\s+to|run)\s+"
-    r"(?:with|for|if)\b|\bhow\s+much\s+(?:more|extra)\s+(?:would\s+it\s+be\s+)?(?:for|with|if)\b"
-    r"|\bwhat\s+if\s+(?:we|i)\s+(?:had|have|added|add|invite[d]?)\b"
-    # "what would 8 adults cost instead", "whats the price if we had 15 adults?"
-    r"|\bwhat\s+would\s+\d{1,3}\b[^?.!]{0,30}\bcost\b|\b(?:price|cost|total)\s+(?:be\s+)?if\s+(?:we|i)\s+(?:had|have|add|added)\b"
-    # "how much would 2 more adults and 1 more kid be", "we might have 2 extra adults, what
-    # would the new total be?", "if 3 more people come how much extra?", "would 8 adults be cheaper?"
-    r"|\bhow\s+much\s+would\s+\d{1,3}\s+(?:more|extra)\b|\bwhat\s+would\s+(?:the\s+new\s+)?(?:total|price)\s+be\b"
-    r"|\bif\s+\d{1,3}\s+(?:more|extra)\s+\w+\s+(?:come|show|join)\b[^.!]*\b(?:how\s+much|what\s+would|owe|total|cost)\b"
-    r"|\bwould\s+\d{1,3}\s+\w+\s+be\s+(?:cheaper|less|more)\b",
-    re.I)
-# A bare number priced after a quote, the party it would be: "how much would 15 be", "what
-# if we do 8", "and for 15?", "15?" (a what-if: priced, the party kept).
-_COUNT_PRICED = re.compile(
-    r"^\W*(?:(?:and|so|hmm+|ok(?:ay)?|oh|ooh)\W+)*(?P<lead>(?:how\s+much|what)\s+(?:would|will|about|is|for)(?:\s+it)?(?:\s+be)?(?:\s+(?:for|with|if\s+(?:we\s+)?(?:are|were|had|have)))?"
-    r"|what\s+if\s+(?:we\s+(?:do|did|have|had|are|were|invite)|it'?s|its|there\s+(?:are|were))|for|with)?\s*"
-    r"(?P<n>\d{1,3})(?:\s+(?:people|ppl|guests|of\s+us|total|instead))?(?:\s+(?:be|cost|run))?\s*(?P<q>\?)?\W*$", re.I)
-# "ok 12 then", "12 instead": the party's new size.
-_COUNT_THEN = re.compile(r"^\W*(?:(?:ok(?:ay)?|fine|so|alright|then)\W+)*(?:(?:let'?s|lets)\s+(?:do|say)\s+)?"
-                         r"(?P<n>\d{1,3})\s+(?:people\s+|ppl\s+|guests\s+)?(?:then|instead)\W*$", re.I)
-# A number moved by a word: "2 cant make it", "add 2", "2 more", "we lost 3".
-_BARE_DELTA = re.compile(
-    rf"\b(?P<n>\d{{1,2}})\s+(?:(?:ppl|people|guests|persons|of\s+(?:us|them))\s+)?"  # ("2 ppl cant make it anymore")
-    rf"(?:more|extra|fewer|less|cant|can'?t|cannot|won'?t|wont|dropp(?:ed|ing)|cancell?ed|aren'?t|arent|not\s+coming)\b{_NOT_GUESTS}"
-    rf"|\b(?:add|plus|minus|remove|lost|lose|drop|cancel)\s+(?P<n2>\d{{1,2}})\b(?!\s*(?:am|pm|:)){_NOT_GUESTS}"
-    # "2 of the adults cant come"
-    r"|\b(?P<n3>\d{1,2})\s+of\s+(?:the|our|my)\s+(?:adults|kids|children|guests)\s+(?:(?:cant|can'?t|cannot|won'?t|wont)"
-    r"\s+(?:make\s+it|come|be\s+(?:coming|there)|join|attend)|(?:aren'?t|arent|are\s+not|not)\s+coming|dropped|cancell?ed)\b",
-    re.I,
-)
-_STATUS = re.compile(
-    r"\b(still on|confirmed\?|did (?:my|the|our) (?:deposit|payment) go through|status of"
-    # "what do i have booked with you", "what are my bookings", "did i pay the deposit for
-    # both?", "when's my thing again?"
-    r"|what\s+(?:do|did)\s+(?:i|we)\s+(?:have\s+)?book(?:ed)?\b|what\s+(?:are|r)\s+(?:my|our)\s+(?:bookings|reservations|parties)"
-    r"|did\s+(?:i|we)\s+(?:already\s+)?pay\s+(?:the\s+)?deposit|when'?s\s+(?:my|our)\s+(?:thing|dinner|hibachi)\b"
-    # "never got the link", "the link is broken", "link wont open"
-    r"|never\s+(?:got|received|get)\s+(?:the|a|my|any)\s+link|\blink\s+(?:is\s+broken|won'?t\s+open|doesn'?t\s+(?:open|work)|expired)"
-    # "can u text me the details of my booking", "send me my booking details"
-    r"|details\s+(?:of|for|on)\s+(?:my|our|the)\s+(?:booking|reservation|party|event)"
-    r"|(?:my|our)\s+(?:booking|reservation|party)\s+(?:details|info)"
-    # "just checking everything is set for the 20th", "whens my party"
-    r"|(?:everything|all|we(?:'?re| are)|it'?s|its)\s+(?:is\s+)?(?:still\s+|all\s+)?(?:set|good|confirmed|a go)\s+for\b"
-    r"|when'?s (?:my|our) (?:party|booking|event|reservation)"
-    r"|\b(?:r|are)\s+(?:we|u|you)\s+still\s+(?:good|on|set|ok(?:ay)?|coming)\b"
-    r"|\b(?:payment|pay|deposit|checkout)\s+link\b|\blink\s+to\s+pay\b"
-    r"|\b(?:re)?send\s+(?:me\s+)?(?:the\s+|a\s+)?link(?:\s+(?:again|please|pls|to\s+pay|for\s+(?:the\s+)?(?:deposit|payment)))?\W*$"
-
-    # "did my booking go through", "do you have my reservation", "when is it again"
-    r"|did\s+(?:my|the|our)\s+(?:booking|reservation|order)\s+(?:go\s+through|work)"
-    r"|do\s+(?:you|u|y'?all)\s+(?:still\s+)?have\s+(?:my|our)\s+(?:booking|reservation)"
-    r"|\bwhen\s+is\s+it\s+again\b|\bwhat\s+(?:day|date|time)\s+did\s+(?:i|we)\s+book\b"
-    r"|(?:is|was|has) (?:my|our|the) (?:deposit|payment) (?:been )?(?:paid|received|gone through|through|processed))",
-    re.I,
-)
-# Asking after the booking in words no booking request uses (session 18 QA: "do i have a
-# booking" and "what did i book" started a second party).
-_STATUS_SURE = re.compile(
-    r"\bdo\s+(?:i|we)\s+(?:still\s+)?have\s+(?:a|the|my|our|any)\s+(?:booking|reservation|party)s?\b"
-    r"|\bwhat\s+did\s+(?:i|we)\s+(?:book|reserve)\b"
-    r"|\b(?:is\s+)?(?:everything|all|it)\s+(?:good|ok(?:ay)?|set|fine)\s+(?:with|w/?|on)\s+(?:my|our|the)\s+(?:booking|reservation|party|event)\b"
-    r"|\bcheck(?:ing)?\s+(?:in\s+)?on\s+(?:my|our|the)\s+(?:booking|reservation|party|event)\b"
-    r"|\bhow'?s\s+(?:my|our|the)\s+(?:booking|reservation|party|event)\s+look"
-    r"|^\W*(?:booking\s+|order\s+)?status\W*$"
-    r"|\bchef\s+still\s+coming\b|\bstill\s+have\s+(?:the|a|our)\s+chef\b",
-    re.I,
-)
-# A question about "my party": theirs when they have one ("for my party, do you bring
-# plates?" from a new customer is for the FAQ).
-_MY_THING_Q = re.compile(r"\b(?:my|our) (?:party|booking|event|reservation)\b.*\?", re.I)
-# "what if we need to cancel?": a policy question, not a request.
-_IF = re.compile(r"\b(?:if|what happens|policy)\b", re.I)
-# A condition (not "if possible"): "can we reschedule if it rains?" asks the policy.
-_IF_CLAUSE = re.compile(r"\b(?:if\s+(?:i|we|it|you|u|they|the|there|a|our|my|someone|somebody|anyone|anybody|he|she|people|guests)\b"
-                        r"|what happens|policy)", re.I)
-# A change asked and taken back in the same message: "could we do the day before? nah
-# just kidding, keep it", "make it 9pm? wait no, keep 6".
-# (Only after the request and to the end: "never mind, cancel it", "move it to the 27th,
-# keep the time the same" and "wait no, we need to move it" ask for it.)
-_TAKEN_BACK = re.compile(
-    r"[?,.!]\s*(?:nah+\s+|no+\s+|lol\s+|haha\s+)?(?:just\s+kidding|jk|j/k|wait\s+no|never\s*mind|nvm|let'?s\s+keep\s+it"
-    # ("can we change to 3pm? cancel that, keep it at 6": nothing changes; it asked to
-    # cancel the booking)
-    r"|keep\s+it|(?:cancel|scratch)\s+that)\b(?:[\s,]*(?:keep\s+(?:it|\d{1,2}(?::\d\d)?\s*(?:am|pm)?|the\s+(?:time|date|booking|same))"
-    r"(?:\s+(?:at|on)\s+(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)?|the\s+\w+))?|lol|haha|thanks|thx))*\W*$",
-    re.I)
-_YES = re.compile(r"^\s*(y|yes|ya|yea|yep|yeah|yup|sure|ok|okay|confirm|please do|do it|go ahead|go for it|correct|absolutely"
-                  r"|sounds\s+(?:great|perfect)|works\s+for\s+(?:me|us)|let'?s\s+do\s+it|book\s+it|proceed"
-                  r"|(?:great|perfect|awesome|cool|nice)\W+(?:do\s+it|go\s+ahead|book\s+it|move\s+it|lets?\s+do\s+it)"
-                  r"|definitely|that'?s\s+right|all\s+good|lgtm|looks\s+good|sounds\s+good)\b", re.I)
-# Answers to "Move your booking …?" / "Change your booking …?" in words.
-_CONFIRM_YES = re.compile(r"^\W*(?:(?:yes|yeah|yep|ok|okay|sure|great|perfect|awesome|cool)\W+)?(?:(?:please\s+)?(?:move|change|do)\s+it|go\s+ahead|let'?s\s+do\s+it)\b", re.I)
-# "actually no", "wait no don't": a no to the question pending.
-_NO_AFTER_ALL = re.compile(r"^\W*(?:actually|wait|hmm+|oh|oops|umm*|on\s+second\s+thought)\W+(?:no+|nope|nah|don'?t|never\s*mind|nvm)\b", re.I)
-# "nvm dont cancel", "no don't cancel it": a no to the cancel question.
-_DONT_CANCEL = re.compile(
-    r"^\W*(?:(?:nvm|never\s*mind|no+|nah|wait|actually|oh|oops|sorry)\W+)*(?:don'?t|dont|do\s+not|pls\s+don'?t)\s+cancel\b"
-    r"|^\W*(?:nvm|never\s*mind)\W*$", re.I)
-_CONFIRM_KEEP = re.compile(r"^\W*(?:(?:no|nah|nope)\W+)?(?:keep\s+it|leave\s+it|don'?t\s+(?:move|change)\s+it)\b", re.I)
-# A question about the change itself: "is that ok?", "how much more?", "is that possible?"
-_ABOUT_THE_CHANGE = re.compile(
-    r"\b(?:is\s+(?:that|this|it)\s+(?:ok(?:ay)?|possible|fine|doable|alright|cool)|can\s+(?:you|u|we)\s+do\s+(?:that|it|this)"
-    r"|how\s+much\s+(?:more|extra|will|would|is\s+(?:that|it))|(?:new|the)\s+(?:total|price)|what\s+(?:will|would)\s+(?:that|it)\s+cost"
-    r"|does\s+(?:that|it)\s+(?:change|cost)|(?:any|an)\s+(?:extra|additional)\s+(?:fee|charge|cost))\b",
-    re.I,
-)
-_START_ASKED = re.compile(
-    r"^\W*(?:(?:hi|hey|ok|so|also)\W+)?(?:do\s+(?:you|u|y'?all)\s+(?:guys\s+)?(?:do|have|offer)|can\s+(?:you|u|we|the\s+chef)\s+(?:start|do|come|begin))\b"
-    r"(?=.*\d\s*(?:am|pm|a\b|p\b))", re.I)
-_OPEN_WORDS = re.compile(r"\b(?:open|free|availab\w+|openings?|dates|spots?|anything)\b", re.I)
-_WEEK_ASKED = re.compile(r"\b(?:(?P<next>next\s+week)|(?P<of>(?:the\s+)?week\s+of))\b", re.I)
-_WEEKEND_AFTER = re.compile(r"\b(?:the\s+)?(?:weekend\s+after(?:\s+that(?:\s+one)?)?|next\s+weekend)"
-                            r"(?:\s+(?:instead|then|pls|please|maybe))?\W*$", re.I)
-# A bare hour a move goes to: "move to 9", "push it to 7:30?", "3 instead of 6" (of a 6 PM party).
-_MOVE_TO_HOUR = re.compile(r"\b(?:to|for)\s+(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?(?:\s*ish)?(?=\s*(?:$|[?.!,]|instead\b|pls\b|please\b|then\b))")
-_SHORT_ZIP = re.compile(r"\bzip(?:\s*code)?\s*(?:is\s+|:|=|#)?\s*(\d{3,4}|\d{6,9})\b", re.I)
-# Guests to add or take off, with no count yet: "we need to add people", "a few more guests".
-_ADD_PEOPLE = re.compile(
-    r"\b(?:add|adding|bring(?:ing)?\s+(?:some\s+)?more|(?:a\s+few|some)\s+more|fewer|less)\s+(?:some\s+|a\s+few\s+|more\s+)?"
-    r"(?:people|ppl|guests|friends|adults|kids|children)\b(?!\s+(?:to\s+(?:a|the)\s+new|for\s+(?:a|another)))", re.I)
-# "from 6 to 3pm": a start moved from one hour to another.
-_HOUR_FROM_TO = re.compile(r"\bfrom\s+(?P<old>1[0-2]|[1-9])(?::00)?\s*(?:pm)?\s+to\s+(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?\s*(?:pm)?\b")
-_HOUR_SWAP = re.compile(r"\b(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?\s*(?:pm)?\s+instead\s+of\s+(?P<old>1[0-2]|[1-9])(?::00)?\s*(?:pm)?\b")
-
-
-def _bare_hour(h: int, m: int = 0) -> time:
-    """A bare hour as a start time: 1-9 are PM (parties run 12-9 PM), 10-12 as said."""
-    return time(h + 12 if h < 10 else h, m)
-
-
-# "whats available?" when the date is asked: the soonest open days.
-_WHATS_OPEN = re.compile(r"\b(?:what'?s|whats|what\s+is)\s*(?:open|available|free)\b", re.I)
-# "what dates do you have?", "which days are open", "any availability?": the soonest open
-# days whatever was asked last (it got an FAQ answer about occasions or start times).
-_DATES_OPEN = re.compile(
-    r"\b(?:what|which)\s+(?:dates?|days)\s+(?:(?:do|would)\s+(?:you|u|y'?all)\s+(?:guys\s+)?(?:have|got)|(?:are|r|is)"
-    r"\s+(?:still\s+)?(?:open|free|available|left)|(?:can|could)\s+(?:you|u)\s+do)\b"
-    r"|\bany\s+(?:openings|availability)\b",
-    re.I,
-)
-# A booked customer asking about their deposit back or the tip (not asking to cancel).
-_REFUND_ASK = re.compile(
-    r"\b(?:get|have|receive)\s+(?:my|the|our)\s+(?:deposit|money|\$?100(?:\.00)?|\$\d+)\s+back\b|\b(?:is|was)\s+(?:my|the|our)\s+deposit\s+refundable\b"
-    r"|\bdeposit\s+(?:is\s+)?refundable\b"
-    # "can i get a refund on the dec 19 one if i cancel": the rule, nothing cancelled
-    r"|\b(?:get|receive)\s+(?:a|my|our|the)\s+refund\b(?=.*\bif\s+(?:i|we)\s+(?:cancel|have\s+to\s+cancel)\b)",
-    re.I,
-)
-_TIP_ASK = re.compile(r"\b(?:tip|tipping)\b.{0,40}\b(?:on\s+top|extra|separately|additional|included|also"
-                      r"|(?:in|part\s+of)\s+(?:the|my|our)\s+(?:total|price|quote|bill))\b"
-                      r"|\b(?:that|it|this|price|total|quote)\s+(?:is\s+|'?s\s+)?(?:with|w/|incl\w*)\s+(?:the\s+)?(?:tip|gratuity)\b"
-                      r"|\b(?:is|was)\s+(?:the\s+)?(?:tip|gratuity)\s+included\b"
-                      r"|\bhow\s+much\s+(?:should|do|shall|would)\s+(?:i|we)\s+tip\b"
-                      # "do i tip the chef", "are we supposed to tip": the booking's gratuity
-                      # (the FAQ's general "not included in the food price" read as extra)
-                      r"|\b(?:do|should|shall)\s+(?:i|we)\s+(?:still\s+)?(?:need\s+to\s+)?tip\b"
-                      r"|\b(?:are|am)\s+(?:we|i)\s+supposed\s+to\s+tip\b"
-                      # "is the $864 the total or plus tip?", "is that before tip"
-                      r"|\b(?:plus|\+|before|after)\s+(?:the\s+)?(?:tip|gratuity)\b"
-                      r"|\bcash\s+for\s+(?:the\s+)?(?:tip|gratuity)\b|\btip\s+in\s+cash\b", re.I)
-# A price the customer offers: "can you do $800", "do it for $1500 flat", "200 dollars for 4".
-_PRICE_OFFERED_SRC = (
-    r"\b(?:can|could|would|will)\s+(?:you|u|ya)\s+do\s+(?:(?:it|that|this|the\s+party)\s+for\s+)?\$?\d{2,5}\b"
-    r"(?!\s*(?:people|ppl|guests|adults|kids|pm|am))|\$\d{2,5}\s+flat\b|\bdo\s+\d{2,5}\s*(?:dollars|bucks)\b"
-    # "can you do 12 people for $500?", "700 is my budget", "we only have $600"
-    r"|\bfor\s+\$\d{2,5}\b(?!\s*(?:each|per|a\s+head|pp))|\$?\d{2,5}\s+(?:is|was)\s+(?:my|our)\s+(?:budget|max|limit)\b"
-    r"|\b(?:only|just)\s+have\s+\$\d{2,5}\b")
-# Haggling: the price is the quote engine's; the bot cannot change it.
-_DISCOUNT = re.compile(
-    r"\b(?:discounts?|price\s*match|coupons?|promo(?:\s*code)?|(?:any|a|good|better|special)\s+deals?\b(?!\s+with)"
-    r"|negotiat\w+|best\s+price|(?:can|could|will|would)\s+(?:you|u|y'?all)\s+(?:price\s+)?match\b|quoted\s+(?:me|us)\b"
-    r"|\bis\s+\$\d{2,5}\s+(?:doable|ok(?:ay)?|possible)|\bbudget\s+(?:is|of)\b"
-    r"|lower\s+(?:the\s+)?price|(?:can|could|would)\s+(?:you|u)\s+do\s+\$?\d{2,5}\b"
-    r"|" + _PRICE_OFFERED_SRC + r"|(?:too|so|way\s+too|really)\s+(?:expensive|pricey|much\s+money)|(?:that'?s|thats|it'?s|its)\s+(?:way\s+)?too\s+much)",
-    re.I,
-)
-_PRICE_OFFERED = re.compile(_PRICE_OFFERED_SRC, re.I)
-_DISCOUNT_ANSWER = re.compile(r"\b(?:discount\w*|deals?|coupons?|promo\w*|cheaper|price\s*match\w*|special\s+offers?)\b", re.I)
-# "actually make it 14" (a bare number): the party's new size ("make it 14 and move to 3":
-# with the rest of the message read as usual).
-_MAKE_IT_N = re.compile(
-    r"^\W*(?:(?:actually|ok(?:ay)?|wait|oh|sorry|yes|yeah|yep|no)\W+)*(?:make\s+(?:it|that)|change\s+(?:it|that)\s+to|let'?s\s+(?:do|say)"
-    r"|how\s+about|what\s+about|it'?s\s+(?:now|actually)|keep\s+(?:it|that)(?:\s+at)?)\s+(?P<n>\d{1,3})(?:\W*$|(?=\s*(?:,|&|\+|\band\b|\bthen\b)))",
-    re.I,
-)
-# "actually 15", "wait 15 ppl" alone: the party's new size when the form has one (a number
-# that could be an hour, 1-12, is not read so: "actually 6" may be the time).
-_ACTUALLY_N = re.compile(
-    r"^\W*(?:actually|wait|oops|sorry|correction|no|nah)\W+(?:(?:it'?s|its|we'?re|were|we\s+are|it\s+will\s+be)\s+)?"
-    r"(?P<n>\d{2,3})(?:\s*(?:ppl|people|guests|of\s+us|total|in\s+total))?\W*$",
-    re.I,
-)
-# Putting it off: "let me think about it", "ill get back to u", "need to ask my wife first".
-_DEFER = re.compile(
-    r"\b(?:let\s+me\s+(?:think|check|ask|talk|see|discuss)|think\s+about\s+it|(?:i'?ll|i\s+will|we'?ll|we\s+will)\s+"
-    r"(?:get\s+back|let\s+(?:you|u)\s+know|think|check|talk|circle\s+back|text\s+(?:you|u)|reach\s+out|be\s+in\s+touch)"
-    r"|get\s+back\s+to\s+(?:you|u)|(?:ask|check\s+with|talk\s+to|run\s+it\s+by)\s+my\s+(?:wife|husband|partner|boss|family|hubby|mom|dad)"
-    r"|need\s+(?:some\s+)?time\s+to\s+(?:think|decide)"
-    # "not sure of the address yet", "still deciding the venue"
-    r"|not\s+sure\s+(?:of|about)\s+the\s+(?:address|venue|location)|(?:still\s+)?deciding\s+(?:on\s+)?the\s+(?:venue|location|place)"
-    r"|don'?t\s+(?:know|have)\s+the\s+(?:address|venue)\s+yet|no\s+(?:street|address)\s+yet"
-    r"|send\s+(?:you\s+)?the\s+address\s+later|address\s+(?:is\s+)?tbd|haven'?t\s+picked\s+the\s+(?:venue|place|location)"
-    r"|still\s+figuring\s+out\s+the\s+(?:location|venue|place))\b",
-    re.I,
-)
-_HOLD_ON = re.compile(r"\b(?:let\s+me\s+(?:check|ask|think)|hold\s+on|give\s+me\s+a\s+(?:sec|second|minute|min))\b", re.I)
-# "actually nothing, looks good" after "what would you like to change?"
-_NOTHING_TO_CHANGE = re.compile(r"\b(?:nothing|all\s+good|looks\s+good|it'?s\s+(?:fine|good|right|correct)|no\s+changes?)\b", re.I)
-# "do you do vegan and gluten free?", "can the chef make sushi or ramen": two short things
-# asked about at once.
-_PAIR_ASKED = re.compile(
-    r"^(?P<lead>\W*(?:do|can|does|will)\s+(?:you|u|you\s+guys|u\s+guys|y'?all|the\s+chef)\s+"
-    r"(?:do|have|offer|make|cook|cater|accommodate|bring|serve|provide|take|accept)\s+)"
-    r"(?P<a>[a-z][\w-]*(?:\s+[\w-]+){0,2}?)\s+(?:and|&|or)\s+(?P<b>[a-z][\w-]*(?:\s+[\w-]+){0,2}?)\W*$",
-    re.I,
-)
-# "wait, I want to change the date", "can we change the time": an edit of the form in hand.
-_EDIT_FORM = re.compile(r"\b(?:change|fix|update|correct|redo|edit)\b", re.I)
-_LOCAL_NUMBER = re.compile(r"^\D*\d{3}[\s.-]?\d{4}\D*$")
-# A party other than the one booked: "another party", "book for my sister", "a second event".
-_NEW_PARTY = re.compile(
-    # ("the second booking" of two held is that booking: bot/nlu/dates.BOOKING_BY_ORDER)
-    r"(?<!\bthe\s)(?<!\bmy\s)(?<!\bour\s)\b(?:another|second|new|separate|different|2nd|one\s+more)\s+(?:party|booking|event|reservation|date|dinner|one)\b"
-    # "we'd love to do it again a week later", "my neighbor wants to book you too"
-    r"|\b(?:do\s+(?:it|this|that|the\s+same(?:\s+thing)?)|book\s+(?:you|u))\s+(?:again|too)\b|\bthat\s+one\s+too\b"
-    r"|\b(?:my|our)\s+(?:neighbou?r|friend|sister|brother|mom|mother|dad|father|boss|coworker|co-worker|cousin|aunt"
-    r"|uncle|daughter|son)\s+(?:wants|would\s+like|is\s+(?:looking|hoping|interested))\s+(?:to\s+|in\s+)?(?:book|hire|a\s+quote)"
-    r"|\b(?:book|booking|party|quote)\s+(?:again|too|as\s+well)\b|\balso\s+(?:want|need|like)\s+to\s+book\b"
-    r"|\bfor\s+(?:my|our)\s+(?:sister|brother|friend|mom|mother|dad|father|parents|cousin|aunt|uncle|boss|coworker"
-    r"|co-worker|neighbou?r|daughter|son|in-laws?)\b",
-    re.I,
-)
-# A question tagged on a statement without punctuation: "…peanut allergy is that ok".
-_TAG_QUESTION = re.compile(
-    r"\b(?:is\s+(?:that|this|it)\s+(?:ok(?:ay)?|fine|alright|a\s+problem|an\s+issue)"
-    r"|(?:can|could)\s+(?:u|you|the\s+chef)\s+(?:handle|accommodate|work\s+with)\s+(?:that|this|it)"
-    r"|will\s+(?:that|this)\s+(?:work|be\s+(?:ok|okay|a\s+problem)))\W*$", re.I)
-_DAY_RULED_OUT = re.compile(RULED_OUT, re.I)
-_CANT_MAKE = re.compile(r"\b(?:can'?t|cannot|won'?t\s+be\s+able\s+to)\s+(?:make|do)\b(?!\s+(?:it\s+)?(?:at|by)\b)", re.I)
-# "whats the 110 for", "hmm whats the $150?": an amount of the quote just shown.
-_AMOUNT_ASKED = re.compile(r"\bwh(?:at|y)(?:'?s|\s+is)?\s+(?:the|that|this)\s+\$?(?P<n>\d[\d,]*(?:\.\d\d)?)\b(?!\s*(?:am|pm|:|people|guests|adults|kids))", re.I)
-_SAME_PLACE = re.compile(r"\bsame\s+(?:address|street|house|place|location)\b", re.I)
-# A booking already made, for a new one: "same as last time", "same as the other one";
-# its party alone: "same size", "same ppl".
-_SAME_AS_BEFORE = re.compile(
-    r"\bsame\s+(?:thing\s+)?as\s+(?:before|b4|last\s+time|the\s+(?:other|last|first)(?:\s+(?:one|party|time|booking))?)\b", re.I)
-_SAME_PARTY = re.compile(
-    r"\bsame\s+(?:size|party\s+size|group|ppl|people|crew|number(?:\s+of\s+(?:people|ppl|guests))?|count|headcount)\b"
-    r"(?!\s+as\s+(?:my|our|his|her|their|a|the)\s+(?!last\b|other\b|first\b)\w+)", re.I)  # ("same size as my sisters party": not ours)
-# "is the food the same as last time?": a question about it, not a party asked for.
-_SAME_ASKED = re.compile(r"\b(?:is|are|was|were|will|does|do)\s+(?:it|the|this|that|your|ur|they|you|u)\b[^.?!]{0,30}$", re.I)
-_HAVE_BOOKING = re.compile(r"\b(?:i|we)\s+(?:already\s+)?(?:have|got|made|booked)\s+(?:a|an|one)\s+"
-                           r"(?:booking|reservation|party)\b", re.I)
-_CHANGE_WORD = re.compile(r"\b(?:change|switch|update|modify|move|make)\b", re.I)
-# "change my booking" with nothing named: which part of it is asked.
-_CHANGE_BOOKING = re.compile(
-    r"\b(?:change|modify|update|edit|adjust|amend|make\s+(?:a\s+)?changes?\s+to)\s+(?:my|our|the)\s+"
-    r"(?:booking|reservation|party|event|order|appointment)\b",
-    re.I,
-)
-_SAME_TIME = re.compile(
-    r"\bsame (?:time|slot)\b|\b(?:keep|leave) (?:the |our |it at the )?(?:same )?(?:time|slot)\b|^\W*(?:the\s+)?same\W*$", re.I)
-_NO_EMAIL = re.compile(r"\b(no|without|skip(?: the)?|don'?t (?:have|need)(?: an?)?)\s+e-?mails?\b", re.I)
-# A question: a "?" or a leading question word ("whats", "hows" included).
-_QUESTION = re.compile(
-    rf"\?|^\W*{QUESTION_LEAD_IN}(what|wat|wut|wats|how|hw|do|does|can|could|is|are|r|will|would|should|where|when|who|why|which)(?:'?s)?\b"
-    # "my daughter is 13 does she count as a kid": a question after a statement, no "?"
-    r"|\b(?:does|do|can|will|would|should)\s+(?:she|he|they|it|that|this)\s+(?:count|need|have|work|cost|matter|get|come)\b"
-    # "if i cancel do i get my money back": a conditional asked without a question mark
-    r"|^\W*(?:what\s+)?if\s+(?:i|we|you|u|they|the|a|our|my|it|something)\b.*\b(?:do|does|can|could|will|would|is|are)\s+(?:i|we|you|u|they|it)\b"
-    # "my 2 kids are picky eaters, do you have plain rice": a question after a comma
-    r"|[,;]\s*(?:do|does|can|could|will|would|is|are)\s+(?:you|u|y'?all|ya|the\s+chef)\b"
-    # "i was wondering if 13 year olds count as kids": asked through a lead-in
-    r"|\b(?:wondering|wants?\s+to\s+know|want\s+to\s+know|tell\s+(?:me|us))\s+(?:if|whether|what|how|when|where|why|who)\b"
-    # "we have a dog is that ok": a question asked at the end, without a question mark
-    r"|\b(?:is|are)\s+(?:that|it|this|they|he|she)\s+(?:ok(?:ay)?|alright|all\s+right|fine|a\s+problem"
-    r"|an\s+issue|(?:big\s+|large\s+)?enough(?:\s+(?:space|room))?)\W*$"
-    # "my sister is celiac, is that gonna be a problem"
-    r"|[,;]\s*(?:is|will)\s+(?:that|it|this)\s+(?:gonna|going\s+to)\s+be\s+(?:a\s+problem|an\s+issue|ok(?:ay)?|fine)\b",
-    re.I,
-)
 _SOONEST_DAYS = 30  # how far "what's your next available date?" looks
 
 
@@ -1026,8 +413,8 @@ class Engine:
         now = self.inp.now.astimezone(await self._tz())
         beside = [q for q in question_clauses(self.inp.text)
                   if not _has_facts(extract_entities(q, now=now)) and not read_move(q).cue
-                  and not mentions_cancel(q) and not _ABOUT_THE_CHANGE.search(q)
-                  and not (_TIP_ASK.search(q) or _REFUND_ASK.search(q))]  # (answered from the booking)
+                  and not mentions_cancel(q) and not ABOUT_THE_CHANGE.search(q)
+                  and not (TIP_ASK.search(q) or REFUND_ASK.search(q))]  # (answered from the booking)
         if not beside:
             return
         change, self.out.replies = self.out.replies, []
@@ -1051,7 +438,7 @@ class Engine:
         number, two parties at once, a what-if price, a fact the form already has)."""
         st = self.st
         text, now_local = msg.text, msg.now_local
-        if self.inp.channel == "sms" and _WRONG_NUMBER.fullmatch(text):
+        if self.inp.channel == "sms" and WRONG_NUMBER.fullmatch(text):
             # "wrong number sorry" over SMS (where the number is the sender's, never
             # asked): the texter is leaving (mid-form it asked for "the best phone number";
             # as a first text it offered a quote)
@@ -1108,7 +495,7 @@ class Engine:
         if ent.phone and st.expecting == "phone" and (ext := phone_extension(text)) is not None \
                 and ext not in st.slots.notes:
             st.slots.notes.append(ext)  # ("408-555-0142 ext 23": the extension was dropped)
-        if st.slots.zip and _QUESTION.search(text) and await self._place_asked(ent):
+        if st.slots.zip and QUESTION.search(text) and await self._place_asked(ent):
             # another place asked about while the party has a zip: answered, the zip kept
             ent = replace(ent, zip=None)
             if not _has_facts(ent):
@@ -1132,7 +519,7 @@ class Engine:
             self.say(t.party_stays(t.party_label(*party)))
             return await self._advance() if st.form and st.expecting else self.finish()
         elif st.form in ("quote", "booking", "availability") and st.slots.adults is not None \
-                and (n := _group_moved(self._numbers(text))) is not None and st.slots.adults + n > 0:
+                and (n := group_moved(self._numbers(text))) is not None and st.slots.adults + n > 0:
             # "change one adult to a kid" at the summary: 19 adults + 1 kid (it was 1 adult)
             ent = replace(ent, adults=st.slots.adults + n, kids=max(0, (st.slots.kids or 0) - n), guests=None)
         if st.expecting in ("time", "date", "kids", "adults", "guests") and st.form in ("booking", "quote", "availability") \
@@ -1143,19 +530,19 @@ class Engine:
             # "John Smith" while the start time (or the kids) is asked: the booking's name,
             # kept (it was a clarify, and the name was asked again later)
             ent = replace(ent, name=bare)
-        if st.form == "booking" and ent.name is None and (told := _NAME_TOLD.search(text)):
+        if st.form == "booking" and ent.name is None and (told := NAME_TOLD.search(text)):
             # "put it under my husband's name, Carlos Lopez", "change the name to Maria
             # Lopez-Garcia" (at the summary it was not understood, and a yes booked the
             # old name)
             ent = replace(ent, name=told["name"])
-        if st.form == "booking" and st.slots.name and (fixed := _name_fixed(text, st.slots.name, ent.name)):
+        if st.form == "booking" and st.slots.name and (fixed := name_fixed(text, st.slots.name, ent.name)):
             # "my name is spelled Marie not Maria": that word of the name (the surname was
             # dropped); "sorry its Marie Lopez not Maria": the name said
             ent = replace(ent, name=fixed)
-        if _WHAT_IF_PRICE.search(text) and _has_count(ent) and not (ent.date or ent.time or ent.zip) \
+        if WHAT_IF_PRICE.search(text) and has_count(ent) and not (ent.date or ent.time or ent.zip) \
                 and (done := await self._what_if_priced(text, ent)) is not None:
             return done
-        if st.expecting in (None, "confirm") and (bare_n := _COUNT_PRICED.match(text)) \
+        if st.expecting in (None, "confirm") and (bare_n := COUNT_PRICED.match(text)) \
                 and not _has_facts(replace(ent, guests=None) if ent.guests == int(bare_n["n"]) else ent) \
                 and (bare_n["lead"] or bare_n["q"]) and (done := await self._what_if_priced(
                     text, replace(ent, guests=int(bare_n["n"])))) is not None:
@@ -1170,7 +557,7 @@ class Engine:
             st.misunderstood = 0
             self.say(t.why_total(why_quote))
             return await self._advance() if st.confirming or (st.form == "booking" and st.expecting) else self.finish()
-        if _has_count(ent) and _NOT_NOW.search(self._numbers(text)):
+        if has_count(ent) and NOT_NOW.search(self._numbers(text)):
             # "what if 2 more people show up?": a question, not the party's size
             ent = replace(ent, adults=None, kids=None, guests=None)
         # "the 14th" read in the month of open days listed last (not the booking's month),
@@ -1180,11 +567,11 @@ class Engine:
             first = date.fromisoformat(st.month_asked)
             if day := day_of_month(text, first):
                 ent, self.month_day = replace(ent, date=day), True
-            elif (bare_day := _BARE_ORDINAL.match(text)) is not None and 28 < int(bare_day[1]) <= 31:
+            elif (bare_day := BARE_ORDINAL.match(text)) is not None and 28 < int(bare_day[1]) <= 31:
                 # "the 31st" right after February's open days: no such day (it was Dec 31)
                 self.say(t.no_such_day(f"{first:%B} {int(bare_day[1])}"))
                 ent, self.day_refused = replace(ent, date=None), True
-            elif weekdays_asked(text) and not _DAY_NAMED.search(text) and not find_month(text, first):
+            elif weekdays_asked(text) and not DAY_NAMED.search(text) and not find_month(text, first):
                 # "any saturday" right after January's open days: January's Saturdays
                 # (it was the next Saturday from today, in December)
                 text, ent = f"{text} in {first:%B %Y}", replace(ent, date=None)
@@ -1193,9 +580,9 @@ class Engine:
             ent = await self._near_the_day(ent, date.fromisoformat(st.slots.date))
             if st.slots.time:
                 ent = await self._start_moved(ent, st.slots.time)
-        if ent.date and st.slots.date and len(days_named := _weekdays_in(text)) > 1 \
+        if ent.date and st.slots.date and len(days_named := weekdays_in(text)) > 1 \
                 and (held_day := date.fromisoformat(st.slots.date)).weekday() in days_named:
-            other = _weekdays_in(text, plural=False) - _ruled_out_weekdays(text)
+            other = weekdays_in(text, plural=False) - ruled_out_weekdays(text)
             if len(other) == 1 and held_day.weekday() not in other:
                 # "saturday doesnt work, sunday?", "my husband works saturdays. sunday pls"
                 # of a Saturday party: the other day, near the one held
@@ -1205,11 +592,11 @@ class Engine:
                 # "the guests arrive friday so saturday is perfect" of a Saturday party: the
                 # day held stays (the first weekday named replaced it)
                 ent = replace(ent, date=None)
-        if ent.date and (said_wd := _weekday_said(text)) is not None and said_wd != ent.date.weekday() \
+        if ent.date and (said_wd := weekday_said(text)) is not None and said_wd != ent.date.weekday() \
                 and re.search(r"\d", text):
             # "saturday january 10" (a Sunday): the date said wins, and the customer hears it
             self.say(t.weekday_mismatch(ent.date, said_wd))
-        if ent.date and st.form in ("booking", "availability") and st.slots.date and _ALSO_OPEN.search(text) \
+        if ent.date and st.form in ("booking", "availability") and st.slots.date and ALSO_OPEN.search(text) \
                 and ent.date.isoformat() != st.slots.date:
             # "6pm. wait is the 20th open too": that day's answer, the day chosen kept (it
             # was switched without a word, and booked)
@@ -1243,7 +630,7 @@ class Engine:
             if (done := await self._booking_change_answer(text, ent)) is not None:
                 return done
         if st.form == "booking" and st.slots.time and st.expecting not in (None, "time", "confirm") \
-                and (same := _START_OK.match(text)) is not None \
+                and (same := START_OK.match(text)) is not None \
                 and int(st.slots.time[:2]) % 12 == int(same["h"]) % 12:
             # "6 is fine" when 6 PM is already taken and the name is asked: nothing new, the
             # question again (it was "didn't catch that")
@@ -1261,8 +648,8 @@ class Engine:
             # ("3 works, yes": the time asked back, said again with a yes)
             self.text = text
             return await self._reschedule_answer("affirm" if said_again else intent, ent)
-        if st.form == "reschedule" and st.expecting in ("date", "time") and not ent.time and _KEEP_AFTER_ALL.search(text) \
-                and not _SAME_TIME.search(text) \
+        if st.form == "reschedule" and st.expecting in ("date", "time") and not ent.time and KEEP_AFTER_ALL.search(text) \
+                and not SAME_TIME.search(text) \
                 and (target := await self._target_booking()) is not None and ent.date in (None, target.event_date):
             # "actually nvm keep it", "nah forget it keep the 19th" when the new day or time
             # is asked: the booking stays (it was a clarify, or the question again)
@@ -1276,39 +663,39 @@ class Engine:
                 and not re.search(r"\d", text) and not st.expecting:
             # "hey how are you doing today?": small talk, not a party for today.
             ent = replace(ent, date=None, time=None)
-        regret_later = not st.form and _CANCEL_REGRET.search(text) and not _IF.search(text)
+        regret_later = not st.form and CANCEL_REGRET.search(text) and not IF.search(text)
         if regret_later and not self.cancelled_last and await self.p.upcoming_bookings() \
                 and not await self.p.cancelled_bookings():
             # "i cancelled by accident" while nothing was cancelled: the booking is still on
             self.say(t.nothing_cancelled())
             return await self._status(ent)
-        if (self.cancelled_last and (_UNDO_CANCEL.search(text) or _REGRET.search(text))) or regret_later:
+        if (self.cancelled_last and (UNDO_CANCEL.search(text) or REGRET.search(text))) or regret_later:
             # "i changed my mind, keep the booking" right after the cancel, or "i cancelled
             # by mistake, can we get it back" days later: a person, who can put it back;
             # the bot cannot (it read as a new booking)
             return await self.escalate("cancel_regret", t.escalated("cancel_regret"))
         if intent not in ("human", "complaint") and st.form != "cancel" and text not in BUTTON_INTENTS:
             said = self._numbers(text)  # (typos fixed: "reshedule", "mvoe it", "cancle")
-            if (_RESCHEDULE.search(said) or PUSH_TO.search(said)) and intent != "cancel_booking" and not (
-                    _IF_CLAUSE.search(text) and intent != "reschedule_booking"):  # "if we book today can we change the date later?"
+            if (RESCHEDULE.search(said) or PUSH_TO.search(said)) and intent != "cancel_booking" and not (
+                    IF_CLAUSE.search(text) and intent != "reschedule_booking"):  # "if we book today can we change the date later?"
                 intent = "reschedule_booking"
-            elif _CANCEL.search(said) and not st.confirming and not _IF.search(text) and not _GUESTS_CANCEL.search(text):
+            elif CANCEL.search(said) and not st.confirming and not IF.search(text) and not GUESTS_CANCEL.search(text):
                 intent = "cancel_booking"
-            elif not st.confirming and (_STATUS_SURE.search(said) or (
+            elif not st.confirming and (STATUS_SURE.search(said) or (
                     # "just confirming 6pm on the 19th, 12 ppl total?": every fact said is
                     # the booking's own
-                    not st.form and _CHECKING.search(text) and _has_facts(ent)
-                    and (mine := await self.p.upcoming_bookings()) and _as_booked(ent, mine[0]))):
+                    not st.form and CHECKING.search(text) and _has_facts(ent)
+                    and (mine := await self.p.upcoming_bookings()) and as_booked(ent, mine[0]))):
                 intent = "booking_status"
-            elif (_STATUS.search(said) or (MY_TOTAL.search(text) and not _has_facts(ent))
-                  or (_MY_THING_Q.search(text) and not (_has_count(ent) and _CHANGE_CUE.search(text))
+            elif (STATUS.search(said) or (MY_TOTAL.search(text) and not _has_facts(ent))
+                  or (MY_THING_Q.search(text) and not (has_count(ent) and CHANGE_CUE.search(text))
                       and await self.p.upcoming_bookings())) and (
-                    intent not in BOOKING_INTENTS - {"inform"} or (not _has_facts(ent) and _MINE.search(text))) and not (
+                    intent not in BOOKING_INTENTS - {"inform"} or (not _has_facts(ent) and MINE.search(text))) and not (
                     (st.confirming or _has_facts(replace(ent, date=None, time=None))) and not await self.p.upcoming_bookings()):
                 # (at a new booking's summary, or with a new party's facts: the form's)
                 # ("do you have my reservation", "is that the final price?": about theirs)
                 intent = "booking_status"
-            elif _HOW_TO_PAY.search(text) and not st.form and await self.p.upcoming_bookings():
+            elif HOW_TO_PAY.search(text) and not st.form and await self.p.upcoming_bookings():
                 # "how do i pay now", "can you resend it", "when is the rest due?": their
                 # deposit, with its link, and the balance (a resend got the leftovers entry's
                 # "Yes", the balance went to a person)
@@ -1318,17 +705,17 @@ class Engine:
                 # "what time is the chef coming on sunday?" with a party booked: that party
                 # (and the FAQ's word on arrival), not the next Sunday's open times.
                 intent = "booking_status"
-        if (_TAKEN_BACK.search(text) and (intent in ("cancel_booking", "reschedule_booking") or read_move(text).cue)
+        if (TAKEN_BACK.search(text) and (intent in ("cancel_booking", "reschedule_booking") or read_move(text).cue)
                 and not st.form and await self.p.upcoming_bookings()):
             self.say(t.kept())  # "could we do the day before? nah jk, keep it"
             return self.finish()
         if intent == "cancel_booking" and mentions_cancel(said := self._numbers(text)) and not cancels_the_booking(said):
             # "cancel the reminder texts", "no need to cancel anything": not the party
             # ("i dont want to cancel, just checking the refund policy": the policy asked)
-            intent = "faq" if _QUESTION.search(text) or re.search(r"\b(?:checking|wondering|asking)\b", text, re.I) \
+            intent = "faq" if QUESTION.search(text) or re.search(r"\b(?:checking|wondering|asking)\b", text, re.I) \
                 else "booking_status" if re.search(r"\b(?:do\s*n'?t|dont|do\s+not)\s+cancel\b", text, re.I) \
                 else "unknown"  # ("pls dont cancel my booking, i still want it": it is on, said so)
-        if _YES.match(text) and intent in ("cancel_booking", "book", "inform") and (st.confirming or st.expecting == "confirm"):
+        if YES.match(text) and intent in ("cancel_booking", "book", "inform") and (st.confirming or st.expecting == "confirm"):
             intent = "affirm"
         self.text = text
         self.asked_price = intent == "quote"
@@ -1350,9 +737,9 @@ class Engine:
             st.misunderstood = 0
             self.say(t.greeting(self.p.business_name))
             return self.finish()
-        if intent != "human" and _ANGRY.search(NOT_NEGATIVE.sub(" ", text)):
+        if intent != "human" and ANGRY.search(NOT_NEGATIVE.sub(" ", text)):
             intent = "complaint"
-        if _BAD_COUNT.search(text):
+        if BAD_COUNT.search(text):
             st.slots.adults = st.slots.kids = st.slots.guests = None
             st.form = st.form or "quote"
             self._merge(replace(ent, adults=None, kids=None, guests=None))
@@ -1388,26 +775,26 @@ class Engine:
             st.misunderstood = 0
             self.say(t.total_without_tip(quote))
             return await self._advance() if st.confirming else self.finish()
-        if _DISCOUNT.search(text) and not _has_facts(
+        if DISCOUNT.search(text) and not _has_facts(
                 replace(ent, adults=None, kids=None, guests=None)
                 if st.slots.adults is not None or st.slots.guests is not None else ent):
             # "thats way too much, can u do a discount": the FAQ's word on discounts if it
             # has one; else no price but the quote engine's, and a person on offer
             st.misunderstood = 0
             # (only an entry about discounts: the general pricing entry dodges the question)
-            answers = [a for a in (await self._faq_answers([text]) if _QUESTION.search(text) else [])
-                       if _DISCOUNT_ANSWER.search(a)]
+            answers = [a for a in (await self._faq_answers([text]) if QUESTION.search(text) else [])
+                       if DISCOUNT_ANSWER.search(a)]
             for answer in answers:
                 self.say(t.faq_answer(answer))
             if not answers:
                 self.say(t.no_discounts())
             return self.finish()
-        if _PRICE_OFFERED.search(text) and not st.confirming:
+        if PRICE_OFFERED.search(text) and not st.confirming:
             # "can you do 200 dollars for 4 people": no price but the quote engine's, said
             # before the quote goes on with the facts (the offer was ignored)
             self.say(t.no_discounts())
         if not st.form and intent not in ("cancel_booking", "reschedule_booking") and (
-                (refund_ask := _REFUND_ASK.search(text)) or _TIP_ASK.search(text)) \
+                (refund_ask := REFUND_ASK.search(text)) or TIP_ASK.search(text)) \
                 and (bookings := await self.p.upcoming_bookings()):
             # "can i get my deposit back?", "do i tip on top of the $732?": their booking's
             # own numbers (the FAQ's general words read as "yes" or "not included")
@@ -1420,7 +807,7 @@ class Engine:
                                                held.deposit_cents, station.free_cancel_days))
             else:
                 self.say(t.tip_included(held.total_cents, held.gratuity_cents))
-            if not _SIGNED_COUNT.search(self._numbers(text)):
+            if not SIGNED_COUNT.search(self._numbers(text)):
                 return self.finish()
         msg.intent = intent
         return None
@@ -1449,12 +836,12 @@ class Engine:
                 and not await self.p.upcoming_bookings()):
             intent = "inform"  # "cancel that, wrong date. make it the 20th": the form's day
         if intent == "cancel_booking" and st.form in ("party", "reschedule"):
-            if _KEEP_AFTER_ALL.search(text) and not _still_cancels(text):
+            if KEEP_AFTER_ALL.search(text) and not still_cancels(text):
                 # "no actually cancel that, keep it as is" to "change it to 14 adults?": the
                 # change is dropped (the booking was cancelled); "scratch that, just cancel
                 # the party" still cancels it
                 intent = "deny"
-            elif _REDO.match(text) and (_has_facts(ent) or re.search(r"\d", text)):
+            elif REDO.match(text) and (_has_facts(ent) or re.search(r"\d", text)):
                 intent = "inform"  # "cancel that, make it 12": the change said again
 
         if intent == "cancel_booking" and st.form in ("booking", "availability") and not _has_facts(ent) \
@@ -1466,14 +853,14 @@ class Engine:
             st.misunderstood = 0
             self.say(t.booking_paused())
             return self.finish()
-        if intent == "cancel_booking" and (rebook := _CANCEL_AND_REBOOK.search(text)):
+        if intent == "cancel_booking" and (rebook := CANCEL_AND_REBOOK.search(text)):
             new = extract_entities(rebook["rest"], now=self.inp.now, expecting=None)
-            if (new.date or new.time) and not (_has_count(new) or new.zip or new.address):
+            if (new.date or new.time) and not (has_count(new) or new.zip or new.address):
                 # "cancel the 6pm and do 3pm instead": a move, not a cancel
                 intent, ent = "reschedule_booking", replace(ent, date=new.date, time=new.time)
         if intent == "cancel_booking" and (
-                _GUESTS_CANCEL.search(text) or _NO_KIDS.search(text)
-                or _SIGNED_COUNT.search(self._numbers(text))):
+                GUESTS_CANCEL.search(text) or NO_KIDS.search(text)
+                or SIGNED_COUNT.search(self._numbers(text))):
             # "one couple had to cancel", "cancel 2 of the adults", "cancel the kids":
             # fewer guests, not the booking
             intent = "inform"
@@ -1494,8 +881,8 @@ class Engine:
             self.say(t.ask("date"))
             return self.finish()
         if st.form == "reschedule" and (ent.date or ent.time or (
-                st.expecting == "time" and (_SAME_TIME.search(text) or (intent == "affirm" and not _has_facts(ent))))
-                or (st.expecting == "date" and _SAME_TIME.search(text))):
+                st.expecting == "time" and (SAME_TIME.search(text) or (intent == "affirm" and not _has_facts(ent))))
+                or (st.expecting == "date" and SAME_TIME.search(text))):
             # ("same time" / "yes" when the new time is asked; "same time" when the new day
             # is: the booked time kept, the day asked)
             return await self._reschedule_try(ent)
@@ -1510,22 +897,22 @@ class Engine:
         instead")."""
         st = self.st
         text, ent, intent = msg.text, msg.ent, msg.intent
-        counts = _has_count(ent)
+        counts = has_count(ent)
         said = self._numbers(text)
-        signed = bool(_SIGNED_COUNT.search(said))  # "add one more adult for my mom"
-        change = not (_NOT_NOW.search(text) or (_NEW_PARTY.search(text) and not signed)) and (
-                  _PARTY_CHANGE.search(text) or (counts and _CHANGE_CUE.search(text) and not _menu_counted(said))
-                  or _NO_KIDS.search(text) or _group_moved(self._numbers(text)) is not None)
+        signed = bool(SIGNED_COUNT.search(said))  # "add one more adult for my mom"
+        change = not (NOT_NOW.search(text) or (NEW_PARTY.search(text) and not signed)) and (
+                  PARTY_CHANGE.search(text) or (counts and CHANGE_CUE.search(text) and not menu_counted(said))
+                  or NO_KIDS.search(text) or group_moved(self._numbers(text)) is not None)
         # "I booked for the 19th, can I add 3 more people?": said to be booked, so the day
         # names the booking, and a booking not found is said so.
-        if not st.form and (made := _MAKE_IT_N.match(text) or _COUNT_THEN.match(text)) and int(made["n"]) >= 10 \
+        if not st.form and (made := MAKE_IT_N.match(text) or COUNT_THEN.match(text)) and int(made["n"]) >= 10 \
                 and not _has_facts(ent) \
                 and (bookings := await self.p.upcoming_bookings()):
             # "ok make it 14" after the booking's status: its party (it was an "anything else?")
             if (chosen := await self._booking_named(bookings)) is None:
                 return self._ask_which("party", bookings)
             return await self._party_start(replace(ent, guests=int(made["n"])), chosen)
-        if not st.form and not _has_facts(ent) and _ADD_PEOPLE.search(text) and not _QUESTION.search(text) \
+        if not st.form and not _has_facts(ent) and ADD_PEOPLE.search(text) and not QUESTION.search(text) \
                 and (bookings := await self.p.upcoming_bookings()):
             # "we need to add people" (no count yet): how many, asked for that booking
             # (it was "didn't catch that", and the count that followed went to a person)
@@ -1533,7 +920,7 @@ class Engine:
                 return self._ask_which("party", bookings)
             st.party_more = -1 if re.search(r"\b(?:fewer|less)\b", text, re.I) else 1
             return await self._party_start(ent, chosen)
-        claimed = bool(change and counts and _BOOKED_CLAIM.search(text))
+        claimed = bool(change and counts and BOOKED_CLAIM.search(text))
         if not st.form and change and (claimed or not (ent.date or ent.time or ent.zip)):
             bookings = await self.p.upcoming_bookings()
             if bookings:
@@ -1542,32 +929,32 @@ class Engine:
                 if chosen is None:
                     return self._ask_which("party", bookings)
                 return await self._party_start(replace(ent, date=None, time=None) if claimed else ent, chosen)
-            if claimed or (_CHANGE_IT.search(text) and await self._cancelled_ahead() is not None):
+            if claimed or (CHANGE_IT.search(text) and await self._cancelled_ahead() is not None):
                 # ("change it to 12 adults" of a cancelled booking: said so; it started a
                 # new booking's form)
                 await self._say_nothing_booked()
                 return self.finish()
         if (not st.form and not (ent.date or counts or ent.zip or ent.address)
                 and read_move(text).asks_relative_move and not _PAST_TENSE.search(text)
-                and not (_NEW_PARTY.search(text) or _IF_CLAUSE.search(text) or _TAKEN_BACK.search(text))
+                and not (NEW_PARTY.search(text) or IF_CLAUSE.search(text) or TAKEN_BACK.search(text))
                 and (intent not in ("book", "quote") or MY_BOOKING.search(text)) and await self.p.upcoming_bookings()):
             # "can we push it an hour later?", "can my booking be moved 2 hours later"
             return await self._reschedule_start(ent)
-        if not st.form and (swap := _HOUR_FROM_TO.search(said)) and not _has_count(ent) \
+        if not st.form and (swap := HOUR_FROM_TO.search(said)) and not has_count(ent) \
                 and (bookings := await self.p.upcoming_bookings()) \
-                and _bare_hour(int(swap["old"])).strftime("%H:%M") == (held := await self._booking_meant(bookings)).slot:
+                and bare_hour(int(swap["old"])).strftime("%H:%M") == (held := await self._booking_meant(bookings)).slot:
             # "hey can we go from 6 to 3pm on friday" of a 6 PM party on Friday: its start
             # moves (the FAQ listed the start times); its own day named stays its day
             day = ent.date if ent.date not in (None, held.event_date) else None
             return await self._reschedule_start(
-                replace(ent, date=day, time=_bare_hour(int(swap["h"]), int(swap["m"] or 0))), held)
-        if not st.form and not (ent.date or ent.time) and (swap := _HOUR_SWAP.search(said)) \
+                replace(ent, date=day, time=bare_hour(int(swap["h"]), int(swap["m"] or 0))), held)
+        if not st.form and not (ent.date or ent.time) and (swap := HOUR_SWAP.search(said)) \
                 and (bookings := await self.p.upcoming_bookings()) \
-                and _bare_hour(int(swap["old"])).strftime("%H:%M") == (await self._booking_meant(bookings)).slot:
+                and bare_hour(int(swap["old"])).strftime("%H:%M") == (await self._booking_meant(bookings)).slot:
             # "can we do 3 instead of 6?" of a 6 PM party: the start time (the FAQ answered)
-            return await self._reschedule_start(replace(ent, time=_bare_hour(int(swap["h"]), int(swap["m"] or 0))))
-        if (not st.form and not (ent.date or ent.time or counts) and _WEEKEND_AFTER.search(text)
-                and (_INSTEAD.search(text) or _CHANGE_IT.search(text) or read_move(text).cue)
+            return await self._reschedule_start(replace(ent, time=bare_hour(int(swap["h"]), int(swap["m"] or 0))))
+        if (not st.form and not (ent.date or ent.time or counts) and WEEKEND_AFTER.search(text)
+                and (INSTEAD.search(text) or CHANGE_IT.search(text) or read_move(text).cue)
                 and await self.p.upcoming_bookings()):
             return await self._reschedule_start(ent)  # "can we do the weekend after instead"
         # "can we do the 28th instead?", "can we change it to 3pm", "could we start at
@@ -1575,9 +962,9 @@ class Engine:
         # question for the FAQ).
         # ("change of plans we need the 27th at 3pm and 15 adults": the move, then the
         # guests, as _reschedule_start asks them; it was a second party)
-        if (not st.form and (ent.date or ent.time) and not _TAKEN_BACK.search(text) and not _NEW_PARTY.search(text)
-                and (not counts or _moves_count(said))
-                and (_INSTEAD.search(text) or _CHANGE_IT.search(text) or _BOOKED_WRONG.search(text) or (
+        if (not st.form and (ent.date or ent.time) and not TAKEN_BACK.search(text) and not NEW_PARTY.search(text)
+                and (not counts or moves_count(said))
+                and (INSTEAD.search(text) or CHANGE_IT.search(text) or BOOKED_WRONG.search(text) or (
                     read_move(text).cue and intent in ("faq", "unknown", "inform")
                     and not (ent.zip or ent.address) and not _PAST_TENSE.search(text)))
                 and await self.p.upcoming_bookings()):
@@ -1613,20 +1000,20 @@ class Engine:
         text, ent, intent, now_local = msg.text, msg.ent, msg.intent, msg.now_local
 
         # "ok. what if 2 more people come on the day?": an "ok" before a what-if is no yes
-        hedged = bool(st.confirming and _IF.search(text) and question_clauses(text)
-                      and re.match(r"^\W*(?:ok(?:ay)?|k|sure|alright)\b", text, re.I) and not _BOOK_WORDS.search(text))
+        hedged = bool(st.confirming and IF.search(text) and question_clauses(text)
+                      and re.match(r"^\W*(?:ok(?:ay)?|k|sure|alright)\b", text, re.I) and not BOOK_WORDS.search(text))
         if st.confirming and self._next_missing() is not None:
             st.confirming = False  # a fact the summary showed is gone: the form asks for it
         # "yes but make it 12", "yes, also add unit 5", "make it 12 then yes book it": a yes with
         # a change in it is no yes yet (it booked the summary as it was); the change is read
         # below and the summary shown again
-        changed = bool(st.confirming and _CHANGE_SAID.search(text) and not _NO_CHANGE.search(text))
-        if changed and (lead := _YES_BUT.match(text)) is not None:
+        changed = bool(st.confirming and CHANGE_SAID.search(text) and not NO_CHANGE.search(text))
+        if changed and (lead := YES_BUT.match(text)) is not None:
             # (read without its yes: "make it 12" alone is understood at the summary)
             text = self.text = text[lead.end():]
             ent = extract_entities(text, now=now_local, expecting=st.expecting)
             intent = classify_intent(text, expecting=st.expecting).intent
-        if st.confirming and not hedged and not changed and _IF_SO.search(text) and question_clauses(text):
+        if st.confirming and not hedged and not changed and IF_SO.search(text) and question_clauses(text):
             # "can the chef do gluten free? if so yes book it": the answer first, then the
             # summary to say yes to (it was booked, the question never answered)
             await self._side_questions(question_clauses(text)[:2])
@@ -1638,7 +1025,7 @@ class Engine:
                 if asked := question_clauses(text):
                     await self._side_questions(asked[:2])  # ("is parking needed? yes book it": answered too)
                 return await self._book()
-            if _YES.match(text) and not _has_facts(ent) and not _NO_AFTER_ALL.match(text):
+            if YES.match(text) and not _has_facts(ent) and not NO_AFTER_ALL.match(text):
                 # "yes! also do u bring plates?", "ya go ahead": the question answered, then booked
                 if asked := question_clauses(text):
                     await self._side_questions(asked[:2])
@@ -1658,7 +1045,7 @@ class Engine:
         text, ent, intent = msg.text, msg.ent, msg.intent
 
         field = "email" if st.expecting == "email_address" else st.expecting
-        if (asked_field := _FIELD_ASKED.search(text)) is not None and (
+        if (asked_field := FIELD_ASKED.search(text)) is not None and (
                 field_named := next((g for g in asked_field.groups() if g), None)):
             field = {"number": "phone", "e-mail": "email"}.get(field_named.lower(), field_named.lower())
         if st.form and field in ("name", "phone", "address", "email") and asked_field:
@@ -1666,38 +1053,38 @@ class Engine:
             self.say(t.why_we_ask(field))  # "why do u need my name" (it was sent to a person)
             return await self._advance()
         if st.form == "booking" and st.slots.address and not ent.address \
-                and (unit := _ADD_TO_ADDRESS.search(text)) is not None:
+                and (unit := ADD_TO_ADDRESS.search(text)) is not None:
             # "can you add apt 4 to the address" at the summary (a person was offered, and
             # "yes" booked the address without it)
             st.misunderstood = 0
             said = unit["what"] or unit["what2"]
             kept = st.slots.address
-            if re.match(_UNIT_WORD, said, re.I):  # ("its apt 12 btw" after apt 4: the unit corrected)
-                kept = re.sub(rf",\s*{_UNIT_WORD}\.?\s*#?\s*[\w-]+\s*$", "", kept, flags=re.I)
+            if re.match(UNIT_WORD, said, re.I):  # ("its apt 12 btw" after apt 4: the unit corrected)
+                kept = re.sub(rf",\s*{UNIT_WORD}\.?\s*#?\s*[\w-]+\s*$", "", kept, flags=re.I)
             st.slots.address = f"{kept}, {said}"
             return await self._advance()
         if st.form and st.expecting in ("name", "phone", "address", "email", "email_address", "confirm") \
                 and not _has_facts(ent) and (detail := next(
-                    (f for f in (st.expecting, *_DETAIL_ASKED) if f in _DETAIL_ASKED and _DETAIL_ASKED[f].search(text)),
+                    (f for f in (st.expecting, *DETAIL_ASKED) if f in DETAIL_ASKED and DETAIL_ASKED[f].search(text)),
                     None)) is not None:
             # "is a cell ok or do you need a landline", "does the address need to be exact?"
             # (they went to a person, and the booking stopped there), at any contact question
             st.misunderstood = 0
             self.say(t.what_we_need(detail))
             return await self._advance()
-        if st.expecting == "phone" and not ent.phone and _LOCAL_NUMBER.match(text):
+        if st.expecting == "phone" and not ent.phone and LOCAL_NUMBER.match(text):
             # "555-1234": a US number needs its area code
             st.misunderstood = 0
             self.say(t.phone_needs_area_code())
             return self.finish()
-        if _NO_EMAIL.search(text):
+        if NO_EMAIL.search(text):
             st.slots.email_asked = True
-            if st.form and not _has_facts(ent) and _NO_EMAIL.fullmatch(text.strip(" .!,")):
+            if st.form and not _has_facts(ent) and NO_EMAIL.fullmatch(text.strip(" .!,")):
                 # "no email" before the email is asked: kept, and the form's question again
                 # (it was "didn't catch that", a step to a person)
                 st.misunderstood = 0
                 return await self._advance()
-        declined = intent in ("skip", "deny") or _SKIP.match(text) or _DECLINE.search(text)
+        declined = intent in ("skip", "deny") or SKIP.match(text) or DECLINE.search(text)
         if st.expecting == "email" and declined and not _has_facts(ent):  # ("no wait, 2 more adults")
             st.slots.email_asked = True
             st.misunderstood = 0
@@ -1719,7 +1106,7 @@ class Engine:
         text, ent, intent, now_local = msg.text, msg.ent, msg.intent, msg.now_local
 
         # A bare "?" or "??" has nothing for the FAQ to answer: it is an odd message.
-        is_question = bool(_QUESTION.search(text)) and bool(re.search(r"[^\W_]", text))
+        is_question = bool(QUESTION.search(text)) and bool(re.search(r"[^\W_]", text))
         firm_facts = any(v is not None for v in (ent.zip, ent.adults, ent.date, ent.time, ent.address, ent.phone, ent.email))
         if (
             is_question and intent == "inform" and not st.form and not st.expecting
@@ -1731,7 +1118,7 @@ class Engine:
             if done is not None:
                 return done
         # ("lunch" itself reads as a 12 PM start: a time alone is not a fact here)
-        if ent.time and not st.slots.date and not st.confirming and _START_ASKED.search(text) \
+        if ent.time and not st.slots.date and not st.confirming and START_ASKED.search(text) \
                 and not _has_facts(replace(ent, time=None)):
             # "do u do 9pm parties?", "can u start at 7pm": the station's start times say
             # (the form asked for the date, or the guests, and the question was dropped)
@@ -1752,7 +1139,7 @@ class Engine:
             return self.finish()
         if (intent == "faq" and not (firm_facts and self._faq_clauses(text, ent))) or (
             (is_question or (intent == "greeting" and ASKS_US.search(text)))
-            and not (intent == "book" and _PLAIN_BOOK.match(text))  # "hi can i book": the form
+            and not (intent == "book" and PLAIN_BOOK.match(text))  # "hi can i book": the form
             and not firm_facts and intent in ("availability", "unknown", "inform", "greeting", "book")
             and not HELP_COMMAND.match(text) and not PRESENCE_CHECK.match(text)
         ):
@@ -1776,18 +1163,18 @@ class Engine:
             # clauses, then go on with the facts.
             await self._side_questions(self._faq_clauses(text, ent))
         # ("actually 10" may be 10 o'clock only when a time is asked)
-        if (((m := _MAKE_IT_N.match(text)) and not (ent.time and ent.time.hour % 12 == int(m["n"]) % 12))
+        if (((m := MAKE_IT_N.match(text)) and not (ent.time and ent.time.hour % 12 == int(m["n"]) % 12))
                 # ("what about 3" to "which time?" is 3 PM; it was 3 adults)
-                or ((m := _ACTUALLY_N.match(text)) and (
+                or ((m := ACTUALLY_N.match(text)) and (
                 int(m["n"]) > 12 or st.expecting not in ("time", "date")))
-                or ((m := _COUNT_THEN.match(text)) and st.expecting in (None, "confirm"))) \
-                and st.form in ("quote", "booking") and not _has_count(ent) \
+                or ((m := COUNT_THEN.match(text)) and st.expecting in (None, "confirm"))) \
+                and st.form in ("quote", "booking") and not has_count(ent) \
                 and not (ent.zip or ent.address) and (st.slots.adults is not None or st.slots.guests is not None):
             n = int(m["n"])
             kids = st.slots.kids or 0
             ent = replace(ent, adults=n - kids) if n > kids and st.slots.adults is not None and not kids \
                 else replace(ent, guests=n)
-        if (_DEFER.search(text) and not is_question and not (st.confirming and _BOOK_WORDS.search(text))
+        if (DEFER.search(text) and not is_question and not (st.confirming and BOOK_WORDS.search(text))
                 and not _has_facts(replace(ent, date=None, time=None) if st.confirming else ent)):
             # ("i'll let you know by friday" at the summary: its day is no new date)
             # "hmm let me think about it", "ill get back to u": nothing misunderstood; what
@@ -1869,7 +1256,7 @@ class Engine:
         booking being made, or added to the booking held. None: the turn goes on (the
         message has facts too, or there is nothing to add it to: the FAQ answers)."""
         st = self.st
-        note = _TAG_QUESTION.sub("", note).rstrip(" ,") or note  # (the question is answered apart)
+        note = TAG_QUESTION.sub("", note).rstrip(" ,") or note  # (the question is answered apart)
         if st.form in ("quote", "booking", "availability"):
             if note not in st.slots.notes:
                 st.slots.notes.append(note)
@@ -1903,8 +1290,8 @@ class Engine:
         new_day = ent.date is not None and not any(b.event_date == ent.date for b in bookings)
         if (tells_occasion(self.text) and (
                 (month and not any(month[0] <= b.event_date <= month[1] for b in bookings)) or new_day)) or (
-                new_day and (_has_count(ent) or _NEW_PARTY.search(self.text)) and not (
-                    read_move(self.text).verb or _INSTEAD.search(self.text) or _CHANGE_IT.search(self.text))):
+                new_day and (has_count(ent) or NEW_PARTY.search(self.text)) and not (
+                    read_move(self.text).verb or INSTEAD.search(self.text) or CHANGE_IT.search(self.text))):
             # ("can i get a quote for jan 16 6pm, 12 adults, for my work party": the note is
             # the new party's; it went on the December one)
             # "planning my wifes 40th birthday in march" with a December party: a new party
@@ -1924,10 +1311,10 @@ class Engine:
         rest = self.text
         for part in note.split("; "):
             rest = rest.replace(part, " ")
-        outside = _has_count(extract_entities(rest, now=self.inp.now.astimezone(await self._tz())))
+        outside = has_count(extract_entities(rest, now=self.inp.now.astimezone(await self._tz())))
         counted = not _has_facts(replace(ent, adults=None, kids=None, guests=None)) and not (
             outside and rest.strip(" ,.!") != "") and (
-            says_note_it(self.text) or menu_choice(self.text) or not _moves_count(said))
+            says_note_it(self.text) or menu_choice(self.text) or not moves_count(said))
         if (meant := await self._booking_named(bookings)) is None and counted:
             # several parties and none named: which one (it went on the soonest, and "the
             # january one" after it was not understood)
@@ -1948,7 +1335,7 @@ class Engine:
         """"my wife is allergic to shrimp, can the chef handle that?": the note is kept and
         the question answered too (or said to be unsure), not read as "noted" alone."""
         asked = [q for q in question_clauses(self.text) if not asks_to_note(q)]
-        if not asked and _TAG_QUESTION.search(self.text):
+        if not asked and TAG_QUESTION.search(self.text):
             asked = [self.text]  # "one of my guests has a peanut allergy is that ok" (no "?")
         if asked:
             await self._side_questions(asked[:2])
@@ -1958,11 +1345,11 @@ class Engine:
         lost 3", "one couple had to cancel") when there is a party to move: the form's or
         a booking's. It was taken for a street address at the address question, or not read."""
         st = self.st
-        if _has_count(ent) \
+        if has_count(ent) \
                 or st.form in ("reschedule", "cancel"):
             return ent
-        delta = _BARE_DELTA.search(self._numbers(text))  # (digits for words: "one of the kids")
-        couple = _GUESTS_CANCEL.search(text) and re.search(r"\b(?:one|a)\s+couple\b", text, re.I)
+        delta = BARE_DELTA.search(self._numbers(text))  # (digits for words: "one of the kids")
+        couple = GUESTS_CANCEL.search(text) and re.search(r"\b(?:one|a)\s+couple\b", text, re.I)
         # "my brother cant come so 11": the new total alone
         total = None if (delta or couple) else re.search(
             r"\b(?:so|making\s+it|makes\s+it|down\s+to|up\s+to|(?:we'?re|we\s+are|we'?ll|we\s+will)\s+(?:now\s+)?"
@@ -1995,31 +1382,31 @@ class Engine:
         a question naming a day is about the booking ("r we still good for saturday").
         An outright new booking or quote goes on, told of the booking already held (it
         used to become a second booking of the same party). None: go on with the form."""
-        if _NEW_PARTY.search(self.text):
+        if NEW_PARTY.search(self.text):
             return None
         bookings = await self.p.upcoming_bookings()
         if not bookings:
             return None
         b = await self._booking_meant(bookings)
-        if (ent.email or ent.phone) and _CONTACT_CHANGE.search(self.text) and not _has_facts(
+        if (ent.email or ent.phone) and CONTACT_CHANGE.search(self.text) and not _has_facts(
                 replace(ent, email=None, phone=None, name=None)):
             return await self._contact_change(ent)
-        if _NAME_CHANGE.search(self.text) and not _has_facts(replace(ent, email=None, phone=None, name=None)):
+        if NAME_CHANGE.search(self.text) and not _has_facts(replace(ent, email=None, phone=None, name=None)):
             self.st.misunderstood = 0
             return await self.escalate("contact_change", t.escalated("contact_change"))
-        if _CHANGE_BOOKING.search(self.text) and not _has_facts(ent):
+        if CHANGE_BOOKING.search(self.text) and not _has_facts(ent):
             if len(bookings) > 1 and await self._booking_named(bookings) is None:
                 return self._ask_which("change", bookings)  # ("change my booking": which one)
             self.st.expecting, self.st.target_booking = "booking_change", str(b.id)
             self.say(t.booking_change_ask(b.event_date, b.slot))
             return self.finish()
-        counts = _has_count(ent)
-        if _HAVE_BOOKING.search(self.text) and not (counts or ent.zip or ent.address or read_move(self.text).cue) \
+        counts = has_count(ent)
+        if HAVE_BOOKING.search(self.text) and not (counts or ent.zip or ent.address or read_move(self.text).cue) \
                 and ent.date in (None, *(x.event_date for x in bookings)):
             # "i have a booking on the 12th": theirs, not a second party
             return await self._status(ent)
         if not (counts or ent.time or ent.zip or ent.address) and (
-                _DAY_RULED_OUT.search(self.text) or _CANT_MAKE.search(self.text)) and (
+                DAY_RULED_OUT.search(self.text) or CANT_MAKE.search(self.text)) and (
                 len(ruled := await self._days_said_of(bookings)) == 1):
             # "the 12th doesnt work anymore for us", "we cant make the 12th, what other dates
             # u got": that booking moves (a clarify; the status). (The date reader drops a
@@ -2027,20 +1414,20 @@ class Engine:
             return await self._reschedule_start(replace(ent, date=None), ruled[0])
         if counts and ent.date and not ent.time and not (ent.zip or ent.address) and (
                 on_day := [x for x in bookings if x.event_date == ent.date]) and (
-                _MORE.search(said := self._numbers(self.text)) or _FEWER.search(said) or _NEW_TOTAL.search(said)):
+                MORE.search(said := self._numbers(self.text)) or FEWER.search(said) or NEW_TOTAL.search(said)):
             # "2 more adults coming tomorrow" (the party's day): a party change, not a new party
             return await self._party_start(replace(ent, date=None), on_day[0])
         day, place = bool(ent.date or ent.time), bool(ent.zip or ent.address)
         said = self._numbers(self.text)
         # "change my booking to 14 adults"; "move my 12th booking to 9pm", "change the dec 20
         # party to 25 adults", "add 3 adults to the sunday one" (they started a second party)
-        changing = bool(_CHANGE_BOOKING.search(self.text)) or (bool(MY_BOOKING.search(self.text)) and bool(
-            read_move(self.text).verb or (counts and _moves_count(said)) or _CHANGE_WORD.search(self.text)))
+        changing = bool(CHANGE_BOOKING.search(self.text)) or (bool(MY_BOOKING.search(self.text)) and bool(
+            read_move(self.text).verb or (counts and moves_count(said)) or CHANGE_WORD.search(self.text)))
         if (intent not in ("book", "quote", "availability") or changing) and not (ent.name or ent.phone or ent.email):
             if counts and not day and not place:
-                if (not (changing or _moves_count(said) or _NEW_TOTAL.search(said) or _PARTY_CHANGE.search(self.text))
-                        or _menu_counted(said)) and (
-                        _PAST_TENSE.search(self.text) or _QUESTION.search(self.text) or _IF.search(self.text)
+                if (not (changing or moves_count(said) or NEW_TOTAL.search(said) or PARTY_CHANGE.search(self.text))
+                        or menu_counted(said)) and (
+                        _PAST_TENSE.search(self.text) or QUESTION.search(self.text) or IF.search(self.text)
                         or question_clauses(self.text)):
                     # "we had 12 people last time", "do you bring enough food for 12 ppl?":
                     # no change asked; a question goes to the FAQ
@@ -2054,7 +1441,7 @@ class Engine:
                 # "see you saturday!", "is 3pm too late for kids?": their booking, not a move
                 # (and a question asked beside it is answered)
                 done = await self._status(ent)
-                if _QUESTION.search(self.text) and not CHEF_ARRIVAL.search(self.text):
+                if QUESTION.search(self.text) and not CHEF_ARRIVAL.search(self.text):
                     await self._side_questions([self.text], note_unsure=False)
                 return done
             if place and not counts and not day:
@@ -2066,7 +1453,7 @@ class Engine:
                 # the day names the booking whose party changes
                 return await self._party_start(replace(ent, date=None), named)
             if day and counts and not place and read_move(self.text).cue and not _PAST_TENSE.search(self.text) \
-                    and _moves_count(self._numbers(self.text)):
+                    and moves_count(self._numbers(self.text)):
                 # "can we push to 9pm and add 2 adults": the move, then the guests (it
                 # started a second party)
                 return await self._reschedule_start(ent)
@@ -2078,7 +1465,7 @@ class Engine:
         """Which escalation an address change is: alone, or with the party's size or its
         day/time changed in the same message ("new address is 55 Oak St, also add 2 adults")."""
         said = self._numbers(self.text)
-        if _has_count(ent) and (_CHANGE_CUE.search(self.text) or _moves_count(said) or _NEW_TOTAL.search(said)):
+        if has_count(ent) and (CHANGE_CUE.search(self.text) or moves_count(said) or NEW_TOTAL.search(said)):
             return "address_and_party"
         if (ent.date or ent.time) and read_move(self.text).cue:
             return "address_and_move"
@@ -2101,9 +1488,9 @@ class Engine:
     async def _no_change(self, ent: Entities) -> TurnResult:
         """A booked customer's message with a count that changes nothing: a question is
         the FAQ's (or honestly not answered); anything else is acknowledged."""
-        if _CHECKING.search(self.text) and (held := await self.p.upcoming_bookings()) and _is_party(ent, held[0]):
+        if CHECKING.search(self.text) and (held := await self.p.upcoming_bookings()) and is_party(ent, held[0]):
             return await self._status(ent)  # "10 adults 2 kids still right?": yes, as booked
-        if _QUESTION.search(self.text) or question_clauses(self.text):
+        if QUESTION.search(self.text) or question_clauses(self.text):
             done = await self._faq(self.text, replace(ent, adults=None, kids=None, guests=None), must_answer=True)
             if done is not None:
                 return done
@@ -2118,10 +1505,10 @@ class Engine:
         if not bookings:
             return None
         asked = next((b for b in bookings if str(b.id) == self.st.target_booking), None)
-        if (_NOTHING_TO_CHANGE.search(text) or _DECLINE.search(text) or _NO_AFTER_ALL.match(text)) and not _has_facts(ent):
+        if (NOTHING_TO_CHANGE.search(text) or DECLINE.search(text) or NO_AFTER_ALL.match(text)) and not _has_facts(ent):
             self.say(t.kept())  # "nothing, its fine"
             return self.finish()
-        if (_has_count(ent)
+        if (has_count(ent)
                 or re.search(r"\b(?:guests?|people|adults?|kids?|count|headcount|party\s+size)\b", text, re.I)):
             return await self._party_start(ent, asked or bookings[0])
         if ent.date or ent.time or re.search(r"\b(?:date|day|time|reschedul\w*|move\s+it)\b", text, re.I):
@@ -2150,12 +1537,12 @@ class Engine:
             st.misunderstood = 0
             self.say(t.booking_paused())
             return self.finish()
-        if st.expecting == "change" and _NOTHING_TO_CHANGE.search(text) and not _has_facts(ent):
+        if st.expecting == "change" and NOTHING_TO_CHANGE.search(text) and not _has_facts(ent):
             # "actually nothing, looks good": the summary again, to confirm
             st.expecting = None
             st.misunderstood = 0
             return await self._advance()
-        editing = st.expecting == "change" or (st.form in ("booking", "quote") and _EDIT_FORM.search(text) is not None)
+        editing = st.expecting == "change" or (st.form in ("booking", "quote") and EDIT_FORM.search(text) is not None)
         field = _changed_field(text, most=5 if st.expecting == "change" else 10) if editing else None
         if field is None or _has_facts(ent):
             return None
@@ -2207,7 +1594,7 @@ class Engine:
         engine. The FAQ's "not included in the food price" read as "tip on top", so some
         would have tipped twice. False: not a tip question, or nothing priced yet."""
         s = self.st.slots
-        if not _TIP_ASK.search(question) or s.adults is None or s.kids is None or not s.zip:
+        if not TIP_ASK.search(question) or s.adults is None or s.kids is None or not s.zip:
             return False
         try:
             quote = await self.p.quote(s.adults, s.kids, s.zip)
@@ -2304,7 +1691,7 @@ class Engine:
         out = []
         for clause in question_clauses(text):
             # "is 6 ok?" when asked for the time: the 6 is the answer, read as the slot asked.
-            if _has_facts(extract_entities(clause, now=now, expecting=self.st.expecting)) or _WEEKEND_AFTER.search(clause):
+            if _has_facts(extract_entities(clause, now=now, expecting=self.st.expecting)) or WEEKEND_AFTER.search(clause):
                 continue  # ("how about the weekend after": the day, read near the one held)
             if whole.zip and AREA_QUESTION.search(clause):
                 continue  # the zip answers it (quote, travel fee or out of area)
@@ -2313,14 +1700,14 @@ class Engine:
             if whole.date and SLOTS_QUESTION.search(clause):
                 continue  # the date's availability answers it
             if whole.date and len(clause.split()) <= 5 and (
-                    _WEEKDAY_NAMED.search(clause) or read_move(clause).shift):
+                    WEEKDAY_NAMED.search(clause) or read_move(clause).shift):
                 continue  # "the next day?", "what about sunday?": the day itself
             if self.st.slots.date and read_move(clause).asks_relative_move:
                 continue  # "can we push it a week": the day being booked, moved
-            if _has_count(whole) and whole.zip and (MY_TOTAL.search(clause) or _TOTAL_ASKED.search(clause)):
+            if has_count(whole) and whole.zip and (MY_TOTAL.search(clause) or TOTAL_ASKED.search(clause)):
                 continue  # "… 25 adults 5 kids zip 95060 whats the total": the quote answers it
             intent = classify_intent(clause).intent
-            if intent in _FAQ_CLAUSE_INTENTS or (intent == "book" and WHEN_TO_BOOK.search(clause)):
+            if intent in FAQ_CLAUSE_INTENTS or (intent == "book" and WHEN_TO_BOOK.search(clause)):
                 out.append(clause)
         return out[:2]
 
@@ -2368,7 +1755,7 @@ class Engine:
             # (the form's question again: "is the tip included in that?" when the phone was
             # asked left the form waiting on nothing)
             return await self._advance() if st.confirming or (st.form == "booking" and st.expecting) else self.finish()
-        if (asked := _AMOUNT_ASKED.search(text)) and (quote := await self._standing_quote()) \
+        if (asked := AMOUNT_ASKED.search(text)) and (quote := await self._standing_quote()) \
                 and (line := t.quote_line(quote, round(float(asked["n"].replace(",", "")) * 100))) is not None:
             # "whats the 110 for" after a quote: that line of it (it went to a person)
             st.misunderstood = 0
@@ -2398,7 +1785,7 @@ class Engine:
             st.misunderstood = 0
             return await self._advance() if st.form else self.finish()
         queries = self._faq_clauses(text, ent) if several else []
-        if not several and (pair := _PAIR_ASKED.match(text)):
+        if not several and (pair := PAIR_ASKED.match(text)):
             # "do you do vegan and gluten free?": each asked on its own (the FAQ matched
             # the first and the second went unanswered)
             queries = [pair["lead"] + pair["a"] + "?", pair["lead"] + pair["b"] + "?"]
@@ -2443,7 +1830,7 @@ class Engine:
         # "two of us don't eat meat" is not a guest count: only firm facts go on the form
         # ("we have 90 people" is: the whole party, told as such).
         firm = replace(ent, guests=None) if ent.adults is None and not PARTY_TOTAL.search(text) else ent
-        if _has_facts(firm) and not (st.form is None and not _NEW_PARTY.search(self.text)
+        if _has_facts(firm) and not (st.form is None and not NEW_PARTY.search(self.text)
                                      and await self.p.upcoming_bookings()):
             # (a booked customer's "what if it rains on the 12th": the day is the booking's)
             if st.form is None:
@@ -2460,14 +1847,14 @@ class Engine:
         march?", "saturdays next month?"), the soonest ("what's your next available
         date?") or the soonest after a day ("anything after the 15th?")."""
         text = self.text
-        if self.st.expecting == "date" and _MONTH_ALONE.match(text):
+        if self.st.expecting == "date" and MONTH_ALONE.match(text):
             text = f"dates in {text.strip(' ?!.')}"  # "january" to "what date?": its open days
         month = find_month(text, today) if DAYS_ASKED.search(text) else None
         if month and ent.date and month[0] <= ent.date <= month[1] and not weekdays_asked(text):
             month = None  # "march 14th or so": a day of the month, read as such
         if month:
             return DaysAsked(month=month)
-        if _OPEN_WORDS.search(text) and (week := _WEEK_ASKED.search(text)):
+        if OPEN_WORDS.search(text) and (week := WEEK_ASKED.search(text)):
             # "what dates are open next week", "any openings the week of dec 14": from that
             # week's Monday (it listed this week's days, or the 14th alone)
             start = (ent.date if week["of"] and ent.date else
@@ -2477,8 +1864,8 @@ class Engine:
         if ent.after and ent.after >= today and (ent.date is None or (weekdays_asked(text) and ent.date <= ent.after)):
             # ("any saturdays after the 15th": "saturdays" is no day of its own)
             return DaysAsked(after=ent.after)
-        soonest = (bool(SOONEST.search(text) or _DATES_OPEN.search(text)) and ent.date is None) or bool(
-            NEXT_OPEN_WEEKDAY.search(text)) or (self.st.expecting == "date" and ent.date is None and bool(_WHATS_OPEN.search(text)))
+        soonest = (bool(SOONEST.search(text) or DATES_OPEN.search(text)) and ent.date is None) or bool(
+            NEXT_OPEN_WEEKDAY.search(text)) or (self.st.expecting == "date" and ent.date is None and bool(WHATS_OPEN.search(text)))
         return DaysAsked() if soonest else None
 
     async def _say_open_days(self, station: Station, asked: DaysAsked) -> None:
@@ -2534,7 +1921,7 @@ class Engine:
         # ("is there a fee if its in morgan hill instead?", "would it cost more in stockton?":
         # a place's fee asked; it went to a person, or got the FAQ's "send me your zip")
         asked = bool(AREA_QUESTION.search(self.text) or SERVES_PLACE.search(self.text) or (
-            _QUESTION.search(self.text) and re.search(rf"\b(?:{_FEE_WORDS}|cost\s+(?:more|extra))\b", self.text, re.I)))
+            QUESTION.search(self.text) and re.search(rf"\b(?:{FEE_WORDS}|cost\s+(?:more|extra))\b", self.text, re.I)))
         if not (asked or st.form or st.expecting == "zip" or _has_facts(ent) or intent in BOOKING_INTENTS):
             return None  # "what's the reservation policy for spago in beverly hills": not a party
         found = find_cities(self.text, await self.p.city_names(), whole=st.expecting == "zip")
@@ -2623,19 +2010,19 @@ class Engine:
 
     def _merge(self, ent: Entities) -> None:
         s = self.st.slots
-        if (s.adults is not None and _has_count(ent)
-                and (_MORE.search(said := self._numbers(self.text)) or _FEWER.search(said))):
+        if (s.adults is not None and has_count(ent)
+                and (MORE.search(said := self._numbers(self.text)) or FEWER.search(said))):
             # "add 2 more adults", "one less kid" to the party on the form: moved, not replaced
             adults, kids = self._party_after(ent, s.adults, s.kids or 0)
             ent = replace(ent, adults=max(adults or 0, 0), kids=max(kids, 0), guests=None)
         elif (s.adults is not None and ent.kids is not None and ent.adults is None and ent.guests is None
-              and _OF_THEM.search(self.text) and ent.kids <= s.adults + (s.kids or 0)):
+              and OF_THEM.search(self.text) and ent.kids <= s.adults + (s.kids or 0)):
             # "oh wait 2 of them r kids" after "12 adults": 10 adults + 2 kids, not 12 + 2
             ent = replace(ent, adults=s.adults + (s.kids or 0) - ent.kids)
         if (ent.guests is not None and ent.adults is None and ent.kids is None and s.adults is not None
                 and s.kids is not None and ent.guests == s.adults + s.kids):
             ent = replace(ent, guests=None)  # "still 12 people" of 12 adults: the same party (kids were asked)
-        if _has_count(ent):
+        if has_count(ent):
             self.st.confirming = False
         if ent.guests is not None and ent.adults is None:
             s.guests, s.adults = ent.guests, None
@@ -2650,20 +2037,20 @@ class Engine:
             s.adults, s.guests = ent.adults, None
             # ("25 adults and a few kids": how many kids is asked, not taken as none)
             s.kids = ent.kids if ent.kids is not None else (
-                s.kids if s.kids is not None else None if _VAGUE_KIDS.search(self.text) else 0)
+                s.kids if s.kids is not None else None if VAGUE_KIDS.search(self.text) else 0)
         elif ent.kids is not None and s.guests is not None and ent.kids == s.guests and not KID_WORD.search(self.text):
             pass  # "how much would 6 be?" when asked how many of the 6 are kids: the total again
         elif ent.kids is not None:
             s.kids = ent.kids
             if s.guests is not None:
                 s.adults, s.guests = s.guests - ent.kids, None
-        if _has_count(ent):
+        if has_count(ent):
             if s.adults is not None and s.kids is not None:
                 self.noted.append(t.party_label(s.adults, s.kids))
             elif s.guests is not None:
                 self.noted.append(f"{s.guests} guests")
         if ent.zip:
-            if s.zip and ent.zip != s.zip and s.address and not ent.address and not _SAME_PLACE.search(self.text):
+            if s.zip and ent.zip != s.zip and s.address and not ent.address and not SAME_PLACE.search(self.text):
                 # "the party is at my mom's in 94010": the street told was in the old zip,
                 # and a summary that showed it is no longer the one to say yes to ("wait the
                 # zip is 95125 not 95112, same address": a typo in the zip, the street kept)
@@ -2747,7 +2134,7 @@ class Engine:
                 z = s.zip
                 self.say(t.out_of_area(z))
                 return await self.escalate("out_of_area", t.escalated("handoff"))
-            if s.adults is None and (_TRAVEL.search(self.text) or AREA_QUESTION.search(self.text)):
+            if s.adults is None and (TRAVEL.search(self.text) or AREA_QUESTION.search(self.text)):
                 # "how much is the travel fee to 95401?", "do you come to 94536": the fee does
                 # not depend on the party, so the quote engine can give it before the guests
                 # are known (and it says that we come there).
@@ -2828,7 +2215,7 @@ class Engine:
             else:
                 # "san jose" when asked for the zip: the same question, with an example.
                 # "sat dec 12" when asked for the guests: say what was taken, then ask.
-                if need == "zip" and (short := _SHORT_ZIP.search(self.text)):
+                if need == "zip" and (short := SHORT_ZIP.search(self.text)):
                     self.say(t.unknown_zip(short[1]))  # "zip 9511": named, not asked as if unsaid
                 elif again and self.noted:
                     self.say(t.noted_then_ask(self.noted, t.ask(need, guests=s.guests, city=s.city)))
@@ -2994,18 +2381,18 @@ class Engine:
         bookings = await self.p.upcoming_bookings()
         if not bookings:
             st.form = None
-            if _UNDO_CANCEL.search(self.text):
+            if UNDO_CANCEL.search(self.text):
                 # "wait no i didnt mean to cancel!!" (after it was cancelled): a person,
                 # at once, who can put it back; the bot cannot.
                 return await self.escalate("cancel_regret", t.escalated("cancel_regret"))
             return await self._no_booking_to_change()
-        if _CANCEL_TAKEN_BACK.search(self.text):
+        if CANCEL_TAKEN_BACK.search(self.text):
             # "cancel the 20th. actually no dont": taken back in the same message (the cancel
             # was asked, and a "yes" cancelled it)
             st.form = None
             self.say(t.kept())
             return self.finish()
-        if len(bookings) > 1 and _CANCEL_ALL.search(self.text):
+        if len(bookings) > 1 and CANCEL_ALL.search(self.text):
             return await self._cancel_all_confirm(bookings)
         b = await self._booking_named(bookings)
         if b is None:
@@ -3075,8 +2462,8 @@ class Engine:
             st.just_cancelled = True
             self.say(t.booking_cancelled(refund, booking.deposit_cents))
             return self.finish()
-        if intent == "deny" or _NO_AFTER_ALL.match(self.text) or _CONFIRM_KEEP.match(self.text) \
-                or _DONT_CANCEL.match(self.text):
+        if intent == "deny" or NO_AFTER_ALL.match(self.text) or CONFIRM_KEEP.match(self.text) \
+                or DONT_CANCEL.match(self.text):
             several = st.target_booking == ALL_BOOKINGS
             st.form = st.expecting = st.target_booking = None
             self.say(t.kept(several=several))
@@ -3129,16 +2516,16 @@ class Engine:
         st.which_text = st.which_for = None
         st.expecting = None
         bookings = await self.p.upcoming_bookings()
-        if change == "note" and text is not None and _BOTH.search(self.text) and (note := chef_note(text)) is not None:
+        if change == "note" and text is not None and BOTH.search(self.text) and (note := chef_note(text)) is not None:
             # "both of them": the note on each (it was "didn't catch that", and lost)
             for b in bookings:
                 held = await self.p.add_note(str(b.id), note)
                 self.say(t.note_added(held.event_date, held.slot, note))
             return self.finish()
-        if change == "cancel" and len(bookings) > 1 and _BOTH.search(self.text):
+        if change == "cancel" and len(bookings) > 1 and BOTH.search(self.text):
             return await self._cancel_all_confirm(bookings)  # "both" to "which one should I cancel?"
         chosen = await self._booking_named(bookings) if len(bookings) > 1 else None
-        if chosen is None and text is not None and len(bookings) > 1 and _YES.match(self.text):
+        if chosen is None and text is not None and len(bookings) > 1 and YES.match(self.text):
             # "yes" to "which one?": the question again (it was "anything else?", and the
             # change was dropped)
             return self._ask_which(change or "change", bookings, text)
@@ -3168,16 +2555,16 @@ class Engine:
         place of the customer's booking (the next one, else the last cancelled), where
         neither the message nor the form has them (it was "didn't catch that", and the
         guests and the zip were asked again)."""
-        before = _SAME_AS_BEFORE.search(text)
-        party, place = before or _SAME_PARTY.search(text), before or _SAME_PLACE.search(text)
+        before = SAME_AS_BEFORE.search(text)
+        party, place = before or SAME_PARTY.search(text), before or SAME_PLACE.search(text)
         said = party or place
-        if said is None or _SAME_ASKED.search(text[: said.start()]):
+        if said is None or SAME_ASKED.search(text[: said.start()]):
             return ent
         b = next(iter(await self.p.upcoming_bookings()), None) or next(iter(await self.p.cancelled_bookings()), None)
         if b is None:
             return ent
         s = self.st.slots
-        if party and not _has_count(ent) and s.adults is None and s.guests is None:
+        if party and not has_count(ent) and s.adults is None and s.guests is None:
             ent = replace(ent, adults=b.adults, kids=b.kids)
         if place and not (ent.zip or ent.address) and not (s.zip or s.address):
             ent = replace(ent, zip=b.zip, address=b.address)
@@ -3214,7 +2601,7 @@ class Engine:
             else:
                 self.say(t.travel_fee(ent.zip, q.miles, q.travel_cents, station.free_travel_mi))
             return True
-        if ent.zip or ent.address or not _PLACE_PRICED.search(text):
+        if ent.zip or ent.address or not PLACE_PRICED.search(text):
             return False
         named = find_cities(text, await self.p.city_names())
         city = await self.p.route_city(named[0]) if len(named) == 1 else None
@@ -3245,7 +2632,7 @@ class Engine:
             # policy)
             self.say(t.booking_was_cancelled(gone.event_date, gone.slot))
             return self.finish()
-        answers = await self._faq_answers([self.text]) if _QUESTION.search(self.text) else []
+        answers = await self._faq_answers([self.text]) if QUESTION.search(self.text) else []
         for answer in answers:
             self.say(t.faq_answer(answer))
         if not answers:
@@ -3261,7 +2648,7 @@ class Engine:
         b = chosen or await self._booking_named(bookings)
         if b is None:
             return self._ask_which("move", bookings)
-        if _WEEKEND_AFTER.search(self.text):
+        if WEEKEND_AFTER.search(self.text):
             # "can we do the weekend after instead", "how about next weekend?" (which is the
             # booked one, read from today): the Saturday after the booked day
             ent = await self._near_the_day(ent, b.event_date)
@@ -3279,10 +2666,10 @@ class Engine:
         st.form, st.target_booking = "reschedule", str(b.id)
         st.slots.date = st.slots.time = None
         said = self._numbers(self.text)
-        st.then_party = self.text if _has_count(ent) and _moves_count(said) else None
-        if not (ent.time or _has_count(ent)) and (hour := _MOVE_TO_HOUR.search(said)):
+        st.then_party = self.text if has_count(ent) and moves_count(said) else None
+        if not (ent.time or has_count(ent)) and (hour := MOVE_TO_HOUR.search(said)):
             # "can we move to 9", "push it to 7:30": a start time (9 PM by the bare-hour rule)
-            ent = replace(ent, time=_bare_hour(int(hour["h"]), int(hour["m"] or 0)))
+            ent = replace(ent, time=bare_hour(int(hour["h"]), int(hour["m"] or 0)))
         asked = self._range_asked(ent, await self._today())
         if asked:
             # "can we push it to a saturday in january?": where it can go, then the day
@@ -3318,12 +2705,12 @@ class Engine:
         one): a weekday alone is the one nearest it ("what about sunday" after Sat Dec 12
         is Dec 13, not the next Sunday from today); "the next day" / "the day before" are
         its neighbours."""
-        if _WEEKEND_AFTER.search(self.text):
+        if WEEKEND_AFTER.search(self.text):
             # "how about the weekend after", "what about the next weekend?" of a Dec 12
             # party: Saturday Dec 19 (it was this weekend, or the same day)
             return replace(ent, date=anchor + timedelta(days=(5 - anchor.weekday()) % 7 or 7))
-        side = _WEEKDAY_SIDE.search(self.text)
-        if ent.date and _WEEKDAY_NAMED.search(self.text) and (side or not _DAY_NAMED.search(self.text)):
+        side = WEEKDAY_SIDE.search(self.text)
+        if ent.date and WEEKDAY_NAMED.search(self.text) and (side or not DAY_NAMED.search(self.text)):
             ahead = (ent.date.weekday() - anchor.weekday()) % 7
             near = anchor + timedelta(days=ahead if ahead <= 3 else ahead - 7)
             if side:
@@ -3371,8 +2758,8 @@ class Engine:
         """The party a what-if price asks about: "2 more adults" on top of ``adults`` +
         ``kids``, the counts said ("what would 8 adults cost"), or a head count with the
         kids kept ("how much would 15 be")."""
-        if (more := _SIGNED_COUNT.search(self._numbers(text))) is not None:
-            n, to_kids = _signed_move(more)
+        if (more := SIGNED_COUNT.search(self._numbers(text))) is not None:
+            n, to_kids = signed_move(more)
             return (adults, max(0, kids + n)) if to_kids else (max(1, adults + n), kids)
         if ent.guests is not None and ent.adults is None and ent.kids is None:
             return (ent.guests - kids, kids) if ent.guests > kids else (ent.guests, 0)
@@ -3397,13 +2784,13 @@ class Engine:
         wrong ("the zip is wrong"), "the earliest" / "anytime" to "what date?", and a start
         wished for but not named ("anytime", "between 5 and 7"). None: none of these."""
         st = self.st
-        if st.form == "booking" and st.slots.date and _FORM_RECALL.search(text) and not _has_facts(ent):
+        if st.form == "booking" and st.slots.date and FORM_RECALL.search(text) and not _has_facts(ent):
             # "what time did i pick again": the day and start chosen, then the form's
             # question (it went to a person)
             st.misunderstood = 0
             self.say(t.form_recall(date.fromisoformat(st.slots.date), st.slots.time))
             return await self._advance()
-        if (wrong := _WRONG_FIELD.search(text)) is not None and not _has_facts(ent):
+        if (wrong := WRONG_FIELD.search(text)) is not None and not _has_facts(ent):
             # "actually go back, the zip is wrong", "oops wrong zip": that one asked again
             # (it was "didn't catch that", counted toward a hand-off)
             said_field = (wrong["f1"] or wrong["f2"]).lower()
@@ -3520,21 +2907,21 @@ class Engine:
             st.form = None
             await self._say_nothing_booked()
             return self.finish()
-        if ent.date and _DAY_ONLY.search(self.text) and not self.month_day \
-                and not _MONTH_OR_WEEKDAY.search(MONTH_ONE.sub("", WEEKDAY_ONE.sub("", self.text))):
+        if ent.date and DAY_ONLY.search(self.text) and not self.month_day \
+                and not MONTH_OR_WEEKDAY.search(MONTH_ONE.sub("", WEEKDAY_ONE.sub("", self.text))):
             # ("move the january one to the 16th": the month names the booking, not the day)
             # "push it to the 28th" of a Dec 21 party means Dec 28, not the next 28th
             # from today: a bare day of the month is read in the booking's month.
             with contextlib.suppress(ValueError):
                 s.date = target.event_date.replace(day=ent.date.day).isoformat()
-        if ent.date and (_WEEKEND_AFTER.search(self.text) or (_WEEKDAY_NAMED.search(self.text) and (
-                _WEEKDAY_SIDE.search(self.text) or not _DAY_NAMED.search(self.text)))) \
+        if ent.date and (WEEKEND_AFTER.search(self.text) or (WEEKDAY_NAMED.search(self.text) and (
+                WEEKDAY_SIDE.search(self.text) or not DAY_NAMED.search(self.text)))) \
                 and (near := (await self._near_the_day(ent, named_before or target.event_date)).date) is not None:
             # "saturday at 3 instead", "how about sunday": that weekday nearest the booked
             # day (its own Saturday, the Sunday after), not the next one from today; "how
             # about next weekend?" the one after the booked day
             s.date = near.isoformat()
-        if not s.time and (_SAME_TIME.search(self.text) or (st.expecting == "time" and _YES.match(self.text))):
+        if not s.time and (SAME_TIME.search(self.text) or (st.expecting == "time" and YES.match(self.text))):
             s.time = target.slot  # ("yes" to "what time?" keeps the booked one)
         if not s.date and ent.time and not ent.date:
             # "change our party from 6pm to 3pm": a new time alone keeps the booked day.
@@ -3590,10 +2977,10 @@ class Engine:
         """A question or a "let me check" while a change awaits yes/no: the question is
         answered (or said to be unsure) and the change stays pending, instead of being
         dropped without a word. False: the message is something else."""
-        if _HOLD_ON.search(text):
+        if HOLD_ON.search(text):
             self.say(t.take_your_time())
             return True
-        if not _QUESTION.search(text):
+        if not QUESTION.search(text):
             return False
         answers = await self._faq_answers([text])
         for answer in answers:
@@ -3614,18 +3001,18 @@ class Engine:
         st, s = self.st, self.st.slots
         text = self.text
         target = await self._target_booking()
-        if _CONFIRM_YES.match(text) or (
+        if CONFIRM_YES.match(text) or (
                 re.search(r"\b(?:yes|yeah|yep|yup|ya|yea|works|perfect|fine|sounds\s+good)\b", text, re.I)
                 and not re.search(r"\b(?:no|not|don'?t|nope|nah|but|instead|rather)\b|\?", text, re.I)):
             intent = "affirm"  # "yes move it", "move it", "go ahead", "3 works, yes"
-        elif _KEEP_AFTER_ALL.search(text) and _still_cancels(text):
+        elif KEEP_AFTER_ALL.search(text) and still_cancels(text):
             # "scratch that, just cancel the party": the move dropped, the cancel asked
             self._end_reschedule()
             st.then_party = None
             return await self._cancel_start(ent)
-        elif _CONFIRM_KEEP.match(text) or STOP_BOOKING.search(text) or _KEEP_AFTER_ALL.search(text):
+        elif CONFIRM_KEEP.match(text) or STOP_BOOKING.search(text) or KEEP_AFTER_ALL.search(text):
             intent = "deny"  # "keep it", "I changed my mind", "no actually cancel that"
-            if _has_count(ent) and _moves_count(self._numbers(text)):
+            if has_count(ent) and moves_count(self._numbers(text)):
                 st.then_party = text  # "leave the time, but add 2 kids": the guests next
         if intent == "deny" or target is None or not (s.date and s.time):
             self._end_reschedule()
@@ -3635,7 +3022,7 @@ class Engine:
             if await self._while_pending(text):
                 self.say(t.reschedule_confirm(target.event_date, target.slot, date.fromisoformat(s.date), s.time))
                 return self.finish()
-            if _has_count(ent) and not (ent.date or ent.time) and _moves_count(self._numbers(text)):
+            if has_count(ent) and not (ent.date or ent.time) and moves_count(self._numbers(text)):
                 # "also we have 2 more adults" while the move waits for its yes: the move
                 # stays asked and the guests come right after it (the move was dropped)
                 st.then_party = text
@@ -3693,7 +3080,7 @@ class Engine:
             (a, z) = start_said[1]
             ent = replace(ent, time=extract_entities(text[:a] + " " * (z - a) + text[z:], now=now_local,
                                                      expecting=st.expecting).time)
-        if _has_count(ent) and names_the_couple(text) and not re.search(r"\d", self._numbers(text)) \
+        if has_count(ent) and names_the_couple(text) and not re.search(r"\d", self._numbers(text)) \
                 and not PARTY_SAID_ANEW.search(text) \
                 and ((st.form and st.slots.adults is not None) or (not st.form and await self.p.upcoming_bookings())):
             # "me and my wife will be there at 5 to help set up" once a party is known: who,
@@ -3735,10 +3122,10 @@ class Engine:
         booked); "also 1 kid" adds the kid. None: read the message as usual."""
         da, dk = adults - b.adults, kids - b.kids
         said = self._numbers(self.text)
-        signed = list(_SIGNED_COUNT.finditer(said))
+        signed = list(SIGNED_COUNT.finditer(said))
         if len(signed) == 1 and re.match(r"^\W*(?:no+|nah|nope|sorry|actually|oops|wait)\b", said, re.I):
             # "add 2 adults" → "12 adults?" → "no add 3": 3 instead of the 2 (it was 15)
-            moved, of_kids = _signed_move(signed[0])
+            moved, of_kids = signed_move(signed[0])
             if of_kids:
                 if dk and not da and (dk > 0) == (moved > 0):
                     return b.adults, b.kids + moved
@@ -3749,7 +3136,7 @@ class Engine:
                 return adults, kids + ent.kids  # "yeah but also 1 kid"
             if dk and ent.adults is not None and ent.kids is None:
                 return adults + ent.adults, kids
-        if ((da == 0) == (dk == 0) or _SIGNED_COUNT.search(said) or _NEW_TOTAL.search(said)
+        if ((da == 0) == (dk == 0) or SIGNED_COUNT.search(said) or NEW_TOTAL.search(said)
                 or (ent.adults is not None and ent.kids is not None)  # "yes 9 adults and 2 kids": the party
                 or re.search(r"\b(?:total|in\s+all|altogether|all\s+together)\b|^\W*(?:yes|yeah|yep|yup|correct|right)\b",
                              said, re.I)):
@@ -3767,33 +3154,33 @@ class Engine:
     def _same_move_again(self, b: Booking) -> bool:
         """The message is the one signed move the change asked back already makes ("add 2"
         again while "12 adults?" waits for a yes)."""
-        signed = list(_SIGNED_COUNT.finditer(self._numbers(self.text)))
+        signed = list(SIGNED_COUNT.finditer(self._numbers(self.text)))
         if len(signed) != 1:
             return False
-        n, kids = _signed_move(signed[0])
+        n, kids = signed_move(signed[0])
         da, dk = (self.st.slots.adults or 0) - b.adults, (self.st.slots.kids or 0) - b.kids
         return (dk, da) == (n, 0) if kids else (da, dk) == (n, 0)
 
     def _party_after(self, ent: Entities, adults: int, kids: int) -> tuple[int | None, int]:
         """``_new_party`` from a given party (a booking's, or the form's)."""
         said = self._numbers(self.text)  # "one more adult" as "1 more adult"
-        if (n := _group_moved(said)) is not None:
+        if (n := group_moved(said)) is not None:
             return adults + n, kids - n
-        if _NO_KIDS.search(said) and ent.adults is None and ent.guests is None:
+        if NO_KIDS.search(said) and ent.adults is None and ent.guests is None:
             return adults, 0
-        signed = list(_SIGNED_COUNT.finditer(said))
+        signed = list(SIGNED_COUNT.finditer(said))
         if len(signed) == 1 and re.search(r"\b(?:still|already)\b", said, re.I):
             # "we're still 10 adults, but add 1 more kid": the other group as said, this one moved
-            n, of_kids = _signed_move(signed[0])
+            n, of_kids = signed_move(signed[0])
             if of_kids:
                 return (ent.adults if ent.adults is not None else adults), kids + n
             return adults + n, (ent.kids if ent.kids is not None else kids)
-        if len(signed) >= 2 and not _NEW_TOTAL.search(said):
+        if len(signed) >= 2 and not NEW_TOTAL.search(said):
             # "2 more adults and one less kid": each group by its own direction; the same
             # move said twice once ("a couple more friends r coming, add 2": 2, not 4)
             seen: set[tuple[int, bool]] = set()
             for m in signed:
-                if (move := _signed_move(m)) in seen:
+                if (move := signed_move(m)) in seen:
                     continue
                 seen.add(move)
                 n, of_kids = move
@@ -3802,16 +3189,16 @@ class Engine:
                 else:
                     adults += n
             return adults, kids
-        sign = 1 if _MORE.search(said) else -1 if _FEWER.search(said) else 0
-        if sign and not (signed or _GUEST_VERB_DELTA.search(said)):
+        sign = 1 if MORE.search(said) else -1 if FEWER.search(said) else 0
+        if sign and not (signed or GUEST_VERB_DELTA.search(said)):
             sign = 0  # "don't cancel, we'll have fewer people though - 8 adults": a total
-        if not sign and self.st.party_more and _has_count(ent) and not _NEW_TOTAL.search(said):
+        if not sign and self.st.party_more and has_count(ent) and not NEW_TOTAL.search(said):
             sign = self.st.party_more  # "4" to "how many more are coming?": 4 more
-        if sign and (total := _NEW_TOTAL.search(said)) is not None and _count_in(ent) != (n := int(re.findall(r"\d+", total[0])[-1])):
+        if sign and (total := NEW_TOTAL.search(said)) is not None and _count_in(ent) != (n := int(re.findall(r"\d+", total[0])[-1])):
             # "we lost 2 guests so 8 now": the total said (it was 2 adults); with kids booked
             # the split is asked
             return (n, 0) if not kids else (None, kids)
-        if sign and not _NEW_TOTAL.search(said):  # ("2 cancelled so 18 adults": the 18)
+        if sign and not NEW_TOTAL.search(said):  # ("2 cancelled so 18 adults": the 18)
             add_adults = ent.adults if ent.adults is not None else (ent.guests or 0) if ent.kids is None else 0
             return adults + sign * add_adults, kids + sign * (ent.kids or 0)
         if ent.adults is not None:
@@ -3847,7 +3234,7 @@ class Engine:
         if (quote.adults, quote.kids) == (b.adults, b.kids):
             asked_back = st.expecting in ("guests", "confirm")
             self._party_done()
-            if not asked_back and (_QUESTION.search(self.text) or question_clauses(self.text)):
+            if not asked_back and (QUESTION.search(self.text) or question_clauses(self.text)):
                 # "do you bring enough food for 12 ppl or should we order extra": the
                 # booked count in a question changes nothing; the question is the FAQ's
                 return await self._no_change(ent)
@@ -3871,8 +3258,8 @@ class Engine:
             self.say(t.party_change_confirm(b.event_date, b.slot, await self.p.quote(
                 st.slots.adults, st.slots.kids or 0, b.zip), b.total_cents))
             return self.finish()
-        if _has_count(ent):
-            if not (st.expecting == "confirm" and _YES.match(self.text) and st.slots.adults is not None
+        if has_count(ent):
+            if not (st.expecting == "confirm" and YES.match(self.text) and st.slots.adults is not None
                     and self._new_party(ent, b) == (st.slots.adults, st.slots.kids or 0)):
                 return await self._party_try(ent, b)
             intent = "affirm"  # "yes, 8 adults" to "change it to 8 adults + 2 kids?"
@@ -3880,7 +3267,7 @@ class Engine:
         if len(nums) == 2 and (not_that := re.search(r"\b(\d{1,3})\s*,?\s+not\s+(\d{1,3})\b", self._numbers(self.text))):
             nums = [not_that[1]]  # "sorry 13 not 14"
         bare = (int(nums[0]) if st.expecting == "confirm" and len(nums) == 1 and not (ent.date or ent.time)
-                and not _QUESTION.search(self.text) else None)
+                and not QUESTION.search(self.text) else None)
         group = re.match(r"^\W*(?:the\s+)?(?:(?P<a>adults?|grown\s*ups?)|kids?|children)\W*$", self.text, re.I)
         if group and st.expecting == "confirm" and st.slots.adults is not None:
             # "add 2 more" → "12 adults + 2 kids?" → "kids": the group the bot guessed, or the other
@@ -3904,8 +3291,8 @@ class Engine:
             self.say(t.party_changed(quote))
             return self.finish()
         if (intent == "deny" or (st.expecting == "confirm" and (
-                _CONFIRM_KEEP.match(self.text) or _NO_AFTER_ALL.match(self.text)
-                or (_KEEP_AFTER_ALL.search(self.text) and not _has_count(ent))))) \
+                CONFIRM_KEEP.match(self.text) or NO_AFTER_ALL.match(self.text)
+                or (KEEP_AFTER_ALL.search(self.text) and not has_count(ent))))) \
                 and (bare is None or bare in (b.adults, b.adults + b.kids)):
             # ("no wait 13" to "change it to 14?" is 13, not a no)
             self._party_done()
@@ -3945,8 +3332,8 @@ class Engine:
         if not bookings:
             await self._say_nothing_booked()
             return self.finish()
-        contact_asked = bool(_CONTACT_ASKED.search(self.text))
-        if contact_asked and not (_STATUS.search(self.text) or MY_TOTAL.search(self.text)):
+        contact_asked = bool(CONTACT_ASKED.search(self.text))
+        if contact_asked and not (STATUS.search(self.text) or MY_TOTAL.search(self.text)):
             # "whats the phone number u have on file" alone: the contact, not every booking first
             self.say(t.contact_on_file(*await self.p.contact_on_file()))
             return self.finish()
@@ -3973,7 +3360,7 @@ class Engine:
             # "when is my party and how much do i owe? also do you bring plates?": the
             # other questions too (the status answers its own)
             others = [q for q in self._faq_clauses(self.text, ent)
-                      if not (_STATUS.search(q) or MY_TOTAL.search(q) or _STATUS_ASKED.search(q))]
+                      if not (STATUS.search(q) or MY_TOTAL.search(q) or STATUS_ASKED.search(q))]
             await self._side_questions(others)
         owing = [b for b in bookings[:3] if b.status == "pending_deposit"]
         if owing and (_PAY_BROKEN.search(self.text) or (
@@ -3983,8 +3370,8 @@ class Engine:
             # a link that exists is in the status)
             return await self.escalate("payment_help", t.escalated("payment_help"))
         said = self._numbers(self.text)
-        if len(bookings) == 1 and _has_count(ent) and ent.date in (None, bookings[0].event_date) and not (ent.time or ent.zip) \
-                and (_moves_count(said) or _NEW_TOTAL.search(said)) and not _NOT_NOW.search(self.text):
+        if len(bookings) == 1 and has_count(ent) and ent.date in (None, bookings[0].event_date) and not (ent.time or ent.zip) \
+                and (moves_count(said) or NEW_TOTAL.search(said)) and not NOT_NOW.search(self.text):
             # "r we still on for sat? we'll have 12 ppl now not 10": the status, then the
             # change asked back (it was the status alone, the change lost)
             return await self._party_start(ent, bookings[0])
@@ -4053,11 +3440,6 @@ def _only_a_day(ent: Entities) -> bool:
     """A date or time, and no guest count, zip, address or contact beside it."""
     rest = (ent.adults, ent.kids, ent.guests, ent.zip, ent.address, ent.phone, ent.email, ent.name)
     return (ent.date is not None or ent.time is not None) and all(v is None for v in rest)
-
-
-def _has_count(ent: Entities) -> bool:
-    """Any guest count told: adults, kids or a total."""
-    return ent.adults is not None or ent.kids is not None or ent.guests is not None
 
 
 def _count_in(ent: Entities) -> int | None:

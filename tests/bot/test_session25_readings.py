@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from bot.engine import _CANCEL_ALL
+from bot.cues import CANCEL_ALL
 from bot.nlu.contacts import phone_extension, second_number
 from bot.nlu.entities import extract_entities
 from bot.nlu.guests import added_people
@@ -70,7 +70,7 @@ def test_relatives_already_counted_are_no_addition() -> None:
      ("cancel everything", True)],
 )
 def test_cancel_all_needs_the_bookings(text: str, both: bool) -> None:
-    assert bool(_CANCEL_ALL.search(text)) is both
+    assert bool(CANCEL_ALL.search(text)) is both
 
 
 @pytest.mark.parametrize(
