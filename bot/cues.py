@@ -182,7 +182,8 @@ UNABLE_TO_COME = (r"(?:not|won'?t|wont|can'?t|cannot|will\s+not)\s+(?:be\s+able\
 # A count that moves the booked one: "add 2 kids", "2 more adults", "another 3", "2 fewer".
 # ("12 adults plus 2 kids" is a whole new party, not 12 more adults.)
 MORE = re.compile(r"\b(?:add|adding)\b|\d+\s+(?:more|extra)\b(?!\s+(?:\d+\s+)?(?:q|qs|ques|questions?|things?)\b)|\banother\s+\d"
-                   r"|\bbringing\s+(?:his|her|their)\s+\d", re.I)  # ("my brother is bringing his 2 kids")
+                   r"|\bbringing\s+(?:his|her|their)\s+\d"  # ("my brother is bringing his 2 kids")
+                   r"|\b(?:coming|joining)\s+(?:too|as\s+well)\b|\balso\s+(?:coming|joining)\b", re.I)  # ("2 kids coming too")
 FEWER = re.compile(
     r"\d+\s+(?:fewer|less)\b|\b(?:remove|minus|take\s+off|subtract|drop)\b"  # ("drop 4 adults please")
     # "2 adults cancelled", "the 2 kids arent coming", "2 people cant make it"
@@ -599,7 +600,7 @@ WEEK_ASKED = re.compile(r"\b(?:(?P<next>next\s+week)|(?P<of>(?:the\s+)?week\s+of
 WEEKEND_AFTER = re.compile(r"\b(?:the\s+)?(?:weekend\s+after(?:\s+that(?:\s+one)?)?|next\s+weekend)"
                             r"(?:\s+(?:instead|then|pls|please|maybe))?\W*$", re.I)
 # A bare hour a move goes to: "move to 9", "push it to 7:30?", "3 instead of 6" (of a 6 PM party).
-MOVE_TO_HOUR = re.compile(r"\b(?:to|for)\s+(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?(?:\s*ish)?(?=\s*(?:$|[?.!,]|instead\b|pls\b|please\b|then\b))")
+MOVE_TO_HOUR = re.compile(r"\b(?:to|for)\s+(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?(?:\s*ish)?(?=\s*(?:$|[?.!,]|instead\b|pls\b|please\b|then\b|on\s+(?:the\s+)?\w))")
 SHORT_ZIP = re.compile(r"\bzip(?:\s*code)?\s*(?:is\s+|:|=|#)?\s*(\d{3,4}|\d{6,9})\b", re.I)
 # Guests to add or take off, with no count yet: "we need to add people", "a few more guests".
 ADD_PEOPLE = re.compile(

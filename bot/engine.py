@@ -2667,8 +2667,11 @@ class Engine:
         st.slots.date = st.slots.time = None
         said = self._numbers(self.text)
         st.then_party = self.text if has_count(ent) and moves_count(said) else None
-        if not (ent.time or has_count(ent)) and (hour := MOVE_TO_HOUR.search(said)):
-            # "can we move to 9", "push it to 7:30": a start time (9 PM by the bare-hour rule)
+        if not ent.time and (hour := MOVE_TO_HOUR.search(said)) \
+                and int(hour["h"]) not in (ent.adults, ent.kids, ent.guests):
+            # "can we move to 9", "push it to 7:30": a start time (9 PM by the bare-hour rule);
+            # "add 2 more, and can we push it to 9": beside another clause's count (it was
+            # dropped, and the new day asked)
             ent = replace(ent, time=bare_hour(int(hour["h"]), int(hour["m"] or 0)))
         asked = self._range_asked(ent, await self._today())
         if asked:
@@ -2944,10 +2947,12 @@ class Engine:
             self.say(t.ask_time_on(date.fromisoformat(s.date), free) if free else t.ask("time"))
             return self.finish()
         if date.fromisoformat(s.date) == target.event_date and s.time == target.slot:
-            # "actually can we move it to 6pm" of a 6 PM party: nothing to move
+            # "actually can we move it to 6pm" of a 6 PM party: nothing to move; a guest
+            # change said with the move still asked ("… my 2 kids are coming as well", then
+            # "6 works": the kids were dropped)
             self._end_reschedule()
             self.say(t.reschedule_same(target.event_date, target.slot))
-            return self.finish()
+            return await self._then_party(str(target.id))
         # Asked first, as a cancel or a party change is: the move uses the one free change.
         st.expecting = "confirm"
         self.say(t.reschedule_confirm(target.event_date, target.slot, date.fromisoformat(s.date), s.time))
@@ -3056,7 +3061,9 @@ class Engine:
         if text is None or booking is None:
             return self.finish()
         self.text = text
-        ent = extract_entities(text, now=self.inp.now.astimezone(await self._tz()), expecting=None)
+        # (read as the turn read it: "2 people cant come anymore" is a count moved only
+        # against the party held, and the move's form is closed now)
+        ent = await self._moved_guests(text, extract_entities(text, now=self.inp.now.astimezone(await self._tz())))
         return await self._party_start(replace(ent, date=None, time=None), booking)
 
     # ------------------------------------------------------- guest count change
