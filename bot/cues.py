@@ -668,7 +668,8 @@ DISCOUNT_ANSWER = re.compile(r"\b(?:discount\w*|deals?|coupons?|promo\w*|cheaper
 # with the rest of the message read as usual).
 MAKE_IT_N = re.compile(
     r"^\W*(?:(?:actually|ok(?:ay)?|wait|oh|sorry|yes|yeah|yep|no)\W+)*(?:make\s+(?:it|that)|change\s+(?:it|that)\s+to|let'?s\s+(?:do|say)"
-    r"|how\s+about|what\s+about|it'?s\s+(?:now|actually)|keep\s+(?:it|that)(?:\s+at)?)\s+(?P<n>\d{1,3})(?:\W*$|(?=\s*(?:,|&|\+|\band\b|\bthen\b)))",
+    r"|how\s+about|what\s+about|it'?s\s+(?:now|actually)|keep\s+(?:it|that)(?:\s+at)?)\s+(?P<n>\d{1,3})(?:\s+(?:pls|plz|please))?"
+    r"(?:\W*$|(?=\s*(?:,|&|\+|\band\b|\bthen\b)))",
     re.I,
 )
 # "actually 15", "wait 15 ppl" alone: the party's new size when the form has one (a number
@@ -703,7 +704,8 @@ PAIR_ASKED = re.compile(
     re.I,
 )
 # "wait, I want to change the date", "can we change the time": an edit of the form in hand.
-EDIT_FORM = re.compile(r"\b(?:change|fix|update|correct|redo|edit)\b", re.I)
+# ("correct" only as a verb: "correct my name"; "the address is correct, book it" is a yes)
+EDIT_FORM = re.compile(r"\b(?:change|fix|update|redo|edit)\b|\bcorrect\s+(?:the|my|it|that|this|our|his|her)\b", re.I)
 LOCAL_NUMBER = re.compile(r"^\D*\d{3}[\s.-]?\d{4}\D*$")
 # A party other than the one booked: "another party", "book for my sister", "a second event".
 NEW_PARTY = re.compile(

@@ -717,6 +717,11 @@ class Engine:
                 else "unknown"  # ("pls dont cancel my booking, i still want it": it is on, said so)
         if YES.match(text) and intent in ("cancel_booking", "book", "inform") and (st.confirming or st.expecting == "confirm"):
             intent = "affirm"
+        elif st.confirming and intent == "booking_status" and YES.match(text) \
+                and not await self.p.upcoming_bookings():
+            # "yes please book it and send me the deposit link" at a new party's summary: a
+            # yes (there is no booking yet to tell the status of; it said none was found)
+            intent = "affirm"
         self.text = text
         self.asked_price = intent == "quote"
         # A question naming a day asks about that day ("jan 9?"), but a price question
@@ -1258,10 +1263,15 @@ class Engine:
         st = self.st
         note = TAG_QUESTION.sub("", note).rstrip(" ,") or note  # (the question is answered apart)
         if st.form in ("quote", "booking", "availability"):
+            # "make it 12 pls and the gate code is 7788" at the summary: the count is read
+            # after the note (only the note was kept, the count inside it)
+            count = MAKE_IT_N.match(self.text) if st.slots.adults is not None or st.slots.guests is not None else None
+            if count is not None and note.startswith(count[0]):
+                note = re.sub(r"^[\s,.;&+-]*(?:and|also|plus)?\s*", "", note[count.end():]) or note
             if note not in st.slots.notes:
                 st.slots.notes.append(note)
             self.say(t.note_taken(note))
-            if _has_facts(ent):
+            if _has_facts(ent) or count is not None:
                 return None  # ("12 Main St, one guest has a nut allergy": the address too)
             st.misunderstood = 0
             await self._note_questions()
@@ -3456,7 +3466,9 @@ def _count_in(ent: Entities) -> int | None:
 
 def _restates_summary(ent: Entities, slots: Slots) -> bool:
     """The facts said are the summary's own ("yes 10 adults is right"), and some are said."""
-    said = {"adults": ent.adults, "kids": ent.kids, "date": ent.date, "time": ent.time, "zip": ent.zip}
+    # (the slots hold the day and start as text: "2026-12-19", "18:00")
+    said = {"adults": ent.adults, "kids": ent.kids, "date": ent.date and ent.date.isoformat(),
+            "time": ent.time and ent.time.strftime("%H:%M"), "zip": ent.zip}
     held = {"adults": slots.adults, "kids": slots.kids, "date": slots.date, "time": slots.time, "zip": slots.zip}
     if not any(v is not None for v in said.values()) or ent.address or ent.phone or ent.email or ent.name:
         return False

@@ -320,9 +320,15 @@ def find_date(text: str, today: dt.date) -> tuple[dt.date | None, list[Span]]:
 
     for m in _ISO_RE.finditer(text):
         add(0, m, _safe(int(m["year"]), int(m["mon"]), int(m["day"])))
+    month_day_at: set[int] = set()
     for m in _MD_RE.finditer(text):
+        month_day_at.add(m.start("mon"))
         add(0, m, _month_day(MONTHS[m["mon"]], int(m["day"]), _year(m["year"]), today))
     for m in _DM_RE.finditer(text):
+        if m.start("mon") in month_day_at and re.fullmatch(r"\d{1,2}\s+", text[m.start():m.start("mon")]):
+            # "party of 10 dec 18": the month's own day follows it, so the number before
+            # is something else (it was Dec 10); "10th of dec 18" stays the 10th
+            continue
         add(0, m, _month_day(MONTHS[m["mon"]], int(m["day"]), _year(m["year"]), today))
     for m in _NUM_RE.finditer(text):
         if any(s <= m.start() < e for s, e in spans):
