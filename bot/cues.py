@@ -183,12 +183,12 @@ UNABLE_TO_COME = (r"(?:not|won'?t|wont|can'?t|cannot|will\s+not)\s+(?:be\s+able\
 # ("12 adults plus 2 kids" is a whole new party, not 12 more adults.)
 MORE = re.compile(r"\b(?:add|adding)\b|\d+\s+(?:more|extra)\b(?!\s+(?:\d+\s+)?(?:q|qs|ques|questions?|things?)\b)|\banother\s+\d"
                    r"|\bbringing\s+(?:his|her|their)\s+\d"  # ("my brother is bringing his 2 kids")
-                   r"|\b(?:coming|joining)\s+(?:too|as\s+well)\b|\balso\s+(?:coming|joining)\b", re.I)  # ("2 kids coming too")
+                   r"|(?<!not\s)(?<!n't\s)(?<!nt\s)\b(?:coming|joining)\s+(?:too|as\s+well)\b|\balso\s+(?:coming|joining)\b", re.I)  # ("2 kids coming too")
 FEWER = re.compile(
     r"\d+\s+(?:fewer|less)\b|\b(?:remove|minus|take\s+off|subtract|drop)\b"  # ("drop 4 adults please")
     # "2 adults cancelled", "the 2 kids arent coming", "2 people cant make it"
     r"|\b(?:cancel\w*|dropp(?:ed|ing)(?:\s+out)?|backed\s+out|lost|lose|losing|cant|(?:can'?t|cannot|won'?t|will\s+not)\s+(?:make\s+it|come|be\s+coming)"
-    r"|(?:aren'?t|are\s+not|not)\s+coming"
+    r"|(?:aren'?t|are\s+not|isn'?t|is\s+not|not)\s+coming"
     rf"|{UNABLE_TO_COME})\b",  # ("2 adults are not going to make it", "… wont be able to come")
     re.I,
 )
@@ -247,7 +247,7 @@ NO_KIDS = re.compile(
 # A number of guests and what they did: "2 adults cancelled", "2 people cant make it".
 GUEST_VERB_DELTA = re.compile(
     r"\b\d{1,2}\s+(?:\S+\s+){0,3}?(?:cancel\w*|dropp(?:ed|ing)|backed\s+out|(?:cant|can'?t|cannot|won'?t|wont)\s+"
-    r"(?:make\s+it|come|be\s+(?:coming|there)|join|attend)|(?:aren'?t|arent|are\s+not|not)\s+coming|had\s+to\s+cancel"
+    r"(?:make\s+it|come|be\s+(?:coming|there)|join|attend)|(?:aren'?t|arent|are\s+not|isn'?t|isnt|is\s+not|not)\s+coming|had\s+to\s+cancel"
     rf"|{UNABLE_TO_COME}|(?:cant|can'?t|cannot)\s+make\s+the)\b"
     r"|\b(?:lost|lose|losing)\s+\d\b(?!\s*(?:hours?|hrs?|minutes?|mins?|days?))", re.I)
 # "cancel the 19th and book the 26th instead": what comes after is the new day or time.
@@ -600,7 +600,7 @@ WEEK_ASKED = re.compile(r"\b(?:(?P<next>next\s+week)|(?P<of>(?:the\s+)?week\s+of
 WEEKEND_AFTER = re.compile(r"\b(?:the\s+)?(?:weekend\s+after(?:\s+that(?:\s+one)?)?|next\s+weekend)"
                             r"(?:\s+(?:instead|then|pls|please|maybe))?\W*$", re.I)
 # A bare hour a move goes to: "move to 9", "push it to 7:30?", "3 instead of 6" (of a 6 PM party).
-MOVE_TO_HOUR = re.compile(r"\b(?:to|for)\s+(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?(?:\s*ish)?(?=\s*(?:$|[?.!,]|instead\b|pls\b|please\b|then\b|on\s+(?:the\s+)?\w))")
+MOVE_TO_HOUR = re.compile(r"\b(?:to|for)\s+(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?(?:\s*ish)?(?=\s*(?:$|[?.!,]|instead\b|pls\b|please\b|then\b|on\s+(?:the\s+)?(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)))")
 SHORT_ZIP = re.compile(r"\bzip(?:\s*code)?\s*(?:is\s+|:|=|#)?\s*(\d{3,4}|\d{6,9})\b", re.I)
 # Guests to add or take off, with no count yet: "we need to add people", "a few more guests".
 ADD_PEOPLE = re.compile(

@@ -240,7 +240,9 @@ START_OVER = re.compile(
 KID_AGES = re.compile(
     r"(?:\bages?|\baged|\b(?:who|that)\s+are|\b(?:kids|children)\s+(?:are|r)|\b(?:kids|children|boys|girls|sons|daughters)\s*(?:now\s*|too\s*)?\("
     # "3 kids, they're 5, 9 and 14"
-    r"|\b(?:kids|children|boys|girls|sons|daughters|nephews|nieces)\W+(?:they'?re|theyre|they\s+are))"
+    r"|\b(?:kids|children|boys|girls|sons|daughters|nephews|nieces)"
+    # ("my 2 kids are coming too, they're 8 and 14")
+    r"(?:\s+(?:are|r)\s+(?:coming|joining)(?:\s+(?:too|as\s+well|also))?)?\W+(?:they'?re|theyre|they\s+are))"
     # ("2 kids (one 13, one 8)")
     # ("the 4 kids are 5 7 9 and 14": spaces alone between the ages)
     r"\s*(?:are\s+|of\s+|:\s*)?(?P<ages>(?:one\s+)?\d{1,2}(?:(?:\s*(?:,|and|&|/)\s*|\s+)(?:and\s+)?(?:one\s+)?\d{1,2})+)\b",

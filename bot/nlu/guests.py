@@ -202,7 +202,7 @@ _COUNT_WORD_RE = re.compile(rf"\b(?:{ADULT_WORDS}|{KID_WORDS})\b")
 # What follows a count that describes part of the party instead of adding to it.
 _ANY_COUNT_RE = re.compile(rf"\b\d{{1,4}}\s*(?:{ADULT_WORDS}|{KID_WORDS}|{GUEST_WORDS})\b")
 # Not coming after all: "cant make it", "are not going to make it", "wont be able to come".
-NOT_COMING = (r"(?:(?:are|r)\s+)?(?:can'?t|cannot|won'?t|will\s+not|not|aren'?t|don'?t|doesn'?t)\s+"
+NOT_COMING = (r"(?:(?:are|r|is)\s+)?(?:can'?t|cannot|won'?t|will\s+not|not|aren'?t|isn'?t|don'?t|doesn'?t)\s+"
               r"(?:be\s+able\s+to\s+|going\s+to\s+|gonna\s+)?"
               r"(?:make\b|come\b|attend\b|join\b|be\s+there\b|be\s+coming\b|coming\b)")
 _NOT_COMING_RE = re.compile(r"\s*" + NOT_COMING)
@@ -748,9 +748,13 @@ def two_parties(text: str, *, has_date: bool) -> bool:
 # her 2 kids", "actually my parents are coming too", "plus my brother and his wife".
 _ADDED_KIN_RE = re.compile(
     rf"\b(?:add(?:ing)?|plus|also|bringing|\+)\s+(?:in\s+)?(?:my|our)\s+(?P<who>{_PAIR_KIN}|{_ONE_KIN})\b(?P<rest>[^.!?]*)"
-    rf"|\b(?:my|our)\s+(?P<who2>{_PAIR_KIN}|{_ONE_KIN})\b(?P<rest2>[^.!?]*?)\s+(?:(?:are|is|will\s+be|r)\s+)?"
+    # ("my cousin's 3 kids are coming too": the cousin is not)
+    rf"|\b(?:my|our)\s+(?P<who2>{_PAIR_KIN}|{_ONE_KIN})\b(?!'s|s'|’s)(?P<rest2>[^.!?]*?)\s+(?:(?:are|is|will\s+be|r)\s+)?"
     r"(?:coming|joining)\s+(?:too|as\s+well|also)\b",
     re.I)
+# How many the relatives named are: "4 of them" ("… so thats 4 more" is a move the party
+# change reads).
+_THEY_COUNT_RE = re.compile(r"\b(?P<n>\d{1,2})\s+of\s+(?:them|us)\b|\b(?P<more>\d{1,2})\s+more\b", re.I)
 _ALREADY_COUNTED_RE = re.compile(
     r"\b(?:includ\w*|counted|part\s+of|already|in\s+the\s+(?:\d{1,3}|count|total|number))\b", re.I)
 # Someone's age told right after them: ", hes 9", " who is 7", " (7)".
@@ -777,7 +781,13 @@ def added_people(text: str) -> tuple[int, int] | None:
     """(adults, kids) that relatives named as joining add to a party already counted, or
     None. Parents, in-laws and grandparents are two; "her 2 kids" adds kids."""
     m = _ADDED_KIN_RE.search(text)
-    if m is None or _ANY_COUNT_RE.search(text[: m.start()]) or _ANY_COUNT_RE.search(text, m.end()):
+    if m is None or re.search(r"\b(?:not|isn'?t|aren'?t|won'?t|wont|can'?t|cant|never)\b", m[0], re.I):
+        return None  # ("my sister isn't coming too": one fewer, read as not coming)
+    if (counted := _THEY_COUNT_RE.search(text, m.end())) is not None and not _ANY_COUNT_RE.search(text[: m.start()]):
+        # "my in laws are coming too, 4 of them": the number said is how many they are (it
+        # was a party of 4); "… so thats 4 more" is read as 4 more (it was 10 + 2 + 4 + 6)
+        return (int(counted["n"]), 0) if counted["n"] else None
+    if _ANY_COUNT_RE.search(text[: m.start()]) or _ANY_COUNT_RE.search(text, m.end()):
         return None  # ("my sister's family is coming too, so 9 adults and 2 kids": the counts said)
     if _ALREADY_COUNTED_RE.search(text, m.start()):
         return None  # ("my parents are coming too, they're included in the 10": no one added)
