@@ -127,6 +127,13 @@ CANCEL_ALL = re.compile(
     r"\bcancel\w*\s+(?:(?:them|it)\s+)?(?:both\b(?!\s+(?:the\s+)?add)|all\s+(?:of\s+)?(?:them|\d)\b|every(?:thing|one|\s+(?:one|booking|party|reservation|event))\b)"
     r"|\b(?:both|all)\s+(?:of\s+(?:them|my|our|the)\s+|my\s+|our\s+|the\s+)?(?:\w+\s+)?(?:bookings|parties|reservations|events)\b",
     re.I)
+# A move said, then taken back before something else: "move to 3 on the 27th. actually nvm
+# keep the date but 2 more ppl".
+MOVE_TAKEN_BACK = re.compile(
+    r"^(?P<first>.+?)[.,!?]\s*(?:actually\s+|wait\s+|oh\s+)?(?:nah+\s+|no+\s+)?"
+    r"(?:never\s*mind|nvm|jk|just\s+kidding|scratch\s+that|forget\s+(?:that|it))\b[\s,]*"
+    r"(?:(?:let'?s\s+)?keep\s+(?:it|the\s+(?:date|day|time|same\s+(?:date|day|time)))(?:\s+as\s+is)?\b[\s,]*)?"
+    r"(?:but|and|just|only)\s+(?P<rest>\S.*)$", re.I)
 CANCEL_TAKEN_BACK = re.compile(
     r"\bcancel\w*\b.*?[.,;!]?\s*\b(?:(?:actually|wait|hmm+|oh)\W+)?(?:no+|nah|nvm|never\s*mind)\W+(?:don'?t|dont|do\s+not|keep\s+it)\b"
     r"|\bcancel\w*\b.*?\bactually\s+(?:don'?t|dont|never\s*mind|nvm|keep\s+it)\b", re.I)
@@ -177,6 +184,9 @@ BOOKED_CLAIM = re.compile(
     r"|\b(?:my|our)\s+(?:booking|reservation)\b",
     re.I,
 )
+# Others than the family joining, counted: "2 of my friends are coming too" (more guests).
+FRIENDS_JOINING = (r"\b(?P<n4>\d{1,2})\s+(?:of\s+(?:my|our)\s+)?(?:friends|buddies|neighbou?rs|co-?workers|colleagues|cousins|relatives)"
+                   r"\s+(?:(?:are|r|will\s+be)\s+)?(?:(?:coming|joining)\s+(?:too|as\s+well)|also\s+(?:coming|joining))\b")
 UNABLE_TO_COME = (r"(?:not|won'?t|wont|can'?t|cannot|will\s+not)\s+(?:be\s+able\s+to|going\s+to|gonna)\s+"
                    r"(?:make|come|attend|join|be\s+there)")
 # A count that moves the booked one: "add 2 kids", "2 more adults", "another 3", "2 fewer".
@@ -249,6 +259,7 @@ GUEST_VERB_DELTA = re.compile(
     r"\b\d{1,2}\s+(?:\S+\s+){0,3}?(?:cancel\w*|dropp(?:ed|ing)|backed\s+out|(?:cant|can'?t|cannot|won'?t|wont)\s+"
     r"(?:make\s+it|come|be\s+(?:coming|there)|join|attend)|(?:aren'?t|arent|are\s+not|isn'?t|isnt|is\s+not|not)\s+coming|had\s+to\s+cancel"
     rf"|{UNABLE_TO_COME}|(?:cant|can'?t|cannot)\s+make\s+the)\b"
+    rf"|{FRIENDS_JOINING}"  # ("2 of my friends are coming too")
     r"|\b(?:lost|lose|losing)\s+\d\b(?!\s*(?:hours?|hrs?|minutes?|mins?|days?))", re.I)
 # "cancel the 19th and book the 26th instead": what comes after is the new day or time.
 CANCEL_AND_REBOOK = re.compile(
@@ -513,7 +524,8 @@ BARE_DELTA = re.compile(
     rf"|\b(?:add|plus|minus|remove|lost|lose|drop|cancel)\s+(?P<n2>\d{{1,2}})\b(?!\s*(?:am|pm|:)){NOT_GUESTS}"
     # "2 of the adults cant come"
     r"|\b(?P<n3>\d{1,2})\s+of\s+(?:the|our|my)\s+(?:adults|kids|children|guests)\s+(?:(?:cant|can'?t|cannot|won'?t|wont)"
-    r"\s+(?:make\s+it|come|be\s+(?:coming|there)|join|attend)|(?:aren'?t|arent|are\s+not|not)\s+coming|dropped|cancell?ed)\b",
+    r"\s+(?:make\s+it|come|be\s+(?:coming|there)|join|attend)|(?:aren'?t|arent|are\s+not|not)\s+coming|dropped|cancell?ed)\b"
+    rf"|{FRIENDS_JOINING}",  # ("2 of my friends are coming too")
     re.I,
 )
 STATUS = re.compile(
@@ -600,7 +612,11 @@ WEEK_ASKED = re.compile(r"\b(?:(?P<next>next\s+week)|(?P<of>(?:the\s+)?week\s+of
 WEEKEND_AFTER = re.compile(r"\b(?:the\s+)?(?:weekend\s+after(?:\s+that(?:\s+one)?)?|next\s+weekend)"
                             r"(?:\s+(?:instead|then|pls|please|maybe))?\W*$", re.I)
 # A bare hour a move goes to: "move to 9", "push it to 7:30?", "3 instead of 6" (of a 6 PM party).
-MOVE_TO_HOUR = re.compile(r"\b(?:to|for)\s+(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?(?:\s*ish)?(?=\s*(?:$|[?.!,]|instead\b|pls\b|please\b|then\b|on\s+(?:the\s+)?(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)))")
+MOVE_TO_HOUR = re.compile(r"\b(?:to|for)\s+(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?(?:\s*ish)?(?=\s*(?:$|[?.!,]|instead\b|pls\b|please\b|then\b|and\b|on\s+(?:the\s+)?(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)))")
+# A bare hour right before the day it moves to: "can we do 12 on the 27th", "3 on saturday".
+HOUR_ON_DAY = re.compile(
+    r"(?<![\d:/$.])\b(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?(?:\s*ish)?\s+on\s+(?:the\s+)?"
+    r"(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)")
 SHORT_ZIP = re.compile(r"\bzip(?:\s*code)?\s*(?:is\s+|:|=|#)?\s*(\d{3,4}|\d{6,9})\b", re.I)
 # Guests to add or take off, with no count yet: "we need to add people", "a few more guests".
 ADD_PEOPLE = re.compile(

@@ -80,6 +80,7 @@ from bot.cues import (
     HAVE_BOOKING,
     HOLD_ON,
     HOUR_FROM_TO,
+    HOUR_ON_DAY,
     HOUR_SWAP,
     HOW_TO_PAY,
     IF,
@@ -93,6 +94,7 @@ from bot.cues import (
     MONTH_ALONE,
     MONTH_OR_WEEKDAY,
     MORE,
+    MOVE_TAKEN_BACK,
     MOVE_TO_HOUR,
     MY_THING_Q,
     NAME_CHANGE,
@@ -454,6 +456,10 @@ class Engine:
                 text = b
         if sum(ch.isupper() for ch in text) > 0.7 * max(1, sum(ch.isalpha() for ch in text)) and len(text) > 8:
             text = text.title()  # ALL CAPS carries no case cues for names
+        if (back := MOVE_TAKEN_BACK.match(text)) is not None and read_move(back["first"]).verb:
+            # "move to 3 on the 27th. actually nvm keep the date but 2 more ppl": the move
+            # taken back is dropped and the rest read (the booking was moved)
+            text = back["rest"]
         # A button's label is a choice, not an answer: "Change something" is no name.
         ent = Entities() if text in BUTTON_INTENTS else extract_entities(text, now=now_local, expecting=st.expecting)
         if ent.kids and (ages := KID_AGES.search(text)):
@@ -1374,7 +1380,7 @@ class Engine:
             return replace(ent, guests=int(total["n"]))
         if delta is None:
             return replace(ent, guests=2)  # "one couple had to cancel": two fewer
-        n = delta["n"] or delta["n2"] or delta["n3"]
+        n = delta["n"] or delta["n2"] or delta["n3"] or delta["n4"]
         street = ent.address if ent.address and not ent.address.startswith(n) else None
         # "cancel 2 of the adults", "1 of the kids cant come": that group
         group = re.search(rf"\b{n}\s+(?:of\s+(?:the|our|my)\s+)?(?P<g>adults?|kids?|children)\b",
@@ -2676,8 +2682,11 @@ class Engine:
         st.form, st.target_booking = "reschedule", str(b.id)
         st.slots.date = st.slots.time = None
         said = self._numbers(self.text)
-        st.then_party = self.text if has_count(ent) and moves_count(said) else None
-        if not ent.time and (hour := MOVE_TO_HOUR.search(said)) \
+        # ("we'll have 12 people and we want to move it to 3 on the 27th": a count other than
+        # the booking's beside the move is a change of the party too; it was dropped)
+        st.then_party = self.text if has_count(ent) and (
+            moves_count(said) or _count_in(ent) not in (None, b.adults + b.kids)) else None
+        if not ent.time and (hour := MOVE_TO_HOUR.search(said) or HOUR_ON_DAY.search(said)) \
                 and int(hour["h"]) not in (ent.adults, ent.kids, ent.guests):
             # "can we move to 9", "push it to 7:30": a start time (9 PM by the bare-hour rule);
             # "add 2 more, and can we push it to 9": beside another clause's count (it was
@@ -3074,6 +3083,9 @@ class Engine:
         # (read as the turn read it: "2 people cant come anymore" is a count moved only
         # against the party held, and the move's form is closed now)
         ent = await self._moved_guests(text, extract_entities(text, now=self.inp.now.astimezone(await self._tz())))
+        if not has_count(ent) and (added := added_people(text)) is not None:
+            # ("my sister is coming too, and also the 27th at 3 would be better")
+            ent = replace(ent, adults=booking.adults + added[0], kids=booking.kids + added[1])
         return await self._party_start(replace(ent, date=None, time=None), booking)
 
     # ------------------------------------------------------- guest count change

@@ -59,6 +59,7 @@ _START = re.compile(
 _CUE = re.compile(
     r"\b(?:move|moving|switch|swap|change|push|bump|shift|delay|postpone|instead|rather|earlier|later|prefer"
     r"|works?\s+better|would\s+work|start\s+at|do\s+it\s+(?:at|on)|make\s+it"
+    r"|(?:would|will)\s+be\s+better|suits?\s+(?:us\s+|me\s+)?better"  # ("the 27th at 3 would be better")
     r"|(?:can|could)\s+(?:we|i|u|you)\s+(?:do|have|get|make)|what\s+about|how\s+about|let'?s\s+(?:do|go|make)"
     r"|same\s+(?:time|day)\s+(?:next|the\s+following)\s+week|next\s+week\s+same\s+(?:time|day)|the\s+week\s+after)\b",
     re.I,
