@@ -193,7 +193,8 @@ UNABLE_TO_COME = (r"(?:not|won'?t|wont|can'?t|cannot|will\s+not)\s+(?:be\s+able\
 # ("12 adults plus 2 kids" is a whole new party, not 12 more adults.)
 MORE = re.compile(r"\b(?:add|adding)\b|\d+\s+(?:more|extra)\b(?!\s+(?:\d+\s+)?(?:q|qs|ques|questions?|things?)\b)|\banother\s+\d"
                    r"|\bbringing\s+(?:his|her|their)\s+\d"  # ("my brother is bringing his 2 kids")
-                   r"|(?<!not\s)(?<!n't\s)(?<!nt\s)\b(?:coming|joining)\s+(?:too|as\s+well)\b|\balso\s+(?:coming|joining)\b", re.I)  # ("2 kids coming too")
+                   r"|(?<!not\s)(?<!n't\s)(?<!nt\s)(?<!else\s)(?<!else\sis\s)\b(?:coming|joining)\s+(?:too|as\s+well)\b"
+                   r"|\balso\s+(?:coming|joining)\b", re.I)  # ("nobody else is coming too": no one more)  # ("2 kids coming too")
 FEWER = re.compile(
     r"\d+\s+(?:fewer|less)\b|\b(?:remove|minus|take\s+off|subtract|drop)\b"  # ("drop 4 adults please")
     # "2 adults cancelled", "the 2 kids arent coming", "2 people cant make it"
@@ -292,7 +293,9 @@ PLAIN_BOOK = re.compile(
 CHANGE_SAID = re.compile(
     r"\b(?:make\s+it\s+(?:\d+|for\b|at\b|on\b|the\b|\w+day\b|lunch|dinner|noon)|change|add|instead|unit|apt|suite"
     r"|(?<!no\s)allerg\w*|gate\s+code|surprise|switch\s+(?:it|to|the)|move\s+(?:it\s+)?(?:to|the)|push\s+(?:it|back|to)"
-    r"|(?:but|also)\s+(?:can|could)|can\s+(?:you|u|we)\s+(?:make|change|add|do|switch|move))\b", re.I)
+    # ("yes but can it be 3pm" changes it; "yes. also can the chef bring extra chicken?" asks)
+    r"|(?:but|also)\s+(?:can|could)\s+(?:it|we|i|the\s+(?:party|booking|time|date|day))"
+    r"|can\s+(?:you|u|we)\s+(?:make|change|add|do|switch|move))\b", re.I)
 NO_CHANGE = re.compile(r"\b(?:no|nothing|don'?t|dont|not|nothin)\s+(?:\w+\s+){0,2}?(?:changes?|add|move|switch)\b"
                         r"|\bno\s+need\s+to\b", re.I)
 YES_BUT = re.compile(r"^\W*(?:(?:ok(?:ay)?|yes|yeah|yep|yup|ya|sure|sounds\s+good|go\s+ahead|perfect|great)\W+)+"
@@ -359,7 +362,8 @@ def name_fixed(text: str, name: str, said: str | None = None) -> str | None:
 
 
 NAME_TOLD = re.compile(
-    r"(?:\bname\b[^.?!\d]{0,30}?(?:\bis|\bbe|\bto|:|,|\bas)|\b(?:put|book|have)\s+(?:it|this|the\s+booking)\s+under)"
+    r"(?:\bname\b[^.?!\d]{0,30}?(?:\bis|\bbe|\bto|:|,|\bas)|\b(?:put|book|have)\s+(?:it|this|the\s+booking)\s+under"
+    r"|\bspell\s+(?:my|the)\s+name)"  # ("spell my name Dana Leigh")
     r"\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b")
 # A change said again, the one asked taken back: "cancel that, make it 12".
 REDO = re.compile(r"^\W*(?:(?:no|nah|oops|sorry)\W+)?(?:cancel|scratch|nvm|never\s*mind|forget)\s+that\b", re.I)
@@ -514,6 +518,18 @@ COUNT_PRICED = re.compile(
     r"^\W*(?:(?:and|so|hmm+|ok(?:ay)?|oh|ooh)\W+)*(?P<lead>(?:how\s+much|what)\s+(?:would|will|about|is|for)(?:\s+it)?(?:\s+be)?(?:\s+(?:for|with|if\s+(?:we\s+)?(?:are|were|had|have)))?"
     r"|what\s+if\s+(?:we\s+(?:do|did|have|had|are|were|invite)|it'?s|its|there\s+(?:are|were))|for|with)?\s*"
     r"(?P<n>\d{1,3})(?:\s+(?:people|ppl|guests|of\s+us|total|instead))?(?:\s+(?:be|cost|run))?\s*(?P<q>\?)?\W*$", re.I)
+# "can we do 12 instead", "could we make it 9?": a party size or a start, said bare.
+CAN_WE_DO_N = re.compile(r"^\W*(?:(?:ok(?:ay)?|hmm+|actually|so|oh|wait)\W+)*(?:can|could)\s+(?:we|i|u|you)\s+"
+                         r"(?:do|make\s+it|have)\s+(?P<n>\d{1,2})(?:\s+instead)?\s*\??\W*$", re.I)
+# A new size leading a message that goes on about something else: "make it 12 pls and the
+# gate code is 7788", "actually 12, my dad has a shellfish allergy".
+LEADING_COUNT = re.compile(
+    r"^\W*(?:(?:actually|ok(?:ay)?|wait|oh|sorry|oops|no|yes|yeah)\W+)*(?:(?:make\s+(?:it|that)|change\s+(?:it|that)\s+to)\s+"
+    r"(?P<n>\d{1,3})(?:\s+(?:pls|plz|please|people|ppl|guests|adults))?"
+    r"|(?<=actually\s)(?P<n2>\d{1,3})|(?P<n3>\d{1,3})\s+(?:people|ppl|guests|adults)\s+(?:now|instead|actually))"
+    r"(?=\s*(?:,|&|\+|;|\.|\band\b))", re.I)
+# Some of the party, told about: "2 of them vegetarian", "no shrimp for 2 of them".
+SOME_OF_THEM = re.compile(r"\b\d{1,2}\s+of\s+(?:them|us|the\s+(?:guests|adults|kids|people))\b", re.I)
 # "ok 12 then", "12 instead": the party's new size.
 COUNT_THEN = re.compile(r"^\W*(?:(?:ok(?:ay)?|fine|so|alright|then)\W+)*(?:(?:let'?s|lets)\s+(?:do|say)\s+)?"
                          r"(?P<n>\d{1,3})\s+(?:people\s+|ppl\s+|guests\s+)?(?:then|instead)\W*$", re.I)
@@ -613,6 +629,8 @@ WEEKEND_AFTER = re.compile(r"\b(?:the\s+)?(?:weekend\s+after(?:\s+that(?:\s+one)
                             r"(?:\s+(?:instead|then|pls|please|maybe))?\W*$", re.I)
 # A bare hour a move goes to: "move to 9", "push it to 7:30?", "3 instead of 6" (of a 6 PM party).
 MOVE_TO_HOUR = re.compile(r"\b(?:to|for)\s+(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?(?:\s*ish)?(?=\s*(?:$|[?.!,]|instead\b|pls\b|please\b|then\b|and\b|on\s+(?:the\s+)?(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)))")
+# A bare hour wished for instead: "can we do 9 instead", "how about 3 instead?".
+HOUR_INSTEAD = re.compile(r"\b(?:do|at|about|make\s+it)\s+(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?\s*(?:pm|p)?\s+instead\b(?!\s+of)", re.I)
 # A bare hour right before the day it moves to: "can we do 12 on the 27th", "3 on saturday".
 HOUR_ON_DAY = re.compile(
     r"(?<![\d:/$.])\b(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?(?:\s*ish)?\s+on\s+(?:the\s+)?"
@@ -721,7 +739,8 @@ PAIR_ASKED = re.compile(
 )
 # "wait, I want to change the date", "can we change the time": an edit of the form in hand.
 # ("correct" only as a verb: "correct my name"; "the address is correct, book it" is a yes)
-EDIT_FORM = re.compile(r"\b(?:change|fix|update|redo|edit)\b|\bcorrect\s+(?:the|my|it|that|this|our|his|her)\b", re.I)
+EDIT_FORM = re.compile(r"\b(?:change|fix|update|redo|edit)\b|\bcorrect\s+(?:the|my|it|that|this|our|his|her)\b"
+                       r"|\b(?:except|but\s+not)\s+(?:for\s+)?(?:the|my)\b", re.I)  # ("all correct except the time")
 LOCAL_NUMBER = re.compile(r"^\D*\d{3}[\s.-]?\d{4}\D*$")
 # A party other than the one booked: "another party", "book for my sister", "a second event".
 NEW_PARTY = re.compile(

@@ -41,6 +41,7 @@ from bot.cues import (
     BOOKED_WRONG,
     BOTH,
     BUTTON_INTENTS,
+    CAN_WE_DO_N,
     CANCEL,
     CANCEL_ALL,
     CANCEL_AND_REBOOK,
@@ -80,6 +81,7 @@ from bot.cues import (
     HAVE_BOOKING,
     HOLD_ON,
     HOUR_FROM_TO,
+    HOUR_INSTEAD,
     HOUR_ON_DAY,
     HOUR_SWAP,
     HOW_TO_PAY,
@@ -88,6 +90,7 @@ from bot.cues import (
     IF_SO,
     INSTEAD,
     KEEP_AFTER_ALL,
+    LEADING_COUNT,
     LOCAL_NUMBER,
     MAKE_IT_N,
     MINE,
@@ -127,6 +130,7 @@ from bot.cues import (
     SHORT_ZIP,
     SIGNED_COUNT,
     SKIP,
+    SOME_OF_THEM,
     START_ASKED,
     START_OK,
     STATUS,
@@ -608,6 +612,13 @@ class Engine:
             # was switched without a word, and booked)
             self.say(t.also_open(ent.date, await self._free_on(ent.date), date.fromisoformat(st.slots.date)))
             ent = replace(ent, date=None)
+        if st.form in ("quote", "booking", "availability") and not _has_facts(ent) \
+                and (wrong := WRONG_FIELD.search(text)) is not None:
+            # "no the time is wrong should be 3": the right one read as the answer to that
+            # question (it was asked again, and a yes then listed the day's starts)
+            right = extract_entities(text[wrong.end():], now=now_local, expecting=_wrong_slot(wrong))
+            if getattr(right, _wrong_slot(wrong), None) is not None:
+                ent = right
         if st.form in ("quote", "booking", "availability") and (done := await self._form_said(text, ent)) is not None:
             return done
         intent = BUTTON_INTENTS.get(text) or classify_intent(text, expecting=st.expecting).intent
@@ -777,7 +788,19 @@ class Engine:
         if intent == "complaint":
             return await self.escalate("complaint", t.escalated("complaint"))
 
-        if (note := chef_note(text)) is not None and intent != "cancel_booking" \
+        lead = LEADING_COUNT.match(text) if st.form in ("quote", "booking", "availability") and (
+            st.slots.adults is not None or st.slots.guests is not None) else None
+        note = chef_note(text)
+        rest = re.sub(r"^[\s,.;&+-]*(?:and|also|plus)?\s*", "", text[lead.end():]) if lead else ""
+        if lead is not None and (note is not None or SOME_OF_THEM.search(rest)):
+            # "make it 12 pls and the gate code is 7788", "actually 12, my dad has a shellfish
+            # allergy", "make it 12, 2 of them vegetarian" to a party on the form: the new size
+            # and the note (only the note was kept, all of the message as the note, or its "2
+            # of them" as the party)
+            if note is None or note.startswith(lead[0]):
+                note = rest or note
+            ent = self._party_of(replace(ent, adults=None, guests=None), int(lead["n"] or lead["n2"] or lead["n3"]))
+        if note is not None and intent != "cancel_booking" \
                 and (done := await self._note(note, ent, intent)) is not None:  # ("drop the chicken, we need to cancel")
             return done
         if _NO_TIP_TOTAL.search(text) and not _has_facts(ent) and (quote := await self._standing_quote()):
@@ -820,7 +843,7 @@ class Engine:
                 self.say(t.tip_included(held.total_cents, held.gratuity_cents))
             if not SIGNED_COUNT.search(self._numbers(text)):
                 return self.finish()
-        msg.intent = intent
+        msg.ent, msg.intent = ent, intent
         return None
 
     async def _booking_requests(self, msg: _Message) -> TurnResult | None:
@@ -964,6 +987,10 @@ class Engine:
                 and bare_hour(int(swap["old"])).strftime("%H:%M") == (await self._booking_meant(bookings)).slot:
             # "can we do 3 instead of 6?" of a 6 PM party: the start time (the FAQ answered)
             return await self._reschedule_start(replace(ent, time=bare_hour(int(swap["h"]), int(swap["m"] or 0))))
+        if not st.form and not (ent.date or ent.time or counts) and (hour := HOUR_INSTEAD.search(said)) \
+                and await self.p.upcoming_bookings():
+            # "2 of us work late so can we do 9 instead": the start (it was a party of 2)
+            return await self._reschedule_start(replace(ent, time=bare_hour(int(hour["h"]), int(hour["m"] or 0))))
         if (not st.form and not (ent.date or ent.time or counts) and WEEKEND_AFTER.search(text)
                 and (INSTEAD.search(text) or CHANGE_IT.search(text) or read_move(text).cue)
                 and await self.p.upcoming_bookings()):
@@ -974,7 +1001,8 @@ class Engine:
         # ("change of plans we need the 27th at 3pm and 15 adults": the move, then the
         # guests, as _reschedule_start asks them; it was a second party)
         if (not st.form and (ent.date or ent.time) and not TAKEN_BACK.search(text) and not NEW_PARTY.search(text)
-                and (not counts or moves_count(said))
+                and (not counts or moves_count(said) or any(  # ("the 10 of us would prefer 3pm")
+                    _same_party(ent, b) for b in await self.p.upcoming_bookings()))
                 and (INSTEAD.search(text) or CHANGE_IT.search(text) or BOOKED_WRONG.search(text) or (
                     read_move(text).cue and intent in ("faq", "unknown", "inform")
                     and not (ent.zip or ent.address) and not _PAST_TENSE.search(text)))
@@ -1013,6 +1041,24 @@ class Engine:
         # "ok. what if 2 more people come on the day?": an "ok" before a what-if is no yes
         hedged = bool(st.confirming and IF.search(text) and question_clauses(text)
                       and re.match(r"^\W*(?:ok(?:ay)?|k|sure|alright)\b", text, re.I) and not BOOK_WORDS.search(text))
+        if st.form in ("quote", "booking") and not _has_facts(ent) and (st.slots.adults is not None or st.slots.guests is not None) \
+                and (bare := CAN_WE_DO_N.match(text)) is not None:
+            # "can we do 12 instead" with 10 adults at 6 PM: a start when it is one of the
+            # station's and the party's size is not in doubt, else asked (it went to a
+            # person as a question nobody could answer)
+            n = int(bare["n"])
+            start = bare_hour(n).strftime("%H:%M") if n <= 12 else ""
+            starts = (await self.p.default_station()).slots
+            if n > 12 or start not in starts:
+                # (read on as "make it 14": no question left for the FAQ, a change at the summary)
+                ent, text = self._party_of(ent, n), f"make it {n}"
+                self.text = text
+            elif st.slots.time is None:
+                ent = replace(ent, time=time.fromisoformat(start))
+            else:
+                st.misunderstood = 0
+                self.say(t.count_or_start(n, start))
+                return self.finish()
         if st.confirming and self._next_missing() is not None:
             st.confirming = False  # a fact the summary showed is gone: the form asks for it
         # "yes but make it 12", "yes, also add unit 5", "make it 12 then yes book it": a yes with
@@ -1073,7 +1119,9 @@ class Engine:
             if re.match(UNIT_WORD, said, re.I):  # ("its apt 12 btw" after apt 4: the unit corrected)
                 kept = re.sub(rf",\s*{UNIT_WORD}\.?\s*#?\s*[\w-]+\s*$", "", kept, flags=re.I)
             st.slots.address = f"{kept}, {said}"
-            return await self._advance()
+            if not _has_facts(ent):
+                return await self._advance()
+            # ("change to 12 adults and its apt 5b": the count goes on to the form; it was dropped)
         if st.form and st.expecting in ("name", "phone", "address", "email", "email_address", "confirm") \
                 and not _has_facts(ent) and (detail := next(
                     (f for f in (st.expecting, *DETAIL_ASKED) if f in DETAIL_ASKED and DETAIL_ASKED[f].search(text)),
@@ -1181,10 +1229,7 @@ class Engine:
                 or ((m := COUNT_THEN.match(text)) and st.expecting in (None, "confirm"))) \
                 and st.form in ("quote", "booking") and not has_count(ent) \
                 and not (ent.zip or ent.address) and (st.slots.adults is not None or st.slots.guests is not None):
-            n = int(m["n"])
-            kids = st.slots.kids or 0
-            ent = replace(ent, adults=n - kids) if n > kids and st.slots.adults is not None and not kids \
-                else replace(ent, guests=n)
+            ent = self._party_of(ent, int(m["n"]))
         if (DEFER.search(text) and not is_question and not (st.confirming and BOOK_WORDS.search(text))
                 and not _has_facts(replace(ent, date=None, time=None) if st.confirming else ent)):
             # ("i'll let you know by friday" at the summary: its day is no new date)
@@ -1262,6 +1307,13 @@ class Engine:
             return await self._advance()
         return await self._not_understood()
 
+    def _party_of(self, ent: Entities, n: int) -> Entities:
+        """A bare new size of the form's party ("make it 12"): all adults when no kids are
+        on it (the kids were asked again), else a total whose split is asked."""
+        if self.st.slots.adults is not None and not self.st.slots.kids:
+            return replace(ent, adults=n)
+        return replace(ent, guests=n)
+
     async def _note(self, note: str, ent: Entities, intent: str) -> TurnResult | None:
         """A diet or allergy note ("one guest has a shellfish allergy"): kept for the
         booking being made, or added to the booking held. None: the turn goes on (the
@@ -1269,15 +1321,10 @@ class Engine:
         st = self.st
         note = TAG_QUESTION.sub("", note).rstrip(" ,") or note  # (the question is answered apart)
         if st.form in ("quote", "booking", "availability"):
-            # "make it 12 pls and the gate code is 7788" at the summary: the count is read
-            # after the note (only the note was kept, the count inside it)
-            count = MAKE_IT_N.match(self.text) if st.slots.adults is not None or st.slots.guests is not None else None
-            if count is not None and note.startswith(count[0]):
-                note = re.sub(r"^[\s,.;&+-]*(?:and|also|plus)?\s*", "", note[count.end():]) or note
             if note not in st.slots.notes:
                 st.slots.notes.append(note)
             self.say(t.note_taken(note))
-            if _has_facts(ent) or count is not None:
+            if _has_facts(ent):
                 return None  # ("12 Main St, one guest has a nut allergy": the address too)
             st.misunderstood = 0
             await self._note_questions()
@@ -1373,6 +1420,9 @@ class Engine:
             self._numbers(text), re.I)
         if not (delta or couple or total):
             return ent
+        if delta is not None and delta["n4"] and re.search(r"\b(?:nvm|never\s*mind|jk|just\s+kidding|scratch\s+that)\b",
+                                                          text[delta.end():], re.I):
+            return ent  # ("2 of my friends are coming too. actually nvm they cant make it")
         if not (st.slots.adults is not None or st.form == "party"
                 or (not st.form and await self.p.upcoming_bookings())):
             return ent
@@ -2684,8 +2734,10 @@ class Engine:
         said = self._numbers(self.text)
         # ("we'll have 12 people and we want to move it to 3 on the 27th": a count other than
         # the booking's beside the move is a change of the party too; it was dropped)
-        st.then_party = self.text if has_count(ent) and (
-            moves_count(said) or _count_in(ent) not in (None, b.adults + b.kids)) else None
+        # ("nobody else is coming too, just the 10 of us. can we do 3 on the 27th" of 10: no change)
+        same = _same_party(ent, b) and not (MORE.search(said) or FEWER.search(said))
+        st.then_party = self.text if has_count(ent) and not same and (
+            moves_count(said) or _count_in(ent) is not None) else None
         if not ent.time and (hour := MOVE_TO_HOUR.search(said) or HOUR_ON_DAY.search(said)) \
                 and int(hour["h"]) not in (ent.adults, ent.kids, ent.guests):
             # "can we move to 9", "push it to 7:30": a start time (9 PM by the bare-hour rule);
@@ -2815,8 +2867,7 @@ class Engine:
         if (wrong := WRONG_FIELD.search(text)) is not None and not _has_facts(ent):
             # "actually go back, the zip is wrong", "oops wrong zip": that one asked again
             # (it was "didn't catch that", counted toward a hand-off)
-            said_field = (wrong["f1"] or wrong["f2"]).lower()
-            slot = {"day": "date", "number": "phone"}.get(said_field, said_field.split()[0])
+            slot = _wrong_slot(wrong)
             setattr(st.slots, slot, None)
             st.confirming, st.misunderstood, st.expecting = False, 0, slot
             self.say(t.ask_again_for(slot))
@@ -3082,10 +3133,13 @@ class Engine:
         self.text = text
         # (read as the turn read it: "2 people cant come anymore" is a count moved only
         # against the party held, and the move's form is closed now)
-        ent = await self._moved_guests(text, extract_entities(text, now=self.inp.now.astimezone(await self._tz())))
-        if not has_count(ent) and (added := added_people(text)) is not None:
-            # ("my sister is coming too, and also the 27th at 3 would be better")
-            ent = replace(ent, adults=booking.adults + added[0], kids=booking.kids + added[1])
+        ent = extract_entities(text, now=self.inp.now.astimezone(await self._tz()))
+        if (added := added_people(text)) is not None:
+            # ("my sister is coming too, and also the 27th at 3 would be better"; "my in laws
+            # are coming too, 4 of them. also 9 would be better": 14, it was 4)
+            ent = replace(ent, adults=booking.adults + added[0], kids=booking.kids + added[1], guests=None)
+        else:
+            ent = await self._moved_guests(text, ent)
         return await self._party_start(replace(ent, date=None, time=None), booking)
 
     # ------------------------------------------------------- guest count change
@@ -3471,6 +3525,22 @@ def _only_a_day(ent: Entities) -> bool:
     return (ent.date is not None or ent.time is not None) and all(v is None for v in rest)
 
 
+def _wrong_slot(wrong: re.Match[str]) -> str:
+    """The form's slot a ``WRONG_FIELD`` match names ("the day is wrong": date)."""
+    said = (wrong["f1"] or wrong["f2"]).lower()
+    return {"day": "date", "number": "phone"}.get(said, said.split()[0])
+
+
+def _same_party(ent: Entities, b: Booking) -> bool:
+    """The count said is the booking's party as it is ("the 10 of us"; "25 adults" of 20
+    adults and 5 kids is not)."""
+    if ent.adults is not None:
+        return ent.adults == b.adults and ent.kids in (None, b.kids)
+    if ent.guests is not None:
+        return ent.guests == b.adults + b.kids and ent.kids in (None, b.kids)
+    return ent.kids is not None and ent.kids == b.kids
+
+
 def _count_in(ent: Entities) -> int | None:
     """The one count the message says, if it says one."""
     return ent.guests if ent.guests is not None else ent.adults if ent.kids is None else None
@@ -3482,8 +3552,11 @@ def _restates_summary(ent: Entities, slots: Slots) -> bool:
     said = {"adults": ent.adults, "kids": ent.kids, "date": ent.date and ent.date.isoformat(),
             "time": ent.time and ent.time.strftime("%H:%M"), "zip": ent.zip}
     held = {"adults": slots.adults, "kids": slots.kids, "date": slots.date, "time": slots.time, "zip": slots.zip}
-    if not any(v is not None for v in said.values()) or ent.address or ent.phone or ent.email or ent.name:
-        return False
+    if ent.address and not (slots.address and slots.address.lower().startswith(ent.address.lower())):
+        return False  # ("yes 1 oak st" of "1 oak st san jose": as shown; it cut the address)
+    if not (any(v is not None for v in said.values()) or ent.guests is not None or ent.address) \
+            or ent.phone or ent.email or ent.name:
+        return False  # ("yep 10 ppl": the party as shown)
     if ent.guests is not None and ent.guests != (slots.adults or 0) + (slots.kids or 0):
         return False
     return all(v is None or v == held[k] or (k == "kids" and v == 0 and not held[k]) for k, v in said.items())

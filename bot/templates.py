@@ -467,6 +467,13 @@ def ask_again_for(field: str) -> Reply:
     return Reply("No problem — " + ask(field).text[0].lower() + ask(field).text[1:], ask(field).buttons, f"ask_{field}")
 
 
+def count_or_start(n: int, start: str) -> Reply:
+    """"can we do 12 instead" with a party and a start held: which of the two is meant."""
+    guests = f"{n} guests"
+    return Reply(f"Just to be sure — do you mean {guests}, or a {slot_label(start)} start?",
+                 (guests, slot_label(start)), "clarify")
+
+
 def any_start(d: date, free: Sequence[str]) -> Reply:
     """"anytime", "whatevers open": the day's starts, to pick one."""
     labels = tuple(slot_label(s) for s in free)

@@ -45,7 +45,7 @@ BOOKING_BY_ORDER = re.compile(
     r"\b(?:the|my|our)\s+(?:(?P<first>first|1st|earlier|earliest|sooner|soonest|former)"
     r"|(?P<second>second|2nd|later|latest|last|latter))\s+(?:one|booking|party|event|reservation|dinner)\b", re.I)
 _MD_RE = re.compile(
-    rf"\b(?P<mon>{_MON})\.?,?\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}?\b{_NOT_TIME}{_YEAR}"
+    rf"\b(?P<mon>{_MON})\.?,?(?:\s+|-)(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}?\b{_NOT_TIME}{_YEAR}"  # ("dec-18")
 )
 _DM_RE = re.compile(
     rf"\b(?P<day>\d{{1,2}}){_ORD}?\s+(?:day\s+)?(?:of\s+)?(?P<mon>{_MON})\b\.?{_YEAR}"
@@ -277,6 +277,9 @@ _WEEKDAY_OFFSET_RE = re.compile(
 )
 
 
+_PARTY_OF_BEFORE_MONTH = re.compile(rf"\b(?:party|group|table|family|crew)\s+of\s+\d{{1,3}}\s+{_MON}\b")
+
+
 def dates_in(text: str, today: dt.date) -> list[dt.date]:
     """Every day named in normalised ``text``, in the order said ("move the 19th one to
     the 20th": Dec 19, Dec 20)."""
@@ -325,9 +328,11 @@ def find_date(text: str, today: dt.date) -> tuple[dt.date | None, list[Span]]:
         month_day_at.add(m.start("mon"))
         add(0, m, _month_day(MONTHS[m["mon"]], int(m["day"]), _year(m["year"]), today))
     for m in _DM_RE.finditer(text):
-        if m.start("mon") in month_day_at and re.fullmatch(r"\d{1,2}\s+", text[m.start():m.start("mon")]):
+        if (m.start("mon") in month_day_at and re.fullmatch(r"\d{1,2}\s+", text[m.start():m.start("mon")])) \
+                or re.search(r"\b(?:party|group|table|family|crew)\s+of\s+$", text[:m.start()]):
             # "party of 10 dec 18": the month's own day follows it, so the number before
-            # is something else (it was Dec 10); "10th of dec 18" stays the 10th
+            # is something else (it was Dec 10); "10th of dec 18" stays the 10th; "party of
+            # 10 dec" is a party of 10 in December
             continue
         add(0, m, _month_day(MONTHS[m["mon"]], int(m["day"]), _year(m["year"]), today))
     for m in _NUM_RE.finditer(text):
@@ -370,7 +375,8 @@ def find_date(text: str, today: dt.date) -> tuple[dt.date | None, list[Span]]:
     for m in _WEEKDAY_RE.finditer(text):
         if not any(s <= m.start() < e for s, e in nth):  # its weekday is not the next one
             add(4, m, _weekday(m, today))
-    if not candidates and not nth and _FALLBACK_CUE_RE.search(text) and no_such_day(text, today) is None:
+    if not candidates and not nth and _FALLBACK_CUE_RE.search(text) and no_such_day(text, today) is None \
+            and not _PARTY_OF_BEFORE_MONTH.search(text):  # ("party of 10 dec": no day said; it was Dec 10)
         # (not "feb 29" in a year without one: dateparser took it as 2028's)
         return _fallback(text, today)
     if not candidates:

@@ -33,7 +33,9 @@ KID_WORDS = (
 GUEST_WORDS = (
     r"people|persons?|person|guests?|pax|heads|folks|attendees|diners|eaters|individuals"
     r"|humans|bodies|mouths(?:\s+to\s+feed)?|total|in\s+total|altogether|all\s+together"
-    r"|of\s+us|of\s+them"
+    # ("2 of us work late", "3 of them are vegetarian": some of the party, not its size)
+    r"|of\s+(?:us|them)(?!\s+(?:work|works|working|get\s+off|gets\s+off|have\s+to|has\s+to|need\s+to|are\s+(?:vegetarian|vegan|allergic)"
+    r"|(?:can'?t|cant|don'?t|dont)\s+eat|eat)\b)"
 )
 _FILLER = (
     r"(?:\s+(?:of\s+(?:them|which|whom|those|the\s+guests|the\s+people|their|our)|are|will\s+be|would\s+be"
