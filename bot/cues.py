@@ -261,6 +261,8 @@ GUEST_VERB_DELTA = re.compile(
     r"(?:make\s+it|come|be\s+(?:coming|there)|join|attend)|(?:aren'?t|arent|are\s+not|isn'?t|isnt|is\s+not|not)\s+coming|had\s+to\s+cancel"
     rf"|{UNABLE_TO_COME}|(?:cant|can'?t|cannot)\s+make\s+the)\b"
     rf"|{FRIENDS_JOINING}"  # ("2 of my friends are coming too")
+    # ("my cousins are coming too, 2 adults and 1 kid": those are more)
+    r"|\b(?:coming|joining)\s+(?:too|as\s+well)\W+(?:(?:thats|that'?s|its|it'?s)\s+)?\d{1,2}\s+(?:adults?|kids?|people|ppl|guests)\b"
     r"|\b(?:lost|lose|losing)\s+\d\b(?!\s*(?:hours?|hrs?|minutes?|mins?|days?))", re.I)
 # "cancel the 19th and book the 26th instead": what comes after is the new day or time.
 CANCEL_AND_REBOOK = re.compile(
@@ -594,10 +596,11 @@ IF_CLAUSE = re.compile(r"\b(?:if\s+(?:i|we|it|you|u|they|the|there|a|our|my|some
 # (Only after the request and to the end: "never mind, cancel it", "move it to the 27th,
 # keep the time the same" and "wait no, we need to move it" ask for it.)
 TAKEN_BACK = re.compile(
-    r"[?,.!]\s*(?:nah+\s+|no+\s+|lol\s+|haha\s+)?(?:just\s+kidding|jk|j/k|wait\s+no|never\s*mind|nvm|let'?s\s+keep\s+it"
+    r"[?,.!]\s*(?:actually\s+|oh\s+|wait\s+)?(?:nah+\s+|no+\s+|lol\s+|haha\s+)?(?:just\s+kidding|jk|j/k|wait\s+no|never\s*mind|nvm|let'?s\s+keep\s+it"
     # ("can we change to 3pm? cancel that, keep it at 6": nothing changes; it asked to
     # cancel the booking)
-    r"|keep\s+it|(?:cancel|scratch)\s+that)\b(?:[\s,]*(?:keep\s+(?:it|\d{1,2}(?::\d\d)?\s*(?:am|pm)?|the\s+(?:time|date|booking|same))"
+    r"|keep\s+it|(?:cancel|scratch)\s+that)\b(?:[\s,]*(?:keep\s+(?:it|\d{1,2}(?::\d\d)?\s*(?:am|pm)?|the\s+(?:time|date|booking|same)"
+    r"|the\s+\d{1,2}(?:st|nd|rd|th)?)"  # ("… actually never mind, keep the 20th")
     r"(?:\s+(?:at|on)\s+(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)?|the\s+\w+))?|lol|haha|thanks|thx))*\W*$",
     re.I)
 YES = re.compile(r"^\s*(y|yes|ya|yea|yep|yeah|yup|sure|ok|okay|confirm|please do|do it|go ahead|go for it|correct|absolutely"

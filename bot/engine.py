@@ -3277,6 +3277,11 @@ class Engine:
             sign = 0  # "don't cancel, we'll have fewer people though - 8 adults": a total
         if not sign and self.st.party_more and has_count(ent) and not NEW_TOTAL.search(said):
             sign = self.st.party_more  # "4" to "how many more are coming?": 4 more
+        if sign > 0 and (total := NEW_TOTAL.search(said)) is not None and _count_in(ent) == (
+                joining := int(re.findall(r"\d+", total[0])[-1])) < adults + kids:
+            # "my sister is coming too, thats 3 people with her kids" of 10: fewer than are
+            # booked, so the ones coming, not the new total (it was a party of 3)
+            return adults + joining, kids
         if sign and (total := NEW_TOTAL.search(said)) is not None and _count_in(ent) != (n := int(re.findall(r"\d+", total[0])[-1])):
             # "we lost 2 guests so 8 now": the total said (it was 2 adults); with kids booked
             # the split is asked
