@@ -528,8 +528,9 @@ CAN_WE_DO_N = re.compile(r"^\W*(?:(?:ok(?:ay)?|hmm+|actually|so|oh|wait)\W+)*(?:
 LEADING_COUNT = re.compile(
     r"^\W*(?:(?:actually|ok(?:ay)?|wait|oh|sorry|oops|no|yes|yeah)\W+)*(?:(?:make\s+(?:it|that)|change\s+(?:it|that)\s+to)\s+"
     r"(?P<n>\d{1,3})(?:\s+(?:pls|plz|please|people|ppl|guests|adults))?"
-    r"|(?<=actually\s)(?P<n2>\d{1,3})|(?P<n3>\d{1,3})\s+(?:people|ppl|guests|adults)\s+(?:now|instead|actually))"
-    r"(?=\s*(?:,|&|\+|;|\.|\band\b))", re.I)
+    r"|(?<=actually\s)(?P<n2>\d{1,3})|(?P<n3>\d{1,3})\s+(?:people|ppl|guests|adults)\s+(?:now|instead|actually)"
+    r"|(?:can|could)\s+(?:we|i|u|you)\s+(?:do|have)\s+(?P<n4>1[3-9]|[2-9]\d)(?:\s+(?:people|ppl|guests))?(?:\s+instead)?)"
+    r"(?=\s*(?:,|&|\+|;|\.|\band\b|\bn\b))", re.I)
 # Some of the party, told about: "2 of them vegetarian", "no shrimp for 2 of them".
 SOME_OF_THEM = re.compile(r"\b\d{1,2}\s+of\s+(?:them|us|the\s+(?:guests|adults|kids|people))\b", re.I)
 # "ok 12 then", "12 instead": the party's new size.
@@ -633,7 +634,13 @@ WEEKEND_AFTER = re.compile(r"\b(?:the\s+)?(?:weekend\s+after(?:\s+that(?:\s+one)
 # A bare hour a move goes to: "move to 9", "push it to 7:30?", "3 instead of 6" (of a 6 PM party).
 MOVE_TO_HOUR = re.compile(r"\b(?:to|for)\s+(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?(?:\s*ish)?(?=\s*(?:$|[?.!,]|instead\b|pls\b|please\b|then\b|and\b|on\s+(?:the\s+)?(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)))")
 # A bare hour wished for instead: "can we do 9 instead", "how about 3 instead?".
-HOUR_INSTEAD = re.compile(r"\b(?:do|at|about|make\s+it)\s+(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?\s*(?:pm|p)?\s+instead\b(?!\s+of)", re.I)
+# ("6 is too early, 9 instead?": a bare 1-9 starting its clause)
+HOUR_INSTEAD = re.compile(r"(?:\b(?:do|at|about|make\s+it)\s+(?P<h>1[0-2]|[1-9])|(?:^|[,.;!?]\s*)(?P<h2>[1-9]))(?::(?P<m>[0-5]\d))?"
+                          r"\s*(?:pm|p)?\s+instead\b(?!\s+of)", re.I)
+# One count for another: "can we do 8 instead of 10" (of a party of 10).
+COUNT_SWAP = re.compile(r"\b(?P<n>\d{1,2})\s+(?:people\s+|ppl\s+|guests\s+)?instead\s+of\s+(?P<old>\d{1,2})\b(?!\s*(?::|am|pm))", re.I)
+# "… instead of 10 ppl": the number before it is a count, not a start.
+INSTEAD_OF_COUNT = re.compile(r"\binstead\s+of\s+\d{1,2}\s*(?:people|ppl|guests|adults|of\s+us)\b", re.I)
 # A bare hour right before the day it moves to: "can we do 12 on the 27th", "3 on saturday".
 HOUR_ON_DAY = re.compile(
     r"(?<![\d:/$.])\b(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?(?:\s*ish)?\s+on\s+(?:the\s+)?"

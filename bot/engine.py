@@ -59,6 +59,7 @@ from bot.cues import (
     CONTACT_ASKED,
     CONTACT_CHANGE,
     COUNT_PRICED,
+    COUNT_SWAP,
     COUNT_THEN,
     DATES_OPEN,
     DAY_NAMED,
@@ -89,6 +90,7 @@ from bot.cues import (
     IF_CLAUSE,
     IF_SO,
     INSTEAD,
+    INSTEAD_OF_COUNT,
     KEEP_AFTER_ALL,
     LEADING_COUNT,
     LOCAL_NUMBER,
@@ -788,18 +790,8 @@ class Engine:
         if intent == "complaint":
             return await self.escalate("complaint", t.escalated("complaint"))
 
-        lead = LEADING_COUNT.match(text) if st.form in ("quote", "booking", "availability") and (
-            st.slots.adults is not None or st.slots.guests is not None) else None
-        note = chef_note(text)
-        rest = re.sub(r"^[\s,.;&+-]*(?:and|also|plus)?\s*", "", text[lead.end():]) if lead else ""
-        if lead is not None and (note is not None or SOME_OF_THEM.search(rest)):
-            # "make it 12 pls and the gate code is 7788", "actually 12, my dad has a shellfish
-            # allergy", "make it 12, 2 of them vegetarian" to a party on the form: the new size
-            # and the note (only the note was kept, all of the message as the note, or its "2
-            # of them" as the party)
-            if note is None or note.startswith(lead[0]):
-                note = rest or note
-            ent = self._party_of(replace(ent, adults=None, guests=None), int(lead["n"] or lead["n2"] or lead["n3"]))
+        ent, note, text = await self._size_leading(text, ent, chef_note(text))
+        self.text = text
         if note is not None and intent != "cancel_booking" \
                 and (done := await self._note(note, ent, intent)) is not None:  # ("drop the chicken, we need to cancel")
             return done
@@ -843,7 +835,7 @@ class Engine:
                 self.say(t.tip_included(held.total_cents, held.gratuity_cents))
             if not SIGNED_COUNT.search(self._numbers(text)):
                 return self.finish()
-        msg.ent, msg.intent = ent, intent
+        msg.text, msg.ent, msg.intent = text, ent, intent
         return None
 
     async def _booking_requests(self, msg: _Message) -> TurnResult | None:
@@ -990,7 +982,13 @@ class Engine:
         if not st.form and not (ent.date or ent.time or counts) and (hour := HOUR_INSTEAD.search(said)) \
                 and await self.p.upcoming_bookings():
             # "2 of us work late so can we do 9 instead": the start (it was a party of 2)
-            return await self._reschedule_start(replace(ent, time=bare_hour(int(hour["h"]), int(hour["m"] or 0))))
+            return await self._reschedule_start(replace(ent, time=bare_hour(int(hour["h"] or hour["h2"]), int(hour["m"] or 0))))
+        if not st.form and not (ent.date or ent.time or counts) and (swap := COUNT_SWAP.search(said)) \
+                and (bookings := await self.p.upcoming_bookings()) \
+                and int(swap["old"]) == (held := await self._booking_meant(bookings)).adults + held.kids \
+                and bare_hour(int(swap["old"])).strftime("%H:%M") != held.slot:
+            # "can we do 8 instead of 10" of a party of 10: its size (it went to a person)
+            return await self._party_start(replace(ent, guests=int(swap["n"])), held)
         if (not st.form and not (ent.date or ent.time or counts) and WEEKEND_AFTER.search(text)
                 and (INSTEAD.search(text) or CHANGE_IT.search(text) or read_move(text).cue)
                 and await self.p.upcoming_bookings()):
@@ -1306,6 +1304,34 @@ class Engine:
                 await self._side_questions([q for q in question_clauses(text) if not PER_HEAD.search(q)][:1])
             return await self._advance()
         return await self._not_understood()
+
+    async def _size_leading(self, text: str, ent: Entities, note: str | None) -> tuple[Entities, str | None, str]:
+        """A new size of the form's party leading a message that goes on about something
+        else, and the note that is left. "make it 12 pls and the gate code is 7788",
+        "actually 12, my dad has a shellfish allergy", "make it 12, 2 of them vegetarian",
+        "actually 12 and 3pm", "make it 12 pls, 3 of them are kids" (only the note was kept,
+        all of the message as the note, a "2 of them" as the party, or the 12 as the start)."""
+        st = self.st
+        if st.form not in ("quote", "booking", "availability") or (st.slots.adults is None and st.slots.guests is None) \
+                or (lead := LEADING_COUNT.match(text)) is None:
+            return ent, note, text
+        n = int(lead["n"] or lead["n2"] or lead["n3"] or lead["n4"])
+        rest = re.sub(r"^[\s,.;&+-]*(?:(?:and|also|plus|n)\b)?\s*", "", text[lead.end():])
+        said = extract_entities(rest, now=self.inp.now.astimezone(await self._tz()), expecting=st.expecting)
+        if said.kids is not None and said.adults is None and OF_THEM.search(rest) and said.kids < n:
+            return replace(said, adults=n - said.kids, guests=None), None, text  # (12 in all, 3 of them kids)
+        # a bare "actually 3" may be a start: a count only beside a start said as one ("3pm")
+        firm = bool(lead["n"] or lead["n3"] or lead["n4"]) or n > 12 or bool(re.search(r"\d\s*(?:am|pm)\b|\d:\d\d", rest, re.I))
+        if note is not None or SOME_OF_THEM.search(rest):
+            if note is None or note.startswith(lead[0]):
+                note = rest or note
+            # ("can we do 15 instead, gate code 7788" read on as "make it 15, …": no question
+            # left for the FAQ)
+            text = f"make it {n}{text[lead.end():]}" if lead["n4"] else text
+            return self._party_of(replace(ent, adults=None, guests=None), n), note, text
+        if firm and _has_facts(said):
+            return self._party_of(replace(said, adults=None, guests=None), n), note, text
+        return ent, note, text
 
     def _party_of(self, ent: Entities, n: int) -> Entities:
         """A bare new size of the form's party ("make it 12"): all adults when no kids are
@@ -2738,7 +2764,8 @@ class Engine:
         same = _same_party(ent, b) and not (MORE.search(said) or FEWER.search(said))
         st.then_party = self.text if has_count(ent) and not same and (
             moves_count(said) or _count_in(ent) is not None) else None
-        if not ent.time and (hour := MOVE_TO_HOUR.search(said) or HOUR_ON_DAY.search(said)) \
+        if not ent.time and not INSTEAD_OF_COUNT.search(said) \
+                and (hour := MOVE_TO_HOUR.search(said) or HOUR_ON_DAY.search(said)) \
                 and int(hour["h"]) not in (ent.adults, ent.kids, ent.guests):
             # "can we move to 9", "push it to 7:30": a start time (9 PM by the bare-hour rule);
             # "add 2 more, and can we push it to 9": beside another clause's count (it was
