@@ -819,3 +819,59 @@ QUESTION = re.compile(
 def has_count(ent: Entities) -> bool:
     """Any guest count told: adults, kids or a total."""
     return ent.adults is not None or ent.kids is not None or ent.guests is not None
+
+
+# "we had you cater in june": a month in the past tense is no party being planned.
+PAST_TENSE = re.compile(r"\b(?:last|past|ago|did|had|was|were|loved|enjoyed)\b", re.I)
+
+# Replies that already offer the day's free start times (no need to ask for a time).
+LISTS_SLOTS = {"availability", "slot_unavailable", "ask_time"}
+
+# The total asked without the gratuity: "whats the total if we skip the tip", "what would
+# it be without the gratuity".
+NO_TIP_TOTAL = re.compile(r"\b(?:without|skip(?:ping)?|w/o|minus|leave\s+out|no)\s+(?:the\s+|a\s+)?(?:tip|tips|gratuity)\b",
+                          re.I)
+
+# The day just offered, taken: "ok that one", "the first one", "soonest works".
+THAT_ONE = re.compile(r"\b(?:that|the\s+(?:first|soonest|earliest))\s+(?:one|date|day)\b|\b(?:the\s+)?soonest\b"
+                      r"|^\W*(?:ok(?:ay)?\W+)?that\s+(?:works|is\s+fine|sounds\s+good)\b", re.I)
+
+# The deposit asked back with a cancel: "can i get the deposit back", "refund pls"
+# (`REFUND_ASK` is the policy asked, with nothing cancelled).
+DEPOSIT_BACK_WITH_CANCEL = re.compile(r"\b(?:refund\w*|money\s+back|deposit\s+back|get\s+(?:my|the|our)\s+(?:deposit|money))\b", re.I)
+
+# Paying the deposit does not work ("the link doesnt open", "card declined"), and paying
+# it asked about ("never got the link", "how do i pay").
+PAY_BROKEN = re.compile(
+    r"\b(?:link|payment|page|card|checkout)\b.{0,30}?\b(?:doesn'?t|does\s+not|dont|won'?t|isn'?t|is\s+not|not|can'?t|cannot)"
+    r"\s+(?:open(?:ing)?|work(?:ing)?|load(?:ing)?|go(?:ing)?\s+through)\b"
+    r"|\bcard\s+(?:got\s+|was\s+|keeps\s+getting\s+)?(?:declined|rejected)\b|\berror\b.{0,20}?\b(?:pay|payment|checkout)",
+    re.I)
+
+PAY_ASKED = re.compile(r"\bhow\s+(?:do|can|should)\s+(?:i|we)\s+pay\b|\b(?:payment|pay|deposit|checkout)\s+link\b"
+                       r"|\blink\s+to\s+pay\b|\bwhere\s+(?:do|can)\s+(?:i|we)\s+pay\b"
+                       r"|\bnever\s+(?:got|received|came|get)\b.{0,20}?\blink\b|\b(?:re)?send\b.{0,20}?\blink\b"
+                       r"|\bsend\s+(?:the\s+|my\s+|our\s+)?(?:deposit|payment|money)\b", re.I)
+
+# The details "what would you like to change?" may name, and the question each asks again.
+FIELDS = (
+    ("date", r"date|day"), ("time", r"time|start|slot"),
+    # ("kids" / "the adults" alone: that count only; the other stays, it was wiped too)
+    ("kids", r"kids?|children|number\s+of\s+kids"), ("adults", r"adults?|number\s+of\s+adults"),
+    ("guests", r"guests?|people|count|head\s*count|party\s+size"),
+    ("email", r"e-?mail"), ("address", r"address|location"), ("zip", r"zip(?:\s*code)?"), ("name", r"name"),
+    ("phone", r"phone|number"),
+)
+
+
+def changed_field(text: str, most: int = 5) -> str | None:
+    """The detail named in a short reply ("the guests", "time pls"); None if not one."""
+    if len(text.split()) > most:
+        return None
+    return next((f for f, words in FIELDS if re.search(rf"\b(?:{words})\b", text, re.I)), None)
+
+
+def wrong_slot(wrong: re.Match[str]) -> str:
+    """The form's slot a ``WRONG_FIELD`` match names ("the day is wrong": date)."""
+    said = (wrong["f1"] or wrong["f2"]).lower()
+    return {"day": "date", "number": "phone"}.get(said, said.split()[0])

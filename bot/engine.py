@@ -67,6 +67,7 @@ from bot.cues import (
     DAY_RULED_OUT,
     DECLINE,
     DEFER,
+    DEPOSIT_BACK_WITH_CANCEL,
     DETAIL_ASKED,
     DISCOUNT,
     DISCOUNT_ANSWER,
@@ -93,6 +94,7 @@ from bot.cues import (
     INSTEAD_OF_COUNT,
     KEEP_AFTER_ALL,
     LEADING_COUNT,
+    LISTS_SLOTS,
     LOCAL_NUMBER,
     MAKE_IT_N,
     MINE,
@@ -110,12 +112,16 @@ from bot.cues import (
     NO_CHANGE,
     NO_EMAIL,
     NO_KIDS,
+    NO_TIP_TOTAL,
     NOT_NOW,
     NOTHING_TO_CHANGE,
     OF_THEM,
     OPEN_WORDS,
     PAIR_ASKED,
     PARTY_CHANGE,
+    PAST_TENSE,
+    PAY_ASKED,
+    PAY_BROKEN,
     PLACE_PRICED,
     PLAIN_BOOK,
     PRICE_OFFERED,
@@ -140,6 +146,7 @@ from bot.cues import (
     STATUS_SURE,
     TAG_QUESTION,
     TAKEN_BACK,
+    THAT_ONE,
     TIP_ASK,
     TOTAL_ASKED,
     TRAVEL,
@@ -158,6 +165,7 @@ from bot.cues import (
     YES_BUT,
     as_booked,
     bare_hour,
+    changed_field,
     group_moved,
     has_count,
     is_party,
@@ -169,6 +177,7 @@ from bot.cues import (
     still_cancels,
     weekday_said,
     weekdays_in,
+    wrong_slot,
 )
 from bot.nlu import Entities, classify_intent, extract_entities
 from bot.nlu.aside import asks_about_something_else
@@ -260,12 +269,8 @@ class DaysAsked:
 
     month: tuple[date, date] | None = None
     after: date | None = None
-# "we had you cater in june": a month in the past tense is no party being planned.
-_PAST_TENSE = re.compile(r"\b(?:last|past|ago|did|had|was|were|loved|enjoyed)\b", re.I)
 # Intents that move a booking form; facts under them fill its slots.
 BOOKING_INTENTS = {"quote", "book", "availability", "inform"}
-# Replies that already offer the day's free start times (no need to ask for a time).
-_LISTS_SLOTS = {"availability", "slot_unavailable", "ask_time"}
 
 
 @dataclass
@@ -470,7 +475,7 @@ class Engine:
         ent = Entities() if text in BUTTON_INTENTS else extract_entities(text, now=now_local, expecting=st.expecting)
         if ent.kids and (ages := KID_AGES.search(text)):
             ent = await self._older_kids(ent, [int(a) for a in re.findall(r"\d+", ages.group("ages"))])
-        if st.expecting == "date" and ent.date is None and st.buttons and _THAT_ONE.search(text) and (
+        if st.expecting == "date" and ent.date is None and st.buttons and THAT_ONE.search(text) and (
                 offered := extract_entities(st.buttons[0], now=now_local, expecting="date").date):
             # "ok that one 6pm" after the soonest open days (their buttons): the soonest
             # (the time was kept and the date asked again)
@@ -486,7 +491,7 @@ class Engine:
         if ent.address and not ent.zip and st.slots.zip and st.form in ("quote", "booking", "availability"):
             await self._address_city_checked(ent)
         if st.form not in ("reschedule", "party") and two_parties(text, has_date=ent.date is not None) \
-                and not _PAST_TENSE.search(text) and len(await self.p.upcoming_bookings()) < 2:
+                and not PAST_TENSE.search(text) and len(await self.p.upcoming_bookings()) < 2:
             # "2 parties on dec 19, lunch at 12 for 10 adults and dinner at 6 for 15": one
             # form holds one party (they were merged into one of 25 at noon, the dinner lost)
             st.misunderstood = 0
@@ -618,8 +623,8 @@ class Engine:
                 and (wrong := WRONG_FIELD.search(text)) is not None:
             # "no the time is wrong should be 3": the right one read as the answer to that
             # question (it was asked again, and a yes then listed the day's starts)
-            right = extract_entities(text[wrong.end():], now=now_local, expecting=_wrong_slot(wrong))
-            if getattr(right, _wrong_slot(wrong), None) is not None:
+            right = extract_entities(text[wrong.end():], now=now_local, expecting=wrong_slot(wrong))
+            if getattr(right, wrong_slot(wrong), None) is not None:
                 ent = right
         if st.form in ("quote", "booking", "availability") and (done := await self._form_said(text, ent)) is not None:
             return done
@@ -795,7 +800,7 @@ class Engine:
         if note is not None and intent != "cancel_booking" \
                 and (done := await self._note(note, ent, intent)) is not None:  # ("drop the chicken, we need to cancel")
             return done
-        if _NO_TIP_TOTAL.search(text) and not _has_facts(ent) and (quote := await self._standing_quote()):
+        if NO_TIP_TOTAL.search(text) and not _has_facts(ent) and (quote := await self._standing_quote()):
             # "whats the total if we skip the tip": the quote without its suggested gratuity
             # (the quote again, or the FAQ's general words on gratuity)
             st.misunderstood = 0
@@ -961,7 +966,7 @@ class Engine:
                 await self._say_nothing_booked()
                 return self.finish()
         if (not st.form and not (ent.date or counts or ent.zip or ent.address)
-                and read_move(text).asks_relative_move and not _PAST_TENSE.search(text)
+                and read_move(text).asks_relative_move and not PAST_TENSE.search(text)
                 and not (NEW_PARTY.search(text) or IF_CLAUSE.search(text) or TAKEN_BACK.search(text))
                 and (intent not in ("book", "quote") or MY_BOOKING.search(text)) and await self.p.upcoming_bookings()):
             # "can we push it an hour later?", "can my booking be moved 2 hours later"
@@ -1003,7 +1008,7 @@ class Engine:
                     _same_party(ent, b) for b in await self.p.upcoming_bookings()))
                 and (INSTEAD.search(text) or CHANGE_IT.search(text) or BOOKED_WRONG.search(text) or (
                     read_move(text).cue and intent in ("faq", "unknown", "inform")
-                    and not (ent.zip or ent.address) and not _PAST_TENSE.search(text)))
+                    and not (ent.zip or ent.address) and not PAST_TENSE.search(text)))
                 and await self.p.upcoming_bookings()):
             return await self._reschedule_start(ent)
         return None
@@ -1017,7 +1022,7 @@ class Engine:
         days_asked = self._range_asked(ent, now_local.date())
         if not st.confirming and days_asked:
             return await self._open_dates(replace(ent, date=None), days_asked)
-        if ent.date is None and not _PAST_TENSE.search(text) and (named := find_month(text, now_local.date())):
+        if ent.date is None and not PAST_TENSE.search(text) and (named := find_month(text, now_local.date())):
             # "a graduation party in june, maybe 35 people": a month past the booking
             # window is said at once (the price can still be given), not after the form.
             horizon = (await self.p.default_station()).horizon_days
@@ -1410,7 +1415,7 @@ class Engine:
             return self._ask_which("note", bookings)
         held = await self.p.add_note(str((meant or bookings[0]).id), note)
         self.say(t.note_added(held.event_date, held.slot, note))
-        if (_has_facts(ent) and not counted) or (read_move(self.text).cue and not _PAST_TENSE.search(self.text)
+        if (_has_facts(ent) and not counted) or (read_move(self.text).cue and not PAST_TENSE.search(self.text)
                                                   and not menu_choice(self.text)):
             # "2 more kids, and one adult is allergic to shellfish", "move it to the 20th,
             # my son is allergic to sesame": the note is the chef's whatever becomes of the
@@ -1519,7 +1524,7 @@ class Engine:
             if counts and not day and not place:
                 if (not (changing or moves_count(said) or NEW_TOTAL.search(said) or PARTY_CHANGE.search(self.text))
                         or menu_counted(said)) and (
-                        _PAST_TENSE.search(self.text) or QUESTION.search(self.text) or IF.search(self.text)
+                        PAST_TENSE.search(self.text) or QUESTION.search(self.text) or IF.search(self.text)
                         or question_clauses(self.text)):
                     # "we had 12 people last time", "do you bring enough food for 12 ppl?":
                     # no change asked; a question goes to the FAQ
@@ -1528,7 +1533,7 @@ class Engine:
                     return self._ask_which("party", bookings)
                 return await self._party_start(ent, b)
             if day and not counts and not place:
-                if (read_move(self.text).cue or changing) and not _PAST_TENSE.search(self.text):
+                if (read_move(self.text).cue or changing) and not PAST_TENSE.search(self.text):
                     return await self._reschedule_start(ent)
                 # "see you saturday!", "is 3pm too late for kids?": their booking, not a move
                 # (and a question asked beside it is answered)
@@ -1544,7 +1549,7 @@ class Engine:
                 # "change the dec 20 party to 25 adults", "add 3 adults to the sunday one":
                 # the day names the booking whose party changes
                 return await self._party_start(replace(ent, date=None), named)
-            if day and counts and not place and read_move(self.text).cue and not _PAST_TENSE.search(self.text) \
+            if day and counts and not place and read_move(self.text).cue and not PAST_TENSE.search(self.text) \
                     and moves_count(self._numbers(self.text)):
                 # "can we push to 9pm and add 2 adults": the move, then the guests (it
                 # started a second party)
@@ -1635,7 +1640,7 @@ class Engine:
             st.misunderstood = 0
             return await self._advance()
         editing = st.expecting == "change" or (st.form in ("booking", "quote") and EDIT_FORM.search(text) is not None)
-        field = _changed_field(text, most=5 if st.expecting == "change" else 10) if editing else None
+        field = changed_field(text, most=5 if st.expecting == "change" else 10) if editing else None
         if field is None or _has_facts(ent):
             return None
         # the form's own detail, not a booking already made (that was "no booking found")
@@ -2298,7 +2303,7 @@ class Engine:
                 need = "zip"
             again = st.expecting == need and not self.out.replies
             st.expecting = need
-            if need == "time" and s.date and any(r.kind in _LISTS_SLOTS for r in self.out.replies):
+            if need == "time" and s.date and any(r.kind in LISTS_SLOTS for r in self.out.replies):
                 return self.finish()  # availability already listed the slots
             if need == "guests" and s.kids is not None and s.guests is None:
                 # "no kids" came first: only the adults are missing, and a bare number is them.
@@ -2518,7 +2523,7 @@ class Engine:
         st = self.st
         station = await self.p.station_of(b)
         refund = self._refund_due(b, station)
-        if b.status == "deposit_paid" and not refund and _DEPOSIT_BACK_WITH_CANCEL.search(self.text):
+        if b.status == "deposit_paid" and not refund and DEPOSIT_BACK_WITH_CANCEL.search(self.text):
             # "i need to cancel, my mom is in the hospital. can i get the deposit back?": the
             # policy keeps it, so an exception is a person's call (nothing cancelled yet)
             st.form = st.expecting = st.target_booking = None
@@ -2534,7 +2539,7 @@ class Engine:
         if named is not None and str(named.id) != st.target_booking:
             # "no, the one on the 19th" to the other booking's cancel question
             return await self._cancel_confirm(named)
-        if st.expecting == "confirm" and read_move(self.text).cue and not _PAST_TENSE.search(self.text) \
+        if st.expecting == "confirm" and read_move(self.text).cue and not PAST_TENSE.search(self.text) \
                 and (held := next((b for b in bookings if str(b.id) == st.target_booking), None)) is not None:
             # "actually wait, can we just move it to january 16 instead": the move, not the
             # cancel (the cancel question came again, and a "yes" cancelled the party)
@@ -2894,7 +2899,7 @@ class Engine:
         if (wrong := WRONG_FIELD.search(text)) is not None and not _has_facts(ent):
             # "actually go back, the zip is wrong", "oops wrong zip": that one asked again
             # (it was "didn't catch that", counted toward a hand-off)
-            slot = _wrong_slot(wrong)
+            slot = wrong_slot(wrong)
             setattr(st.slots, slot, None)
             st.confirming, st.misunderstood, st.expecting = False, 0, slot
             self.say(t.ask_again_for(slot))
@@ -3478,8 +3483,8 @@ class Engine:
                       if not (STATUS.search(q) or MY_TOTAL.search(q) or STATUS_ASKED.search(q))]
             await self._side_questions(others)
         owing = [b for b in bookings[:3] if b.status == "pending_deposit"]
-        if owing and (_PAY_BROKEN.search(self.text) or (
-                _PAY_ASKED.search(self.text) and not all(b.checkout_url for b in owing))):
+        if owing and (PAY_BROKEN.search(self.text) or (
+                PAY_ASKED.search(self.text) and not all(b.checkout_url for b in owing))):
             # "the payment link doesnt open", "never got the link" with none to send: a
             # person helps before the hold runs out (it was the status alone, a dead end;
             # a link that exists is in the status)
@@ -3491,47 +3496,6 @@ class Engine:
             # change asked back (it was the status alone, the change lost)
             return await self._party_start(ent, bookings[0])
         return self.finish()
-
-
-# The total asked without the gratuity: "whats the total if we skip the tip", "what would
-# it be without the gratuity".
-_NO_TIP_TOTAL = re.compile(r"\b(?:without|skip(?:ping)?|w/o|minus|leave\s+out|no)\s+(?:the\s+|a\s+)?(?:tip|tips|gratuity)\b",
-                           re.I)
-# The day just offered, taken: "ok that one", "the first one", "soonest works".
-_THAT_ONE = re.compile(r"\b(?:that|the\s+(?:first|soonest|earliest))\s+(?:one|date|day)\b|\b(?:the\s+)?soonest\b"
-                       r"|^\W*(?:ok(?:ay)?\W+)?that\s+(?:works|is\s+fine|sounds\s+good)\b", re.I)
-# The deposit asked back with a cancel: "can i get the deposit back", "refund pls"
-# (`_REFUND_ASK` is the policy asked, with nothing cancelled).
-_DEPOSIT_BACK_WITH_CANCEL = re.compile(r"\b(?:refund\w*|money\s+back|deposit\s+back|get\s+(?:my|the|our)\s+(?:deposit|money))\b", re.I)
-# Paying the deposit does not work ("the link doesnt open", "card declined"), and paying
-# it asked about ("never got the link", "how do i pay").
-_PAY_BROKEN = re.compile(
-    r"\b(?:link|payment|page|card|checkout)\b.{0,30}?\b(?:doesn'?t|does\s+not|dont|won'?t|isn'?t|is\s+not|not|can'?t|cannot)"
-    r"\s+(?:open(?:ing)?|work(?:ing)?|load(?:ing)?|go(?:ing)?\s+through)\b"
-    r"|\bcard\s+(?:got\s+|was\s+|keeps\s+getting\s+)?(?:declined|rejected)\b|\berror\b.{0,20}?\b(?:pay|payment|checkout)",
-    re.I)
-_PAY_ASKED = re.compile(r"\bhow\s+(?:do|can|should)\s+(?:i|we)\s+pay\b|\b(?:payment|pay|deposit|checkout)\s+link\b"
-                        r"|\blink\s+to\s+pay\b|\bwhere\s+(?:do|can)\s+(?:i|we)\s+pay\b"
-                        r"|\bnever\s+(?:got|received|came|get)\b.{0,20}?\blink\b|\b(?:re)?send\b.{0,20}?\blink\b"
-                        r"|\bsend\s+(?:the\s+|my\s+|our\s+)?(?:deposit|payment|money)\b", re.I)
-
-
-# The details "what would you like to change?" may name, and the question each asks again.
-_FIELDS = (
-    ("date", r"date|day"), ("time", r"time|start|slot"),
-    # ("kids" / "the adults" alone: that count only; the other stays, it was wiped too)
-    ("kids", r"kids?|children|number\s+of\s+kids"), ("adults", r"adults?|number\s+of\s+adults"),
-    ("guests", r"guests?|people|count|head\s*count|party\s+size"),
-    ("email", r"e-?mail"), ("address", r"address|location"), ("zip", r"zip(?:\s*code)?"), ("name", r"name"),
-    ("phone", r"phone|number"),
-)
-
-
-def _changed_field(text: str, most: int = 5) -> str | None:
-    """The detail named in a short reply ("the guests", "time pls"); None if not one."""
-    if len(text.split()) > most:
-        return None
-    return next((f for f, words in _FIELDS if re.search(rf"\b(?:{words})\b", text, re.I)), None)
 
 
 def _forget(s: Slots, field: str) -> None:
@@ -3555,12 +3519,6 @@ def _only_a_day(ent: Entities) -> bool:
     """A date or time, and no guest count, zip, address or contact beside it."""
     rest = (ent.adults, ent.kids, ent.guests, ent.zip, ent.address, ent.phone, ent.email, ent.name)
     return (ent.date is not None or ent.time is not None) and all(v is None for v in rest)
-
-
-def _wrong_slot(wrong: re.Match[str]) -> str:
-    """The form's slot a ``WRONG_FIELD`` match names ("the day is wrong": date)."""
-    said = (wrong["f1"] or wrong["f2"]).lower()
-    return {"day": "date", "number": "phone"}.get(said, said.split()[0])
 
 
 def _same_party(ent: Entities, b: Booking) -> bool:
