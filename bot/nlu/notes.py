@@ -48,7 +48,10 @@ _IF_SOMEONE_DIET = re.compile(
     r"(?:an?\s+)?(?:\w+\s+){0,2}?(?:allergic\s+to\s+\w+|(?:\w+\s+)?allerg(?:y|ies)|vegetarian|vegan|celiac|pregnant)\b"
     r"(?=[^.!]*\?)"
     # "we have 2 ppl allergic to shellfish is that ok?"
-    r"|\b\d{1,2}\s+(?:ppl|people|guests|of\s+us|kids|adults|persons)\s+(?:are\s+|who\s+are\s+)?allergic\s+to\s+\w+",
+    r"|\b\d{1,2}\s+(?:ppl|people|guests|of\s+us|kids|adults|persons)\s+(?:are\s+|who\s+are\s+)?allergic\s+to\s+\w+"
+    # "can the chef do vegetarian for 2 ppl": how many told (the FAQ's answer asks for it)
+    r"|\b(?:vegetarian|vegan|gluten[\s-]free|dairy[\s-]free|nut[\s-]free|halal|kosher|pescatarian)\s+(?:food\s+|meals?\s+)?for\s+"
+    r"(?:\d{1,2}|one|two|three|four|five|six)\s+(?:ppl|people|guests|of\s+us|of\s+them|kids|adults|persons)\b",
     re.IGNORECASE)
 _NOTE_IT = re.compile(
     r"\b(?:notes?|noted|jot|write\s+(?:it|that)\s+down|let\s+the\s+chef\s+know|tell\s+the\s+chef"
