@@ -530,7 +530,7 @@ LEADING_COUNT = re.compile(
     r"(?P<n>\d{1,3})(?:\s+(?:pls|plz|please|people|ppl|guests|adults))?"
     r"|(?<=actually\s)(?P<n2>\d{1,3})|(?P<n3>\d{1,3})\s+(?:people|ppl|guests|adults)\s+(?:now|instead|actually)"
     r"|(?:can|could)\s+(?:we|i|u|you)\s+(?:do|have)\s+(?P<n4>1[3-9]|[2-9]\d)(?:\s+(?:people|ppl|guests))?(?:\s+instead)?)"
-    r"(?=\s*(?:,|&|\+|;|\.|\band\b|\bn\b))", re.I)
+    r"(?=\s*(?:,|&|\+|;|\.|\band\b|\bn\b|\bat\b|\bon\b))", re.I)
 # Some of the party, told about: "2 of them vegetarian", "no shrimp for 2 of them".
 SOME_OF_THEM = re.compile(r"\b\d{1,2}\s+of\s+(?:them|us|the\s+(?:guests|adults|kids|people))\b", re.I)
 # "ok 12 then", "12 instead": the party's new size.

@@ -979,7 +979,8 @@ class Engine:
             day = ent.date if ent.date not in (None, held.event_date) else None
             return await self._reschedule_start(
                 replace(ent, date=day, time=bare_hour(int(swap["h"]), int(swap["m"] or 0))), held)
-        if not st.form and not (ent.date or ent.time) and (swap := HOUR_SWAP.search(said)) \
+        if not st.form and (swap := HOUR_SWAP.search(said)) and not (
+                ent.date or (ent.time and ent.time != bare_hour(int(swap["old"])))) \
                 and (bookings := await self.p.upcoming_bookings()) \
                 and bare_hour(int(swap["old"])).strftime("%H:%M") == (await self._booking_meant(bookings)).slot:
             # "can we do 3 instead of 6?" of a 6 PM party: the start time (the FAQ answered)
@@ -1326,7 +1327,8 @@ class Engine:
         if said.kids is not None and said.adults is None and OF_THEM.search(rest) and said.kids < n:
             return replace(said, adults=n - said.kids, guests=None), None, text  # (12 in all, 3 of them kids)
         # a bare "actually 3" may be a start: a count only beside a start said as one ("3pm")
-        firm = bool(lead["n"] or lead["n3"] or lead["n4"]) or n > 12 or bool(re.search(r"\d\s*(?:am|pm)\b|\d:\d\d", rest, re.I))
+        firm = bool(lead["n"] or lead["n3"] or lead["n4"]) or n > 12 or bool(re.search(r"\d\s*(?:am|pm)\b|\d:\d\d", rest, re.I)) \
+            or (said.time is not None and said.time.hour % 12 != n % 12)  # ("actually 12 at 3")
         if note is not None or SOME_OF_THEM.search(rest):
             if note is None or note.startswith(lead[0]):
                 note = rest or note
@@ -3312,7 +3314,8 @@ class Engine:
         if sign > 0 and (total := NEW_TOTAL.search(said)) is not None and _count_in(ent) == (
                 joining := int(re.findall(r"\d+", total[0])[-1])) < adults + kids:
             # "my sister is coming too, thats 3 people with her kids" of 10: fewer than are
-            # booked, so the ones coming, not the new total (it was a party of 3)
+            # booked, so the ones coming, not the new total (it was a party of 3). (Their
+            # split is not asked: "how many adults and kids?" is answered with theirs.)
             return adults + joining, kids
         if sign and (total := NEW_TOTAL.search(said)) is not None and _count_in(ent) != (n := int(re.findall(r"\d+", total[0])[-1])):
             # "we lost 2 guests so 8 now": the total said (it was 2 adults); with kids booked

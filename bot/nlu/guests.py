@@ -756,7 +756,7 @@ _ADDED_KIN_RE = re.compile(
     re.I)
 # How many the relatives named are: "4 of them" ("… so thats 4 more" is a move the party
 # change reads).
-_THEY_COUNT_RE = re.compile(r"\b(?P<n>\d{1,2})\s+of\s+(?:them|us)\b|\b(?P<more>\d{1,2})\s+more\b", re.I)
+_THEY_COUNT_RE = re.compile(r"\b(?P<n>\d{1,2})\s+of\s+them\b|\b(?P<more>\d{1,2})\s+more\b", re.I)  # ("thats 10 of us": all)
 _ALREADY_COUNTED_RE = re.compile(
     r"\b(?:includ\w*|counted|part\s+of|already|in\s+the\s+(?:\d{1,3}|count|total|number))\b", re.I)
 # Someone's age told right after them: ", hes 9", " who is 7", " (7)".
