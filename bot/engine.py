@@ -257,6 +257,7 @@ from core.errors import (
     SlotTaken,
     UnknownZip,
 )
+from core.geo import haversine_mi, zip_centroid
 from core.models import Booking, Station
 from core.pricing import Quote
 
@@ -2149,7 +2150,11 @@ class Engine:
             elif s.guests is not None:
                 self.noted.append(f"{s.guests} guests")
         if ent.zip:
-            if s.zip and ent.zip != s.zip and s.address and not ent.address and not SAME_PLACE.search(self.text):
+            # ("sorry wrong zip its 95123" of 95112: a typo said, a zip of the same area, so the
+            # street stays; it was asked again. "wrong zip, it's 95370" is Sonora: asked)
+            typo = bool(WRONG_FIELD.search(self.text) or re.search(r"\b(?:typo|i\s+meant)\b", self.text, re.I)) \
+                and _zips_near(s.zip, ent.zip)
+            if s.zip and ent.zip != s.zip and s.address and not ent.address and not SAME_PLACE.search(self.text) and not typo:
                 # "the party is at my mom's in 94010": the street told was in the old zip,
                 # and a summary that showed it is no longer the one to say yes to ("wait the
                 # zip is 95125 not 95112, same address": a typo in the zip, the street kept)
@@ -3522,6 +3527,12 @@ def _only_a_day(ent: Entities) -> bool:
     """A date or time, and no guest count, zip, address or contact beside it."""
     rest = (ent.adults, ent.kids, ent.guests, ent.zip, ent.address, ent.phone, ent.email, ent.name)
     return (ent.date is not None or ent.time is not None) and all(v is None for v in rest)
+
+
+def _zips_near(a: str | None, b: str) -> bool:
+    """Two zips of one area (centroids within 10 miles): a typo in the zip, not a move."""
+    here, there = (zip_centroid(a) if a else None), zip_centroid(b)
+    return here is not None and there is not None and haversine_mi(here, there) <= 10
 
 
 def _same_party(ent: Entities, b: Booking) -> bool:
