@@ -531,6 +531,13 @@ LEADING_COUNT = re.compile(
     r"|(?<=actually\s)(?P<n2>\d{1,3})|(?P<n3>\d{1,3})\s+(?:people|ppl|guests|adults)\s+(?:now|instead|actually)"
     r"|(?:can|could)\s+(?:we|i|u|you)\s+(?:do|have)\s+(?P<n4>1[3-9]|[2-9]\d)(?:\s+(?:people|ppl|guests))?(?:\s+instead)?)"
     r"(?=\s*(?:,|&|\+|;|\.|\band\b|\bn\b|\bat\b|\bon\b))", re.I)
+# The street's number corrected: "its 1310 not 1300", "1310 not 1300 sorry".
+STREET_NUMBER_FIXED = re.compile(
+    r"^\W*(?:(?:sorry|oops|wait|no|actually)\W+)*(?:it'?s|its|the\s+(?:address|house\s+number|street\s+number)\s+is)?\s*"
+    r"(?P<new>\d{1,6})\s+not\s+(?P<old>\d{1,6})\b\W*(?:sorry|pls|please|thx|lol)?\W*$", re.I)
+# The phone's last digits corrected: "phone should end in 0199", "number ends with 99".
+PHONE_ENDING = re.compile(r"\b(?:phone|number|cell|#)\s+(?:should\s+|is\s+supposed\s+to\s+)?(?:end|ends)\s+(?:in|with)\s+(?P<d>\d{2,4})\b",
+                          re.I)
 # Some of the party, told about: "2 of them vegetarian", "no shrimp for 2 of them".
 SOME_OF_THEM = re.compile(r"\b\d{1,2}\s+of\s+(?:them|us|the\s+(?:guests|adults|kids|people))\b", re.I)
 # "ok 12 then", "12 instead": the party's new size.
@@ -641,6 +648,8 @@ HOUR_INSTEAD = re.compile(r"(?:\b(?:do|at|about|make\s+it)\s+(?P<h>1[0-2]|[1-9])
 COUNT_SWAP = re.compile(r"\b(?P<n>\d{1,2})\s+(?:people\s+|ppl\s+|guests\s+)?instead\s+of\s+(?P<old>\d{1,2})\b(?!\s*(?::|am|pm))", re.I)
 # "… instead of 10 ppl": the number before it is a count, not a start.
 INSTEAD_OF_COUNT = re.compile(r"\binstead\s+of\s+\d{1,2}\s*(?:people|ppl|guests|adults|of\s+us)\b", re.I)
+# Why a later or earlier start is wished: "2 of us work late", "too early", "get off at 7".
+WORK_LATE = re.compile(r"\b(?:work(?:s|ing)?\s+late|get\s+off|too\s+(?:early|late)|kinda\s+(?:early|late)|traffic|commute)\b", re.I)
 # A bare hour right before the day it moves to: "can we do 12 on the 27th", "3 on saturday".
 HOUR_ON_DAY = re.compile(
     r"(?<![\d:/$.])\b(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?(?:\s*ish)?\s+on\s+(?:the\s+)?"

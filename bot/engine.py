@@ -122,6 +122,7 @@ from bot.cues import (
     PAST_TENSE,
     PAY_ASKED,
     PAY_BROKEN,
+    PHONE_ENDING,
     PLACE_PRICED,
     PLAIN_BOOK,
     PRICE_OFFERED,
@@ -144,6 +145,7 @@ from bot.cues import (
     STATUS,
     STATUS_ASKED,
     STATUS_SURE,
+    STREET_NUMBER_FIXED,
     TAG_QUESTION,
     TAKEN_BACK,
     THAT_ONE,
@@ -159,6 +161,7 @@ from bot.cues import (
     WEEKEND_AFTER,
     WHAT_IF_PRICE,
     WHATS_OPEN,
+    WORK_LATE,
     WRONG_FIELD,
     WRONG_NUMBER,
     YES,
@@ -988,8 +991,15 @@ class Engine:
             return await self._reschedule_start(replace(ent, time=bare_hour(int(swap["h"]), int(swap["m"] or 0))))
         if not st.form and not (ent.date or ent.time or counts) and (hour := HOUR_INSTEAD.search(said)) \
                 and await self.p.upcoming_bookings():
-            # "2 of us work late so can we do 9 instead": the start (it was a party of 2)
-            return await self._reschedule_start(replace(ent, time=bare_hour(int(hour["h"] or hour["h2"]), int(hour["m"] or 0))))
+            # "2 of us work late so can we do 9 instead": the start (it was a party of 2); a bare
+            # "do 12 instead" may be the party's size too: asked, as at the summary
+            start = bare_hour(int(hour["h"] or hour["h2"]), int(hour["m"] or 0))
+            if re.match(r"do\s", hour[0], re.I) and not re.search(r"p\b|pm\b|:", hour[0], re.I) \
+                    and not WORK_LATE.search(said) and start.strftime("%H:%M") in (await self.p.default_station()).slots:
+                st.misunderstood = 0
+                self.say(t.count_or_start(int(hour["h"]), start.strftime("%H:%M")))
+                return self.finish()
+            return await self._reschedule_start(replace(ent, time=start))
         if not st.form and not (ent.date or ent.time or counts) and (swap := COUNT_SWAP.search(said)) \
                 and (bookings := await self.p.upcoming_bookings()) \
                 and int(swap["old"]) == (held := await self._booking_meant(bookings)).adults + held.kids \
@@ -1105,6 +1115,13 @@ class Engine:
         added to the address, a local number, no email."""
         st = self.st
         text, ent, intent = msg.text, msg.ent, msg.intent
+        if st.form == "booking" and not _has_facts(replace(ent, address=None)) and (
+                fixed := _number_fixed(text, st.slots.address, st.slots.phone)) is not None:
+            # "its 1310 not 1300" (the street's number), "phone should end in 0199": that
+            # part of the detail (it was "didn't catch that", and a yes booked the old one)
+            st.misunderstood = 0
+            st.slots.address, st.slots.phone = fixed
+            return await self._advance()
 
         field = "email" if st.expecting == "email_address" else st.expecting
         if (asked_field := FIELD_ASKED.search(text)) is not None and (
@@ -1323,8 +1340,14 @@ class Engine:
                 or (lead := LEADING_COUNT.match(text)) is None:
             return ent, note, text
         n = int(lead["n"] or lead["n2"] or lead["n3"] or lead["n4"])
+        now = self.inp.now.astimezone(await self._tz())
+        # ("14 adults now, one is gluten free" with 2 kids on the form: 14 adults and the kids
+        # kept; a bare 14 is the whole party)
+        told = extract_entities(lead[0], now=now, expecting=st.expecting)
+        sized = (lambda e: replace(e, adults=told.adults, guests=None)) if told.adults is not None \
+            else (lambda e: self._party_of(replace(e, adults=None, guests=None), n))
         rest = re.sub(r"^[\s,.;&+-]*(?:(?:and|also|plus|n)\b)?\s*", "", text[lead.end():])
-        said = extract_entities(rest, now=self.inp.now.astimezone(await self._tz()), expecting=st.expecting)
+        said = extract_entities(rest, now=now, expecting=st.expecting)
         if said.kids is not None and said.adults is None and OF_THEM.search(rest) and said.kids < n:
             return replace(said, adults=n - said.kids, guests=None), None, text  # (12 in all, 3 of them kids)
         # a bare "actually 3" may be a start: a count only beside a start said as one ("3pm")
@@ -1336,9 +1359,9 @@ class Engine:
             # ("can we do 15 instead, gate code 7788" read on as "make it 15, …": no question
             # left for the FAQ)
             text = f"make it {n}{text[lead.end():]}" if lead["n4"] else text
-            return self._party_of(replace(ent, adults=None, guests=None), n), note, text
+            return sized(ent), note, text
         if firm and _has_facts(said):
-            return self._party_of(replace(said, adults=None, guests=None), n), note, text
+            return sized(said), note, text
         return ent, note, text
 
     def _party_of(self, ent: Entities, n: int) -> Entities:
@@ -3128,6 +3151,8 @@ class Engine:
             intent = "deny"  # "keep it", "I changed my mind", "no actually cancel that"
             if has_count(ent) and moves_count(self._numbers(text)):
                 st.then_party = text  # "leave the time, but add 2 kids": the guests next
+        elif intent == "deny" and has_count(ent) and not (ent.date or ent.time) and st.then_party is None:
+            st.then_party = text  # ("no sorry I meant 9 people" to the move: the party's size next)
         if intent == "deny" or target is None or not (s.date and s.time):
             self._end_reschedule()
             await self._say_nothing_booked() if target is None else self.say(t.kept())
@@ -3527,6 +3552,17 @@ def _only_a_day(ent: Entities) -> bool:
     """A date or time, and no guest count, zip, address or contact beside it."""
     rest = (ent.adults, ent.kids, ent.guests, ent.zip, ent.address, ent.phone, ent.email, ent.name)
     return (ent.date is not None or ent.time is not None) and all(v is None for v in rest)
+
+
+def _number_fixed(text: str, address: str | None, phone: str | None) -> tuple[str | None, str | None] | None:
+    """(address, phone) with the number a correction names put right: "its 1310 not 1300"
+    of "1300 park ave", "phone should end in 0199"; None when the message is no such fix."""
+    if address and (street := STREET_NUMBER_FIXED.match(text)) is not None \
+            and re.match(rf"{street['old']}\b", address):
+        return street["new"] + address[len(street["old"]):], phone
+    if phone and (ending := PHONE_ENDING.search(text)) is not None and len(phone) > len(ending["d"]):
+        return address, phone[: -len(ending["d"])] + ending["d"]
+    return None
 
 
 def _zips_near(a: str | None, b: str) -> bool:

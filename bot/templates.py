@@ -471,7 +471,7 @@ def count_or_start(n: int, start: str) -> Reply:
     """"can we do 12 instead" with a party and a start held: which of the two is meant."""
     guests = f"{n} guests"
     return Reply(f"Just to be sure — do you mean {guests}, or a {slot_label(start)} start?",
-                 (guests, slot_label(start)), "clarify")
+                 (guests, f"Start at {slot_label(start)}"), "clarify")
 
 
 def any_start(d: date, free: Sequence[str]) -> Reply:
