@@ -149,7 +149,9 @@ FORM_RECALL = re.compile(
 FIELD_WORDS = r"zip(?:\s*code)?|name|address|phone(?:\s*number)?|number|email|date|day|time"
 WRONG_FIELD = re.compile(
     rf"\b(?:wrong|incorrect|typo\s+in\s+(?:the|my))\s+(?P<f1>{FIELD_WORDS})\b"
-    rf"|\b(?:the|my)\s+(?P<f2>{FIELD_WORDS})\s+(?:is|was)\s+(?:wrong|incorrect|off|a\s+typo)\b", re.I)
+    rf"|\b(?:the|my)\s+(?P<f2>{FIELD_WORDS})\s+(?:is|was)\s+(?:wrong|incorrect|off|a\s+typo)\b"
+    # "everything correct except date should be 19"
+    rf"|\b(?:except|but\s+not)\s+(?:for\s+)?(?:the\s+|my\s+)?(?P<f3>{FIELD_WORDS})\b", re.I)
 # Another day asked about beside the one chosen: "is the 20th open too?"
 ALSO_OPEN = re.compile(r"\b(?:open|free|available|an\s+option)\s+(?:too|also|as\s+well)\b|\balso\s+(?:open|free|available)\b", re.I)
 # "the 31st", "31st" alone.
@@ -648,6 +650,9 @@ HOUR_INSTEAD = re.compile(r"(?:\b(?:do|at|about|make\s+it)\s+(?P<h>1[0-2]|[1-9])
 COUNT_SWAP = re.compile(r"\b(?P<n>\d{1,2})\s+(?:people\s+|ppl\s+|guests\s+)?instead\s+of\s+(?P<old>\d{1,2})\b(?!\s*(?::|am|pm))", re.I)
 # "… instead of 10 ppl": the number before it is a count, not a start.
 INSTEAD_OF_COUNT = re.compile(r"\binstead\s+of\s+\d{1,2}\s*(?:people|ppl|guests|adults|of\s+us)\b", re.I)
+# The answer to "9 guests, or a 9 PM start?": the start ("9pm", "the time") or the size.
+SAYS_START = re.compile(r"\b(?:pm|p\.m\.?|time|start(?:ing)?|o'?clock|evening|night)\b|\d:\d\d|\d\s*(?:pm|p)\b", re.I)
+SAYS_SIZE = re.compile(r"\b(?:guests?|people|ppl|adults?|persons?|party\s+size|size|count|head\s*count|of\s+us)\b", re.I)
 # Why a later or earlier start is wished: "2 of us work late", "too early", "get off at 7".
 WORK_LATE = re.compile(r"\b(?:work(?:s|ing)?\s+late|get\s+off|too\s+(?:early|late)|kinda\s+(?:early|late)|traffic|commute)\b", re.I)
 # A bare hour right before the day it moves to: "can we do 12 on the 27th", "3 on saturday".
@@ -759,7 +764,7 @@ PAIR_ASKED = re.compile(
 # "wait, I want to change the date", "can we change the time": an edit of the form in hand.
 # ("correct" only as a verb: "correct my name"; "the address is correct, book it" is a yes)
 EDIT_FORM = re.compile(r"\b(?:change|fix|update|redo|edit)\b|\bcorrect\s+(?:the|my|it|that|this|our|his|her)\b"
-                       r"|\b(?:except|but\s+not)\s+(?:for\s+)?(?:the|my)\b", re.I)  # ("all correct except the time")
+                       r"|\b(?:except|but\s+not)\s+(?:for\s+)?(?:the\s+|my\s+)?\w", re.I)  # ("all correct except the time")
 LOCAL_NUMBER = re.compile(r"^\D*\d{3}[\s.-]?\d{4}\D*$")
 # A party other than the one booked: "another party", "book for my sister", "a second event".
 NEW_PARTY = re.compile(
@@ -882,5 +887,5 @@ def changed_field(text: str, most: int = 5) -> str | None:
 
 def wrong_slot(wrong: re.Match[str]) -> str:
     """The form's slot a ``WRONG_FIELD`` match names ("the day is wrong": date)."""
-    said = (wrong["f1"] or wrong["f2"]).lower()
+    said = (wrong["f1"] or wrong["f2"] or wrong["f3"]).lower()
     return {"day": "date", "number": "phone"}.get(said, said.split()[0])

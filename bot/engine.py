@@ -136,6 +136,8 @@ from bot.cues import (
     SAME_PARTY,
     SAME_PLACE,
     SAME_TIME,
+    SAYS_SIZE,
+    SAYS_START,
     SHORT_ZIP,
     SIGNED_COUNT,
     SKIP,
@@ -471,6 +473,15 @@ class Engine:
                 text = b
         if sum(ch.isupper() for ch in text) > 0.7 * max(1, sum(ch.isalpha() for ch in text)) and len(text) > 8:
             text = text.title()  # ALL CAPS carries no case cues for names
+        asked, st.size_or_start = st.size_or_start, None
+        if asked is not None and set(re.findall(r"\d+", text)) <= {str(asked)}:
+            # "9pm", "the time", "guests" to "9 guests, or a 9 PM start?": as its buttons
+            # (they got the booking's status, or "didn't catch that")
+            timed, sized = SAYS_START.search(text), SAYS_SIZE.search(text)
+            if timed and not sized and asked <= 12:
+                text = t.start_button(bare_hour(asked).strftime("%H:%M"))
+            elif sized and not timed:
+                text = f"{asked} guests"
         if (back := MOVE_TAKEN_BACK.match(text)) is not None and read_move(back["first"]).verb:
             # "move to 3 on the 27th. actually nvm keep the date but 2 more ppl": the move
             # taken back is dropped and the rest read (the booking was moved)
@@ -627,7 +638,8 @@ class Engine:
                 and (wrong := WRONG_FIELD.search(text)) is not None:
             # "no the time is wrong should be 3": the right one read as the answer to that
             # question (it was asked again, and a yes then listed the day's starts)
-            right = extract_entities(text[wrong.end():], now=now_local, expecting=wrong_slot(wrong))
+            value = re.sub(r"^\W*(?:(?:it\s+)?should\s+(?:be|say)|it'?s|its|is|to|make\s+it)\s+", "", text[wrong.end():], flags=re.I)
+            right = extract_entities(value, now=now_local, expecting=wrong_slot(wrong))
             if getattr(right, wrong_slot(wrong), None) is not None:
                 ent = right
         if st.form in ("quote", "booking", "availability") and (done := await self._form_said(text, ent)) is not None:
@@ -994,11 +1006,13 @@ class Engine:
             # "2 of us work late so can we do 9 instead": the start (it was a party of 2); a bare
             # "do 12 instead" may be the party's size too: asked, as at the summary
             start = bare_hour(int(hour["h"] or hour["h2"]), int(hour["m"] or 0))
+            starts = (await self.p.default_station()).slots
             if re.match(r"do\s", hour[0], re.I) and not re.search(r"p\b|pm\b|:", hour[0], re.I) \
-                    and not WORK_LATE.search(said) and start.strftime("%H:%M") in (await self.p.default_station()).slots:
-                st.misunderstood = 0
-                self.say(t.count_or_start(int(hour["h"]), start.strftime("%H:%M")))
-                return self.finish()
+                    and not WORK_LATE.search(said):
+                if start.strftime("%H:%M") in starts or int(hour["h"]) < 10:
+                    return self._ask_size_or_start(int(hour["h"]), starts)
+                return await self._party_start(replace(ent, guests=int(hour["h"])), await self._booking_meant(
+                    await self.p.upcoming_bookings()))  # ("can we do 11 instead": no start, a size)
             return await self._reschedule_start(replace(ent, time=start))
         if not st.form and not (ent.date or ent.time or counts) and (swap := COUNT_SWAP.search(said)) \
                 and (bookings := await self.p.upcoming_bookings()) \
@@ -1064,16 +1078,14 @@ class Engine:
             n = int(bare["n"])
             start = bare_hour(n).strftime("%H:%M") if n <= 12 else ""
             starts = (await self.p.default_station()).slots
-            if n > 12 or start not in starts:
+            if n > 12 or (start not in starts and n >= 10):
                 # (read on as "make it 14": no question left for the FAQ, a change at the summary)
                 ent, text = self._party_of(ent, n), f"make it {n}"
                 self.text = text
-            elif st.slots.time is None:
+            elif st.slots.time is None and start in starts:
                 ent = replace(ent, time=time.fromisoformat(start))
             else:
-                st.misunderstood = 0
-                self.say(t.count_or_start(n, start))
-                return self.finish()
+                return self._ask_size_or_start(n, starts)  # ("can we do 2 instead": 2 PM meant?)
         if st.confirming and self._next_missing() is not None:
             st.confirming = False  # a fact the summary showed is gone: the form asks for it
         # "yes but make it 12", "yes, also add unit 5", "make it 12 then yes book it": a yes with
@@ -1328,6 +1340,14 @@ class Engine:
                 await self._side_questions([q for q in question_clauses(text) if not PER_HEAD.search(q)][:1])
             return await self._advance()
         return await self._not_understood()
+
+    def _ask_size_or_start(self, n: int, starts: Sequence[str]) -> TurnResult:
+        """"can we do 9 instead": 9 guests, or a 9 PM start? Asked, and the 9 kept for the
+        answer (a number that is no start is asked as a size)."""
+        start = bare_hour(n).strftime("%H:%M") if n <= 12 else None
+        self.st.misunderstood, self.st.size_or_start = 0, n
+        self.say(t.count_or_start(n, start if start in starts else None, starts))
+        return self.finish()
 
     async def _size_leading(self, text: str, ent: Entities, note: str | None) -> tuple[Entities, str | None, str]:
         """A new size of the form's party leading a message that goes on about something

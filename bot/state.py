@@ -72,6 +72,9 @@ class DialogueState:
     # The one start named as the closest to a time that is no start ("HH:MM"): a "yes" to
     # that question takes it. Only for the very next message.
     offered_time: str | None = None
+    # "can we do 9 instead" asked back ("9 guests, or a 9 PM start?"): the 9, for the very
+    # next message ("9pm", "the time", "guests" answer it as the buttons do).
+    size_or_start: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -467,11 +467,21 @@ def ask_again_for(field: str) -> Reply:
     return Reply("No problem — " + ask(field).text[0].lower() + ask(field).text[1:], ask(field).buttons, f"ask_{field}")
 
 
-def count_or_start(n: int, start: str) -> Reply:
-    """"can we do 12 instead" with a party and a start held: which of the two is meant."""
+def count_or_start(n: int, start: str | None, starts: Sequence[str]) -> Reply:
+    """"can we do 12 instead" with a party and a start held: which of the two is meant (a
+    number that is no start is asked as a size, with the starts there are)."""
     guests = f"{n} guests"
-    return Reply(f"Just to be sure — do you mean {guests}, or a {slot_label(start)} start?",
-                 (guests, f"Start at {slot_label(start)}"), "clarify")
+    if start is not None:
+        return Reply(f"Just to be sure — do you mean {guests}, or a {slot_label(start)} start?",
+                     (guests, start_button(start)), "clarify")
+    return Reply(f"Just to be sure — do you mean {guests}? (Our chefs start at "
+                 f"{', '.join(slot_label(s) for s in starts)}.)", (guests,), "clarify")
+
+
+def start_button(start: str) -> str:
+    """The button that picks a start ("Start at 9 PM"): read as a move of a booked party,
+    and as the start on a form."""
+    return f"Start at {slot_label(start)}"
 
 
 def any_start(d: date, free: Sequence[str]) -> Reply:

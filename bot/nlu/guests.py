@@ -783,8 +783,9 @@ def added_people(text: str) -> tuple[int, int] | None:
     """(adults, kids) that relatives named as joining add to a party already counted, or
     None. Parents, in-laws and grandparents are two; "her 2 kids" adds kids."""
     m = _ADDED_KIN_RE.search(text)
-    if m is None or re.search(r"\b(?:not|isn'?t|aren'?t|won'?t|wont|can'?t|cant|never)\b", m[0], re.I):
-        return None  # ("my sister isn't coming too": one fewer, read as not coming)
+    if m is None or re.search(r"\b(?:not|isn'?t|aren'?t|won'?t|wont|can'?t|cant|never)\b", m[0], re.I) \
+            or re.search(r"\b(?:is|are|will|does|do)\s+$", text[: m.start()], re.I):
+        return None  # ("my sister isn't coming too": one fewer; "is my sister coming too?": asked)
     if (counted := _THEY_COUNT_RE.search(text, m.end())) is not None and not _ANY_COUNT_RE.search(text[: m.start()]):
         # "my in laws are coming too, 4 of them": the number said is how many they are (it
         # was a party of 4); "… so thats 4 more" is read as 4 more (it was 10 + 2 + 4 + 6)
