@@ -751,7 +751,9 @@ def two_parties(text: str, *, has_date: bool) -> bool:
 _ADDED_KIN_RE = re.compile(
     rf"\b(?:add(?:ing)?|plus|also|bringing|\+)\s+(?:in\s+)?(?:my|our)\s+(?P<who>{_PAIR_KIN}|{_ONE_KIN})\b(?P<rest>[^.!?]*)"
     # ("my cousin's 3 kids are coming too": the cousin is not)
-    rf"|\b(?:my|our)\s+(?P<who2>{_PAIR_KIN}|{_ONE_KIN})\b(?!'s|s'|’s)(?P<rest2>[^.!?]*?)\s+(?:(?:are|is|will\s+be|r)\s+)?"
+    # (a possessive only before a count or someone of theirs: "my mom's coming too" is "is")
+    rf"|\b(?:my|our)\s+(?P<who2>{_PAIR_KIN}|{_ONE_KIN})\b(?!(?:'s|s'|’s)\s+(?:\d|(?:\w+\s+)?(?:kids?|children|family|boys|girls"
+    r"|sons?|daughters?|friends?)\b))(?P<rest2>[^.!?]*?)\s+(?:(?:are|is|will\s+be|r)\s+)?"
     r"(?:coming|joining)\s+(?:too|as\s+well|also)\b",
     re.I)
 # How many the relatives named are: "4 of them" ("… so thats 4 more" is a move the party

@@ -51,6 +51,8 @@ def test_the_party_before_the_month_is_still_counted() -> None:
     ("my in-laws are coming as well so thats 4 more", None),  # the 4 more is the move (it was 10 + 2 + 4 + 6)
     ("my cousin's 3 kids are coming too", None),  # the cousin is not coming (it was one adult, the kids dropped)
     ("my sister isn't coming too", None),  # fewer, not more (it was one more adult)
+    ("my mom's coming too", (1, 0)),  # ("'s" is "is" here; the possessive rule missed it)
+    ("my sister’s coming too", (1, 0)),
 ])
 def test_relatives_joining(text: str, added: tuple[int, int] | None) -> None:
     assert added_people(text) == added
