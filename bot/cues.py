@@ -297,6 +297,7 @@ PLAIN_BOOK = re.compile(
 CHANGE_SAID = re.compile(
     r"\b(?:make\s+it\s+(?:\d+|for\b|at\b|on\b|the\b|\w+day\b|lunch|dinner|noon)|change|add|instead|unit|apt|suite"
     r"|(?<!no\s)allerg\w*|gate\s+code|surprise|switch\s+(?:it|to|the)|move\s+(?:it\s+)?(?:to|the)|push\s+(?:it|back|to)"
+    r"|but\s+not\s+(?:the\s+)?\d\w*"  # ("yes but not 6pm, 3pm please")
     # ("yes but can it be 3pm" changes it; "yes. also can the chef bring extra chicken?" asks)
     r"|(?:but|also)\s+(?:can|could)\s+(?:it|we|i|the\s+(?:party|booking|time|date|day))"
     r"|can\s+(?:you|u|we)\s+(?:make|change|add|do|switch|move))\b", re.I)

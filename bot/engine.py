@@ -482,6 +482,9 @@ class Engine:
                 text = t.start_button(bare_hour(asked).strftime("%H:%M"))
             elif sized and not timed:
                 text = f"{asked} guests"
+            elif YES.match(text) or re.fullmatch(r"\W*(?:both|neither|idk|not\s+sure)\W*", text, re.I):
+                # ("yes" to "9 guests, or a 9 PM start?" booked the summary unchanged): asked again
+                return self._ask_size_or_start(asked, (await self.p.default_station()).slots)
         if (back := MOVE_TAKEN_BACK.match(text)) is not None and read_move(back["first"]).verb:
             # "move to 3 on the 27th. actually nvm keep the date but 2 more ppl": the move
             # taken back is dropped and the rest read (the booking was moved)
@@ -1094,7 +1097,8 @@ class Engine:
         changed = bool(st.confirming and CHANGE_SAID.search(text) and not NO_CHANGE.search(text))
         if changed and (lead := YES_BUT.match(text)) is not None:
             # (read without its yes: "make it 12" alone is understood at the summary)
-            text = self.text = text[lead.end():]
+            # ("yes but not 6pm, 3pm please": the start turned down is no start)
+            text = self.text = re.sub(r"^\W*not\s+(?:the\s+)?\d{1,2}(?::\d\d)?\s*(?:am|pm)?\b\W*", "", text[lead.end():], flags=re.I)
             ent = extract_entities(text, now=now_local, expecting=st.expecting)
             intent = classify_intent(text, expecting=st.expecting).intent
         if st.confirming and not hedged and not changed and IF_SO.search(text) and question_clauses(text):
