@@ -1085,8 +1085,11 @@ class Engine:
                 # (read on as "make it 14": no question left for the FAQ, a change at the summary)
                 ent, text = self._party_of(ent, n), f"make it {n}"
                 self.text = text
-            elif st.slots.time is None and start in starts:
-                ent = replace(ent, time=time.fromisoformat(start))
+            elif st.expecting == "time" and start in starts:
+                # (the start asked: "can we do 3 instead" is 3 PM; read on as the button, no
+                # question left for the FAQ. Asked anywhere else it may be the size: asked.)
+                ent, text = replace(ent, time=time.fromisoformat(start)), t.start_button(start)
+                self.text = text
             else:
                 return self._ask_size_or_start(n, starts)  # ("can we do 2 instead": 2 PM meant?)
         if st.confirming and self._next_missing() is not None:
