@@ -1017,6 +1017,12 @@ class Engine:
                 return await self._party_start(replace(ent, guests=int(hour["h"])), await self._booking_meant(
                     await self.p.upcoming_bookings()))  # ("can we do 11 instead": no start, a size)
             return await self._reschedule_start(replace(ent, time=start))
+        if not st.form and (bare := CAN_WE_DO_N.match(text)) is not None and int(bare["n"]) > 12 \
+                and (bookings := await self.p.upcoming_bookings()):
+            # "can we do 14 instead" of a booked party: no start, its size (it went to a person)
+            if (chosen := await self._booking_named(bookings)) is None:
+                return self._ask_which("party", bookings)
+            return await self._party_start(replace(ent, guests=int(bare["n"])), chosen)
         if not st.form and not (ent.date or ent.time or counts) and (swap := COUNT_SWAP.search(said)) \
                 and (bookings := await self.p.upcoming_bookings()) \
                 and int(swap["old"]) == (held := await self._booking_meant(bookings)).adults + held.kids \
