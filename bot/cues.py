@@ -127,6 +127,13 @@ CANCEL_ALL = re.compile(
     r"\bcancel\w*\s+(?:(?:them|it)\s+)?(?:both\b(?!\s+(?:the\s+)?add)|all\s+(?:of\s+)?(?:them|\d)\b|every(?:thing|one|\s+(?:one|booking|party|reservation|event))\b)"
     r"|\b(?:both|all)\s+(?:of\s+(?:them|my|our|the)\s+|my\s+|our\s+|the\s+)?(?:\w+\s+)?(?:bookings|parties|reservations|events)\b",
     re.I)
+# A start turned down before the one wanted: "not 6pm, can we do 9pm", "not at 6 — 9 pm".
+NOT_THAT_START = re.compile(
+    r"^\W*(?:(?:yes|yeah|ok(?:ay)?|sure)\W+)?(?:but\s+)?not\s+(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:am|pm)\b[\s,;.—–-]*"
+    r"(?=.*\d\s*(?:am|pm)\b)", re.I)
+# "nvm, keep it as is" with nothing asked: the booking stays.
+KEEP_AS_IS = re.compile(r"^\W*(?:(?:actually|ok(?:ay)?|no+|nah|oh)\W+)*(?:never\s*mind|nvm)\W*(?:keep|leave)\s+it(?:\s+as\s+is)?\W*$"
+                        r"|^\W*(?:(?:actually|ok(?:ay)?|no+|nah)\W+)*(?:keep|leave)\s+it\s+as\s+is\W*$", re.I)
 # A move said, then taken back before something else: "move to 3 on the 27th. actually nvm
 # keep the date but 2 more ppl".
 MOVE_TAKEN_BACK = re.compile(

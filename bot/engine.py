@@ -93,6 +93,7 @@ from bot.cues import (
     INSTEAD,
     INSTEAD_OF_COUNT,
     KEEP_AFTER_ALL,
+    KEEP_AS_IS,
     LEADING_COUNT,
     LISTS_SLOTS,
     LOCAL_NUMBER,
@@ -114,6 +115,7 @@ from bot.cues import (
     NO_KIDS,
     NO_TIP_TOTAL,
     NOT_NOW,
+    NOT_THAT_START,
     NOTHING_TO_CHANGE,
     OF_THEM,
     OPEN_WORDS,
@@ -485,6 +487,10 @@ class Engine:
             elif YES.match(text) or re.fullmatch(r"\W*(?:both|neither|idk|not\s+sure)\W*", text, re.I):
                 # ("yes" to "9 guests, or a 9 PM start?" booked the summary unchanged): asked again
                 return self._ask_size_or_start(asked, (await self.p.default_station()).slots)
+        if (turned_down := NOT_THAT_START.match(text)) is not None:
+            # "not 6pm, can we do 9pm": the start turned down is no start (6 PM was kept), and
+            # the other is wished instead (a booked party's "not 6pm, 9pm" got its status)
+            text = text[turned_down.end():].rstrip(" .!") + " instead"
         if (back := MOVE_TAKEN_BACK.match(text)) is not None and read_move(back["first"]).verb:
             # "move to 3 on the 27th. actually nvm keep the date but 2 more ppl": the move
             # taken back is dropped and the rest read (the booking was moved)
@@ -748,6 +754,9 @@ class Engine:
                 # "what time is the chef coming on sunday?" with a party booked: that party
                 # (and the FAQ's word on arrival), not the next Sunday's open times.
                 intent = "booking_status"
+        if not st.form and st.expecting is None and KEEP_AS_IS.match(text) and await self.p.upcoming_bookings():
+            self.say(t.kept())  # ("actually nevermind, keep it as is" with nothing asked: "didn't catch that")
+            return self.finish()
         if (TAKEN_BACK.search(text) and (intent in ("cancel_booking", "reschedule_booking") or read_move(text).cue)
                 and not st.form and await self.p.upcoming_bookings()):
             self.say(t.kept())  # "could we do the day before? nah jk, keep it"
