@@ -546,13 +546,13 @@ class Engine:
                 and (added := added_people(text)) is not None:
             # "add my sister and her 2 kids", "actually my parents are coming too" to a
             # party already counted (the count was kept, or "didn't catch that")
-            ent = replace(ent, adults=st.slots.adults + added[0], kids=(st.slots.kids or 0) + added[1], guests=None)
+            ent = _with_added(ent, st.slots.adults, st.slots.kids or 0, added)
         elif not st.form and (added := added_people(text)) is not None \
                 and (joined := await self._booking_named(await self.p.upcoming_bookings())) is not None:
             # the same to a booked party ("actually my parents are coming too" was "didn't
             # catch that"; "my sister and her 2 kids are coming too" left the sister out;
             # "the 3pm one, my parents are coming too")
-            ent = replace(ent, adults=joined.adults + added[0], kids=joined.kids + added[1], guests=None)
+            ent = _with_added(ent, joined.adults, joined.kids, added)
         if kin_already_counted(text) and not _has_facts(ent) and (party := await self._party_known()) is not None:
             # "my parents are coming too, they're included in the 10": the party as it is
             # (it was "didn't catch that")
@@ -648,8 +648,8 @@ class Engine:
             # "no the time is wrong should be 3": the right one read as the answer to that
             # question (it was asked again, and a yes then listed the day's starts)
             value = re.sub(r"^\W*(?:(?:it\s+)?should\s+(?:be|say)|it'?s|its|is|to|make\s+it)\s+", "", text[wrong.end():], flags=re.I)
-            right = extract_entities(value, now=now_local, expecting=wrong_slot(wrong))
-            if getattr(right, wrong_slot(wrong), None) is not None:
+            right = extract_entities(value, now=now_local, expecting=(slot := wrong_slot(wrong)))
+            if getattr(right, slot, None) is not None:
                 ent = right
         if st.form in ("quote", "booking", "availability") and (done := await self._form_said(text, ent)) is not None:
             return done
@@ -1021,7 +1021,7 @@ class Engine:
             starts = (await self.p.default_station()).slots
             if re.match(r"do\s", hour[0], re.I) and not re.search(r"p\b|pm\b|:", hour[0], re.I) \
                     and not WORK_LATE.search(said):
-                if start.strftime("%H:%M") in starts or int(hour["h"]) < 10:
+                if not _only_a_size(int(hour["h"]), starts):
                     return self._ask_size_or_start(int(hour["h"]), starts)
                 return await self._party_start(replace(ent, guests=int(hour["h"])), await self._booking_meant(
                     await self.p.upcoming_bookings()))  # ("can we do 11 instead": no start, a size)
@@ -1096,7 +1096,7 @@ class Engine:
             n = int(bare["n"])
             start = bare_hour(n).strftime("%H:%M") if n <= 12 else ""
             starts = (await self.p.default_station()).slots
-            if n > 12 or (start not in starts and n >= 10):
+            if _only_a_size(n, starts):
                 # (read on as "make it 14": no question left for the FAQ, a change at the summary)
                 ent, text = self._party_of(ent, n), f"make it {n}"
                 self.text = text
@@ -3243,7 +3243,7 @@ class Engine:
         if (added := added_people(text)) is not None:
             # ("my sister is coming too, and also the 27th at 3 would be better"; "my in laws
             # are coming too, 4 of them. also 9 would be better": 14, it was 4)
-            ent = replace(ent, adults=booking.adults + added[0], kids=booking.kids + added[1], guests=None)
+            ent = _with_added(ent, booking.adults, booking.kids, added)
         else:
             ent = await self._moved_guests(text, ent)
         return await self._party_start(replace(ent, date=None, time=None), booking)
@@ -3594,6 +3594,17 @@ def _only_a_day(ent: Entities) -> bool:
     """A date or time, and no guest count, zip, address or contact beside it."""
     rest = (ent.adults, ent.kids, ent.guests, ent.zip, ent.address, ent.phone, ent.email, ent.name)
     return (ent.date is not None or ent.time is not None) and all(v is None for v in rest)
+
+
+def _with_added(ent: Entities, adults: int, kids: int, added: tuple[int, int]) -> Entities:
+    """The party (adults, kids) with the relatives named as joining (``added_people``)."""
+    return replace(ent, adults=adults + added[0], kids=kids + added[1], guests=None)
+
+
+def _only_a_size(n: int, starts: Sequence[str]) -> bool:
+    """A bare "can we do N" that can only be the party's size: over 12, or 10-12 and no
+    start of the station (a bare 1-9 may be a PM start meant: asked)."""
+    return n > 12 or (n >= 10 and bare_hour(n).strftime("%H:%M") not in starts)
 
 
 def _number_fixed(text: str, address: str | None, phone: str | None) -> tuple[str | None, str | None] | None:
