@@ -181,6 +181,8 @@ TRAVEL = re.compile(
     re.I,
 )
 INSTEAD = re.compile(r"\b(?:instead|rather)\b", re.I)
+# "we'll be 12 now, 3pm still ok?": a new detail of a booked party, asked to be fine.
+STILL_OK = re.compile(r"\bstill\s+(?:ok(?:ay)?|good|fine|work(?:s|ing)?|doable|possible|available|open|free)\b", re.I)
 # "i booked the wrong time, should be 3pm", "we actually want the 20th not the 19th": a
 # booking's day or time put right (it got the status, or a person)
 BOOKED_WRONG = re.compile(

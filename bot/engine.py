@@ -149,6 +149,7 @@ from bot.cues import (
     STATUS,
     STATUS_ASKED,
     STATUS_SURE,
+    STILL_OK,
     STREET_NUMBER_FIXED,
     TAG_QUESTION,
     TAKEN_BACK,
@@ -480,7 +481,11 @@ class Engine:
             # "9pm", "the time", "guests" to "9 guests, or a 9 PM start?": as its buttons
             # (they got the booking's status, or "didn't catch that")
             timed, sized = SAYS_START.search(text), SAYS_SIZE.search(text)
-            if timed and not sized and asked <= 12:
+            both = (timed and sized) or re.fullmatch(r"\W*(?:both|both\s+of\s+(?:them|those)|the\s+two)\W*", text, re.I)
+            if both and asked <= 12:
+                # "both lol 9 ppl at 9pm": the size and the start (it began a second party)
+                text = f"{asked} guests instead, and {t.start_button(bare_hour(asked).strftime('%H:%M'))}"
+            elif timed and not sized and asked <= 12:
                 text = t.start_button(bare_hour(asked).strftime("%H:%M"))
             elif sized and not timed:
                 text = f"{asked} guests"
@@ -923,6 +928,12 @@ class Engine:
             # "one couple had to cancel", "cancel 2 of the adults", "cancel the kids":
             # fewer guests, not the booking
             intent = "inform"
+        if intent == "reschedule_booking" and (asked := self._party_asked()) is not None:
+            booking_id = st.target_booking or ""
+            self._party_done()
+            done = await self._reschedule_start(ent)
+            self._party_after_move(asked, booking_id)
+            return done
         if intent in ("cancel_booking", "reschedule_booking", "booking_status"):
             st.confirming = False
             return await {
@@ -1051,7 +1062,7 @@ class Engine:
                 and (not counts or moves_count(said) or any(  # ("the 10 of us would prefer 3pm")
                     _same_party(ent, b) for b in await self.p.upcoming_bookings()))
                 and (INSTEAD.search(text) or CHANGE_IT.search(text) or BOOKED_WRONG.search(text) or (
-                    read_move(text).cue and intent in ("faq", "unknown", "inform")
+                    (read_move(text).cue or STILL_OK.search(text)) and intent in ("faq", "unknown", "inform", "greeting")
                     and not (ent.zip or ent.address) and not PAST_TENSE.search(text)))
                 and await self.p.upcoming_bookings()):
             return await self._reschedule_start(ent)
@@ -1510,11 +1521,20 @@ class Engine:
         if has_count(ent) \
                 or st.form in ("reschedule", "cancel"):
             return ent
+        if (swap := COUNT_SWAP.search(self._numbers(text))) is not None \
+                and (held := await self._party_known()) is not None and int(swap["old"]) == sum(held):
+            # "could we do 12 instead of 10 and also 3pm instead of 6" of a party of 10: its
+            # new size beside the move (the 12 was dropped); not "3 instead of 6" of a 6 PM start
+            start = st.slots.time if st.form else (await self.p.upcoming_bookings())[0].slot
+            if bare_hour(int(swap["old"])).strftime("%H:%M") != start:
+                return replace(ent, guests=int(swap["n"]))
         delta = BARE_DELTA.search(self._numbers(text))  # (digits for words: "one of the kids")
         couple = GUESTS_CANCEL.search(text) and re.search(r"\b(?:one|a)\s+couple\b", text, re.I)
         # "my brother cant come so 11": the new total alone
         total = None if (delta or couple) else re.search(
-            r"\b(?:so|making\s+it|makes\s+it|down\s+to|up\s+to|(?:we'?re|we\s+are|we'?ll|we\s+will)\s+(?:now\s+)?"
+            # ("hey so 6 is kinda late for us": the start spoken of, no total)
+            r"\b(?:so(?!\s+\d{1,3}\s+(?:is|was|would|wont|won'?t|isn'?t|works?|sounds?|seems?|feels?|might|may|could)\b)"
+            r"|making\s+it|makes\s+it|down\s+to|up\s+to|(?:we'?re|we\s+are|we'?ll|we\s+will)\s+(?:now\s+)?"
             r"(?:gonna\s+|going\s+to\s+)?be)\s+(?:we'?re\s+|just\s+)?(?P<n>\d{1,3})\b(?!\s*(?:am|pm|:|p\b|a\b|\$|%))",
             self._numbers(text), re.I)
         if not (delta or couple or total):
@@ -3505,8 +3525,25 @@ class Engine:
             self.say(t.change_still_pending())
             return self.finish()
         # Neither a count nor yes/no: drop the change and read the message afresh.
+        asked = self._party_asked()
         self._party_done()
-        return await self._turn()
+        done = await self._turn()
+        self._party_after_move(asked, str(b.id))
+        return done
+
+    def _party_asked(self) -> str | None:
+        """The party change waiting for its yes, said as counts ("8 adults and 0 kids")."""
+        st = self.st
+        if st.form == "party" and st.expecting == "confirm" and st.slots.adults is not None:
+            return f"{st.slots.adults} adults and {st.slots.kids or 0} kids"
+        return None
+
+    def _party_after_move(self, asked: str | None, booking_id: str) -> None:
+        """"8 instead of 10?" … "and move it to 3": the party change that was waiting comes
+        back once the move is answered (it was dropped)."""
+        st = self.st
+        if asked is not None and st.form == "reschedule" and st.target_booking == booking_id and st.then_party is None:
+            st.then_party = asked
 
     def _party_done(self) -> None:
         st = self.st

@@ -258,12 +258,12 @@ _TOTAL_NOUN_THEN_KIDS_RE = re.compile(
     rf"(?P<n>\d{{1,3}})\s+(?:(?:of\s+(?:them|those)\s+)?(?:are|r|will\s+be|would\s+be)\s+"
     rf"(?:{KID_WORDS}|under\s+(?:1[0-3]|[1-9])\b)|under\s+(?:1[0-3]|[1-9])\b)"  # ("12 guests, 2 under 5")
 )
-# "2 families of 4": their product
-_FAMILIES_OF_RE = re.compile(r"\b(?P<a>\d{1,2})\s+(?:families|households|couples\s+with\s+kids)\s+of\s+(?P<b>\d{1,2})\b")
+# "2 families of 4", "2 tables of 6" (it was a party of 2): their product
+_FAMILIES_OF_RE = re.compile(r"\b(?P<a>\d{1,2})\s+(?:families|households|tables|couples\s+with\s+kids)\s+of\s+(?P<b>\d{1,2})\b")
 # Each family counted: "family of 5 plus 2 other families of 4", "my family of 4 and my
 # brother's family of 5", "2 families of 5 and 1 of 4" (only the first was counted)
 _FAMILY_GROUP_RE = re.compile(
-    r"\b(?:(?P<a>\d{1,2})\s+(?:other\s+|more\s+)?(?:families|households)|(?:family|household)|(?<=and\s)(?P<one>1|one))"
+    r"\b(?:(?P<a>\d{1,2})\s+(?:other\s+|more\s+)?(?:families|households|tables)|(?:family|household)|(?<=and\s)(?P<one>1|one))"
     r"\s+of\s+(?P<b>\d{1,2})\b(?!\s*(?:them|us|the))")
 # "gluten free for 2 guests": a diet for some of the party, no count of it
 _DIET_FOR_RE = re.compile(
@@ -468,6 +468,11 @@ _KIN_OUT_RE = re.compile(
     rf"|(?:{_ONE_KIN}|{_PARTNER})))\s+(?:both\s+)?(?={NOT_COMING})", re.I)
 
 
+# "… and neither is his wife", "nor her husband": one more of them not coming.
+_NOT_COMING_TAIL_RE = re.compile(NOT_COMING + r"(?:\s+(?:it|to\s+it))?(?:\s+(?:anymore|any\s+more|after\s+all))?", re.I)
+_NEITHER_RE = re.compile(
+    rf"\s*,?\s*(?:and\s+)?(?:neither|nor)\s+(?:(?:is|are|will|can|does|is\s+coming)\s+)?"
+    rf"(?:(?:his|her|their|my|our)\s+(?:{_PARTNER}|{_ONE_KIN})|he|she)\b(?:\s+(?:is|will|can))?", re.I)
 _THATS_N_RE = re.compile(r",?\s*\b(?:so\s+)?(?:that'?s|thats|which\s+is)\s+(?:1|2)\s+(?:people|ppl|adults?|guests|of\s+them|less|fewer)\b", re.I)
 # (in normalised text: "one more couple" is "1 more 2")
 _MORE_COUPLES_RE = re.compile(r"\b(?P<n>\d{1,2})\s+(?P<more>more|extra|other)\s+(?:couples?|2s?)\b"
@@ -492,6 +497,12 @@ def people_as_counts(text: str) -> str:
         # ("my brother cant come but his 2 kids still will": the counts said are other
         # people; "my brother cant come so 11": the new total)
         return text
+    tail = _NOT_COMING_TAIL_RE.match(text, out.end())
+    if not out["pair"] and tail is not None and (nor := _NEITHER_RE.match(text, tail.end())):
+        # "my boss isnt coming anymore and neither is his wife": two fewer (it was one)
+        text = text[:out.start(1)] + "2 adults".ljust(len(out[1])) + text[out.end(1):nor.start()] \
+            + " " * (nor.end() - nor.start()) + text[nor.end():]
+        return _THATS_N_RE.sub(lambda m: " " * len(m[0]), text)
     text = _KIN_OUT_RE.sub(lambda m: ("2 adults" if m["pair"] else "1 adult").ljust(len(m[1])) + m[0][len(m[1]):], text)
     # ("my in-laws cant come anymore, thats 2 people": the same two, not a new total of 2)
     return _THATS_N_RE.sub(lambda m: " " * len(m[0]), text)
@@ -749,10 +760,12 @@ def two_parties(text: str, *, has_date: bool) -> bool:
 # People added to a party already counted, named rather than counted: "add my sister and
 # her 2 kids", "actually my parents are coming too", "plus my brother and his wife".
 _ADDED_KIN_RE = re.compile(
-    rf"\b(?:add(?:ing)?|plus|also|bringing|\+)\s+(?:in\s+)?(?:my|our)\s+(?P<who>{_PAIR_KIN}|{_ONE_KIN})\b(?P<rest>[^.!?]*)"
+    rf"\b(?:add(?:ing)?|plus|also|bringing|\+)\s+(?:in\s+)?(?:my|our)\s+(?P<who>{_PAIR_KIN}|{_ONE_KIN}|{_PARTNER})\b"
+    # ("add my husband's number as a contact": his number, not him)
+    r"(?!(?:'s|s'|’s)\s+(?:\w+\s+)?(?:number|phone|cell|email|e-mail|name|address|info|contact|card))(?P<rest>[^.!?]*)"
     # ("my cousin's 3 kids are coming too": the cousin is not)
     # (a possessive only before a count or someone of theirs: "my mom's coming too" is "is")
-    rf"|\b(?:my|our)\s+(?P<who2>{_PAIR_KIN}|{_ONE_KIN})\b(?!(?:'s|s'|’s)\s+(?:\d|(?:\w+\s+)?(?:kids?|children|family|boys|girls"
+    rf"|\b(?:my|our)\s+(?P<who2>{_PAIR_KIN}|{_ONE_KIN}|{_PARTNER})\b(?!(?:'s|s'|’s)\s+(?:\d|(?:\w+\s+)?(?:kids?|children|family|boys|girls"
     r"|sons?|daughters?|friends?)\b))(?P<rest2>[^.!?]*?)\s+(?:(?:are|is|will\s+be|r)\s+)?"
     r"(?:coming|joining)\s+(?:too|as\s+well|also)\b",
     re.I)
@@ -764,7 +777,7 @@ _ALREADY_COUNTED_RE = re.compile(
 # Someone's age told right after them: ", hes 9", " who is 7", " (7)".
 _ONES_AGE = r"(?:\W*(?:(?:he|she)(?:'?s|\s+is)|who(?:'?s|\s+is)|age|aged)\s+(?:only\s+|just\s+)?(?P<age>\d{1,2})\b|\s*\(\s*(?P<age2>\d{1,2})\s*\))"
 # One relative named, with the age if told: "my nephew, hes 9", "my niece (7)", "my parents".
-_KIN_ITEM_RE = re.compile(rf"\b(?:my|our)\s+(?P<who>{_PAIR_KIN}|{_ONE_KIN})\b{_ONES_AGE}?", re.I)
+_KIN_ITEM_RE = re.compile(rf"\b(?:my|our)\s+(?P<who>{_PAIR_KIN}|{_ONE_KIN}|{_PARTNER})\b{_ONES_AGE}?", re.I)
 _WITH_KIDS_RE = re.compile(
     rf"\b(?:and|with|plus|\+|&)\s+(?:her|his|their)\s+(?:(?P<n>\d{{1,2}})\s+(?:{KID_WORDS})\b"
     rf"|(?:kids|children)\s*\(?\s*(?:ages?\s+)?(?P<ages>{_AGE_LIST})\b)", re.I)
