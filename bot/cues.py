@@ -656,6 +656,10 @@ MOVE_TO_HOUR = re.compile(r"\b(?:to|for)\s+(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d)
 # ("6 is too early, 9 instead?": a bare 1-9 starting its clause)
 HOUR_INSTEAD = re.compile(r"(?:\b(?:do|at|about|make\s+it)\s+(?P<h>1[0-2]|[1-9])|(?:^|[,.;!?]\s*)(?P<h2>[1-9]))(?::(?P<m>[0-5]\d))?"
                           r"\s*(?:pm|p)?\s+instead\b(?!\s+of)", re.I)
+# A bare hour asked after people added: "… coming too and can we do 9".
+START_AFTER_ADDED = re.compile(
+    r"\b(?:and|also|plus|but|so)\s+(?:also\s+)?(?:can|could)\s+(?:we|i|u|you)\s+(?:do|make\s+it|have\s+it\s+at|start\s+at)\s+"
+    r"(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?(?:\s*pm)?(?:\s+instead)?\s*\??\W*$", re.I)
 # One count for another: "can we do 8 instead of 10" (of a party of 10).
 COUNT_SWAP = re.compile(r"\b(?P<n>\d{1,2})\s+(?:people\s+|ppl\s+|guests\s+)?instead\s+of\s+(?P<old>\d{1,2})\b(?!\s*(?::|am|pm))", re.I)
 # "… instead of 10 ppl": the number before it is a count, not a start.
@@ -673,7 +677,10 @@ SHORT_ZIP = re.compile(r"\bzip(?:\s*code)?\s*(?:is\s+|:|=|#)?\s*(\d{3,4}|\d{6,9}
 # Guests to add or take off, with no count yet: "we need to add people", "a few more guests".
 ADD_PEOPLE = re.compile(
     r"\b(?:add|adding|bring(?:ing)?\s+(?:some\s+)?more|(?:a\s+few|some)\s+more|fewer|less)\s+(?:some\s+|a\s+few\s+|more\s+)?"
-    r"(?:people|ppl|guests|friends|adults|kids|children)\b(?!\s+(?:to\s+(?:a|the)\s+new|for\s+(?:a|another)))", re.I)
+    r"(?:people|ppl|guests|friends|adults|kids|children)\b(?!\s+(?:to\s+(?:a|the)\s+new|for\s+(?:a|another)))"
+    # ("my sister's kids are coming too": more, how many not said; it was "didn't catch that")
+    r"|\b(?:my|our)\s+\w+(?:'s|s'|’s)\s+(?:kids|children|boys|girls|family|friends)\s+(?:are|r|will\s+be)\s+"
+    r"(?:coming|joining)\s+(?:too|as\s+well|also)\b", re.I)
 # "from 6 to 3pm": a start moved from one hour to another.
 HOUR_FROM_TO = re.compile(r"\bfrom\s+(?P<old>1[0-2]|[1-9])(?::00)?\s*(?:pm)?\s+to\s+(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?\s*(?:pm)?\b")
 HOUR_SWAP = re.compile(r"\b(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?\s*(?:pm)?\s+instead\s+of\s+(?P<old>1[0-2]|[1-9])(?::00)?\s*(?:pm)?\b")

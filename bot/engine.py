@@ -144,6 +144,7 @@ from bot.cues import (
     SIGNED_COUNT,
     SKIP,
     SOME_OF_THEM,
+    START_AFTER_ADDED,
     START_ASKED,
     START_OK,
     STATUS,
@@ -547,17 +548,25 @@ class Engine:
             if not _has_facts(ent):
                 st.misunderstood = 0  # (the rest of it is no question for the FAQ: it went to a person)
                 return await self._advance() if st.form and st.expecting else self.finish()
-        if st.form in ("quote", "booking", "availability") and st.slots.adults is not None \
-                and (added := added_people(text)) is not None:
+        added = added_people(text)
+        if st.form in ("quote", "booking", "availability") and st.slots.adults is not None and added is not None:
             # "add my sister and her 2 kids", "actually my parents are coming too" to a
             # party already counted (the count was kept, or "didn't catch that")
             ent = _with_added(ent, st.slots.adults, st.slots.kids or 0, added)
-        elif not st.form and (added := added_people(text)) is not None \
+        elif not st.form and added is not None \
                 and (joined := await self._booking_named(await self.p.upcoming_bookings())) is not None:
             # the same to a booked party ("actually my parents are coming too" was "didn't
             # catch that"; "my sister and her 2 kids are coming too" left the sister out;
             # "the 3pm one, my parents are coming too")
             ent = _with_added(ent, joined.adults, joined.kids, added)
+        if (added is not None or has_count(ent)) and ent.time is None \
+                and (hour := START_AFTER_ADDED.search(text)) is not None \
+                and int(hour["h"]) not in (ent.adults, ent.kids, ent.guests) \
+                and (start := bare_hour(int(hour["h"]), int(hour["m"] or 0))).strftime("%H:%M") \
+                in (await self.p.default_station()).slots:
+            # "2 of my cousins are coming too and can we do 9": beside people added, the 9 is
+            # the start (it was dropped)
+            ent = replace(ent, time=start)
         if kin_already_counted(text) and not _has_facts(ent) and (party := await self._party_known()) is not None:
             # "my parents are coming too, they're included in the 10": the party as it is
             # (it was "didn't catch that")

@@ -66,7 +66,8 @@ _ALLERGEN = re.compile(rf"\b(?:tree\s+nuts?|shrimp|crab|lobster|wheat|milk|corn|
 _ARRIVAL = re.compile(
     r"\b(?:gate\s+code|door\s+code|lock\s*box|(?:(?<!the\s)(?<!a\s)park|parking)\s+(?:on|in|at|is|by|behind)|side\s+gate|back\s+gate"
     r"|surprise\s+(?:party|birthday|dinner)|it'?s\s+a\s+surprise\b|(?:don'?t|do\s+not|dont)\s+(?:call|ring|knock|text)\b.{0,20}\b(?:house|home|doorbell|door|her|him|my\s+\w+)"
-    r"|don'?t\s+ring\s+the\s+doorbell|(?:our|the)\s+dogs?\s+(?:is|are|will)|buzz(?:er)?\s+(?:code|number)|apt\s+buzzer"
+    r"|don'?t\s+ring\s+the\s+doorbell|(?<!don't\s)(?<!dont\s)ring\s+(?:the\s+)?(?:door\s*)?bell\b(?!\s+(?:is|was)\s+broken)"
+    r"|knock\s+(?:loud|hard|twice|on\s+the\s+(?:side|back|front))|use\s+the\s+(?:side|back|front)\s+(?:door|entrance|gate)|(?:our|the)\s+dogs?\s+(?:is|are|will)|buzz(?:er)?\s+(?:code|number)|apt\s+buzzer"
     r"|\d+\s+dogs?\s+in\s+the\s+(?:yard|backyard|house)|code\s+(?:to|for)\s+the\s+gate"
     # session 22 QA: "we have a big dog", "we're upstairs, apt 4B, buzz 22", "have the chef
     # call me when he arrives" (a person took over: "call me")

@@ -7,9 +7,10 @@ import datetime as dt
 
 import pytest
 
-from bot.cues import STILL_OK
+from bot.cues import ADD_PEOPLE, START_AFTER_ADDED, STILL_OK
 from bot.nlu.entities import extract_entities
 from bot.nlu.guests import added_people
+from bot.nlu.notes import chef_note
 
 NOW = dt.datetime(2026, 12, 1, 10, 0)
 
@@ -56,3 +57,36 @@ def test_a_partner_joining_is_one_more(text: str, added: tuple[int, int] | None)
 ])
 def test_still_ok(text: str, said: bool) -> None:
     assert bool(STILL_OK.search(text)) is said
+
+
+@pytest.mark.parametrize(("text", "hour"), [
+    ("no wait, 2 of my cousins are coming too and can we do 9", "9"),  # the 9 was dropped
+    ("my sister is coming too and can we do 9", "9"),
+    ("add 2 more and could we start at 3pm?", "3"),
+    ("can we do 9", None),  # no count beside it: asked as a size or a start
+    ("my sister is coming too and can we do the 27th", None),
+])
+def test_a_start_asked_after_people_added(text: str, hour: str | None) -> None:
+    m = START_AFTER_ADDED.search(text)
+    assert (m["h"] if m else None) == hour
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("my sister's kids are coming too", True),  # "didn't catch that"
+    ("our neighbors' kids will be joining as well", True),
+    ("we need to add people", True),
+    ("my sister's kids are allergic to shrimp", False),
+])
+def test_more_coming_with_no_count(text: str, said: bool) -> None:
+    assert bool(ADD_PEOPLE.search(text)) is said
+
+
+@pytest.mark.parametrize(("text", "noted"), [
+    ("sounds good! ring bell 2x at 6", True),  # booked without the note
+    ("please use the side gate", True),
+    ("knock loud, the bell is broken", True),
+    ("dont ring the doorbell, baby sleeping", True),
+    ("what time should we ring you", False),
+])
+def test_how_to_get_in_is_a_note(text: str, noted: bool) -> None:
+    assert (chef_note(text) is not None) is noted
