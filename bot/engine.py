@@ -553,11 +553,12 @@ class Engine:
             # "add my sister and her 2 kids", "actually my parents are coming too" to a
             # party already counted (the count was kept, or "didn't catch that")
             ent = _with_added(ent, st.slots.adults, st.slots.kids or 0, added)
-        elif not st.form and added is not None \
-                and (joined := await self._booking_named(await self.p.upcoming_bookings())) is not None:
+        elif not st.form and added is not None and (held := await self.p.upcoming_bookings()):
             # the same to a booked party ("actually my parents are coming too" was "didn't
             # catch that"; "my sister and her 2 kids are coming too" left the sister out;
-            # "the 3pm one, my parents are coming too")
+            # "the 3pm one, my parents are coming too"); of two parties, which is asked
+            if (joined := await self._booking_named(held)) is None:
+                return self._ask_which("party", held)
             ent = _with_added(ent, joined.adults, joined.kids, added)
         if (added is not None or has_count(ent)) and ent.time is None \
                 and (hour := START_AFTER_ADDED.search(text)) is not None \
@@ -989,7 +990,7 @@ class Engine:
                 and (bookings := await self.p.upcoming_bookings()):
             # "ok make it 14" after the booking's status: its party (it was an "anything else?")
             if (chosen := await self._booking_named(bookings)) is None:
-                return self._ask_which("party", bookings)
+                return self._ask_which("party", bookings, f"{made['n']} guests")
             return await self._party_start(replace(ent, guests=int(made["n"])), chosen)
         if not st.form and not _has_facts(ent) and ADD_PEOPLE.search(text) and not QUESTION.search(text) \
                 and (bookings := await self.p.upcoming_bookings()):
@@ -1050,7 +1051,8 @@ class Engine:
                 and (bookings := await self.p.upcoming_bookings()):
             # "can we do 14 instead" of a booked party: no start, its size (it went to a person)
             if (chosen := await self._booking_named(bookings)) is None:
-                return self._ask_which("party", bookings)
+                # (the size kept as said: the message read again lost it, and asked the count)
+                return self._ask_which("party", bookings, f"{bare['n']} guests")
             return await self._party_start(replace(ent, guests=int(bare["n"])), chosen)
         if not st.form and not (ent.date or ent.time or counts) and (swap := COUNT_SWAP.search(said)) \
                 and (bookings := await self.p.upcoming_bookings()) \
@@ -2742,8 +2744,11 @@ class Engine:
             return self.finish()
         # (a count moved in words, as on any turn: "one more couple coming" then "the dec 27
         # one" left the booking as it was)
-        ent = await self._moved_guests(text, extract_entities(text, now=self.inp.now.astimezone(await self._tz()),
-                                                             expecting=None))
+        ent = extract_entities(text, now=self.inp.now.astimezone(await self._tz()), expecting=None)
+        if change == "party" and (added := added_people(text)) is not None:
+            ent = _with_added(ent, chosen.adults, chosen.kids, added)  # ("my husband's coming too" then "the 27th")
+        else:
+            ent = await self._moved_guests(text, ent)
         if change == "move":
             return await self._reschedule_start(ent, chosen)
         return await self._party_start(replace(ent, date=None, time=None), chosen)
