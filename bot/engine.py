@@ -1407,9 +1407,7 @@ class Engine:
         now = self.inp.now.astimezone(await self._tz())
         # ("14 adults now, one is gluten free" with 2 kids on the form: 14 adults and the kids
         # kept; a bare 14 is the whole party)
-        told = extract_entities(lead[0], now=now, expecting=st.expecting)
-        sized = (lambda e: replace(e, adults=told.adults, guests=None)) if told.adults is not None \
-            else (lambda e: self._party_of(replace(e, adults=None, guests=None), n))
+        told = extract_entities(lead[0], now=now, expecting=st.expecting).adults
         rest = re.sub(r"^[\s,.;&+-]*(?:(?:and|also|plus|n)\b)?\s*", "", text[lead.end():])
         said = extract_entities(rest, now=now, expecting=st.expecting)
         if said.kids is not None and said.adults is None and OF_THEM.search(rest) and said.kids < n:
@@ -1423,10 +1421,17 @@ class Engine:
             # ("can we do 15 instead, gate code 7788" read on as "make it 15, …": no question
             # left for the FAQ)
             text = f"make it {n}{text[lead.end():]}" if lead["n4"] else text
-            return sized(ent), note, text
+            return self._resized(ent, told, n), note, text
         if firm and _has_facts(said):
-            return sized(said), note, text
+            return self._resized(said, told, n), note, text
         return ent, note, text
+
+    def _resized(self, ent: Entities, adults: int | None, n: int) -> Entities:
+        """``ent`` with the leading new size: the adults said ("14 adults now, …": the kids on
+        the form kept), else ``n`` as the whole party."""
+        if adults is not None:
+            return replace(ent, adults=adults, guests=None)
+        return self._party_of(replace(ent, adults=None, guests=None), n)
 
     def _party_of(self, ent: Entities, n: int) -> Entities:
         """A bare new size of the form's party ("make it 12"): all adults when no kids are
