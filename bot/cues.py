@@ -680,7 +680,8 @@ ADD_PEOPLE = re.compile(
     r"(?:people|ppl|guests|friends|adults|kids|children)\b(?!\s+(?:to\s+(?:a|the)\s+new|for\s+(?:a|another)))"
     # ("my sister's kids are coming too": more, how many not said; it was "didn't catch that")
     r"|\b(?:my|our)\s+\w+(?:'s|s'|’s)\s+(?:kids|children|boys|girls|family|friends)\s+(?:are|r|will\s+be)\s+"
-    r"(?:coming|joining)\s+(?:too|as\s+well|also)\b", re.I)
+    r"(?:coming|joining)\s+(?:too|as\s+well|also)\b"
+    r"(?![^.!?]*\b(?:already|includ\w*|counted|not|isn'?t|aren'?t|can'?t|cant|won'?t|wont)\b)", re.I)
 # "from 6 to 3pm": a start moved from one hour to another.
 HOUR_FROM_TO = re.compile(r"\bfrom\s+(?P<old>1[0-2]|[1-9])(?::00)?\s*(?:pm)?\s+to\s+(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?\s*(?:pm)?\b")
 HOUR_SWAP = re.compile(r"\b(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?\s*(?:pm)?\s+instead\s+of\s+(?P<old>1[0-2]|[1-9])(?::00)?\s*(?:pm)?\b")

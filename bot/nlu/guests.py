@@ -259,12 +259,13 @@ _TOTAL_NOUN_THEN_KIDS_RE = re.compile(
     rf"(?:{KID_WORDS}|under\s+(?:1[0-3]|[1-9])\b)|under\s+(?:1[0-3]|[1-9])\b)"  # ("12 guests, 2 under 5")
 )
 # "2 families of 4", "2 tables of 6" (it was a party of 2): their product
-_FAMILIES_OF_RE = re.compile(r"\b(?P<a>\d{1,2})\s+(?:families|households|tables|couples\s+with\s+kids)\s+of\s+(?P<b>\d{1,2})\b")
+_FAMILIES_OF_RE = re.compile(r"\b(?P<a>\d{1,2})\s+(?:families|households|tables|couples\s+with\s+kids)\s+of\s+(?P<b>\d{1,2})\b"
+                             r"(?!\s*(?:ft|feet|foot|'|′|in\b|inch|\"|x\b))")  # ("we rented 2 tables of 6 ft")
 # Each family counted: "family of 5 plus 2 other families of 4", "my family of 4 and my
 # brother's family of 5", "2 families of 5 and 1 of 4" (only the first was counted)
 _FAMILY_GROUP_RE = re.compile(
     r"\b(?:(?P<a>\d{1,2})\s+(?:other\s+|more\s+)?(?:families|households|tables)|(?:family|household)|(?<=and\s)(?P<one>1|one))"
-    r"\s+of\s+(?P<b>\d{1,2})\b(?!\s*(?:them|us|the))")
+    r"\s+of\s+(?P<b>\d{1,2})\b(?!\s*(?:them|us|the|ft|feet|foot|'|′|in\b|inch|\"|x\b))")
 # "gluten free for 2 guests": a diet for some of the party, no count of it
 _DIET_FOR_RE = re.compile(
     r"\b(?:gluten[\s-]free|dairy[\s-]free|nut[\s-]free|vegetarian|vegan|halal|kosher|no\s+(?:pork|beef|shellfish|meat)"
@@ -761,8 +762,12 @@ def two_parties(text: str, *, has_date: bool) -> bool:
 # her 2 kids", "actually my parents are coming too", "plus my brother and his wife".
 _ADDED_KIN_RE = re.compile(
     rf"\b(?:add(?:ing)?|plus|also|bringing|\+)\s+(?:in\s+)?(?:my|our)\s+(?P<who>{_PAIR_KIN}|{_ONE_KIN}|{_PARTNER})\b"
-    # ("add my husband's number as a contact": his number, not him)
-    r"(?!(?:'s|s'|’s)\s+(?:\w+\s+)?(?:number|phone|cell|email|e-mail|name|address|info|contact|card))(?P<rest>[^.!?]*)"
+    # ("add my husband's number as a contact", "adding my wife's dietary needs": something
+    # of theirs; "adding my husband as a contact / to the email thread": not a guest)
+    r"(?!(?:'s|s'|’s)\s+(?!\d|(?:\w+\s+)?(?:kids?|children|family|boys|girls|sons?|daughters?|friends?)\b))"
+    r"(?!\s+(?:as\s+(?:an?\s+|the\s+)?(?:contact|emergency|backup|second|point)|(?:to|on|in)\s+(?:the|our|my|this)\s+"
+    r"(?:email|e-mail|thread|chat|group|text|list|account|emails|texts|convo|conversation|reservation\s+as)))"
+    r"(?P<rest>[^.!?]*)"
     # ("my cousin's 3 kids are coming too": the cousin is not)
     # (a possessive only before a count or someone of theirs: "my mom's coming too" is "is")
     rf"|\b(?:my|our)\s+(?P<who2>{_PAIR_KIN}|{_ONE_KIN}|{_PARTNER})\b(?!(?:'s|s'|’s)\s+(?:\d|(?:\w+\s+)?(?:kids?|children|family|boys|girls"
@@ -779,12 +784,25 @@ _ONES_AGE = r"(?:\W*(?:(?:he|she)(?:'?s|\s+is)|who(?:'?s|\s+is)|age|aged)\s+(?:o
 # One relative named, with the age if told: "my nephew, hes 9", "my niece (7)", "my parents".
 _KIN_ITEM_RE = re.compile(rf"\b(?:my|our)\s+(?P<who>{_PAIR_KIN}|{_ONE_KIN}|{_PARTNER})\b{_ONES_AGE}?", re.I)
 _WITH_KIDS_RE = re.compile(
-    rf"\b(?:and|with|plus|\+|&)\s+(?:her|his|their)\s+(?:(?P<n>\d{{1,2}})\s+(?:{KID_WORDS})\b"
+    rf"\b(?:and|with|plus|\+|&)\s+(?:her|his|their|our|my)\s+(?:(?P<n>\d{{1,2}})\s+(?:{KID_WORDS})\b"
     rf"|(?:kids|children)\s*\(?\s*(?:ages?\s+)?(?P<ages>{_AGE_LIST})\b)", re.I)
 # "plus their daughter shes 6": one more, a kid unless the age says otherwise
 _THEIR_CHILD_RE = re.compile(
     rf"\b(?:and|with|plus|\+|&)\s+(?:her|his|their)\s+(?:daughter|son|little\s+one|baby|toddler|kid|child)\b{_ONES_AGE}?", re.I)
 _WITH_PARTNER_RE = re.compile(rf"\b(?:and|with|plus|\+|&)\s+(?:her|his)\s+{_PARTNER}\b", re.I)
+# "my fiance and his brother", "my bf and his roommate", "… and her parents": theirs, too
+_WITH_THEIRS_RE = re.compile(
+    rf"\b(?:and|with|plus|\+|&)\s+(?:her|his|their)\s+(?:(?P<pair>{_PAIR_KIN})|{_ONE_KIN}|roommate|roomie|best\s+friend"
+    r"|bestie|buddy|coworker|co-worker|colleague)\b", re.I)
+# Who joins is not sure yet, or swaps with someone: "my husband might be coming too", "not
+# sure if my wife is coming too", "my wife is coming too instead of me".
+_UNSURE_JOIN_RE = re.compile(r"\b(?:might|may|maybe|possibly|probably|prob|was|were|if|whether|unless)\b", re.I)
+_POLITE_IF_RE = re.compile(r"\bif\s+(?:that'?s|thats|it'?s|its|that\s+is|it\s+is)\s+(?:ok(?:ay)?|fine|possible|alright|cool|not\s+a\s+problem)\b", re.I)
+_UNSURE_BEFORE_RE = re.compile(r"\b(?:not\s+sure|unsure|idk|dunno|if|whether|maybe)\b[^.!?]{0,12}$", re.I)
+_SWAP_AFTER_RE = re.compile(r"^[^.!?]{0,6}\b(?:instead\s+of|in\s+place\s+of|rather\s+than)\b"
+                            r"|^[^.!?]*\bbut\s+(?:my|our|his|her|the)\s+\w+(?:\s+\w+)?\s+(?:is|are)?\s*(?:not|isn'?t|aren'?t|can'?t|cant|won'?t|wont)\b", re.I)
+# "my boyfriend's parents are coming too": the parents (it was the boyfriend alone)
+_THEIR_KIN_RE = re.compile(rf"\b(my|our)\s+(?:{_PARTNER}|{_ONE_KIN})(?:'s|s'|’s)\s+(?=(?:{_PAIR_KIN}|{_ONE_KIN}|{_PARTNER})\b)", re.I)
 
 
 def kin_already_counted(text: str) -> bool:
@@ -797,10 +815,13 @@ def kin_already_counted(text: str) -> bool:
 def added_people(text: str) -> tuple[int, int] | None:
     """(adults, kids) that relatives named as joining add to a party already counted, or
     None. Parents, in-laws and grandparents are two; "her 2 kids" adds kids."""
+    text = _THEIR_KIN_RE.sub(lambda k: k[1] + " " * (len(k[0]) - len(k[1])), text)
     m = _ADDED_KIN_RE.search(text)
     if m is None or re.search(r"\b(?:not|isn'?t|aren'?t|won'?t|wont|can'?t|cant|never)\b", m[0], re.I) \
             or re.search(r"\b(?:is|are|will|does|do)\s+$", text[: m.start()], re.I):
         return None  # ("my sister isn't coming too": one fewer; "is my sister coming too?": asked)
+    if _UNSURE_JOIN_RE.search(_POLITE_IF_RE.sub("", m[0])) or _UNSURE_BEFORE_RE.search(text[: m.start()]) or _SWAP_AFTER_RE.search(text[m.end():]):
+        return None  # ("my husband might be coming too", "… coming too instead of me": no one more yet)
     if (counted := _THEY_COUNT_RE.search(text, m.end())) is not None and not _ANY_COUNT_RE.search(text[: m.start()]):
         # "my in laws are coming too, 4 of them": the number said is how many they are (it
         # was a party of 4); "… so thats 4 more" is read as 4 more (it was 10 + 2 + 4 + 6)
@@ -824,6 +845,7 @@ def added_people(text: str) -> tuple[int, int] | None:
     if m["who2"]:
         rest = text[m.start("rest2"):]  # (what follows "coming too" may name more: "plus their daughter shes 6")
     adults += bool(_WITH_PARTNER_RE.search(rest))
+    adults += sum(2 if o["pair"] else 1 for o in _WITH_THEIRS_RE.finditer(rest))
     for child in _THEIR_CHILD_RE.finditer(rest):
         # "plus their daughter shes 6": a kid (by the age, if told; it was dropped)
         age = child["age"] or child["age2"]

@@ -32,8 +32,9 @@ def test_someone_not_coming_and_neither_another(text: str, adults: int) -> None:
     ("2 tables of 6 and 1 of 4", 16),
     ("2 families of 5 and 1 of 4", 14),
     ("table of 6 pls", 6),
+    ("we rented 2 tables of 6 ft", None),  # a length (it was 12 guests)
 ])
-def test_tables_of_a_size_are_counted_in_all(text: str, guests: int) -> None:
+def test_tables_of_a_size_are_counted_in_all(text: str, guests: int | None) -> None:
     assert extract_entities(text, now=NOW).guests == guests
 
 
@@ -44,6 +45,23 @@ def test_tables_of_a_size_are_counted_in_all(text: str, guests: int) -> None:
     ("my sister and her husband are coming too", (2, 0)),
     ("can you add my husband's number 408-555-9999 as a contact?", None),  # his number, not him
     ("adding my mom's cell number", None),
+    # the differential run's misfires of the partner rule: none of these is one more
+    ("adding my husband as a contact", None),
+    ("adding my husband to the email thread pls", None),
+    ("adding my fiance to the group chat", None),
+    ("adding my wife's dietary needs: no shellfish", None),
+    ("my husband might be coming too", None),
+    ("not sure if my husband is coming too", None),
+    ("my husband was coming too but now he cant", None),
+    ("my wife is coming too instead of me", None),
+    ("my wife is coming too but my brother isnt", None),
+    # and theirs with them
+    ("my fiance and his brother are coming too", (2, 0)),
+    ("my bf and his roommate are coming too", (2, 0)),
+    ("my boyfriend's parents are coming too", (2, 0)),
+    ("my husband and our 2 kids are coming too", (1, 2)),
+    ("add my sister and her 2 kids if that's ok", (1, 2)),
+    ("add my sister to the booking", (1, 0)),
 ])
 def test_a_partner_joining_is_one_more(text: str, added: tuple[int, int] | None) -> None:
     assert added_people(text) == added
@@ -76,6 +94,8 @@ def test_a_start_asked_after_people_added(text: str, hour: str | None) -> None:
     ("our neighbors' kids will be joining as well", True),
     ("we need to add people", True),
     ("my sister's kids are allergic to shrimp", False),
+    ("my sister's kids are coming too but they're already counted", False),
+    ("my sister's kids are coming too but my kids are not", False),
 ])
 def test_more_coming_with_no_count(text: str, said: bool) -> None:
     assert bool(ADD_PEOPLE.search(text)) is said
