@@ -473,7 +473,8 @@ _KIN_OUT_RE = re.compile(
 _NOT_COMING_TAIL_RE = re.compile(NOT_COMING + r"(?:\s+(?:it|to\s+it))?(?:\s+(?:anymore|any\s+more|after\s+all))?", re.I)
 _NEITHER_RE = re.compile(
     rf"\s*,?\s*(?:and\s+)?(?:neither|nor)\s+(?:(?:is|are|will|can|does|is\s+coming)\s+)?"
-    rf"(?:(?:his|her|their|my|our)\s+(?:{_PARTNER}|{_ONE_KIN})|he|she)\b(?:\s+(?:is|will|can))?", re.I)
+    rf"(?:(?:his|her|their|my|our)\s+(?:(?P<kids>\d{{1,2}})\s+(?:kids|children|boys|girls)|{_PARTNER}|{_ONE_KIN})|he|she)\b"
+    r"(?:\s+(?:is|will|can))?", re.I)
 _THATS_N_RE = re.compile(r",?\s*\b(?:so\s+)?(?:that'?s|thats|which\s+is)\s+(?:1|2)\s+(?:people|ppl|adults?|guests|of\s+them|less|fewer)\b", re.I)
 # (in normalised text: "one more couple" is "1 more 2")
 _MORE_COUPLES_RE = re.compile(r"\b(?P<n>\d{1,2})\s+(?P<more>more|extra|other)\s+(?:couples?|2s?)\b"
@@ -493,17 +494,21 @@ def people_as_counts(text: str) -> str:
     made 2), "1 more couple" → "2 more adults" (it was 1 more)."""
     text = _MORE_COUPLES_RE.sub(lambda m: f"{2 * int(m['n'])} {m['more']} adults", text)
     text = _COUPLE_OUT_RE.sub(lambda m: "2 adults".ljust(len(m[1])) + m[0][len(m[1]):], text)
-    if (out := _KIN_OUT_RE.search(text)) is None or any(
-            int(n) != (2 if out["pair"] else 1) for n in re.findall(r"\b\d{1,3}\b", text)):
+    if (out := _KIN_OUT_RE.search(text)) is None:
+        return text
+    tail = _NOT_COMING_TAIL_RE.match(text, out.end())
+    nor = _NEITHER_RE.match(text, tail.end()) if tail is not None and not out["pair"] else None
+    if nor is not None and not re.search(r"\b\d{1,3}\b", text[: nor.start()] + text[nor.end():]):
+        # "my boss isnt coming anymore and neither is his wife": two fewer (it was one);
+        # "… and neither are his 2 kids": one adult and 2 kids fewer (the kids were added)
+        both = f"1 adult and {nor['kids']} kids" if nor["kids"] else "2 adults"
+        text = text[:out.start(1)] + both.ljust(len(out[1])) + text[out.end(1):nor.start()] \
+            + " " * (nor.end() - nor.start()) + text[nor.end():]
+        return _THATS_N_RE.sub(lambda m: " " * len(m[0]), text)
+    if any(int(n) != (2 if out["pair"] else 1) for n in re.findall(r"\b\d{1,3}\b", text)):
         # ("my brother cant come but his 2 kids still will": the counts said are other
         # people; "my brother cant come so 11": the new total)
         return text
-    tail = _NOT_COMING_TAIL_RE.match(text, out.end())
-    if not out["pair"] and tail is not None and (nor := _NEITHER_RE.match(text, tail.end())):
-        # "my boss isnt coming anymore and neither is his wife": two fewer (it was one)
-        text = text[:out.start(1)] + "2 adults".ljust(len(out[1])) + text[out.end(1):nor.start()] \
-            + " " * (nor.end() - nor.start()) + text[nor.end():]
-        return _THATS_N_RE.sub(lambda m: " " * len(m[0]), text)
     text = _KIN_OUT_RE.sub(lambda m: ("2 adults" if m["pair"] else "1 adult").ljust(len(m[1])) + m[0][len(m[1]):], text)
     # ("my in-laws cant come anymore, thats 2 people": the same two, not a new total of 2)
     return _THATS_N_RE.sub(lambda m: " " * len(m[0]), text)

@@ -21,9 +21,16 @@ NOW = dt.datetime(2026, 12, 1, 10, 0)
     ("my brother cant come, nor his wife", 2),
     ("my boss isnt coming anymore", 1),
     ("my in-laws cant come anymore", 2),
+    ("my boss isnt coming and neither are his 2 kids", 1),  # the kids were added
 ])
 def test_someone_not_coming_and_neither_another(text: str, adults: int) -> None:
     assert extract_entities(text, now=NOW).adults == adults
+
+
+def test_neither_his_kids_is_kids_fewer() -> None:
+    ent = extract_entities("my boss isnt coming and neither are his 2 kids", now=NOW)
+    assert (ent.adults, ent.kids) == (1, 2)
+    assert extract_entities("my brother cant come but his 2 kids still will", now=NOW).kids == 2
 
 
 @pytest.mark.parametrize(("text", "guests"), [
