@@ -659,7 +659,11 @@ HOUR_INSTEAD = re.compile(r"(?:\b(?:do|at|about|make\s+it)\s+(?P<h>1[0-2]|[1-9])
 # A bare hour asked after people added: "… coming too and can we do 9".
 START_AFTER_ADDED = re.compile(
     r"\b(?:and|also|plus|but|so)\s+(?:also\s+)?(?:can|could)\s+(?:we|i|u|you)\s+(?:do|make\s+it|have\s+it\s+at|start\s+at)\s+"
-    r"(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?(?:\s*pm)?(?:\s+instead)?\s*\??\W*$", re.I)
+    r"(?P<h>[1-9])(?::(?P<m>[0-5]\d))?(?:\s*pm)?(?:\s+instead)?\s*\??\W*$", re.I)  # (10-12 may be a size)
+# "6 is kinda late for us, can we do 3": the bare hour after a start found too late or
+# too early (WORK_LATE) is the start wished.
+CAN_DO_HOUR = re.compile(r"\b(?:can|could)\s+(?:we|i|u|you)\s+(?:do|make\s+it|have\s+it\s+at|start\s+at|go\s+with)\s+"
+                         r"(?P<h>[1-9])(?::(?P<m>[0-5]\d))?(?:\s*pm)?(?!\s*(?:people|ppl|guests|adults|kids|of\b|more|fewer|less))\b", re.I)
 # One count for another: "can we do 8 instead of 10" (of a party of 10).
 COUNT_SWAP = re.compile(r"\b(?P<n>\d{1,2})\s+(?:people\s+|ppl\s+|guests\s+)?instead\s+of\s+(?P<old>\d{1,2})\b(?!\s*(?::|am|pm))", re.I)
 # "… instead of 10 ppl": the number before it is a count, not a start.

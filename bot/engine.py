@@ -41,6 +41,7 @@ from bot.cues import (
     BOOKED_WRONG,
     BOTH,
     BUTTON_INTENTS,
+    CAN_DO_HOUR,
     CAN_WE_DO_N,
     CANCEL,
     CANCEL_ALL,
@@ -1034,6 +1035,10 @@ class Engine:
                 and bare_hour(int(swap["old"])).strftime("%H:%M") == (await self._booking_meant(bookings)).slot:
             # "can we do 3 instead of 6?" of a 6 PM party: the start time (the FAQ answered)
             return await self._reschedule_start(replace(ent, time=bare_hour(int(swap["h"]), int(swap["m"] or 0))))
+        if not st.form and not (ent.date or ent.time or counts) and WORK_LATE.search(said) \
+                and (late := CAN_DO_HOUR.search(said)) is not None and await self.p.upcoming_bookings():
+            # "hey so 6 is kinda late, can we do 3": the start (it was a greeting back)
+            return await self._reschedule_start(replace(ent, time=bare_hour(int(late["h"]), int(late["m"] or 0))))
         if not st.form and not (ent.date or ent.time or counts) and (hour := HOUR_INSTEAD.search(said)) \
                 and await self.p.upcoming_bookings():
             # "2 of us work late so can we do 9 instead": the start (it was a party of 2); a bare

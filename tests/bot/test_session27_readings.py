@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from bot.cues import ADD_PEOPLE, START_AFTER_ADDED, STILL_OK
+from bot.cues import ADD_PEOPLE, CAN_DO_HOUR, START_AFTER_ADDED, STILL_OK
 from bot.nlu.entities import extract_entities
 from bot.nlu.guests import added_people
 from bot.nlu.notes import chef_note
@@ -89,6 +89,7 @@ def test_still_ok(text: str, said: bool) -> None:
     ("my sister is coming too and can we do 9", "9"),
     ("add 2 more and could we start at 3pm?", "3"),
     ("can we do 9", None),  # no count beside it: asked as a size or a start
+    ("my sister is coming too and can we do 12", None),  # 10-12 may be the new size
     ("my sister is coming too and can we do the 27th", None),
 ])
 def test_a_start_asked_after_people_added(text: str, hour: str | None) -> None:
@@ -117,3 +118,14 @@ def test_more_coming_with_no_count(text: str, said: bool) -> None:
 ])
 def test_how_to_get_in_is_a_note(text: str, noted: bool) -> None:
     assert (chef_note(text) is not None) is noted
+
+
+@pytest.mark.parametrize(("text", "hour"), [
+    ("hey so 6 is kinda late, can we do 3", "3"),
+    ("could we do 3pm", "3"),
+    ("can we do 3 more people", None),
+    ("can we do 9 of us", None),
+])
+def test_a_bare_hour_asked(text: str, hour: str | None) -> None:
+    m = CAN_DO_HOUR.search(text)
+    assert (m["h"] if m else None) == hour
