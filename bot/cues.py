@@ -214,7 +214,7 @@ FEWER = re.compile(
     rf"|{UNABLE_TO_COME})\b",  # ("2 adults are not going to make it", "… wont be able to come")
     re.I,
 )
-OF_THEM = re.compile(r"\b(?:of\s+(?:them|those|us|the\s+(?:guests|group|people))|out\s+of)\b", re.I)
+OF_THEM = re.compile(r"\b(?:of\s+(?:them|those|us|(?:the|our|my)\s+(?:guests|group|people|party))|out\s+of)\b", re.I)
 # One group moved by a number said with its own direction: "2 more adults", "one less kid",
 # "1 adult less", "add 2 adults", "remove 1 kid", "cancel 2 of the adults". A message with
 # two of them moves each group by its own ("2 more adults and one less kid").
@@ -242,7 +242,7 @@ KID_TO_ADULT = re.compile(
     r"\s+(?:to|into|as)\s+(?:an?\s+)?(?:adults?|kids?|child)\b", re.I)
 # "one of the adults is actually a kid", "2 of the kids are teens": a group moved.
 GROUP_IS_OTHER = re.compile(
-    r"\b(?P<n>\d{1,2})\s+of\s+(?:the|them|those|our)\s*(?P<src>kids?|children|adults?)?\s+(?:is|are)\s+(?:actually\s+|really\s+)?"
+    r"\b(?P<n>\d{1,2})\s+of\s+(?:the|them|those|our|my)\s*(?P<src>kids?|children|adults?|guests|people|group|party)?\s+(?:is|are)\s+(?:actually\s+|really\s+)?"
     r"(?:an?\s+)?(?P<dst>adults?|kids?|child|teens?|teenagers?|grown\s*ups?)\b", re.I)
 
 
@@ -253,7 +253,9 @@ def group_moved(said: str) -> int | None:
         return int(moved["n"]) * (1 if moved["src"].lower().startswith(("kid", "child")) else -1)
     if (other := GROUP_IS_OTHER.search(said)) is not None:
         to_adults = not other["dst"].lower().startswith(("kid", "child"))
-        if other["src"] is None or other["src"].lower().startswith(("kid", "child")) == to_adults:
+        src = (other["src"] or "").lower()
+        if src in ("", "guests", "people", "group", "party") or src.startswith(("kid", "child")) == to_adults:
+            # ("3 of our guests are kids": 3 adults to kids; it was 3 kids more)
             return int(other["n"]) * (1 if to_adults else -1)
     return None
 
@@ -551,7 +553,7 @@ STREET_NUMBER_FIXED = re.compile(
 PHONE_ENDING = re.compile(r"\b(?:phone|number|cell|#)\s+(?:should\s+|is\s+supposed\s+to\s+)?(?:end|ends)\s+(?:in|with)\s+(?P<d>\d{2,4})\b",
                           re.I)
 # Some of the party, told about: "2 of them vegetarian", "no shrimp for 2 of them".
-SOME_OF_THEM = re.compile(r"\b\d{1,2}\s+of\s+(?:them|us|the\s+(?:guests|adults|kids|people))\b", re.I)
+SOME_OF_THEM = re.compile(r"\b\d{1,2}\s+of\s+(?:them|us|(?:the|our|my)\s+(?:guests|adults|kids|people|group|party))\b", re.I)
 # "ok 12 then", "12 instead": the party's new size.
 COUNT_THEN = re.compile(r"^\W*(?:(?:ok(?:ay)?|fine|so|alright|then)\W+)*(?:(?:let'?s|lets)\s+(?:do|say)\s+)?"
                          r"(?P<n>\d{1,3})\s+(?:people\s+|ppl\s+|guests\s+)?(?:then|instead)\W*$", re.I)

@@ -192,6 +192,7 @@ _COUPLE_PLUS_RE = re.compile(
     _COUPLE + r"\s*,?\s*(?:and|plus|\+|&|with)\s+(?:our\s+|my\s+|about\s+)?(?P<n>\d{1,3})\s+"
     r"(?:other\s+|more\s+|of\s+our\s+)?(?:(?P<adults>adults|grown[\s-]?ups)|(?P<couples>couples)|friends|guests|people|others"
     r"|folks|relatives|cousins|neighbou?rs|co-?workers|colleagues|buddies|pals|family\s+members)\b"
+    r"|" + _COUPLE + r"\s*,?\s*(?:plus|\+)\s+(?:about\s+)?(?P<bare>\d{1,3})\s*(?:more|others?)?\s*(?=$|[.,!?])"  # ("my wife and i plus 10")
 )
 # "just the two of us", "the 2 of us": the speaker and one other.
 _TWO_OF_US_RE = re.compile(r"\b(?:just\s+|only\s+)?the\s+(?:2|two)\s+of\s+us\b")
@@ -266,6 +267,8 @@ _FAMILIES_OF_RE = re.compile(r"\b(?P<a>\d{1,2})\s+(?:families|households|tables|
 _FAMILY_GROUP_RE = re.compile(
     r"\b(?:(?P<a>\d{1,2})\s+(?:other\s+|more\s+)?(?:families|households|tables)|(?:family|household)|(?<=and\s)(?P<one>1|one))"
     r"\s+of\s+(?P<b>\d{1,2})\b(?!\s*(?:them|us|the|ft|feet|foot|'|′|in\b|inch|\"|x\b))")
+_OF_OUR_GUESTS_RE = re.compile(r"\b(?P<n>\d{1,3})\s+of\s+(?:our|the|my)\s+(?:guests|people|group|party|crowd)\b"
+                               r"(?=\s+(?:are|r|will\s+be|would\s+be)\b)", re.I)
 # "gluten free for 2 guests": a diet for some of the party, no count of it
 _DIET_FOR_RE = re.compile(
     r"\b(?:gluten[\s-]free|dairy[\s-]free|nut[\s-]free|vegetarian|vegan|halal|kosher|no\s+(?:pork|beef|shellfish|meat)"
@@ -410,6 +413,22 @@ _LIST_ITEM_RE = re.compile(
 # The ages told after a count of kids ("2 kids (5 and 7)", "2 kids, ages 5 and 7"): the
 # engine weighs them (a kid over the kid age pays as an adult).
 _AGE_LIST = r"\d{1,2}(?:\s*(?:,|and|&)\s*(?:and\s+)?\d{1,2})+"  # "5, 7 and 9"
+_NUMBER_RE = re.compile(r"\d+")
+# "2, they're 8 and 10" (how many more, then their ages): 2 kids (it was not understood)
+_COUNT_AGED_RE = re.compile(
+    rf"\b(?P<n>\d{{1,2}})\s*,?\s*(?:they'?re|they\s+are|theyre|both|ages?|aged)\s+(?P<ages>{_AGE_LIST})\b", re.I)
+
+
+def _count_by_ages(m: re.Match[str]) -> str:
+    """"2, they're 8 and 10" as "2 kids" (or adults, by the ages), when the ages are as many."""
+    ages = [int(a) for a in _NUMBER_RE.findall(m["ages"])]
+    if len(ages) != int(m["n"]):
+        return m[0]
+    kids = sum(a <= KID_AGE for a in ages)
+    said = " and ".join(p for p in (f"{kids} kids" if kids else "", f"{len(ages) - kids} adults" if kids < len(ages) else "") if p)
+    return said.ljust(len(m[0]))
+_KIDS_AGED_RE = re.compile(rf"\b(?:kids|children|boys|girls)\s+(?:are|r)\s+(?:ages?\s+)?(?P<ages>{_AGE_LIST})\b"
+                           r"(?!\s*(?:people|ppl|guests|adults|kids|years|yrs))", re.I)
 _KID_AGES_TAIL_RE = re.compile(rf"\s*,?\s*(?:\(\s*(?:ages?\s+)?|(?:ages?|aged)\s+)(?:{_AGE_LIST}|\d{{1,2}})\s*\)?", re.I)
 # (between the items: "me and my husband are hosting his parents and 10 friends")
 _LIST_SEP_RE = re.compile(
@@ -520,6 +539,11 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
     text = blank(text, [m.span() for m in (*_ZIP_SAID_RE.finditer(text), *_DIET_FOR_RE.finditer(text),
                                            *_SOMEONES_AGE_RE.finditer(text), *_QUESTIONS_COUNTED_RE.finditer(text))])
     text = people_as_counts(text)
+    # ("3 of our guests are kids": 3 of them, it was a party of 3; "my sister's kids are 8
+    # and 10": two kids by their ages, it was 8)
+    text = _OF_OUR_GUESTS_RE.sub(lambda m: f"{m['n']} of them".ljust(len(m[0])), text)
+    text = _COUNT_AGED_RE.sub(_count_by_ages, text)
+    text = _KIDS_AGED_RE.sub(lambda m: f"{len(_NUMBER_RE.findall(m['ages']))} kids".ljust(len(m[0])), text)
     text = _SIDES_RE.sub(lambda m: f"{m[0]}{m['noun']} ", text)  # ("5 adults from my side and 5 from his": 10)
     for _ in range(2):  # ("12 adults, maybe 14, maybe 16": 16)
         text = _MAYBE_MORE_RE.sub(lambda m: f"{_hedged(m)} {m['noun']}".ljust(len(m[0])), text)
@@ -613,7 +637,7 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
             # ("my husband and i plus 2 couples": 6 adults; it was 4)
             adults = (adults or 0) + int(couple_plus["n"]) * (2 if couple_plus["couples"] else 1) + 2
         elif couple_plus is not None:
-            guests, guest_span = int(couple_plus["n"]) + 2, couple_plus.span()
+            guests, guest_span = int(couple_plus["n"] or couple_plus["bare"]) + 2, couple_plus.span()
         self_adult = False
         for m in _SELF_PLUS_RE.finditer(text):
             noun = m["noun"] or m["noun2"]

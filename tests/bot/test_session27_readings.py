@@ -7,10 +7,11 @@ import datetime as dt
 
 import pytest
 
-from bot.cues import ADD_PEOPLE, CAN_DO_HOUR, START_AFTER_ADDED, STILL_OK
+from bot.cues import ADD_PEOPLE, CAN_DO_HOUR, START_AFTER_ADDED, STILL_OK, group_moved
 from bot.nlu.entities import extract_entities
 from bot.nlu.guests import added_people
 from bot.nlu.notes import chef_note
+from bot.nlu.numbers import normalize
 
 NOW = dt.datetime(2026, 12, 1, 10, 0)
 
@@ -129,3 +130,25 @@ def test_how_to_get_in_is_a_note(text: str, noted: bool) -> None:
 def test_a_bare_hour_asked(text: str, hour: str | None) -> None:
     m = CAN_DO_HOUR.search(text)
     assert (m["h"] if m else None) == hour
+
+
+@pytest.mark.parametrize(("text", "adults", "kids", "guests"), [
+    ("hi, 3 of our guests are kids", None, 3, None),  # it was a party of 3
+    ("my sister's kids are 8 and 10", None, 2, None),  # their ages (it was 8 kids)
+    ("2, they're 8 and 10", None, 2, None),  # "didn't catch that"
+    ("3, they're 8, 10 and 15", 1, 2, 3),
+    ("my wife and i plus 10", None, None, 12),  # it was 10
+    ("me and my wife plus 10 friends", None, None, 12),
+])
+def test_counts_said_another_way(text: str, adults: int | None, kids: int | None, guests: int | None) -> None:
+    ent = extract_entities(text, now=NOW)
+    assert (ent.adults, ent.kids, ent.guests) == (adults, kids, guests)
+
+
+@pytest.mark.parametrize(("text", "moved"), [
+    ("hi, 3 of our guests are kids", -3),
+    ("3 of them are kids", -3),
+    ("one of the kids is actually an adult", 1),
+])
+def test_some_of_the_party_are_kids(text: str, moved: int) -> None:
+    assert group_moved(normalize(text)) == moved
