@@ -214,7 +214,7 @@ FEWER = re.compile(
     rf"|{UNABLE_TO_COME})\b",  # ("2 adults are not going to make it", "… wont be able to come")
     re.I,
 )
-OF_THEM = re.compile(r"\b(?:of\s+(?:them|those|us|(?:the|our|my)\s+(?:guests|group|people|party))|out\s+of)\b", re.I)
+OF_THEM = re.compile(r"\b(?:of\s+(?:them|those|us|the\s+(?:guests|group|people))|out\s+of)\b", re.I)
 # One group moved by a number said with its own direction: "2 more adults", "one less kid",
 # "1 adult less", "add 2 adults", "remove 1 kid", "cancel 2 of the adults". A message with
 # two of them moves each group by its own ("2 more adults and one less kid").
@@ -254,8 +254,11 @@ def group_moved(said: str) -> int | None:
     if (other := GROUP_IS_OTHER.search(said)) is not None:
         to_adults = not other["dst"].lower().startswith(("kid", "child"))
         src = (other["src"] or "").lower()
-        if src in ("", "guests", "people", "group", "party") or src.startswith(("kid", "child")) == to_adults:
-            # ("3 of our guests are kids": 3 adults to kids; it was 3 kids more)
+        if src in ("guests", "people", "group", "party"):
+            # ("3 of our guests are kids": 3 adults to kids, it was 3 kids more; "2 of the
+            # party are teens / adults" moves no one)
+            return None if to_adults else -int(other["n"])
+        if not src or src.startswith(("kid", "child")) == to_adults:
             return int(other["n"]) * (1 if to_adults else -1)
     return None
 
@@ -553,7 +556,7 @@ STREET_NUMBER_FIXED = re.compile(
 PHONE_ENDING = re.compile(r"\b(?:phone|number|cell|#)\s+(?:should\s+|is\s+supposed\s+to\s+)?(?:end|ends)\s+(?:in|with)\s+(?P<d>\d{2,4})\b",
                           re.I)
 # Some of the party, told about: "2 of them vegetarian", "no shrimp for 2 of them".
-SOME_OF_THEM = re.compile(r"\b\d{1,2}\s+of\s+(?:them|us|(?:the|our|my)\s+(?:guests|adults|kids|people|group|party))\b", re.I)
+SOME_OF_THEM = re.compile(r"\b\d{1,2}\s+of\s+(?:them|us|the\s+(?:guests|adults|kids|people))\b", re.I)
 # "ok 12 then", "12 instead": the party's new size.
 COUNT_THEN = re.compile(r"^\W*(?:(?:ok(?:ay)?|fine|so|alright|then)\W+)*(?:(?:let'?s|lets)\s+(?:do|say)\s+)?"
                          r"(?P<n>\d{1,3})\s+(?:people\s+|ppl\s+|guests\s+)?(?:then|instead)\W*$", re.I)

@@ -234,6 +234,7 @@ from bot.nlu.entities import PARTY_SAID_ANEW
 from bot.nlu.guests import (
     added_people,
     kin_already_counted,
+    kin_not_coming,
     names_the_couple,
     people_as_counts,
     two_parties,
@@ -517,6 +518,11 @@ class Engine:
             self.say(t.no_such_day(ent.no_such_day))
             self.day_refused = True
         ent = await self._read_against_held(text, await self._moved_guests(text, ent), now_local)
+        if has_count(ent) and not st.form and kin_not_coming(text.lower()) \
+                and not re.search(r"\d", re.sub(r"\b(?:neither|nor)\b[^.!?]*", "", numbers_normalize(text), flags=re.I)) \
+                and not await self.p.upcoming_bookings():
+            # "my brother cant come anymore" with no party yet: no party of one (it asked the zip)
+            ent = replace(ent, adults=None, kids=None, guests=None)
         if st.form not in ("reschedule", "party"):
             ent = await self._same_as_before(text, ent)
         if ent.address and not ent.zip and st.slots.zip and st.form in ("quote", "booking", "availability"):

@@ -267,8 +267,6 @@ _FAMILIES_OF_RE = re.compile(r"\b(?P<a>\d{1,2})\s+(?:families|households|tables|
 _FAMILY_GROUP_RE = re.compile(
     r"\b(?:(?P<a>\d{1,2})\s+(?:other\s+|more\s+)?(?:families|households|tables)|(?:family|household)|(?<=and\s)(?P<one>1|one))"
     r"\s+of\s+(?P<b>\d{1,2})\b(?!\s*(?:them|us|the|ft|feet|foot|'|′|in\b|inch|\"|x\b))")
-_OF_OUR_GUESTS_RE = re.compile(r"\b(?P<n>\d{1,3})\s+of\s+(?:our|the|my)\s+(?:guests|people|group|party|crowd)\b"
-                               r"(?=\s+(?:are|r|will\s+be|would\s+be)\b)", re.I)
 # "gluten free for 2 guests": a diet for some of the party, no count of it
 _DIET_FOR_RE = re.compile(
     r"\b(?:gluten[\s-]free|dairy[\s-]free|nut[\s-]free|vegetarian|vegan|halal|kosher|no\s+(?:pork|beef|shellfish|meat)"
@@ -414,7 +412,7 @@ _LIST_ITEM_RE = re.compile(
 # engine weighs them (a kid over the kid age pays as an adult).
 _AGE_LIST = r"\d{1,2}(?:\s*(?:,|and|&)\s*(?:and\s+)?\d{1,2})+"  # "5, 7 and 9"
 _NUMBER_RE = re.compile(r"\d+")
-# "2, they're 8 and 10" (how many more, then their ages): 2 kids (it was not understood)
+# "2, they're 8 and 10" (how many more, then their ages, all kids): 2 kids (it was not understood)
 _COUNT_AGED_RE = re.compile(
     rf"\b(?P<n>\d{{1,2}})\s*,?\s*(?:they'?re|they\s+are|theyre|both|ages?|aged)\s+(?P<ages>{_AGE_LIST})\b", re.I)
 
@@ -422,11 +420,9 @@ _COUNT_AGED_RE = re.compile(
 def _count_by_ages(m: re.Match[str]) -> str:
     """"2, they're 8 and 10" as "2 kids" (or adults, by the ages), when the ages are as many."""
     ages = [int(a) for a in _NUMBER_RE.findall(m["ages"])]
-    if len(ages) != int(m["n"]):
-        return m[0]
-    kids = sum(a <= KID_AGE for a in ages)
-    said = " and ".join(p for p in (f"{kids} kids" if kids else "", f"{len(ages) - kids} adults" if kids < len(ages) else "") if p)
-    return said.ljust(len(m[0]))
+    if len(ages) != int(m["n"]) or any(a > KID_AGE for a in ages):
+        return m[0]  # ("2, they're 13 and 15" to "how many are kids?": not read here)
+    return f"{len(ages)} kids".ljust(len(m[0]))
 _KIDS_AGED_RE = re.compile(rf"\b(?:kids|children|boys|girls)\s+(?:are|r)\s+(?:ages?\s+)?(?P<ages>{_AGE_LIST})\b"
                            r"(?!\s*(?:people|ppl|guests|adults|kids|years|yrs))", re.I)
 _KID_AGES_TAIL_RE = re.compile(rf"\s*,?\s*(?:\(\s*(?:ages?\s+)?|(?:ages?|aged)\s+)(?:{_AGE_LIST}|\d{{1,2}})\s*\)?", re.I)
@@ -474,6 +470,12 @@ def _listed_family(text: str) -> PartySize | None:
         if speaker and items >= 3:
             return PartySize(adults=adults, kids=kids or None, guests=adults + kids if kids else None)
     return None
+
+
+def kin_not_coming(text: str) -> bool:
+    """"my brother cant come anymore", "my boss isnt coming and neither are his 2 kids":
+    people named as not coming (a count only against a party already known)."""
+    return bool(_KIN_OUT_RE.search(text) or _COUPLE_OUT_RE.search(text))
 
 
 def names_the_couple(text: str) -> bool:
@@ -539,9 +541,8 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
     text = blank(text, [m.span() for m in (*_ZIP_SAID_RE.finditer(text), *_DIET_FOR_RE.finditer(text),
                                            *_SOMEONES_AGE_RE.finditer(text), *_QUESTIONS_COUNTED_RE.finditer(text))])
     text = people_as_counts(text)
-    # ("3 of our guests are kids": 3 of them, it was a party of 3; "my sister's kids are 8
-    # and 10": two kids by their ages, it was 8)
-    text = _OF_OUR_GUESTS_RE.sub(lambda m: f"{m['n']} of them".ljust(len(m[0])), text)
+    # ("my sister's kids are 8 and 10": two kids by their ages, it was 8; "2, they're 8 and
+    # 10" to how many more: two kids)
     text = _COUNT_AGED_RE.sub(_count_by_ages, text)
     text = _KIDS_AGED_RE.sub(lambda m: f"{len(_NUMBER_RE.findall(m['ages']))} kids".ljust(len(m[0])), text)
     text = _SIDES_RE.sub(lambda m: f"{m[0]}{m['noun']} ", text)  # ("5 adults from my side and 5 from his": 10)

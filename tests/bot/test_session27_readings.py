@@ -9,7 +9,7 @@ import pytest
 
 from bot.cues import ADD_PEOPLE, CAN_DO_HOUR, START_AFTER_ADDED, STILL_OK, group_moved
 from bot.nlu.entities import extract_entities
-from bot.nlu.guests import added_people
+from bot.nlu.guests import added_people, kin_not_coming
 from bot.nlu.notes import chef_note
 from bot.nlu.numbers import normalize
 
@@ -133,10 +133,10 @@ def test_a_bare_hour_asked(text: str, hour: str | None) -> None:
 
 
 @pytest.mark.parametrize(("text", "adults", "kids", "guests"), [
-    ("hi, 3 of our guests are kids", None, 3, None),  # it was a party of 3
     ("my sister's kids are 8 and 10", None, 2, None),  # their ages (it was 8 kids)
     ("2, they're 8 and 10", None, 2, None),  # "didn't catch that"
-    ("3, they're 8, 10 and 15", 1, 2, 3),
+    ("2, they're 13 and 15", None, None, None),  # teens: not read here (it replaced the party)
+    ("3 of our group are coming late", None, None, None),  # the differential run: no party of 3
     ("my wife and i plus 10", None, None, 12),  # it was 10
     ("me and my wife plus 10 friends", None, None, 12),
 ])
@@ -149,6 +149,20 @@ def test_counts_said_another_way(text: str, adults: int | None, kids: int | None
     ("hi, 3 of our guests are kids", -3),
     ("3 of them are kids", -3),
     ("one of the kids is actually an adult", 1),
+    ("2 of the party are teens", None),  # the differential run: they were added as adults
+    ("2 of my group are adults", None),
+    ("3 of our group are coming late", None),
 ])
-def test_some_of_the_party_are_kids(text: str, moved: int) -> None:
+def test_some_of_the_party_are_kids(text: str, moved: int | None) -> None:
     assert group_moved(normalize(text)) == moved
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("my brother cant come anymore", True),
+    ("my boss isnt coming and neither are his 2 kids", True),
+    ("my wife and i cant make it", True),
+    ("my brother is coming too", False),
+    ("2 people cant come", False),
+])
+def test_kin_not_coming(text: str, said: bool) -> None:
+    assert kin_not_coming(text) is said
