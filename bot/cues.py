@@ -245,6 +245,9 @@ GROUP_IS_OTHER = re.compile(
     r"\b(?P<n>\d{1,2})\s+of\s+(?:the|them|those|our|my)\s*(?P<src>kids?|children|adults?|guests|people|group|party)?\s+(?:is|are)\s+(?:actually\s+|really\s+)?"
     r"(?:an?\s+)?(?P<dst>adults?|kids?|child|teens?|teenagers?|grown\s*ups?)\b", re.I)
 
+# "3 of our guests are kids": some of the whole party, not of one group.
+GUESTS_ARE_KIDS = re.compile(r"\b\d{1,2}\s+of\s+(?:the|our|my)\s+(?:guests|people|group|party)\s+(?:is|are)\b", re.I)
+
 
 def group_moved(said: str) -> int | None:
     """Adults gained by a move between the groups ("change one adult to a kid" is -1,

@@ -80,6 +80,7 @@ from bot.cues import (
     FIELD_ASKED,
     FORM_RECALL,
     GUEST_VERB_DELTA,
+    GUESTS_ARE_KIDS,
     GUESTS_CANCEL,
     HAVE_BOOKING,
     HOLD_ON,
@@ -3404,6 +3405,8 @@ class Engine:
         """``_new_party`` from a given party (a booking's, or the form's)."""
         said = self._numbers(self.text)  # "one more adult" as "1 more adult"
         if (n := group_moved(said)) is not None:
+            if kids and GUESTS_ARE_KIDS.search(said):
+                return None, kids  # ("3 of our guests are kids" of 10 + 2: 3 in all, or 3 more? asked)
             return adults + n, kids - n
         if NO_KIDS.search(said) and ent.adults is None and ent.guests is None:
             return adults, 0

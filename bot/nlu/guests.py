@@ -192,7 +192,7 @@ _COUPLE_PLUS_RE = re.compile(
     _COUPLE + r"\s*,?\s*(?:and|plus|\+|&|with)\s+(?:our\s+|my\s+|about\s+)?(?P<n>\d{1,3})\s+"
     r"(?:other\s+|more\s+|of\s+our\s+)?(?:(?P<adults>adults|grown[\s-]?ups)|(?P<couples>couples)|friends|guests|people|others"
     r"|folks|relatives|cousins|neighbou?rs|co-?workers|colleagues|buddies|pals|family\s+members)\b"
-    r"|" + _COUPLE + r"\s*,?\s*(?:plus|\+)\s+(?:about\s+)?(?P<bare>\d{1,3})\s*(?:more|others?)?\s*(?=$|[.,!?])"  # ("my wife and i plus 10")
+    r"|" + _COUPLE + r"\s*,?\s*(?:plus|\+)\s+(?:about\s+)?(?P<bare>\d{1,3})\s*(?:more|others?)?\s*(?=[.!?]*\s*$)"  # ("my wife and i plus 10")
 )
 # "just the two of us", "the 2 of us": the speaker and one other.
 _TWO_OF_US_RE = re.compile(r"\b(?:just\s+|only\s+)?the\s+(?:2|two)\s+of\s+us\b")

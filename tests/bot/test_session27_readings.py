@@ -139,6 +139,7 @@ def test_a_bare_hour_asked(text: str, hour: str | None) -> None:
     ("3 of our group are coming late", None, None, None),  # the differential run: no party of 3
     ("my wife and i plus 10", None, None, 12),  # it was 10
     ("me and my wife plus 10 friends", None, None, 12),
+    ("my wife and i plus 10, name Maria Lopez", None, None, None),  # only as the whole message
 ])
 def test_counts_said_another_way(text: str, adults: int | None, kids: int | None, guests: int | None) -> None:
     ent = extract_entities(text, now=NOW)
