@@ -3248,7 +3248,8 @@ class Engine:
             st.then_party = text  # ("no sorry I meant 9 people" to the move: the party's size next)
         if intent == "deny" or target is None or not (s.date and s.time):
             self._end_reschedule()
-            await self._say_nothing_booked() if target is None else self.say(t.kept())
+            # (a party change still to ask: the day and time stay, not "the booking stays")
+            await self._say_nothing_booked() if target is None else self.say(t.kept(when_only=st.then_party is not None))
             return await self._then_party(str(target.id)) if target is not None else self.finish()
         if intent != "affirm":
             if await self._while_pending(text):

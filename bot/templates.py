@@ -1073,7 +1073,11 @@ def other_day_booked(said: date, booked: date, slot: str) -> Reply:
                  f"{slot_label(slot)}.", (), "ack")
 
 
-def kept(*, several: bool = False) -> Reply:
+def kept(*, several: bool = False, when_only: bool = False) -> Reply:
+    """The booking (or bookings) left as it is; ``when_only``: its day and time (a party
+    change is asked next)."""
+    if when_only:
+        return Reply("Okay, the day and time stay as they are.", (), "thanks")
     if several:
         return Reply("Okay, your bookings stay as they are.", (), "thanks")
     return Reply("Okay, your booking stays as it is.", (), "thanks")
