@@ -997,9 +997,7 @@ class Engine:
                 and not _has_facts(ent) \
                 and (bookings := await self.p.upcoming_bookings()):
             # "ok make it 14" after the booking's status: its party (it was an "anything else?")
-            if (chosen := await self._booking_named(bookings)) is None:
-                return self._ask_which("party", bookings, f"{made['n']} guests")
-            return await self._party_start(replace(ent, guests=int(made["n"])), chosen)
+            return await self._booked_size(ent, int(made["n"]), bookings)
         if not st.form and not _has_facts(ent) and ADD_PEOPLE.search(text) and not QUESTION.search(text) \
                 and (bookings := await self.p.upcoming_bookings()):
             # "we need to add people" (no count yet): how many, asked for that booking
@@ -1062,10 +1060,7 @@ class Engine:
         if not st.form and (bare := CAN_WE_DO_N.match(text)) is not None and int(bare["n"]) > 12 \
                 and (bookings := await self.p.upcoming_bookings()):
             # "can we do 14 instead" of a booked party: no start, its size (it went to a person)
-            if (chosen := await self._booking_named(bookings)) is None:
-                # (the size kept as said: the message read again lost it, and asked the count)
-                return self._ask_which("party", bookings, f"{bare['n']} guests")
-            return await self._party_start(replace(ent, guests=int(bare["n"])), chosen)
+            return await self._booked_size(ent, int(bare["n"]), bookings)
         if not st.form and not (ent.date or ent.time or counts) and (swap := COUNT_SWAP.search(said)) \
                 and (bookings := await self.p.upcoming_bookings()) \
                 and int(swap["old"]) == (held := await self._booking_meant(bookings)).adults + held.kids \
@@ -1090,6 +1085,14 @@ class Engine:
                 and await self.p.upcoming_bookings()):
             return await self._reschedule_start(ent)
         return None
+
+    async def _booked_size(self, ent: Entities, n: int, bookings: Sequence[Booking]) -> TurnResult:
+        """A bare new size of a booked party ("ok make it 14", "can we do 14 instead"): of the
+        booking named, else which is asked with the size kept as said (the message read
+        again lost it, and asked the count)."""
+        if (chosen := await self._booking_named(bookings)) is None:
+            return self._ask_which("party", bookings, f"{n} guests")
+        return await self._party_start(replace(ent, guests=n), chosen)
 
     async def _days_and_places(self, msg: _Message) -> TurnResult | None:
         """Open days asked over a range, a month past the booking window, a city named
