@@ -245,6 +245,12 @@ GROUP_IS_OTHER = re.compile(
     r"\b(?P<n>\d{1,2})\s+of\s+(?:the|them|those|our|my)\s*(?P<src>kids?|children|adults?|guests|people|group|party)?\s+(?:is|are)\s+(?:actually\s+|really\s+)?"
     r"(?:an?\s+)?(?P<dst>adults?|kids?|child|teens?|teenagers?|grown\s*ups?)\b", re.I)
 
+# "2 kids instead of 2 adults", "swap 2 adults for 2 kids": as many moved between the groups.
+GROUP_SWAP = re.compile(
+    r"\b(?P<n>\d{1,2})\s+(?P<dst>kids?|children|adults?)\s+(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+"
+    r"(?P<m>\d{1,2})\s+(?P<src>kids?|children|adults?)\b"
+    r"|\b(?:swap|switch|replace|trade|change)\s+(?P<m2>\d{1,2})\s+(?P<src2>kids?|children|adults?)\s+(?:for|with|to)\s+"
+    r"(?P<n2>\d{1,2})\s+(?P<dst2>kids?|children|adults?)\b", re.I)
 # "3 of our guests are kids": some of the whole party, not of one group.
 GUESTS_ARE_KIDS = re.compile(r"\b\d{1,2}\s+of\s+(?:the|our|my)\s+(?:guests|people|group|party)\s+(?:is|are)\b", re.I)
 
@@ -264,6 +270,26 @@ def group_moved(said: str) -> int | None:
         if not src or src.startswith(("kid", "child")) == to_adults:
             return int(other["n"]) * (1 if to_adults else -1)
     return None
+
+
+def group_swapped(said: str) -> tuple[int, int] | None:
+    """(adults, kids) gained by one group said in place of the other: "2 kids instead of 2
+    adults" is (-2, +2), "3 kids instead of 2 adults" (-2, +3); None if not said."""
+    if (swap := GROUP_SWAP.search(said)) is None:
+        return None
+    n, m = int(swap["n"] or swap["n2"]), int(swap["m"] or swap["m2"])
+    to_kids = (swap["dst"] or swap["dst2"]).lower().startswith(("kid", "child"))
+    if to_kids == (swap["src"] or swap["src2"]).lower().startswith(("kid", "child")):
+        return None  # ("3 adults instead of 2 adults": a new count of one group, read as such)
+    return (-m, n) if to_kids else (n, -m)
+
+
+def groups_changed(said: str) -> tuple[int, int] | None:
+    """(adults, kids) gained by guests moved between the groups or one group said in place
+    of the other (``group_swapped``, ``group_moved``); None if neither is said."""
+    if (swapped := group_swapped(said)) is not None:
+        return swapped
+    return None if (n := group_moved(said)) is None else (n, -n)
 
 
 # Every kid off the party: "remove the kids", "the kids aren't coming".

@@ -177,7 +177,7 @@ from bot.cues import (
     as_booked,
     bare_hour,
     changed_field,
-    group_moved,
+    groups_changed,
     has_count,
     is_party,
     menu_counted,
@@ -583,9 +583,11 @@ class Engine:
             self.say(t.party_stays(t.party_label(*party)))
             return await self._advance() if st.form and st.expecting else self.finish()
         elif st.form in ("quote", "booking", "availability") and st.slots.adults is not None \
-                and (n := group_moved(self._numbers(text))) is not None and st.slots.adults + n > 0:
-            # "change one adult to a kid" at the summary: 19 adults + 1 kid (it was 1 adult)
-            ent = replace(ent, adults=st.slots.adults + n, kids=max(0, (st.slots.kids or 0) - n), guests=None)
+                and (moved := groups_changed(self._numbers(text))) is not None and st.slots.adults + moved[0] > 0:
+            # "change one adult to a kid" at the summary: 19 adults + 1 kid (it was 1 adult);
+            # "3 kids instead of 3 adults": 7 + 5 (it was 10 + 3)
+            ent = replace(ent, adults=st.slots.adults + moved[0], kids=max(0, (st.slots.kids or 0) + moved[1]),
+                          guests=None)
         if st.expecting in ("time", "date", "kids", "adults", "guests") and st.form in ("booking", "quote", "availability") \
                 and not _has_facts(ent) \
                 and (bare := find_name(text, expecting="name")) and len(bare.split()) >= 2 \
@@ -990,7 +992,7 @@ class Engine:
         signed = bool(SIGNED_COUNT.search(said))  # "add one more adult for my mom"
         change = not (NOT_NOW.search(text) or (NEW_PARTY.search(text) and not signed)) and (
                   PARTY_CHANGE.search(text) or (counts and CHANGE_CUE.search(text) and not menu_counted(said))
-                  or NO_KIDS.search(text) or group_moved(self._numbers(text)) is not None)
+                  or NO_KIDS.search(text) or groups_changed(said) is not None)
         # "I booked for the 19th, can I add 3 more people?": said to be booked, so the day
         # names the booking, and a booking not found is said so.
         if not st.form and (made := MAKE_IT_N.match(text) or COUNT_THEN.match(text)) and int(made["n"]) >= 10 \
@@ -3408,10 +3410,11 @@ class Engine:
     def _party_after(self, ent: Entities, adults: int, kids: int) -> tuple[int | None, int]:
         """``_new_party`` from a given party (a booking's, or the form's)."""
         said = self._numbers(self.text)  # "one more adult" as "1 more adult"
-        if (n := group_moved(said)) is not None:
+        if (moved := groups_changed(said)) is not None:
+            # ("can we do 2 kids instead of 2 adults" of 10 + 2: 8 + 4; it went to a person)
             if kids and GUESTS_ARE_KIDS.search(said):
                 return None, kids  # ("3 of our guests are kids" of 10 + 2: 3 in all, or 3 more? asked)
-            return adults + n, kids - n
+            return adults + moved[0], kids + moved[1]
         if NO_KIDS.search(said) and ent.adults is None and ent.guests is None:
             return adults, 0
         signed = list(SIGNED_COUNT.finditer(said))

@@ -75,6 +75,8 @@ _OTHER_TOTAL_RE = re.compile(
     r"(?:is|=|:|will\s+be|would\s+be)\s+(?:now\s+|going\s+to\s+be\s+)?(?P<n>\d{1,4})\b"
     r"|\ball\s+(?P<n2>\d{1,3})\b(?=\s+(?:of\s+us|together|seated|of\s+them|people|guests))"
     r"|\b(?:for\s+)?us\s+(?P<n3>\d{1,3})\b(?!\s*(?:/|:|am\b|pm\b))"
+    # "12 now, still good for 6?", "its 12 now": the party restated (it was a party of 6)
+    r"|(?:^\W*|\b(?:it'?s|its|it\s+is|so|ok(?:ay)?|update:?)\s+)(?P<n4>\d{1,3})\s+now\b(?!\s*(?:am|pm|:|o'?clock|works?|ok|okay|good|fine|better|is\b))"
 )
 # "change from 10 adults to 12": the new count keeps the old one's label.
 _FROM_TO_RE = re.compile(
@@ -517,14 +519,22 @@ def people_as_counts(text: str) -> str:
     text = _COUPLE_OUT_RE.sub(lambda m: "2 adults".ljust(len(m[1])) + m[0][len(m[1]):], text)
     if (out := _KIN_OUT_RE.search(text)) is None:
         return text
+    if _joining_after_kin_out(text)[1] and added_people(text) is not None:
+        return text  # ("my husband cant come but his brother is": ``added_people`` nets them)
     tail = _NOT_COMING_TAIL_RE.match(text, out.end())
-    nor = _NEITHER_RE.match(text, tail.end()) if tail is not None and not out["pair"] else None
-    if nor is not None and not re.search(r"\b\d{1,3}\b", text[: nor.start()] + text[nor.end():]):
+    nors = []  # "… and neither is his wife (nor his son)"
+    while (nor := _NEITHER_RE.match(text, nors[-1].end() if nors else tail.end() if tail is not None else 0)) \
+            is not None and tail is not None and not out["pair"]:
+        nors.append(nor)
+    if nors and not re.search(r"\b\d{1,3}\b", text[: nors[0].start()] + text[nors[-1].end():]):
         # "my boss isnt coming anymore and neither is his wife": two fewer (it was one);
-        # "… and neither are his 2 kids": one adult and 2 kids fewer (the kids were added)
-        both = f"1 adult and {nor['kids']} kids" if nor["kids"] else "2 adults"
-        text = text[:out.start(1)] + both.ljust(len(out[1])) + text[out.end(1):nor.start()] \
-            + " " * (nor.end() - nor.start()) + text[nor.end():]
+        # "… and neither are his 2 kids": one adult and 2 kids fewer (the kids were added);
+        # "… neither can his wife nor his son": three (it was two)
+        out_kids = sum(int(n["kids"]) for n in nors if n["kids"])
+        out_adults = 1 + sum(not n["kids"] for n in nors)
+        both = f"{out_adults} adult{'s' * (out_adults > 1)}" + (f" and {out_kids} kids" if out_kids else "")
+        text = text[:out.start(1)] + both.ljust(len(out[1])) + text[out.end(1):nors[0].start()] \
+            + " " * (nors[-1].end() - nors[0].start()) + text[nors[-1].end():]
         return _THATS_N_RE.sub(lambda m: " " * len(m[0]), text)
     if any(int(n) != (2 if out["pair"] else 1) for n in re.findall(r"\b\d{1,3}\b", text)):
         # ("my brother cant come but his 2 kids still will": the counts said are other
@@ -668,7 +678,7 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
             g_match = next((m for m in _FOR_RE.finditer(text) if int(m["n"]) > 0), None)
         if g_match is not None:
             groups = g_match.groupdict()
-            raw = groups.get("n") or groups.get("n2") or groups.get("n3")
+            raw = groups.get("n") or groups.get("n2") or groups.get("n3") or groups.get("n4")
             if raw is not None:
                 guests = int(raw)
                 guest_span = g_match.span()
@@ -846,7 +856,8 @@ def added_people(text: str) -> tuple[int, int] | None:
     """(adults, kids) that relatives named as joining add to a party already counted, or
     None. Parents, in-laws and grandparents are two; "her 2 kids" adds kids."""
     text = _THEIR_KIN_RE.sub(lambda k: k[1] + " " * (len(k[0]) - len(k[1])), text)
-    m = _ADDED_KIN_RE.search(text)
+    text, start = _joining_after_kin_out(text)
+    m = _ADDED_KIN_RE.search(text, start)
     if m is None or re.search(r"\b(?:not|isn'?t|aren'?t|won'?t|wont|can'?t|cant|never)\b", m[0], re.I) \
             or re.search(r"\b(?:is|are|will|does|do)\s+$", text[: m.start()], re.I):
         return None  # ("my sister isn't coming too": one fewer; "is my sister coming too?": asked)
@@ -886,4 +897,26 @@ def added_people(text: str) -> tuple[int, int] | None:
         kids, adults = kids + sum(a <= KID_AGE for a in ages), adults + sum(a > KID_AGE for a in ages)
     elif k is not None and k["n"]:
         kids += int(k["n"])
+    if start and (out := _KIN_OUT_RE.search(text, 0, start)) is not None:
+        # "my husband cant come but his brother is coming too": one out, one in (it was 11)
+        adults -= 2 if out["pair"] else 1
     return adults, kids
+
+
+# "… but his brother is coming", "… and my sister and her 2 kids are": who joins instead.
+_BUT_JOINING_RE = re.compile(
+    r"\s*,?\s*(?:but|and|so|though)\s+(?:(?:my|our|his|her|their)\s+[^.!?]*?)\s+(?:are|is|will\s+be|r)\s+"
+    r"(?:still\s+)?(?:coming|joining)\b(?!\s+(?:too|as\s+well|also)\b)", re.I)
+
+
+def _joining_after_kin_out(text: str) -> tuple[str, int]:
+    """``text`` and where to look for people joining: after someone named as not coming
+    ("my husband cant come but his brother is coming"), whose own people count as the
+    customer's ("his" read as "my") and whose "coming" needs no "too". (text, 0) otherwise."""
+    if (out := _KIN_OUT_RE.search(text)) is None or (tail := _NOT_COMING_TAIL_RE.match(text, out.end())) is None:
+        return text, 0
+    rest = re.sub(r"\b(?:his|her)\b", "my ", text[tail.end():], count=1, flags=re.I)
+    rest = re.sub(r"\btheir\b", "our  ", rest, count=1, flags=re.I)
+    if (but := _BUT_JOINING_RE.match(rest)) is not None:
+        rest = rest[: but.end()] + " too" + rest[but.end():]
+    return text[: tail.end()] + rest, tail.end()
