@@ -522,7 +522,7 @@ def people_as_counts(text: str) -> str:
     if _joining_after_kin_out(text)[1] and added_people(text) is not None:
         return text  # ("my husband cant come but his brother is": ``added_people`` nets them)
     tail = _NOT_COMING_TAIL_RE.match(text, out.end())
-    nors = []  # "… and neither is his wife (nor his son)"
+    nors: list[re.Match[str]] = []  # "… and neither is his wife (nor his son)"
     while (nor := _NEITHER_RE.match(text, nors[-1].end() if nors else tail.end() if tail is not None else 0)) \
             is not None and tail is not None and not out["pair"]:
         nors.append(nor)
