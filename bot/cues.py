@@ -945,3 +945,17 @@ def wrong_slot(wrong: re.Match[str]) -> str:
     """The form's slot a ``WRONG_FIELD`` match names ("the day is wrong": date)."""
     said = (wrong["f1"] or wrong["f2"] or wrong["f3"]).lower()
     return {"day": "date", "number": "phone"}.get(said, said.split()[0])
+
+
+# "hold on", "brb", "one sec", "haha", "lol sorry": the customer pausing or laughing, not an
+# answer that failed (two of them handed the conversation to a person).
+PAUSE = re.compile(
+    r"^(?=.*[a-z])\W*(?:(?:ok(?:ay)?|k|sorry|oh|oops|wait)\W+)*"
+    r"(?P<pause>hold\s+on|hang\s+on|(?:one|1|a)\s+sec(?:ond)?|sec|brb|be\s+right\s+back|wait(?:\s+a\s+(?:sec|min(?:ute)?))?|w8"
+    r"|(?:give|gimme)\s+(?:me\s+)?(?:a|one)\s+(?:sec|min(?:ute)?|moment|second)|one\s+moment|just\s+a\s+(?:sec|min(?:ute)?|moment)"
+    r"|let\s+me\s+(?:check|ask|see)(?:\s+(?:with\s+)?(?:my\s+)?(?:wife|husband|partner|hubby|family|boss))?)"
+    r"?(?:\W*\b(?:lol|lmao|haha\w*|hehe\w*|ha|sorry|oops|ok(?:ay)?|k|thx|thanks|pls|please)\b)*[\W]*$",
+    re.I)
+
+# What is still to pay: of a booking held its own figures; with none, the FAQ's policy.
+BALANCE_ASKED = re.compile(r"\b(?:balance|left\s+to\s+pay|owe|owed|rest\s+(?:of\s+the\s+\w+|due)|due\s+on\s+the\s+day)\b", re.I)

@@ -34,6 +34,7 @@ from bot.cues import (
     AMOUNT_ASKED,
     ANGRY,
     BAD_COUNT,
+    BALANCE_ASKED,
     BARE_DELTA,
     BARE_ORDINAL,
     BOOK_WORDS,
@@ -124,6 +125,7 @@ from bot.cues import (
     PAIR_ASKED,
     PARTY_CHANGE,
     PAST_TENSE,
+    PAUSE,
     PAY_ASKED,
     PAY_BROKEN,
     PHONE_ENDING,
@@ -1884,7 +1886,14 @@ class Engine:
                 return await self._advance()
             self.say(t.clarify(None))
             return self.finish()
-        st.misunderstood += 1
+        pause = PAUSE.match(self.text)
+        if pause is not None and pause["pause"]:
+            # "hold on", "brb", "one sec": no answer that failed, so no step towards a person
+            # (two of them handed the conversation over); the open question again
+            self.say(t.pause_ok())
+            return await self._advance() if st.form and st.expecting else self.finish()
+        # ("haha", "lol sorry": not understood, and said so, but no step towards a person)
+        st.misunderstood += pause is None
         if st.misunderstood >= 2:
             st.misunderstood = 0
             return await self.escalate("not_understood", t.escalated("not_understood"))
@@ -3600,6 +3609,13 @@ class Engine:
                 self.say(t.total_explained(quote, confirm=False))
                 return await self._advance()
             self.say(self._offer_booking(quote))  # no booking yet: the quote's total
+            return self.finish()
+        if not bookings and BALANCE_ASKED.search(self.text) and await self._cancelled_ahead() is None \
+                and (answers := await self._faq_answers([self.text])):
+            # "whats the balance due on the day?" with nothing booked: the policy (it was "I
+            # couldn't find an upcoming booking")
+            for answer in answers:
+                self.say(t.faq_answer(answer))
             return self.finish()
         if not bookings:
             await self._say_nothing_booked()

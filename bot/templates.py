@@ -292,6 +292,11 @@ def thinking_it_over() -> Reply:
     )
 
 
+def pause_ok() -> Reply:
+    """"hold on", "brb": the customer pausing."""
+    return Reply("No problem — take your time.", (), "ack")
+
+
 def no_rush() -> Reply:
     """A "no" after a quote: nothing to change, the quote stays."""
     return Reply(

@@ -154,7 +154,7 @@ _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
              "fourth": 4, "4th": 4, "fifth": 5, "5th": 5, "last": -1,
              "earliest": 1, "latest": -1}  # (the times are listed earliest first)
 _ORDINAL_CHOICE = re.compile(
-    rf"^\s*(?:the\s+)?({'|'.join(_ORDINALS)})(?:\s+(?:one|option|choice|time))?"
+    rf"^\s*(?:the\s+)?({'|'.join(_ORDINALS)})(\s+(?:one|option|choice|time))?"
     r"(?:\s+(?:please|pls|plz))?\s*[.!]*\s*$",
     re.IGNORECASE,
 )
@@ -176,6 +176,8 @@ def resolve_numbered_choice(text: str, buttons: Sequence[str]) -> str | None:
     is the option in that place in either case: the list is shown in that order.
     """
     ordinal = _ORDINAL_CHOICE.match(text)
+    if ordinal is not None and ordinal.group(1)[:1].isdigit() and not ordinal.group(2):
+        ordinal = None  # "the 2nd" alone is a day of the month (it picked "Ask a question")
     if ordinal is not None and buttons:
         place = _ORDINALS[ordinal.group(1).lower()]
         if place == -1:

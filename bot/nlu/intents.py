@@ -290,8 +290,14 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"\bcall\s+(?:it\s+)?off\b", r"\bdon'?t\s+need\s+(?:the\s+)?(?:chef|booking)\b",
              # "we're not doing the party anymore", "the party is off"
              r"\bnot\s+(?:doing|having)\s+(?:the|our|my)\s+(?:party|event|dinner|booking)\b",
-             r"\b(?:party|event|dinner)\s+is\s+(?:off|cancell?ed)\b",
+             r"\b(?:party|event|dinner)(?:'?s|\s+is)\s+(?:off|cancell?ed)\b",
              r"\bno\s+longer\s+need\b",
+             # "we wont need the chef anymore", "we're gonna have to skip it this year" (a
+             # second party was started, or "didn't catch that")
+             r"\b(?:won'?t|wont|will\s+not|not\s+(?:gonna|going\s+to))\s+(?:be\s+)?need(?:ing)?\s+(?:the\s+|a\s+|our\s+)?"
+             r"(?:chef|hibachi|booking|reservation)\b(?!\s+(?:to|for)\b)",
+             r"\bdon'?t\s+need\s+(?:the\s+)?hibachi\s+(?:anymore|any\s+more|after\s+all)\b",
+             r"\b(?:have|need|gonna|going)\s+to\s+skip\s+(?:it|the\s+(?:party|event|dinner|hibachi|booking))\b",
              WANT_TO_CANCEL.pattern, r"\bcancel\W*$"), 0.9),
     ],
     "reschedule_booking": [
@@ -307,6 +313,15 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (_rx(r"\b(?:what|which|whose)\s+name\b[^?.!]{0,25}\b(?:booking|reservation)\b"
              r"|\bname\s+(?:on|for)\s+(?:the|my|our)\s+(?:booking|reservation)\b(?![^?.!]{0,20}\b(?:to|should\s+be)\b)"
              r"|\b(?:booking|reservation)\s+(?:is\s+)?under\s+(?:my|what|which|whose)\b"), 0.95),
+        # "did it go thru?", "is it booked?", "whats left to pay", "hows much is the balance":
+        # the booking's own state and figures (it went to a person, or the FAQ answered)
+        (_rx(r"^\W*(?:(?:so|and|ok|hey|hi)\W+)?(?:did\s+(?:it|that|everything)\s+go\s+(?:through|thru)"
+             r"|is\s+(?:it|that|everything)\s+(?:booked|confirmed|all\s+set|set))\b",
+             r"\b(?:what'?s|whats|what\s+is|how\s*(?:much|mch)\s+is|hows\s+much\s+is|how\s+much)\s+"
+             r"(?:left\s+(?:to\s+pay|on\s+the\s+bill)|(?:still\s+)?(?:owed|due)|(?:the|my|our)\s+(?:remaining\s+)?balance"
+             r"|(?:the\s+)?rest\s+(?:of\s+the\s+(?:payment|bill|total)|due))\b",
+             r"\bhow\s+much\s+(?:do|will)\s+(?:i|we)\s+(?:still\s+)?(?:owe|have\s+to\s+pay\s+on\s+the\s+day)\b",
+             r"\b(?:remaining|outstanding)\s+balance\b"), 0.9),
         (_rx(r"\b(?:status\s+of\s+(?:my|our|the)\s+(?:booking|reservation|event|party|deposit"
              r"|payment|order)|(?:booking|reservation|event|deposit|payment)\s+status"
              r"|did\s+(?:my|the|our)\s+(?:deposit|payment|booking|reservation)\s+go\s+(?:through|thru)"

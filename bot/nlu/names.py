@@ -45,6 +45,8 @@ tofu shrimp steak chicken scallops lobster filet noodles sauce dessert
 plates utensils table tables chairs travel fee fees minimum insurance insured licensed
 rain indoors indoor outdoors outside inside garage patio balcony setup cleanup smoke
 portions portion halal kosher dairy nuts shellfish vegetables veggies upgrade upgrades
+brb ttyl wait waiting sec secs hold hang omw otw nvm gtg lmk bbl afk hmu wya tbh ngl smh
+moment momento nada gracias sí bueno pues
 """)
 # (The last lines: what a question at the name prompt is about, "refund policy", "gratuity
 # included", "Leftovers", "venmo ok": never a name; they were taken as one. Words that are
@@ -86,6 +88,7 @@ _LEAD_RE = re.compile(
 _TRAIL_RE = re.compile(
     r"[\s,.!]*(?:\b(?:thanks|thank\s+you|thx|ty|please|pls|here)\b[\s,.!]*)*$", re.IGNORECASE
 )
+_INITIAL_RE = re.compile(r"[A-Za-z]\.?")
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."})
 # Common words that are also first names ("April", "May", "Eve", "Will"): a name only
 # when capitalised and asked for, or after a strong cue ("name is Eve").
@@ -227,6 +230,10 @@ def find_name(text: str, *, expecting: str | None = None) -> str | None:
             if family["name"].lower().endswith("s"):  # ("the best" is no family)
                 return f"The {_cap(family['name'])}"
         tokens = core.split()
+        if 2 <= len(tokens) <= 3 and _INITIAL_RE.fullmatch(tokens[-1]) and all(_asked_name_word(t) for t in tokens[:-1]) \
+                and (given := _format(tokens[:-1])) is not None:
+            # "joe h", "Joe H.": a first name and an initial (it was "didn't catch that", twice)
+            return f"{given} {tokens[-1][0].upper()}."
         if 1 <= len(tokens) <= 4 and all(_asked_name_word(t) or t.lower() in _TITLES for t in tokens):
             return _format([t.strip(",") for t in tokens])
     m = _STRONG_CUE_RE.search(text)

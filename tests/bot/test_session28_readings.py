@@ -6,9 +6,11 @@ import datetime as dt
 
 import pytest
 
-from bot.cues import groups_changed
+from bot.cues import PAUSE, groups_changed
 from bot.nlu.entities import extract_entities
 from bot.nlu.guests import added_people
+from bot.nlu.intents import classify_intent
+from bot.nlu.names import find_name
 from bot.nlu.numbers import normalize
 
 NOW = dt.datetime(2026, 12, 1, 10, 0)
@@ -63,3 +65,51 @@ def test_someone_out_and_someone_in(text: str, added: tuple[int, int] | None) ->
 def test_someone_out_and_someone_in_is_no_count_of_its_own() -> None:
     # (the one out was read as "1 adult cant come", then moved the party as well)
     assert extract_entities("my husband cant come but his brother is coming too", now=NOW).adults is None
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("joe h", "Joe H."),  # it was "didn't catch that"
+    ("Joe H.", "Joe H."),
+    ("maria lopez", "Maria Lopez"),
+    ("brb", None),  # it was booked as "Brb"
+    ("wait", None),
+    ("sec", None),
+    ("a b", None),
+])
+def test_names_at_the_name_question(text: str, name: str | None) -> None:
+    assert find_name(text, expecting="name") == name
+
+
+@pytest.mark.parametrize(("text", "pause", "laugh"), [
+    ("hold on", True, False),
+    ("brb", True, False),
+    ("one sec", True, False),
+    ("let me check with my wife", True, False),
+    ("haha", False, True),
+    ("lol sorry", False, True),
+    ("hmm", False, False),  # thinking twice still goes to a person
+    ("🙃🙃", False, False),
+    ("12 adults", False, False),
+])
+def test_pausing_and_laughing(text: str, pause: bool, laugh: bool) -> None:
+    m = PAUSE.match(text)
+    assert (m is not None and bool(m["pause"])) == pause
+    assert (m is not None and not m["pause"]) == laugh
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("we wont need the chef anymore", "cancel_booking"),  # a second party was started
+    ("partys off, sorry guys", "cancel_booking"),
+    ("we dont need the hibachi anymore", "cancel_booking"),
+    ("we're gonna have to skip it this year", "cancel_booking"),
+    ("did it go thru?", "booking_status"),  # it went to a person
+    ("is it booked?", "booking_status"),
+    ("whats left to pay", "booking_status"),  # the FAQ's leftover food
+    ("hows much is the balance", "booking_status"),
+])
+def test_cancels_and_status_in_plain_words(text: str, intent: str) -> None:
+    assert classify_intent(text).intent == intent
+
+
+def test_the_chef_not_needed_for_something_is_no_cancel() -> None:
+    assert classify_intent("we wont need the chef to bring plates right?").intent != "cancel_booking"

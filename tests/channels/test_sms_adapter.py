@@ -167,6 +167,9 @@ def test_twiml_without_replies_is_empty_response() -> None:
         ("fourth one", None),
         ("the second of january", None),
         ("first time booking", None),
+        ("the 2nd", None),  # a day of the month (it picked the second button)
+        ("1st", None),
+        ("the 2nd one", "Book a date"),
     ],
 )
 def test_resolve_numbered_choice(text: str, expected: str | None) -> None:
