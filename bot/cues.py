@@ -565,7 +565,8 @@ WHAT_IF_PRICE = re.compile(
 COUNT_PRICED = re.compile(
     r"^\W*(?:(?:and|so|hmm+|ok(?:ay)?|oh|ooh)\W+)*(?P<lead>(?:how\s+much|what)\s+(?:would|will|about|is|for)(?:\s+it)?(?:\s+be)?(?:\s+(?:for|with|if\s+(?:we\s+)?(?:are|were|had|have)))?"
     r"|what\s+if\s+(?:we\s+(?:do|did|have|had|are|were|invite)|it'?s|its|there\s+(?:are|were))|for|with)?\s*"
-    r"(?P<n>\d{1,3})(?:\s+(?:people|ppl|guests|of\s+us|total|instead))?(?:\s+(?:be|cost|run))?\s*(?P<q>\?)?\W*$", re.I)
+    r"(?P<n>\d{1,3})(?:\s+(?:people|ppl|guests|of\s+us|total|instead))?(?:\s+(?:be|cost|run))?"
+    r"(?:\s+(?:tho|though|then|instead|now|lol|pls|please))?\s*(?P<q>\?)?\W*$", re.I)
 # "can we do 12 instead", "could we make it 9?": a party size or a start, said bare.
 CAN_WE_DO_N = re.compile(r"^\W*(?:(?:ok(?:ay)?|hmm+|actually|so|oh|wait)\W+)*(?:can|could)\s+(?:we|i|u|you)\s+"
                          r"(?:do|make\s+it|have)\s+(?P<n>\d{1,2})(?:\s+instead)?\s*\??\W*$", re.I)
@@ -699,7 +700,8 @@ START_AFTER_ADDED = re.compile(
 CAN_DO_HOUR = re.compile(r"\b(?:can|could)\s+(?:we|i|u|you)\s+(?:do|make\s+it|have\s+it\s+at|start\s+at|go\s+with)\s+"
                          r"(?P<h>[1-9])(?::(?P<m>[0-5]\d))?(?:\s*pm)?(?!\s*(?:people|ppl|guests|adults|kids|of\b|more|fewer|less))\b", re.I)
 # One count for another: "can we do 8 instead of 10" (of a party of 10).
-COUNT_SWAP = re.compile(r"\b(?P<n>\d{1,2})\s+(?:people\s+|ppl\s+|guests\s+)?instead\s+of\s+(?P<old>\d{1,2})\b(?!\s*(?::|am|pm))", re.I)
+COUNT_SWAP = re.compile(r"\b(?P<n>\d{1,2})\s+(?:people\s+|ppl\s+|guests\s+)?(?:instead\s+of|not|rather\s+than)\s+(?P<old>\d{1,2})\b"
+                        r"(?!\s*(?::|am|pm|st\b|nd\b|rd\b|th\b))", re.I)
 # "… instead of 10 ppl": the number before it is a count, not a start.
 INSTEAD_OF_COUNT = re.compile(r"\binstead\s+of\s+\d{1,2}\s*(?:people|ppl|guests|adults|of\s+us)\b", re.I)
 # The answer to "9 guests, or a 9 PM start?": the start ("9pm", "the time") or the size.
@@ -722,7 +724,7 @@ ADD_PEOPLE = re.compile(
     r"(?![^.!?]*\b(?:already|includ\w*|counted|not|isn'?t|aren'?t|can'?t|cant|won'?t|wont)\b)", re.I)
 # "from 6 to 3pm": a start moved from one hour to another.
 HOUR_FROM_TO = re.compile(r"\bfrom\s+(?P<old>1[0-2]|[1-9])(?::00)?\s*(?:pm)?\s+to\s+(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?\s*(?:pm)?\b")
-HOUR_SWAP = re.compile(r"\b(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?\s*(?:pm)?\s+instead\s+of\s+(?P<old>1[0-2]|[1-9])(?::00)?\s*(?:pm)?\b")
+HOUR_SWAP = re.compile(r"\b(?P<h>1[0-2]|[1-9])(?::(?P<m>[0-5]\d))?\s*(?:pm)?\s+(?:instead\s+of|not|rather\s+than)\s+(?P<old>1[0-2]|[1-9])(?::00)?\s*(?:pm)?\b")
 
 
 def bare_hour(h: int, m: int = 0) -> time:
@@ -959,3 +961,21 @@ PAUSE = re.compile(
 
 # What is still to pay: of a booking held its own figures; with none, the FAQ's policy.
 BALANCE_ASKED = re.compile(r"\b(?:balance|left\s+to\s+pay|owe|owed|rest\s+(?:of\s+the\s+\w+|due)|due\s+on\s+the\s+day)\b", re.I)
+
+# "is 3 open too?", "is 3pm also available?", "what about 3, is that free?": another start
+# of the day chosen, asked about.
+HOUR_OPEN_ASKED = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|wait|hmm+|oh)\W+)*(?:is|r|are|would|could|what\s+about|how\s+about)\s+"
+    r"(?:the\s+)?(?P<h>1[0-2]|[1-9])(?::(?P<m>00|30))?(?:\s*(?:pm|p\.m\.|p)\b)?(?:\s*o'?clock)?"
+    r"(?=\s*\?|\s+(?:slot|start|time|also|still|be|open|free|available|an\s+option|possible|ok|okay|too|instead|work|works|good)\b)"
+    r"[^.!]*\?\s*$", re.I)
+# Another day of the form asked about, once its start is chosen: "is the 20th open?".
+DAY_OPEN_ASKED = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|wait|hmm+|oh)\W+)*(?:is|are|r|what\s+about|how\s+about|do\s+(?:you|u)\s+have|any(?:thing)?)\b"
+    r"[^.!?]*\?\s*$", re.I)
+# The switch to a start just said to be open: "ok 3 then", "lets do 3", "switch to 3".
+SWITCH_TO_HOUR = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|yes|yeah|yep|great|perfect|cool|sure)\W+)*(?:(?:then\s+)?(?:lets?|let'?s)\s+(?:do|go\s+with|take)\s+|"
+    r"switch(?:\s+(?:it|me))?\s+to\s+|make\s+it\s+|(?:i'?ll|we'?ll)\s+take\s+)?(?P<h>1[0-2]|[1-9])(?::00)?\s*(?:pm|p)?"
+    r"\s*(?:then|instead|please|pls|it\s+is)?\W*$", re.I)
+

@@ -66,6 +66,7 @@ from bot.cues import (
     DATES_OPEN,
     DAY_NAMED,
     DAY_ONLY,
+    DAY_OPEN_ASKED,
     DAY_RULED_OUT,
     DECLINE,
     DEFER,
@@ -88,6 +89,7 @@ from bot.cues import (
     HOUR_FROM_TO,
     HOUR_INSTEAD,
     HOUR_ON_DAY,
+    HOUR_OPEN_ASKED,
     HOUR_SWAP,
     HOW_TO_PAY,
     IF,
@@ -156,6 +158,7 @@ from bot.cues import (
     STATUS_SURE,
     STILL_OK,
     STREET_NUMBER_FIXED,
+    SWITCH_TO_HOUR,
     TAG_QUESTION,
     TAKEN_BACK,
     THAT_ONE,
@@ -610,13 +613,17 @@ class Engine:
         if WHAT_IF_PRICE.search(text) and has_count(ent) and not (ent.date or ent.time or ent.zip) \
                 and (done := await self._what_if_priced(text, ent)) is not None:
             return done
-        if st.expecting in (None, "confirm") and (bare_n := COUNT_PRICED.match(text)) \
-                and not _has_facts(replace(ent, guests=None) if ent.guests == int(bare_n["n"]) else ent) \
-                and (bare_n["lead"] or bare_n["q"]) and (done := await self._what_if_priced(
-                    text, replace(ent, guests=int(bare_n["n"])))) is not None:
-            # "how much would 15 be" after a quote: that party's price (it was the old
-            # quote again, and "15?" went to a person)
-            return done
+        if (bare_n := COUNT_PRICED.match(text)) is not None and (
+                st.expecting in (None, "confirm") or re.search(r"\bhow\s+much\b", bare_n["lead"] or "", re.I)):
+            # "how much would 15 be" after a quote: that party's price (it was the old quote
+            # again, and "15?" went to a person); "how much would it be for 9?" at the time
+            # question too (it was a 9 PM start: a price depends on the party, not the hour)
+            n = int(bare_n["n"])
+            ent_n = replace(ent, guests=None if ent.guests == n else ent.guests,
+                            time=None if ent.time and ent.time.minute == 0 and ent.time.hour % 12 == n % 12 else ent.time)
+            if not _has_facts(ent_n) and (bare_n["lead"] or bare_n["q"]) \
+                    and (done := await self._what_if_priced(text, replace(ent_n, guests=n))) is not None:
+                return done
         if WHY_PRICE.search(text) and not _has_facts(replace(ent, adults=None, kids=None, guests=None)) \
                 and (why_quote := await self._standing_quote()) is not None \
                 and ent.guests in (None, why_quote.adults + why_quote.kids) and ent.adults in (None, why_quote.adults):
@@ -664,8 +671,22 @@ class Engine:
                 and re.search(r"\d", text):
             # "saturday january 10" (a Sunday): the date said wins, and the customer hears it
             self.say(t.weekday_mismatch(ent.date, said_wd))
-        if ent.date and st.form in ("booking", "availability") and st.slots.date and ALSO_OPEN.search(text) \
-                and ent.date.isoformat() != st.slots.date:
+        if st.form in ("booking", "availability") and st.slots.date and st.slots.time \
+                and st.expecting not in ("date", "time") and not (ent.date and ent.date.isoformat() != st.slots.date) \
+                and (open_asked := HOUR_OPEN_ASKED.match(text)) is not None \
+                and (other_start := bare_hour(int(open_asked["h"]), int(open_asked["m"] or 0)).strftime("%H:%M")) != st.slots.time:
+            # "is 3 open too?" once 6 PM is chosen: that start's answer, the one chosen kept
+            # (the 6 PM was said to be open again, and "ok 3 then" was not understood)
+            day = date.fromisoformat(st.slots.date)
+            free = await self._free_on(day)
+            st.misunderstood = 0
+            self.say(t.also_open_at(day, other_start, other_start in free, st.slots.time))
+            done = await self._advance()
+            st.offered_time = other_start if other_start in free else None  # ("ok 3 then" takes it)
+            return done
+        if ent.date and st.form in ("booking", "availability") and st.slots.date and ent.date.isoformat() != st.slots.date \
+                and (ALSO_OPEN.search(text) or (st.slots.time and st.expecting not in ("date", "time")
+                                               and DAY_OPEN_ASKED.match(text) and not _has_facts(replace(ent, date=None)))):
             # "6pm. wait is the 20th open too": that day's answer, the day chosen kept (it
             # was switched without a word, and booked)
             self.say(t.also_open(ent.date, await self._free_on(ent.date), date.fromisoformat(st.slots.date)))
@@ -694,6 +715,11 @@ class Engine:
         if closest and st.expecting == "time" and intent == "affirm" and not _has_facts(ent):
             # "yes" to "… the closest is 9 PM. Which works?": that start (a move kept the
             # booked time, the form asked again)
+            ent, intent = replace(ent, time=time.fromisoformat(closest)), "inform"
+        elif closest and st.form == "booking" and st.expecting not in (None, "time") \
+                and (switch := SWITCH_TO_HOUR.match(text)) is not None \
+                and bare_hour(int(switch["h"])).strftime("%H:%M") == closest:
+            # "ok 3 then" after "3 PM is open too, I've kept 6 PM": the switch
             ent, intent = replace(ent, time=time.fromisoformat(closest)), "inform"
         if (st.expecting == "phone" and not ent.phone and sum(c.isdigit() for c in text) >= 9 and re.fullmatch(
                 r"[\d\s().+-]+", re.sub(r"^\W*(?:it'?s|its|my\s+(?:number|cell|phone)\s+is|(?:call|text)\s+me\s+(?:at|on)|number\s*:?)\s*",
@@ -1562,7 +1588,10 @@ class Engine:
             # new size beside the move (the 12 was dropped); not "3 instead of 6" of a 6 PM start
             start = st.slots.time if st.form else (await self.p.upcoming_bookings())[0].slot
             if bare_hour(int(swap["old"])).strftime("%H:%M") != start:
-                return replace(ent, guests=int(swap["n"]))
+                # ("14 not 12" of 12 adults and no kids: 14 adults; with kids, the split asked)
+                kids_known = not st.form or st.slots.kids is not None
+                return replace(ent, adults=int(swap["n"]), kids=0) if kids_known and held[1] == 0 \
+                    else replace(ent, guests=int(swap["n"]))
         delta = BARE_DELTA.search(self._numbers(text))  # (digits for words: "one of the kids")
         couple = GUESTS_CANCEL.search(text) and re.search(r"\b(?:one|a)\s+couple\b", text, re.I)
         # "my brother cant come so 11": the new total alone

@@ -454,6 +454,15 @@ def also_open(d: date, free: Sequence[str], kept: date) -> Reply:
                  "rather have that day.", (), "availability")
 
 
+def also_open_at(d: date, start: str, free: bool, kept: str) -> Reply:
+    """Another start of the day chosen asked about ("is 3 open too?")."""
+    if not free:
+        return Reply(f"Sorry, {slot_label(start)} on {day_label(d)} isn't open. I've kept you at {slot_label(kept)}.",
+                     (), "availability")
+    return Reply(f"Yes, {slot_label(start)} on {day_label(d)} is open too. I've kept you at {slot_label(kept)} — "
+                 f"say “switch to {slot_label(start)}” if you'd rather start then.", (), "availability")
+
+
 def ask_time_on(d: date, free: Sequence[str]) -> Reply:
     """The start asked for a day read from words ("next weekend"), said back with its
     free starts."""

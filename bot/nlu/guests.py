@@ -228,6 +228,11 @@ _DESCRIBED_RE = re.compile(
 _SOME_OF_PARTY_ARE = (
     r"\b(?P<n>\d{1,3})\s+(?:of\s+(?:them|those|us|the\s+(?:(?P<total>\d{1,3})|guests|group|people))"
     r"|out\s+of\s+(?:the\s+)?(?P<total2>\d{1,3}))\s+(?:are|r|will\s+be|would\s+be|being)\s+")
+# "we have 3 under 10", "plus 2 under 5": kids, by the age bound alone.
+_HAVE_N_UNDER_RE = re.compile(
+    r"\b(?:we\s+have|we'?ve\s+got|we\s+got|there\s+are|there'?ll\s+be|there\s+will\s+be|and|plus|with|also)\s+"
+    r"(?P<n>\d{1,2})\s+(?:under|below|younger\s+than)\s+(?:the\s+age\s+of\s+|age\s+)?(?:1[0-2]|[1-9])\b"
+    r"(?!\s*(?:adults?|people|guests|ppl|%|\$|miles?|mi\b|dollars|bucks|minutes?|mins?|hours?|hrs?|days?|weeks?|lbs?|pounds))")
 _SPLIT_KIDS_RE = re.compile(_SOME_OF_PARTY_ARE + rf"(?:{KID_WORDS}|under\s+(?:1[0-3]|[1-9])\b)")
 
 # "2 of the 12 are my nephews, theyre 8 and 10": kin among the party, kids by the ages told
@@ -592,6 +597,8 @@ def find_party(text: str, *, expecting: str | None = None) -> PartySize:
             total = told.guests  # ("party of 12 … 3 of them are under 10": 9 + 3; it was 3 guests)
         return PartySize(adults=total - int(m["n"]) if total and total >= int(m["n"]) else None, kids=int(m["n"]))
     text = _FROM_TO_RE.sub(lambda m: f"{m['n']} {m['label']}".rjust(len(m[0])), text)
+    # ("how much for kids? we have 3 under 10": 3 kids, it was 3 guests)
+    text = _HAVE_N_UNDER_RE.sub(lambda m: m[0][: m.start("n") - m.start()] + f"{m['n']} kids".ljust(m.end() - m.start("n")), text)
     text = blank(text, [m.span() for m in _RETRACTED_RE.finditer(text)])
     if "?" in text or _AGE_QUESTION_RE.search(text):
         # "does a 12 yr old count as a kid?", "is 13 a kid or adult", "do kids under 3
