@@ -1505,9 +1505,11 @@ class Engine:
         bookings = await self.p.upcoming_bookings()
         if not bookings:
             occasion = tells_occasion(self.text)
-            if _has_facts(ent) or occasion:
+            if _has_facts(ent) or occasion or QUESTION.search(self.text):
                 # "12 adults dec 19 6pm, one guest has a peanut allergy", "hi i want to book
-                # for my son's graduation": kept for the form this message starts (it was lost)
+                # for my son's graduation": kept for the form this message starts (it was
+                # lost); "my son is allergic to shrimp, is that ok?" before any party: kept
+                # for the booking to come, and the question answered (the allergy was lost)
                 if note not in st.slots.notes:
                     st.slots.notes.append(note)
                 self.say(t.note_taken(note))

@@ -18,13 +18,13 @@ from bot.nlu.segments import clauses
 _FOODS = (r"gluten|lactose|dairy|nuts?|peanuts?|shellfish|sesame|soy|eggs?|pork|beef|seafood|fish"
           r"|mushrooms?|onions?|garlic|msg|meat")
 _DIET = re.compile(
-    r"\b(?:allergic|allerg(?:y|ies)|anaphyla\w*|epi-?pen|vegetarians?|vegans?|veggie|pescatarians?"
+    r"\b(?:allergic|allerg(?:y|ies)|anaphyla\w*|epi-?pen|vegetarians?|vegans?|veggie|veg|pescatarians?"
     rf"|celiac|coeliac|kosher|halal|diabetic|keto|spicy|pregnant|{_FOODS})\b",
     re.IGNORECASE,
 )
 # ... said of someone: a person, a count, or "can't eat", "no pork".
 _SAID_OF_SOMEONE = re.compile(
-    r"\b(?:is|are|has|have|'s|gets|will\s+be|can'?t\s+(?:eat|have)|cannot\s+(?:eat|have)"
+    r"\b(?:is|are|has|have|'s|'re|gets|will\s+be|can'?t\s+(?:eat|have)|cannot\s+(?:eat|have)"
     r"|doesn'?t\s+eat|don'?t\s+eat|won'?t\s+eat|avoids?|needs?)\b"
     # "peanut allergy for 2 kids" (the FAQ answered it, and the note was lost)
     r"|\ballerg(?:y|ies)\s+for\s+(?:\d+|one|two|three|four|five|my|our|the|a)\b"
@@ -51,7 +51,7 @@ _IF_SOMEONE_DIET = re.compile(
     r"|\b\d{1,2}\s+(?:ppl|people|guests|of\s+us|kids|adults|persons)\s+(?:are\s+|who\s+are\s+)?allergic\s+to\s+\w+"
     # "can the chef do vegetarian for 2 ppl": how many told (the FAQ's answer asks for it)
     r"|\b(?:vegetarian|vegan|gluten[\s-]free|dairy[\s-]free|nut[\s-]free|halal|kosher|pescatarian)\s+(?:food\s+|meals?\s+)?for\s+"
-    r"(?:\d{1,2}|one|two|three|four|five|six)\s+(?:ppl|people|guests|of\s+us|of\s+them|kids|adults|persons)\b",
+    r"(?:\d{1,2}|one|two|three|four|five|six)\s+(?:ppl|people|guests?|of\s+us|of\s+them|kids?|adults?|persons?)\b",
     re.IGNORECASE)
 _NOTE_IT = re.compile(
     r"\b(?:notes?|noted|jot|write\s+(?:it|that)\s+down|let\s+the\s+chef\s+know|tell\s+the\s+chef"
@@ -135,6 +135,13 @@ _NOTE_THAT = re.compile(
     re.IGNORECASE)
 
 
+# Someone who cannot have what was just named: "my wife cant have it", "hes allergic".
+_CANT_HAVE_IT = re.compile(
+    r"\b(?:can'?t|cannot|can\s+not|doesn'?t|don'?t|won'?t)\s+(?:have|eat|do)\s+(?:it|them|that|any)\b"
+    r"|\b(?:is|are|'s|'re|hes|shes|theyre)\s+(?:severely\s+|very\s+|super\s+|deathly\s+)?allergic\b(?!\s+to\b)",
+    re.IGNORECASE)
+
+
 _ASKED_TO_ADD = re.compile(r"^\W*(?:(?:ok(?:ay)?|yes|yeah|yep|yup|sure)\W+)*(?:(?:but|and|also|oh)\W+)*"
                            r"(?:(?:(?:pls|please)\s+)?(?:add|note|include)\s+(?:that\s+)?)?(?=\S)", re.I)
 
@@ -160,6 +167,11 @@ def chef_note(text: str) -> str | None:
         # (not a count: "just fyi we're 12 adults now" is a change of the party)
         found = [left for p in parts if not _ASKS.search(p) and not re.search(r"\d", p)
                  and len((left := _NOTE_IT.sub("", p).strip(" ,.!-")).split()) >= 2]
+    if not found and (them := next((i for i, p in enumerate(parts) if _CANT_HAVE_IT.search(p)), None)) is not None \
+            and (food := next((p for p in parts[:them] if _DIET.search(p)), None)) is not None:
+        # "can the chef do no shellfish please, my wife cant have it": the food asked about
+        # and who cannot have it (it was only answered, and the chef never heard)
+        found = [food, parts[them]]
     if not found and (told := _IF_SOMEONE_DIET.search(text)):
         # "is it ok if one kid has a severe nut allergy?": asked, but the allergy is told
         found = [told[0]]
