@@ -548,7 +548,14 @@ NOT_NOW = re.compile(
 START_OK = re.compile(r"^\W*(?:ok\W+|yes\W+|yeah\W+)?(?P<h>\d{1,2})(?::00)?\s*(?:pm|p\.m\.)?\s+"
                        r"(?:is|works|sounds)\s*(?:fine|good|great|perfect|ok)?\W*$", re.I)
 # A price asked for another party, not a change: "what would it be with 2 more adults?"
+# "what if 2 ppl drop out", "how much if 2 dont come": that many fewer, priced.
+WHAT_IF_FEWER = re.compile(
+    r"\b(?:what|how\s+much)\s+(?:if|about|would\s+it\s+be\s+if)\s+(?P<n>\d{1,3})\s+(?:(?:ppl|people|guests|adults?|of\s+(?:us|them))\s+)?"
+    r"(?:drop(?:s|ped)?\s+out|cancel\w*|(?:don'?t|dont|can'?t|cant|won'?t|wont)\s+(?:come|make\s+it|show(?:\s+up)?))\b", re.I)
 WHAT_IF_PRICE = re.compile(
+    # "what if 3 more", "what about 12 ppl more?", "what if 2 less": a move of the party priced
+    r"\bwhat\s+(?:if|about)\s+(?:we\s+(?:add(?:ed)?|have|had|get|invite[d]?)\s+)?\d{1,3}\s+(?:(?:ppl|people|guests|adults?|kids?)\s+)?"
+    r"(?:more|extra|less|fewer)\b|" + WHAT_IF_FEWER.pattern + "|"
     r"\b(?:what|how\s+much)\s+(?:would|will|does|is)\s+(?:it|that|the\s+(?:price|total))\s+(?:be|cost|come\s+to|run)\s+"
     r"(?:with|for|if)\b|\bhow\s+much\s+(?:more|extra)\s+(?:would\s+it\s+be\s+)?(?:for|with|if)\b"
     r"|\bwhat\s+if\s+(?:we|i)\s+(?:had|have|added|add|invite[d]?)\b"

@@ -172,6 +172,7 @@ from bot.cues import (
     WEEKDAY_NAMED,
     WEEKDAY_SIDE,
     WEEKEND_AFTER,
+    WHAT_IF_FEWER,
     WHAT_IF_PRICE,
     WHATS_OPEN,
     WORK_LATE,
@@ -610,7 +611,9 @@ class Engine:
             # "my name is spelled Marie not Maria": that word of the name (the surname was
             # dropped); "sorry its Marie Lopez not Maria": the name said
             ent = replace(ent, name=fixed)
-        if WHAT_IF_PRICE.search(text) and has_count(ent) and not (ent.date or ent.time or ent.zip) \
+        if WHAT_IF_PRICE.search(text) and (has_count(ent) or SIGNED_COUNT.search(self._numbers(text))
+                                           or WHAT_IF_FEWER.search(self._numbers(text))) \
+                and not (ent.date or ent.time or ent.zip) \
                 and (done := await self._what_if_priced(text, ent)) is not None:
             return done
         if (bare_n := COUNT_PRICED.match(text)) is not None and (
@@ -3032,6 +3035,9 @@ class Engine:
         """The party a what-if price asks about: "2 more adults" on top of ``adults`` +
         ``kids``, the counts said ("what would 8 adults cost"), or a head count with the
         kids kept ("how much would 15 be")."""
+        if (fewer := WHAT_IF_FEWER.search(self._numbers(text))) is not None:
+            # ("what if 2 ppl drop out": 2 fewer adults; it was "a party needs an adult")
+            return max(1, adults - int(fewer["n"])), kids
         if (more := SIGNED_COUNT.search(self._numbers(text))) is not None:
             n, to_kids = signed_move(more)
             return (adults, max(0, kids + n)) if to_kids else (max(1, adults + n), kids)
@@ -3600,6 +3606,14 @@ class Engine:
                 self._party_done()
                 self.say(t.kept())
                 return self.finish()
+            if st.expecting == "confirm" and st.slots.adults not in (None, b.adults) and (st.slots.kids or 0) == b.kids \
+                    and b.kids and abs(n - st.slots.adults) < abs(n - abs(st.slots.adults - b.adults)) \
+                    and not re.search(r"\b(?:total|in\s+all|all\s+together|altogether|people|ppl|guests|of\s+us)\b", self.text, re.I):
+                # "we'll have 12 adults" → "12 adults + 2 kids?" → "no, 13": 13 adults, the
+                # group just changed (it asked the split again, and a yes kept nothing); a
+                # number nearer the change than the count corrects the change ("2 more
+                # adults" → "actually make that 3": 3 more, ``_delta_fixed``)
+                return await self._party_try(replace(ent, adults=n, kids=b.kids), b)
             return await self._party_try(replace(ent, guests=n), b)
         if st.expecting == "confirm" and await self._while_pending(self.text):
             self.say(t.change_still_pending())

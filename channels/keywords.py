@@ -40,8 +40,8 @@ def classify_sms_keyword(text: str) -> SmsKeyword | None:
 _OPT_OUT_WISH = re.compile(
     r"^\W*(?:please\s+|pls\s+|plz\s+)?(?:stop|quit|unsubscribe|opt\s+(?:me\s+)?out|remove\s+me|take\s+me\s+off"
     r"|(?:don'?t|do\s+not|dont)\s+(?:text|message|contact|sms)\s+me)"
-    r"(?:\s+(?:texting|messaging|contacting|sending|from|off|me|this|your|the|list|number|messages?"
-    r"|texts?|anymore|again|all|please|now|thanks|thank\s+you|any\s+more|\w+ing))*"
+    r"(?:\s+(?:texting|messaging|contacting|sending|from|off|me|this|your|ur|the|list|number|messages?|msgs?"
+    r"|texts?|txts?|anymore|again|all|please|pls|plz|now|thanks|thx|thank\s+you|any\s+more|\w+ing))*"
     # ("please stop messaging me i already booked")
     r"(?:\W+(?:i|we)\s+(?:already|just|have|am|are)\b[^?]*)?\W*$",
     re.I,

@@ -42,8 +42,8 @@ _CUE_RE = re.compile(
     r"|years?|miles?|mi\b|hours?|hrs?|minutes?|mins?|min\b|dozen|more|others?|friends"
     # "about 5 are under 12", "around 8 of them": a count, not a time
     r"|are\b|of\s+(?:them|us|whom|which|those)\b|under\b|who\b"
-    # ("we'll be around 15-ish adults": a count)
-    rf"|(?:-?ish\s*)?(?:{ADULT_WORDS}|{KID_WORDS}|{GUEST_WORDS})))"
+    # ("we'll be around 15-ish adults": a count; "around 15 or 16 people": a count, it was 3 PM)
+    rf"|(?:-?ish\s*)?(?:(?:or|to|-)\s*\d{{1,3}}\s*)?(?:{ADULT_WORDS}|{KID_WORDS}|{GUEST_WORDS})))"
 )
 # ("15ish people": a count)
 _COUNT_AFTER = rf"(?!\s*(?:{ADULT_WORDS}|{KID_WORDS}|{GUEST_WORDS}))"

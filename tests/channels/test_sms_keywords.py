@@ -45,7 +45,9 @@ def test_not_keywords(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["please stop", "stop texting me", "unsubscribe me", "remove me from your list",
-                                  "dont text me anymore", "opt me out", "take me off your list please"])
+                                  "dont text me anymore", "opt me out", "take me off your list please",
+                                  # texted short ("didn't catch that" before)
+                                  "pls stop sending me msgs", "remove me from ur list"])
 def test_an_opt_out_in_words_is_recognised(text: str) -> None:
     assert classify_sms_keyword(text) is None and wants_opt_out(text)
 
