@@ -959,7 +959,7 @@ def wrong_slot(wrong: re.Match[str]) -> str:
 # "hold on", "brb", "one sec", "haha", "lol sorry": the customer pausing or laughing, not an
 # answer that failed (two of them handed the conversation to a person).
 PAUSE = re.compile(
-    r"^(?=.*[a-z])\W*(?:(?:ok(?:ay)?|k|sorry|oh|oops|wait)\W+)*"
+    r"^(?=.*[a-z])\W*(?:(?:ok(?:ay)?|k|sorry|oh|oops|wait|omg|oh\s+no|hmm+)\W+)*"
     r"(?P<pause>hold\s+on|hang\s+on|(?:one|1|a)\s+sec(?:ond)?|sec|brb|be\s+right\s+back|wait(?:\s+a\s+(?:sec|min(?:ute)?))?|w8"
     r"|(?:give|gimme)\s+(?:me\s+)?(?:a|one)\s+(?:sec|min(?:ute)?|moment|second)|one\s+moment|just\s+a\s+(?:sec|min(?:ute)?|moment)"
     r"|let\s+me\s+(?:check|ask|see)(?:\s+(?:with\s+)?(?:my\s+)?(?:wife|husband|partner|hubby|family|boss))?)"
@@ -972,14 +972,14 @@ BALANCE_ASKED = re.compile(r"\b(?:balance|left\s+to\s+pay|owe|owed|rest\s+(?:of\
 # "is 3 open too?", "is 3pm also available?", "what about 3, is that free?": another start
 # of the day chosen, asked about.
 HOUR_OPEN_ASKED = re.compile(
-    r"^\W*(?:(?:and|so|ok(?:ay)?|wait|hmm+|oh)\W+)*(?:is|r|are|would|could|what\s+about|how\s+about)\s+"
+    r"^\W*(?:(?:and|so|ok(?:ay)?|wait|hmm+|oh)\W+)*(?:is|r|are)\s+"
     r"(?:the\s+)?(?P<h>1[0-2]|[1-9])(?::(?P<m>00|30))?(?:\s*(?:pm|p\.m\.|p)\b)?(?:\s*o'?clock)?"
-    r"(?=\s*\?|\s+(?:slot|start|time|also|still|be|open|free|available|an\s+option|possible|ok|okay|too|instead|work|works|good)\b)"
-    r"[^.!]*\?\s*$", re.I)
+    r"(?:\s+(?:slot|start|time))?(?:\s+(?:also|still|too))?\s+(?:open|free|available|an\s+option|possible)\b"
+    r"(?![^?]*\binstead\b)[^.!]*\?\s*$", re.I)
 # Another day of the form asked about, once its start is chosen: "is the 20th open?".
 DAY_OPEN_ASKED = re.compile(
-    r"^\W*(?:(?:and|so|ok(?:ay)?|wait|hmm+|oh)\W+)*(?:is|are|r|what\s+about|how\s+about|do\s+(?:you|u)\s+have|any(?:thing)?)\b"
-    r"[^.!?]*\?\s*$", re.I)
+    r"^\W*(?:(?:and|so|ok(?:ay)?|wait|hmm+|oh)\W+)*(?:is|are|r|do\s+(?:you|u)\s+have|any(?:thing)?)\b"
+    r"[^.!?]*\b(?:open|free|available|availability|openings?|spots?)\b(?![^?]*\binstead\b)[^.!?]*\?\s*$", re.I)
 # The switch to a start just said to be open: "ok 3 then", "lets do 3", "switch to 3".
 SWITCH_TO_HOUR = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|yes|yeah|yep|great|perfect|cool|sure)\W+)*(?:(?:then\s+)?(?:lets?|let'?s)\s+(?:do|go\s+with|take)\s+|"

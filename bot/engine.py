@@ -217,6 +217,7 @@ from bot.nlu.asks import (
     PARTY_TOTAL,
     PASSING_DAY,
     PER_HEAD,
+    RATES_ASKED,
     SERVES_PLACE,
     SLOTS_QUESTION,
     SOONEST,
@@ -719,10 +720,10 @@ class Engine:
             # "yes" to "… the closest is 9 PM. Which works?": that start (a move kept the
             # booked time, the form asked again)
             ent, intent = replace(ent, time=time.fromisoformat(closest)), "inform"
-        elif closest and st.form == "booking" and st.expecting not in (None, "time") \
-                and (switch := SWITCH_TO_HOUR.match(text)) is not None \
-                and bare_hour(int(switch["h"])).strftime("%H:%M") == closest:
-            # "ok 3 then" after "3 PM is open too, I've kept 6 PM": the switch
+        elif closest and st.form == "booking" and st.expecting not in (None, "time") and (
+                ((switch := SWITCH_TO_HOUR.match(text)) is not None and bare_hour(int(switch["h"])).strftime("%H:%M") == closest)
+                or (intent == "affirm" and not _has_facts(ent))):
+            # "ok 3 then" (or "yes") after "3 PM is open too, I've kept 6 PM": the switch
             ent, intent = replace(ent, time=time.fromisoformat(closest)), "inform"
         if (st.expecting == "phone" and not ent.phone and sum(c.isdigit() for c in text) >= 9 and re.fullmatch(
                 r"[\d\s().+-]+", re.sub(r"^\W*(?:it'?s|its|my\s+(?:number|cell|phone)\s+is|(?:call|text)\s+me\s+(?:at|on)|number\s*:?)\s*",
@@ -1290,9 +1291,26 @@ class Engine:
         st = self.st
         text, ent, intent, now_local = msg.text, msg.ent, msg.intent, msg.now_local
 
+        if (RATES_ASKED.search(text) or (PER_HEAD.search(text) and st.form and st.expecting)) \
+                and not has_count(ent) and st.form not in ("party", "reschedule", "cancel") \
+                and (st.form or intent != "quote" or not PER_HEAD.search(text)):
+            # "how much do u charge", "whats the kid price?" at the kids question: the rates
+            # from the quote engine (the FAQ's answer had no figures, or the question was
+            # dropped), then the question open, or the party's size for a total
+            st.misunderstood = 0
+            self.say(t.rates(await self.p.default_station()))
+            await self._side_questions([q for q in question_clauses(text)
+                                        if not (RATES_ASKED.search(q) or PER_HEAD.search(q))][:1])
+            if not st.form:
+                await self._choose_form("quote", ent)
+            self._merge(ent)
+            return await self._advance()
         # A bare "?" or "??" has nothing for the FAQ to answer: it is an odd message.
         is_question = bool(QUESTION.search(text)) and bool(re.search(r"[^\W_]", text))
-        firm_facts = any(v is not None for v in (ent.zip, ent.adults, ent.date, ent.time, ent.address, ent.phone, ent.email))
+        firm_facts = any(v is not None for v in (ent.zip, ent.adults, ent.date, ent.time, ent.address, ent.phone, ent.email)) \
+            or (ent.guests is not None and re.search(rf"\b{ent.guests}\s+(?:ppl|people|guests|persons)\b", self._numbers(text)) is not None)
+        # (a head count said with its people word is a fact: "is there a minimum? we only have
+        # 5 ppl" was answered and the 5 lost)
         if (
             is_question and intent == "inform" and not st.form and not st.expecting
             and _only_a_day(ent) and asks_about_something_else(text, now_local.date())
@@ -1896,6 +1914,12 @@ class Engine:
             # "is 9pm too late for neighbors? noise wise": the question was honestly not
             # answered (a person offered); "didn't catch that" after it contradicted it
             return await self._advance() if st.form else self.finish()
+        pause = PAUSE.match(self.text)
+        if pause is not None and pause["pause"]:
+            # "hold on", "brb", "one sec", "omg wait": no answer that failed, so no step
+            # towards a person (two of them handed the conversation over); the open question again
+            self.say(t.pause_ok())
+            return await self._advance() if st.form and st.expecting else self.finish()
         if (lang := foreign_language(self.text)) is not None:
             # "hola, cuanto cuesta para 10 personas?": an English "didn't catch that" cannot
             # help; a person may speak it (DOMAIN.md: not understood goes to staff)
@@ -1920,12 +1944,6 @@ class Engine:
                 return await self._advance()
             self.say(t.clarify(None))
             return self.finish()
-        pause = PAUSE.match(self.text)
-        if pause is not None and pause["pause"]:
-            # "hold on", "brb", "one sec": no answer that failed, so no step towards a person
-            # (two of them handed the conversation over); the open question again
-            self.say(t.pause_ok())
-            return await self._advance() if st.form and st.expecting else self.finish()
         # ("haha", "lol sorry": not understood, and said so, but no step towards a person)
         st.misunderstood += pause is None
         if st.misunderstood >= 2:
@@ -1956,6 +1974,8 @@ class Engine:
                 continue  # ("how about the weekend after": the day, read near the one held)
             if whole.zip and AREA_QUESTION.search(clause):
                 continue  # the zip answers it (quote, travel fee or out of area)
+            if has_count(whole) and (COUNT_SWAP.search(self._numbers(clause)) or MAKE_IT_N.match(clause)):
+                continue  # "could we do 12 instead of 10": the party's new size, read (the FAQ was unsure)
             if self.city_answered and (AREA_QUESTION.search(clause) or SERVES_PLACE.search(clause)):
                 continue  # the named city's service was answered from the booking core
             if whole.date and SLOTS_QUESTION.search(clause):

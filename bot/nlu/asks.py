@@ -133,6 +133,18 @@ PER_HEAD = re.compile(
     re.I,
 )
 
+# The rates asked in other words: "how much do u charge", "whats the kid price?", "do kids
+# pay full price" (the FAQ's answer has no figures: they come from the quote engine).
+RATES_ASKED = re.compile(
+    r"\b(?:how\s+much|what)\s+do\s+(?:you|u|y'?all|you\s+guys|u\s+guys)\s+charge\b"
+    r"|\bwhat\s+(?:are|r|is)\s+(?:your|ur|the)\s+(?:prices?|rates?|pricing)\b"
+    r"|\bwhat'?s\s+(?:the|your|ur)\s+(?:kids?|child|children|adults?)(?:'?s)?\s+(?:price|rate|cost)\b"
+    r"|\bhow\s+much\s+(?:are|r|is)\s+(?:the\s+)?(?:kids?|child(?:ren)?|adults?)\b(?!\s+(?:and|&|\+|\d))"
+    r"|\bdo\s+(?:kids|children|little\s+ones)\s+(?:pay|cost|eat)\s+(?:full\s+price|the\s+same|less|free|for\s+free)\b"
+    r"|\bdo\s+(?:kids|children)\s+(?:under\s+\d{1,2}\s+)?eat\s+(?:for\s+)?free\b",
+    re.I,
+)
+
 # "from 6pm to 3pm" in a change: the group is what comes after "to".
 FROM_TO = re.compile(r"\bfrom\s+[^,.!?]{1,25}?\s+to\s+([^,.!?]+)", re.I)
 

@@ -28,9 +28,15 @@ def _detector() -> LangDetector:
     return LangDetector(LangDetectConfig(model="lite"))
 
 
+# A courtesy alone ("de nada", "muchas gracias") from a customer writing English: no
+# reason to hand the conversation to a person (it was, mid-booking).
+_COURTESY = re.compile(
+    r"^\W*(?:(?:de\s+nada|muchas\s+gracias|gracias|por\s+favor|s[ií]|claro|vale|bueno|merci|danke|obrigad[oa])\W*)+$", re.I)
+
+
 def foreign_language(text: str) -> str | None:
     """The ISO code of the language ``text`` is clearly written in, if not English."""
-    if len(_WORD.findall(text)) < 2 and not _OTHER_SCRIPT.search(text):
+    if (len(_WORD.findall(text)) < 2 and not _OTHER_SCRIPT.search(text)) or _COURTESY.match(text):
         return None
     best = _detector().detect(text, model="lite", k=1)
     if not best or best[0]["lang"] == "en" or float(best[0]["score"]) < _SURE:
