@@ -413,6 +413,14 @@ NAME_TOLD = re.compile(
     r"(?:\bname\b[^.?!\d]{0,30}?(?:\bis|\bbe|\bto|:|,|\bas)|\b(?:put|book|have)\s+(?:it|this|the\s+booking)\s+under"
     r"|\bspell\s+(?:my|the)\s+name)"  # ("spell my name Dana Leigh")
     r"\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b")
+# The same told in lower case, the name ending the message ("name should be linda park",
+# "put it under my wife's name, linda park"); the engine checks its words are name words.
+NAME_TOLD_LOWER = re.compile(
+    r"(?:\bname\b[^.?!\d]{0,30}?(?:\bis|\bbe|\bto|:|,|\bas)|\b(?:put|book|have)\s+(?:it|this|the\s+booking)\s+under)"
+    r"\s+(?P<name>[a-z][\w'’-]+(?:\s+[a-z][\w'’-]+){1,2})\W*$", re.I)
+# "bob smith actually" once "bob" is the name: the whole name.
+NAME_IN_FULL = re.compile(r"^\W*(?:(?:sorry|oops|oh|wait)\W+)?(?P<name>[a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){1,2})\s+"
+                          r"(?:actually|sorry|is\s+my\s+full\s+name|full\s+name|is\s+the\s+full\s+name)\W*$", re.I)
 # A change said again, the one asked taken back: "cancel that, make it 12".
 REDO = re.compile(r"^\W*(?:(?:no|nah|oops|sorry)\W+)?(?:cancel|scratch|nvm|never\s*mind|forget)\s+that\b", re.I)
 # Backing out of a change being asked for ("actually nvm keep it", "forget it").
@@ -924,7 +932,10 @@ DEPOSIT_BACK_WITH_CANCEL = re.compile(r"\b(?:refund\w*|money\s+back|deposit\s+ba
 PAY_BROKEN = re.compile(
     r"\b(?:link|payment|page|card|checkout)\b.{0,30}?\b(?:doesn'?t|does\s+not|dont|won'?t|isn'?t|is\s+not|not|can'?t|cannot)"
     r"\s+(?:open(?:ing)?|work(?:ing)?|load(?:ing)?|go(?:ing)?\s+through)\b"
-    r"|\bcard\s+(?:got\s+|was\s+|keeps\s+getting\s+)?(?:declined|rejected)\b|\berror\b.{0,20}?\b(?:pay|payment|checkout)",
+    r"|\bcard\s+(?:got\s+|was\s+|keeps\s+getting\s+)?(?:declined|rejected)\b|\berror\b.{0,20}?\b(?:pay|payment|checkout)"
+    # "i paid the deposit last night but it still says pending??": paid, and not seen
+    r"|\b(?:i|we)\s+(?:already\s+|just\s+)?(?:paid|sent|payed)\b[^.?!]{0,40}\b(?:still|not|hasn'?t|didn'?t|isn'?t|never)\b"
+    r"[^.?!]{0,30}\b(?:pending|show(?:ing|s)?|update[ds]?|confirm\w*|received|go\s+(?:through|thru)|paid|gone\s+through)\b",
     re.I)
 
 PAY_ASKED = re.compile(r"\bhow\s+(?:do|can|should)\s+(?:i|we)\s+pay\b|\b(?:payment|pay|deposit|checkout)\s+link\b"

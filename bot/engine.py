@@ -111,7 +111,9 @@ from bot.cues import (
     MOVE_TO_HOUR,
     MY_THING_Q,
     NAME_CHANGE,
+    NAME_IN_FULL,
     NAME_TOLD,
+    NAME_TOLD_LOWER,
     NEW_PARTY,
     NEW_TOTAL,
     NO_AFTER_ALL,
@@ -256,7 +258,7 @@ from bot.nlu.intents import (
 )
 from bot.nlu.language import foreign_language
 from bot.nlu.moves import read_move
-from bot.nlu.names import find_name
+from bot.nlu.names import find_name, is_name_word
 from bot.nlu.notes import asks_to_note, chef_note, menu_choice, says_note_it, tells_occasion
 from bot.nlu.numbers import normalize as numbers_normalize
 from bot.nlu.places import find_cities
@@ -265,6 +267,7 @@ from bot.nlu.times import StartWish, start_wish, time_bound
 from bot.ports import Ports, TurnInput
 from bot.state import DialogueState, Slots
 from channels.base import Reply
+from channels.keywords import classify_sms_keyword, wants_opt_out
 from channels.sms import resolve_numbered_choice
 from core.errors import (
     DomainError,
@@ -603,11 +606,19 @@ class Engine:
             # "John Smith" while the start time (or the kids) is asked: the booking's name,
             # kept (it was a clarify, and the name was asked again later)
             ent = replace(ent, name=bare)
-        if st.form == "booking" and ent.name is None and (told := NAME_TOLD.search(text)):
+        if st.form == "booking" and ent.name is None and (told := NAME_TOLD.search(text) or (
+                (low := NAME_TOLD_LOWER.search(text)) is not None and all(is_name_word(w) for w in low["name"].split())
+                and low)):
             # "put it under my husband's name, Carlos Lopez", "change the name to Maria
-            # Lopez-Garcia" (at the summary it was not understood, and a yes booked the
-            # old name)
-            ent = replace(ent, name=told["name"])
+            # Lopez-Garcia", "name should be linda park" (at the summary it was not
+            # understood, and a yes booked the old name)
+            ent = replace(ent, name=" ".join(w[:1].upper() + w[1:] for w in told["name"].split()))
+        if st.form == "booking" and st.slots.name and ent.name is None and (full := NAME_IN_FULL.match(text)) is not None \
+                and full["name"].split()[0].lower() == st.slots.name.split()[0].lower() \
+                and all(is_name_word(w) for w in full["name"].split()):
+            # "bob smith actually" once "Bob" is the name: the whole name (it was "didn't
+            # catch that", and Bob booked)
+            ent = replace(ent, name=" ".join(w.capitalize() for w in full["name"].split()), address=None)
         if st.form == "booking" and st.slots.name and (fixed := name_fixed(text, st.slots.name, ent.name)):
             # "my name is spelled Marie not Maria": that word of the name (the surname was
             # dropped); "sorry its Marie Lopez not Maria": the name said
@@ -1914,6 +1925,11 @@ class Engine:
             # "is 9pm too late for neighbors? noise wise": the question was honestly not
             # answered (a person offered); "didn't catch that" after it contradicted it
             return await self._advance() if st.form else self.finish()
+        if self.inp.channel != "sms" and (classify_sms_keyword(self.text) == "opt_out" or wants_opt_out(self.text)):
+            # "STOP" on Telegram: no keyword there, but the wish is clear (it was "didn't catch that")
+            st.misunderstood = 0
+            self.say(t.chat_stop())
+            return self.finish()
         pause = PAUSE.match(self.text)
         if pause is not None and pause["pause"]:
             # "hold on", "brb", "one sec", "omg wait": no answer that failed, so no step
@@ -3721,7 +3737,9 @@ class Engine:
             # "the payment link doesnt open", "never got the link" with none to send: a
             # person helps before the hold runs out (it was the status alone, a dead end;
             # a link that exists is in the status)
-            return await self.escalate("payment_help", t.escalated("payment_help"))
+            # ("i paid but it still says pending": the payment checked, not help to pay)
+            why = "payment_check" if re.search(r"\b(?:paid|payed|sent)\b", self.text, re.I) else "payment_help"
+            return await self.escalate(why, t.escalated(why))
         said = self._numbers(self.text)
         if len(bookings) == 1 and has_count(ent) and ent.date in (None, bookings[0].event_date) and not (ent.time or ent.zip) \
                 and (moves_count(said) or NEW_TOTAL.search(said)) and not NOT_NOW.search(self.text):

@@ -806,6 +806,8 @@ def escalated(reason: str) -> Reply:
         "They'll reply here shortly.",
         "payment_help": "Sorry about that — I've asked a person from our team to help you pay the "
         "deposit. They'll reply here shortly, and your date stays held meanwhile.",
+        "payment_check": "Sorry about that — I've asked a person from our team to check your payment. "
+        "They'll reply here shortly, and your date stays held meanwhile.",
     }
     return Reply(texts.get(reason, texts["asked_for_person"]), (), "escalated")
 
@@ -1251,6 +1253,12 @@ def sms_help_opted_out(business: str) -> Reply:
 
 def sms_opted_out(business: str) -> Reply:
     return Reply(f"You're unsubscribed from {business} messages. Reply START to resubscribe.", (), "opted_out")
+
+
+def chat_stop() -> Reply:
+    """"STOP" in a chat (Telegram, web), where no keyword unsubscribes: what we send there."""
+    return Reply("Okay, I'll stop here. I only write in this chat when you message me or about a booking "
+                 "you made; you can also mute or block this chat at any time.", (), "opt_out_how")
 
 
 def sms_opt_out_how() -> Reply:

@@ -62,6 +62,10 @@ class Entities:
 
 
 _LEADING_NAME = re.compile(r"^\s*(?:(?:i'?m|im|it'?s|this is|name'?s|my name is)\s+)?([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})\s*(?:[,\n;]|$|(?=\d))")
+# "its maria lopez 408 …": a lower-case name leading the contact details.
+_LEADING_NAME_LOWER = re.compile(
+    r"^\W*(?:(?:it'?s|its|this\s+is|i'?m|im|(?:my\s+)?name(?:'s|\s+is)?)\s+)?(?P<name>[a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){1,2})"
+    r"\s*,?\s*(?=\d)", re.I)
 # "…, 95112, Ana Silva 12 Race St": two or three capitalised words right before the address.
 _NAME_BEFORE_ADDRESS = re.compile(r"(?:^|[,;:\n]|\s{2,})\s*([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})\s*,?\s*$")
 _NOT_NAME_START = {
@@ -229,6 +233,12 @@ def extract_entities(
             if lead and lead.group(1).split()[0].lower() not in _NOT_NAME_START:
                 name = lead.group(1)
                 break
+    if name is None and expecting == "name" and (phone or address or zip_code) \
+            and (lead_low := _LEADING_NAME_LOWER.match(text)) is not None \
+            and all(is_name_word(w) for w in lead_low["name"].split()):
+        # "its maria lopez 408 555 0142 123 main st sj 95112" to the name question: the name
+        # before the numbers (it was asked again)
+        name = " ".join(w.capitalize() for w in lead_low["name"].split())
     if name is None and address is not None:
         before = _NAME_BEFORE_ADDRESS.search(work[: address.span[0]])
         if before and all(is_name_word(w) for w in before.group(1).split()) and (

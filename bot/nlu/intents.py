@@ -321,7 +321,9 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"(?:left\s+(?:to\s+pay|on\s+the\s+bill)|(?:still\s+)?(?:owed|due)|(?:the|my|our)\s+(?:remaining\s+)?balance"
              r"|(?:the\s+)?rest\s+(?:of\s+the\s+(?:payment|bill|total)|due))\b",
              r"\bhow\s+much\s+(?:do|will)\s+(?:i|we)\s+(?:still\s+)?(?:owe|have\s+to\s+pay\s+on\s+the\s+day)\b",
-             r"\b(?:remaining|outstanding)\s+balance\b"), 0.9),
+             r"\b(?:remaining|outstanding)\s+balance\b",
+             # "we already paid but it hasnt updated": the deposit's state (then a person)
+             r"\b(?:i|we)\s+(?:already\s+|just\s+)?(?:paid|payed)\b[^.?!]{0,40}\b(?:still|not|hasn'?t|didn'?t|isn'?t|never)\b"), 0.9),
         (_rx(r"\b(?:status\s+of\s+(?:my|our|the)\s+(?:booking|reservation|event|party|deposit"
              r"|payment|order)|(?:booking|reservation|event|deposit|payment)\s+status"
              r"|did\s+(?:my|the|our)\s+(?:deposit|payment|booking|reservation)\s+go\s+(?:through|thru)"

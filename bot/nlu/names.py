@@ -62,7 +62,7 @@ _STRONG_CUE_RE = re.compile(
     r"\b(?:(?:the\s+|my\s+)?name\s+(?:is\s+|was\s+|'s\s+)?(?:wrong|misspelled|incorrect|spelled\s+wrong|a\s+typo)"
     r"[\s,.;:!-]*(?:(?:it'?s|its|it\s+is|should\s+be|should\s+say|is)\s+)?"
     r"|(?:my\s+)?(?:full\s+)?name\s+is|my\s+name's|name's|names\s+is|name\s*[:\-]"
-    r"|(?:in|on|under|for|with|by)\s+(?:the\s+|my\s+)?name(?:\s+of)?|named\s+(?:me\s+)?"
+    r"|(?:in|on|under|for|with|by)\s+(?:the\s+|my\s+)?name(?:\s+of|\s+is)?|named\s+(?:me\s+)?"
     r"|(?:i'm|im|i\s+am)\s+(?:called|known\s+as)|known\s+as|(?:i\s+)?go\s+by|call\s+me"
     r"|use\s+the\s+name|(?:listed|booked|reserved|made|put|is|was|it's|its)\s+under"
     r"|(?:^|(?<=[,.;]\s)|(?<=[,.;]))name(?=\s+(?-i:[A-Z])))\s*[,:]?\s*"  # "…, name Maria Lopez, address …"
