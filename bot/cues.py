@@ -355,7 +355,9 @@ UNIT_WORD = r"(?:apt|apartment|unit|suite|ste)\b"
 ADD_TO_ADDRESS = re.compile(
     rf"\b(?:add|put|include)\s+(?P<what>(?:{UNIT_WORD}|building|bldg|floor|gate\s+code|lot|space)\.?\s*#?\s*[\w-]+)"
     r"\s+(?:to|in|on)\s+(?:the\s+)?address\b"
-    rf"|\b(?:it'?s|its|add)\s+(?P<what2>{UNIT_WORD}\.?\s*#?\s*[\w-]+)\b", re.I)
+    rf"|\b(?:it'?s|its|add)\s+(?P<what2>{UNIT_WORD}\.?\s*#?\s*[\w-]+)\b"
+    # "apt 4", "oh and its unit 12b" as the whole message, once the street is known
+    rf"|^\W*(?:(?:oh|oops|sorry|and|also|btw|forgot)\W+)*(?:(?:and|its|it'?s)\s+)?(?P<what3>{UNIT_WORD}\.?\s*#?\s*[\w-]{{1,6}})\W*$", re.I)
 # What kind of number or address will do, asked at that question.
 DETAIL_ASKED = {
     "phone": re.compile(r"\b(?:cell|landline|land\s+line|home\s+(?:number|phone)|work\s+(?:number|phone|cell)|google\s+voice"

@@ -706,6 +706,11 @@ class Engine:
             # was switched without a word, and booked)
             self.say(t.also_open(ent.date, await self._free_on(ent.date), date.fromisoformat(st.slots.date)))
             ent = replace(ent, date=None)
+        if st.form in ("quote", "booking", "availability") and ent.date and ent.time is None and st.buttons \
+                and (offered_start := _offered_start(st.buttons, ent.date)) is not None:
+            # "sunday is fine" after "Nearby: … Sunday, Dec 13 at 6 PM": that offer (the
+            # day's starts were listed and its time asked again)
+            ent = replace(ent, time=offered_start)
         if st.form in ("quote", "booking", "availability") and not _has_facts(ent) \
                 and (wrong := WRONG_FIELD.search(text)) is not None:
             # "no the time is wrong should be 3": the right one read as the answer to that
@@ -1252,12 +1257,14 @@ class Engine:
             # "can you add apt 4 to the address" at the summary (a person was offered, and
             # "yes" booked the address without it)
             st.misunderstood = 0
-            said = unit["what"] or unit["what2"]
+            said = unit["what"] or unit["what2"] or unit["what3"]
             kept = st.slots.address
             if re.match(UNIT_WORD, said, re.I):  # ("its apt 12 btw" after apt 4: the unit corrected)
                 kept = re.sub(rf",\s*{UNIT_WORD}\.?\s*#?\s*[\w-]+\s*$", "", kept, flags=re.I)
             st.slots.address = f"{kept}, {said}"
             if not _has_facts(ent):
+                if not st.confirming:  # (the summary shows it)
+                    self.say(t.unit_added(said))
                 return await self._advance()
             # ("change to 12 adults and its apt 5b": the count goes on to the form; it was dropped)
         if st.form and st.expecting in ("name", "phone", "address", "email", "email_address", "confirm") \
@@ -2594,6 +2601,9 @@ class Engine:
                 # the 6 PM it had)
                 hours = read_move(self.text).hours
                 way = hours > 0 if hours else None
+                if way is None and (swap := HOUR_SWAP.search(self._numbers(self.text))) is not None:
+                    # "can we do 7 instead of 6": later than 6 PM (the closest was the 6 PM held)
+                    way = bare_hour(int(swap["h"])) > bare_hour(int(swap["old"]))
                 near = t.nearest_starts(asked, free, later=way) if len(free) > 1 else []
                 st.offered_time = near[0] if len(near) == 1 else None
                 self.say(t.not_a_slot(asked, free, later=way))
@@ -2894,7 +2904,10 @@ class Engine:
         quote had moved to the zip asked (and the booking kept it), and a city went to a
         person. False: the message asks about no other place."""
         text, own = self.text, self.st.slots.zip
-        if ent.zip and ent.zip != own and AREA_QUESTION.search(text) and not ADDRESS_CHANGE.search(text):
+        if ent.zip and AREA_QUESTION.search(text) and not ADDRESS_CHANGE.search(text) \
+                and (ent.zip != own or self.st.expecting not in (None, "zip")):
+            # (the party's own zip asked about later in the form, "is there a travel fee to
+            # 95112?" at the phone question: answered too; it was "Got it — zip 95112")
             try:
                 station = (await self.p.route(ent.zip)).station
                 q = await self.p.quote(1, 0, ent.zip)
@@ -3775,6 +3788,19 @@ def _only_a_day(ent: Entities) -> bool:
 def _with_added(ent: Entities, adults: int, kids: int, added: tuple[int, int]) -> Entities:
     """The party (adults, kids) with the relatives named as joining (``added_people``)."""
     return replace(ent, adults=adults + added[0], kids=kids + added[1], guests=None)
+
+
+_OFFER_BUTTON = re.compile(r"^(?P<mon>[A-Z][a-z]{2}) (?P<d>\d{1,2}) at (?P<h>\d{1,2})(?::(?P<m>\d\d))? (?P<ampm>AM|PM)$")
+
+
+def _offered_start(buttons: Sequence[str], day: date) -> time | None:
+    """The start of the one offer button for ``day`` ("Dec 13 at 6 PM"), if there is one."""
+    starts = []
+    for label in buttons:
+        if (m := _OFFER_BUTTON.match(label)) and m["mon"] == f"{day:%b}" and int(m["d"]) == day.day:
+            hour = int(m["h"]) % 12 + (12 if m["ampm"] == "PM" else 0)
+            starts.append(time(hour, int(m["m"] or 0)))
+    return starts[0] if len(starts) == 1 else None
 
 
 def _only_a_size(n: int, starts: Sequence[str]) -> bool:

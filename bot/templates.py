@@ -292,6 +292,11 @@ def thinking_it_over() -> Reply:
     )
 
 
+def unit_added(unit: str) -> Reply:
+    """"apt 4" after the street: added to the address."""
+    return Reply(f"Got it — I've added {unit} to the address.", (), "ack")
+
+
 def pause_ok() -> Reply:
     """"hold on", "brb": the customer pausing."""
     return Reply("No problem — take your time.", (), "ack")

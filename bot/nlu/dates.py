@@ -82,6 +82,8 @@ _WEEKDAY_RE = re.compile(
     # "sat 12/5", "sun. dec 6", "sat at 6", "sun night", or "sat?" as the whole message
     rf"|\b(?P<wd3>sat|sun|wed|mon)\.?,?(?=\s*(?:(?:the\s+)?\d|{_MON}|at\s+\d|(?:night|evening|afternoon|morning|lunch|noon|midday|dinner|instead|same\s+time)\b))"
     rf"|^\W*(?P<wd4>sat|sun)\W*$"
+    # "sat or sun whichever is open": the first (its answer offers the nearby days when full)
+    rf"|\b(?P<wd5>sat|sun)\s*(?:or|/)\s*(?:sat|sun)(?:urday|day)?\b"
 )
 _RELATIVE_RE = re.compile(
     r"\b(?:(?P<dat>(?:the\s+)?day\s+after\s+tomorrow)|(?P<today>today|tonight|this\s+evening)"
@@ -191,7 +193,7 @@ def _holiday(m: re.Match[str], today: dt.date) -> dt.date | None:
 
 
 def _weekday(m: re.Match[str], today: dt.date) -> dt.date:
-    short = m.group("wd2") or m.group("wd3") or m.group("wd4")
+    short = m.group("wd2") or m.group("wd3") or m.group("wd4") or m.group("wd5")
     target = _SHORT_WD[short] if short else WEEKDAYS[m.group("wd")]
     mod = (m.group("mod") or m.group("mod2") or "").split()[-1:] or [""]
     ahead = (target - today.weekday()) % 7

@@ -217,7 +217,10 @@ _ANY_START_RE = re.compile(
     r"(?:\s+(?:is|are)\s+(?:fine|good|ok))?(?:\s+(?:works|really|honestly|for\s+us|for\s+me|tbh|lol))*\W*$",
     re.I)
 _FIRST_LAST_RE = re.compile(
-    r"^\W*(?:(?:the|your|ur)\s+)?(?:(?P<first>earliest|first|soonest)|(?P<last>latest|last))"
+    r"^\W*(?:(?:the|your|ur)\s+)?(?:(?P<first>earliest|first|soonest|earlier(?=\s+one)|early\s+one)"
+    # "later is better", "the later one", "late": the last start (it was "didn't catch that")
+    r"|(?P<last>latest|last|later\s+(?:is|would\s+be)\s+(?:better|best|good|fine)|later\s+one|late(?:\s+one)?"
+    r"|the\s+later\s+the\s+better))"
     r"(?:\s+(?:one|slot|time|start|possible|available|option|you\s+have|u\s+have|you\s+got|u\s+got|pls|please|that\s+day))*\W*$",
     re.I)
 _NOT_LATE_RE = re.compile(
