@@ -581,7 +581,9 @@ WHAT_IF_PRICE = re.compile(
 # if we do 8", "and for 15?", "15?" (a what-if: priced, the party kept).
 COUNT_PRICED = re.compile(
     r"^\W*(?:(?:and|so|hmm+|ok(?:ay)?|oh|ooh)\W+)*(?P<lead>(?:how\s+much|what)\s+(?:would|will|about|is|for)(?:\s+it)?(?:\s+be)?(?:\s+(?:for|with|if\s+(?:we\s+)?(?:are|were|had|have)))?"
-    r"|what\s+if\s+(?:we\s+(?:do|did|have|had|are|were|invite)|it'?s|its|there\s+(?:are|were))|for|with)?\s*"
+    r"|what\s+if\s+(?:we\s+(?:do|did|have|had|are|were|invite)|it'?s|its|there\s+(?:are|were))|for|with"
+    # "how much if its 15 ppl?"
+    r"|how\s+much\s+(?:would\s+it\s+be\s+)?if\s+(?:its|it'?s|it\s+is|we'?re|we\s+are|were|we\s+have|there\s+are|we\s+had))?\s*"
     r"(?P<n>\d{1,3})(?:\s+(?:people|ppl|guests|of\s+us|total|instead))?(?:\s+(?:be|cost|run))?"
     r"(?:\s+(?:tho|though|then|instead|now|lol|pls|please))?\s*(?P<q>\?)?\W*$", re.I)
 # "can we do 12 instead", "could we make it 9?": a party size or a start, said bare.
@@ -931,14 +933,15 @@ DEPOSIT_BACK_WITH_CANCEL = re.compile(r"\b(?:refund\w*|money\s+back|deposit\s+ba
 
 # Paying the deposit does not work ("the link doesnt open", "card declined"), and paying
 # it asked about ("never got the link", "how do i pay").
+# "i paid the deposit last night but it still says pending??": paid, and not seen.
+PAID_NOT_SEEN = re.compile(
+    r"\b(?:i|we)\s+(?:already\s+|just\s+)?(?:paid|sent|payed)\b[^.?!]{0,40}\b(?:still|not|hasn'?t|didn'?t|isn'?t|never)\b"
+    r"[^.?!]{0,30}\b(?:pending|show(?:ing|s)?|update[ds]?|confirm\w*|received|go\s+(?:through|thru)|paid|gone\s+through)\b", re.I)
 PAY_BROKEN = re.compile(
     r"\b(?:link|payment|page|card|checkout)\b.{0,30}?\b(?:doesn'?t|does\s+not|dont|won'?t|isn'?t|is\s+not|not|can'?t|cannot)"
     r"\s+(?:open(?:ing)?|work(?:ing)?|load(?:ing)?|go(?:ing)?\s+through)\b"
     r"|\bcard\s+(?:got\s+|was\s+|keeps\s+getting\s+)?(?:declined|rejected)\b|\berror\b.{0,20}?\b(?:pay|payment|checkout)"
-    # "i paid the deposit last night but it still says pending??": paid, and not seen
-    r"|\b(?:i|we)\s+(?:already\s+|just\s+)?(?:paid|sent|payed)\b[^.?!]{0,40}\b(?:still|not|hasn'?t|didn'?t|isn'?t|never)\b"
-    r"[^.?!]{0,30}\b(?:pending|show(?:ing|s)?|update[ds]?|confirm\w*|received|go\s+(?:through|thru)|paid|gone\s+through)\b",
-    re.I)
+    r"|" + PAID_NOT_SEEN.pattern, re.I)
 
 PAY_ASKED = re.compile(r"\bhow\s+(?:do|can|should)\s+(?:i|we)\s+pay\b|\b(?:payment|pay|deposit|checkout)\s+link\b"
                        r"|\blink\s+to\s+pay\b|\bwhere\s+(?:do|can)\s+(?:i|we)\s+pay\b"

@@ -126,6 +126,7 @@ from bot.cues import (
     NOTHING_TO_CHANGE,
     OF_THEM,
     OPEN_WORDS,
+    PAID_NOT_SEEN,
     PAIR_ASKED,
     PARTY_CHANGE,
     PAST_TENSE,
@@ -1379,9 +1380,10 @@ class Engine:
             # "is a 13 year old kid or adult price?": a price question the FAQ may answer;
             # the quote form starts either way.
             await self._side_questions([text], note_unsure=False)
-        elif firm_facts and (intent in BOOKING_INTENTS or intent == "faq" or (intent == "unknown" and is_question)):
+        elif (firm_facts or has_count(ent)) and (intent in BOOKING_INTENTS or intent == "faq" or (intent == "unknown" and is_question)):
             # "price for 15 adults at 95125? also is the tip included": answer the question
-            # clauses, then go on with the facts.
+            # clauses, then go on with the facts ("do u bring the grill? and how much for
+            # 12": the grill was dropped).
             await self._side_questions(self._faq_clauses(text, ent))
         # ("actually 10" may be 10 o'clock only when a time is asked)
         if (((m := MAKE_IT_N.match(text)) and not (ent.time and ent.time.hour % 12 == int(m["n"]) % 12))
@@ -3751,7 +3753,7 @@ class Engine:
             # person helps before the hold runs out (it was the status alone, a dead end;
             # a link that exists is in the status)
             # ("i paid but it still says pending": the payment checked, not help to pay)
-            why = "payment_check" if re.search(r"\b(?:paid|payed|sent)\b", self.text, re.I) else "payment_help"
+            why = "payment_check" if PAID_NOT_SEEN.search(self.text) else "payment_help"
             return await self.escalate(why, t.escalated(why))
         said = self._numbers(self.text)
         if len(bookings) == 1 and has_count(ent) and ent.date in (None, bookings[0].event_date) and not (ent.time or ent.zip) \

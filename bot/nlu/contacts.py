@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -118,7 +119,19 @@ def find_phone(text: str) -> tuple[str | None, list[Span]]:
         spans.append((m.start, m.end))
         if found is None:
             found = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
+    if found is None:
+        # "maria lopez 408 555 0142 123 main st": the matcher sees one long number with the
+        # house number after it and gives up; a well-formed 10-digit group is still one
+        for m in _SPACED_PHONE_RE.finditer(text):
+            with contextlib.suppress(phonenumbers.NumberParseException):
+                number = phonenumbers.parse(m.group(0), "US")
+                if phonenumbers.is_valid_number(number):
+                    spans.append(m.span())
+                    found = found or phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     return found, spans
+
+
+_SPACED_PHONE_RE = re.compile(r"(?<![\d-])\(?[2-9]\d{2}\)?[\s.-]?[2-9]\d{2}[\s.-]\d{4}(?![\d-])")
 
 
 def _tokens_with_offsets(text: str) -> list[tuple[str, int, int]]:

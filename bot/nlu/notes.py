@@ -142,6 +142,9 @@ _CANT_HAVE_IT = re.compile(
     re.IGNORECASE)
 
 
+_HOW_MANY_OF_US = re.compile(r"(?:all\s+|just\s+|only\s+)?\d{1,3}\s+of\s+(?:us|them)\W*", re.I)
+
+
 _ASKED_TO_ADD = re.compile(r"^\W*(?:(?:ok(?:ay)?|yes|yeah|yep|yup|sure)\W+)*(?:(?:but|and|also|oh)\W+)*"
                            r"(?:(?:(?:pls|please)\s+)?(?:add|note|include)\s+(?:that\s+)?)?(?=\S)", re.I)
 
@@ -162,6 +165,10 @@ def chef_note(text: str) -> str | None:
                                       or _MENU_CHOICE.search(p))
                                      and (ask_for_note or not _ASKS.search(p)))
     ]
+    for i, p in enumerate(parts[:-1]):
+        if p in found and _HOW_MANY_OF_US.fullmatch(parts[i + 1]):
+            # "we're vegetarian btw, all 10 of us": how many, kept with it (it was dropped)
+            found[found.index(p)] = f"{p}, {parts[i + 1]}"
     if not found and ask_for_note:
         # "we have a big dog, chef should know": what is asked to be noted, whatever it is
         # (not a count: "just fyi we're 12 adults now" is a change of the party)
