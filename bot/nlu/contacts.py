@@ -122,11 +122,11 @@ def find_phone(text: str) -> tuple[str | None, list[Span]]:
     if found is None:
         # "maria lopez 408 555 0142 123 main st": the matcher sees one long number with the
         # house number after it and gives up; a well-formed 10-digit group is still one
-        for m in _SPACED_PHONE_RE.finditer(text):
+        for spaced in _SPACED_PHONE_RE.finditer(text):
             with contextlib.suppress(phonenumbers.NumberParseException):
-                number = phonenumbers.parse(m.group(0), "US")
+                number = phonenumbers.parse(spaced.group(0), "US")
                 if phonenumbers.is_valid_number(number):
-                    spans.append(m.span())
+                    spans.append(spaced.span())
                     found = found or phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     return found, spans
 
