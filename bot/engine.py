@@ -1970,7 +1970,7 @@ class Engine:
             self.say(t.clarify(None))
             return self.finish()
         # ("haha", "lol sorry": not understood, and said so, but no step towards a person)
-        st.misunderstood += pause is None
+        st.misunderstood += 1 if pause is None else 0
         if st.misunderstood >= 2:
             st.misunderstood = 0
             return await self.escalate("not_understood", t.escalated("not_understood"))
