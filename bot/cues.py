@@ -1002,3 +1002,9 @@ SWITCH_TO_HOUR = re.compile(
     r"switch(?:\s+(?:it|me))?\s+to\s+|make\s+it\s+|(?:i'?ll|we'?ll)\s+take\s+)?(?P<h>1[0-2]|[1-9])(?::00)?\s*(?:pm|p)?"
     r"\s*(?:then|instead|please|pls|it\s+is)?\W*$", re.I)
 
+# Where the party is, told: "we're in oakland", "i live in folsom", "we're based out of davis".
+LOCATED_IN = re.compile(
+    r"\b(?:we'?re|we\s+are|were|i'?m|im|i\s+am|we\s+live|i\s+live|we'?re\s+located|located|based|"
+    r"(?:the\s+)?party\s+(?:is|will\s+be)|it'?ll\s+be|it\s+will\s+be)\s+(?:out\s+|over\s+|up\s+|down\s+|right\s+)?"
+    r"(?:in|near|by|outside(?:\s+of)?|out\s+of)\s+(?!the\s+(?:morning|afternoon|evening|backyard|yard|house|park)\b)", re.I)
+

@@ -102,6 +102,7 @@ from bot.cues import (
     LEADING_COUNT,
     LISTS_SLOTS,
     LOCAL_NUMBER,
+    LOCATED_IN,
     MAKE_IT_N,
     MINE,
     MONTH_ALONE,
@@ -1945,7 +1946,7 @@ class Engine:
             # towards a person (two of them handed the conversation over); the open question again
             self.say(t.pause_ok())
             return await self._advance() if st.form and st.expecting else self.finish()
-        if (lang := foreign_language(self.text)) is not None:
+        if (lang := self._foreign(self.text)) is not None:
             # "hola, cuanto cuesta para 10 personas?": an English "didn't catch that" cannot
             # help; a person may speak it (DOMAIN.md: not understood goes to staff)
             st.misunderstood = 0
@@ -2030,6 +2031,15 @@ class Engine:
         if rest and note_unsure and not answers:
             self.say(t.faq_unsure_noted())
 
+    def _foreign(self, text: str) -> str | None:
+        """The language ``text`` is clearly written in, if not English; not asked of a name
+        or a street, nor of a short answer in the form ("Acme Corp / Jen" was read as
+        another language and handed to a person)."""
+        st = self.st
+        if st.expecting in ("name", "address") or (st.form and st.expecting and len(re.findall(r"[^\W\d_]{2,}", text)) < 4):
+            return None
+        return foreign_language(text)
+
     async def _faq_answers(self, queries: list[str]) -> list[str]:
         """The FAQ's answers to ``queries``, each once; a question it cannot answer gives none."""
         answers: list[str] = []
@@ -2105,7 +2115,7 @@ class Engine:
         if not answers and tipped and not _has_facts(ent):
             st.misunderstood = 0
             return await self._advance() if st.confirming else self.finish()
-        if not answers and not _has_facts(ent) and (lang := foreign_language(text)) is not None:
+        if not answers and not _has_facts(ent) and (lang := self._foreign(text)) is not None:
             # "¿el depósito es reembolsable?" mid-form: a person who may speak it (the English
             # "not sure" and the summary again followed)
             return await self.escalate("language", t.other_language(lang))
@@ -2227,7 +2237,10 @@ class Engine:
         # ("is there a fee if its in morgan hill instead?", "would it cost more in stockton?":
         # a place's fee asked; it went to a person, or got the FAQ's "send me your zip")
         asked = bool(AREA_QUESTION.search(self.text) or SERVES_PLACE.search(self.text) or (
-            QUESTION.search(self.text) and re.search(rf"\b(?:{FEE_WORDS}|cost\s+(?:more|extra))\b", self.text, re.I)))
+            QUESTION.search(self.text) and re.search(rf"\b(?:{FEE_WORDS}|cost\s+(?:more|extra))\b", self.text, re.I))
+            # "we're in oakland", "i live in folsom": told, answered as if asked (it was
+            # "didn't catch that", or "I can only chat in English")
+            or LOCATED_IN.search(self.text))
         if not (asked or st.form or st.expecting == "zip" or _has_facts(ent) or intent in BOOKING_INTENTS):
             return None  # "what's the reservation policy for spago in beverly hills": not a party
         found = find_cities(self.text, await self.p.city_names(), whole=st.expecting == "zip")

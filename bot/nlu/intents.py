@@ -397,6 +397,12 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"|👎|❌|maybe\s+later|later|pass|i'?ll\s+pass)\W*$"), 1.0),
         (_rx(r"^\W*(?:no|nope|nah|wrong)\b", r"\b(?:that'?s\s+(?:wrong|not\s+right)"
              r"|not\s+correct)\b"), 0.55),
+        # "ok never mind", "ok actually nvm keep it", "ok no wait dont" to "cancel it?": a no
+        # behind an "ok" (the "ok" read as a yes cancelled the booking)
+        (_rx(r"^\W*(?:(?:ok(?:ay)?|k|hmm+|oh|ah|actually|wait|sorry|um+|uh+)\W+)+(?:(?:actually|wait|sorry)\W+)*"
+             r"(?:never\s*mind|nevermind|nvm|forget\s+(?:it|that)|scratch\s+that|keep\s+it|don'?t|dont|do\s+not"
+             r"|(?:no|nope|nah)(?=\W*$|\W+(?:wait|keep|don'?t|dont|do\s+not|actually|never|nvm|leave|forget|scratch|cancel\s+that|stop)\b))"),
+         1.0),
     ],
     "thanks": [
         (_rx(r"\b(?:thanks|thank\s+(?:you|u)|thx|thnx|tnx|ty|tysm|gracias|appreciate\s+it|much"
