@@ -373,7 +373,7 @@ FIELD_ASKED = re.compile(
     r"^\W*(?:(?:but|and|ok|um+|wait)\W+)?why\s+(?:do|would|does|d'?you)\s*(?:you|u|ya|y'?all)?\s*(?:guys\s+)?"
     r"(?:need|want|ask\s+for)\s+(?:it|that|this|(?:my|our|the)\s+(?:\w+\s+)?(?:name|phone|number|address|email|e-mail|info"
     r"|information|details|contact|cell))\W*$|"
-    r"\bdo\s+(?:you|u|ya)\s+(?:guys\s+)?(?:really\s+|still\s+)?need\s+(?:the\s+|my\s+|an?\s+|our\s+)?(?:full\s+|last\s+|real\s+|street\s+|cell\s+)?(?P<f>name|phone|number|address|email|e-mail)\b"
+    r"\b(?:do|would|will)\s+(?:you|u|ya)\s+(?:guys\s+)?(?:really\s+|still\s+|also\s+)?need\s+(?:the\s+|my\s+|an?\s+|our\s+)?(?:full\s+|last\s+|real\s+|street\s+|cell\s+)?(?P<f>name|phone|number|address|email|e-mail)\b"
     r"|\bdo\s+i\s+(?:have|need)\s+to\s+(?:give|provide|share|send|put)\s+(?:you\s+)?(?:my\s+|an?\s+|the\s+)?(?P<f2>name|phone|number|address|email|e-mail)\b"
     r"|\bis\s+(?:the\s+|an?\s+|my\s+)?(?P<f3>email|e-mail|phone|address)\s+(?:required|needed|necessary|optional|mandatory)\b"
     # "do i need an email?" (at the email question it went to a person and the booking stopped)
@@ -1007,4 +1007,13 @@ LOCATED_IN = re.compile(
     r"\b(?:we'?re|we\s+are|were|i'?m|im|i\s+am|we\s+live|i\s+live|we'?re\s+located|located|based|"
     r"(?:the\s+)?party\s+(?:is|will\s+be)|it'?ll\s+be|it\s+will\s+be)\s+(?:out\s+|over\s+|up\s+|down\s+|right\s+)?"
     r"(?:in|near|by|outside(?:\s+of)?|out\s+of)\s+(?!the\s+(?:morning|afternoon|evening|backyard|yard|house|park)\b)", re.I)
+
+# "do you need the gate code too": how to get in, asked about (it went to a person).
+GATE_CODE_ASKED = re.compile(
+    r"\b(?:do|would|will|should|can)\s+(?:you|u|i|we)\s+(?:guys\s+)?(?:also\s+)?(?:need|want|send|give|add|include)\s+(?:you\s+)?"
+    r"(?:the\s+|a\s+|our\s+|my\s+)?(?:gate|door|entry|access|building|lockbox)\s+code\b", re.I)
+# "should i say yes now?" at the summary: how to confirm, asked (it went to a person).
+HOW_TO_CONFIRM = re.compile(
+    r"^\W*(?:(?:so|ok(?:ay)?|wait|um+)\W+)*(?:should|do|can|shall)\s+i\s+(?:just\s+)?(?:say|reply|type|text|hit|press|put)\s+"
+    r"(?:yes|y|ok(?:ay)?|confirm)\b", re.I)
 

@@ -81,6 +81,7 @@ from bot.cues import (
     FEWER,
     FIELD_ASKED,
     FORM_RECALL,
+    GATE_CODE_ASKED,
     GUEST_VERB_DELTA,
     GUESTS_ARE_KIDS,
     GUESTS_CANCEL,
@@ -91,6 +92,7 @@ from bot.cues import (
     HOUR_ON_DAY,
     HOUR_OPEN_ASKED,
     HOUR_SWAP,
+    HOW_TO_CONFIRM,
     HOW_TO_PAY,
     IF,
     IF_CLAUSE,
@@ -1311,6 +1313,14 @@ class Engine:
         st = self.st
         text, ent, intent, now_local = msg.text, msg.ent, msg.intent, msg.now_local
 
+        if GATE_CODE_ASKED.search(text) and not _has_facts(ent):
+            st.misunderstood = 0
+            self.say(t.gate_code_welcome())
+            return await self._advance() if st.form and st.expecting else self.finish()
+        if st.confirming and st.form == "booking" and HOW_TO_CONFIRM.match(text):
+            st.misunderstood = 0
+            self.say(t.how_to_confirm())
+            return self.finish()
         if (RATES_ASKED.search(text) or (PER_HEAD.search(text) and st.form and st.expecting)) \
                 and not has_count(ent) and st.form not in ("party", "reschedule", "cancel") \
                 and (st.form or intent != "quote" or not PER_HEAD.search(text)):

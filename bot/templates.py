@@ -297,6 +297,18 @@ def unit_added(unit: str) -> Reply:
     return Reply(f"Got it — I've added {unit} to the address.", (), "ack")
 
 
+def gate_code_welcome() -> Reply:
+    """"do you need the gate code?": it goes to the chef's notes."""
+    return Reply("Yes please — send the gate code whenever you like and I'll add it to the notes for the chef.",
+                 (), "faq_answer")
+
+
+def how_to_confirm() -> Reply:
+    """"should i say yes now?" at the summary."""
+    return Reply("Yes — if everything above looks right, reply yes and I'll book it. Or tell me what to change.",
+                 (), "faq_answer")
+
+
 def pause_ok() -> Reply:
     """"hold on", "brb": the customer pausing."""
     return Reply("No problem — take your time.", (), "ack")

@@ -84,6 +84,9 @@ _WEEKDAY_RE = re.compile(
     rf"|^\W*(?P<wd4>sat|sun)\W*$"
     # "sat or sun whichever is open": the first (its answer offers the nearby days when full)
     rf"|\b(?P<wd5>sat|sun)\s*(?:or|/)\s*(?:sat|sun)(?:urday|day)?\b"
+    # "need hibachi 15 ppl sat 95112" (the zip is blanked before the day is read)
+    rf"|(?:(?<=\bppl\s)|(?<=\bpeople\s)|(?<=\bguests\s)|(?<=\badults\s)|(?<=\bkids\s))(?P<wd6>sat|sun)\b"
+    r"(?!\s+(?:down|around|with|on|in|at\s+the)\b)"
 )
 _RELATIVE_RE = re.compile(
     r"\b(?:(?P<dat>(?:the\s+)?day\s+after\s+tomorrow)|(?P<today>today|tonight|this\s+evening)"
@@ -193,7 +196,7 @@ def _holiday(m: re.Match[str], today: dt.date) -> dt.date | None:
 
 
 def _weekday(m: re.Match[str], today: dt.date) -> dt.date:
-    short = m.group("wd2") or m.group("wd3") or m.group("wd4") or m.group("wd5")
+    short = m.group("wd2") or m.group("wd3") or m.group("wd4") or m.group("wd5") or m.group("wd6")
     target = _SHORT_WD[short] if short else WEEKDAYS[m.group("wd")]
     mod = (m.group("mod") or m.group("mod2") or "").split()[-1:] or [""]
     ahead = (target - today.weekday()) % 7
@@ -294,6 +297,12 @@ def dates_in(text: str, today: dt.date) -> list[dt.date]:
     return found
 
 
+# What the customer will do on a day, not the party's day: "ill send details tmrw".
+_LATER_CONTACT_RE = re.compile(
+    r"\b(?:i'?ll|ill|i\s+will|we'?ll|we\s+will|i\s+can|can\s+i)\s+(?:\w+\s+)?(?:send|text|call|get\s+back|let\s+(?:you|u)\s+know"
+    r"|reply|confirm|pay|talk|decide|tell\s+(?:you|u)|check|ask|message|msg|email|hit\s+(?:you|u)\s+up)\b[^.?!,]{0,30}$")
+
+
 def find_date(text: str, today: dt.date) -> tuple[dt.date | None, list[Span]]:
     """Return the first date mentioned in normalised ``text`` and every span that is date text.
 
@@ -358,6 +367,9 @@ def find_date(text: str, today: dt.date) -> tuple[dt.date | None, list[Span]]:
             day += dt.timedelta(days=-2 if day.weekday() == 0 else 1)
         add(1, m, day)
     for m in _RELATIVE_RE.finditer(text):
+        if _LATER_CONTACT_RE.search(text, 0, m.start()):
+            spans.append(m.span())  # ("can u hold sat the 19th? ill send details tmrw": when they write back)
+            continue
         add(2, m, _relative(m, today))
     for m in _WEEKDAY_DAY_RE.finditer(text):
         day = _ordinal_day(int(m["day"]), today)

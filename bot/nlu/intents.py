@@ -118,9 +118,10 @@ IDENTITY_QUESTION = re.compile(
     r"|(?:did\s+)?(?:you|u|someone|somebody)\s+(?:just\s+)?text(?:ed)?\s+me"
     r"|is\s+this\s+(?:still\s+)?(?:the\s+)?(?:(?:number|#|line)\s+(?:for|of)\s+(?:the\s+)?)?(?:[\w'-]+\s+){0,3}?(?:hibachi|chef)"
     r"(?:\s+(?:guy|guys|chef|place|people|company|business|at\s+home|catering|party|parties|service))*)\W*$"
-    r"|^\W*(?:(?:are|r)\s+(?:you|u)|is\s+this|am\s+i\s+(?:talking|texting|chatting)\s+(?:to|with))"
+    # ("hey are u a bot or a real person" handed over)
+    r"|^\W*(?:(?:hi|hey|hello|wait|um+|sorry|ok|so|quick\s+q(?:uestion)?)\W+)*(?:(?:are|r)\s+(?:you|u)|is\s+this|am\s+i\s+(?:talking|texting|chatting)\s+(?:to|with))"
     r"\s+(?:a\s+|an\s+)?(?:real\s+(?:person|human)|real|human|bot|robot|ai|a\.i\.?|person"
-    r"|computer|machine|automated|chat\s*bot|live\s+person)\b(?:\s+or\s+(?:a\s+|an\s+)?[a-z.]+)?"
+    r"|computer|machine|automated|chat\s*bot|live\s+person)\b(?:\s+or\s+(?:a\s+|an\s+)?(?:real\s+|live\s+|actual\s+)?[a-z.]+)?"
     r"(?:\W+(?:lol|haha|lmao|tho|though|rn|really|right|just\s+wondering))*\W*$",
     re.I,
 )
@@ -184,12 +185,14 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
     ],
     "book": [
         (_rx(r"\b(?:book|books|booking|reserve|reservation|schedule|hire|lock\s+in|sign\s+(?:me|us)"
-             r"\s+up|set\s+up\s+(?:a|an|the)\s+(?:party|event|dinner)|secure|make\s+it\s+official"
+             r"\s+up|set\s+up\s+(?:a|an|the|our)\s+(?:[a-z]+\s+){0,2}?(?:party|event|dinner|lunch)|secure|make\s+it\s+official"
              r"|get\s+(?:a|the)\s+chef|want\s+(?:a|the)\s+chef|need\s+(?:a|the)\s+chef"
              # "have the chef cook on our balcony?" asks what the chef can do, not to book
              r"|have\s+(?:a|the)\s+chef(?!\s+(?:cook|make|do|bring|use|grill|prepare|set|clean|serve|stay|come|arrive|work|play|perform|wear))"
-             r"|would\s+like\s+(?:a|the)\s+chef|plan\s+(?:a|an|our|my)"
-             r"\s+(?:party|event|dinner)|throw\s+(?:a|an)\s+\w*\s*party"
+             r"|would\s+like\s+(?:a|the)\s+chef|plan(?:ning)?\s+(?:a|an|our|my)"
+             r"\s+(?:[a-z']+\s+){0,2}?(?:party|event|dinner|lunch)|throw\s+(?:a|an)\s+\w*\s*party"
+             # "are you guys still taking bookings?": a booking wanted (it went to a person)
+             r"|(?:still\s+)?taking\s+(?:bookings|reservations|new\s+clients|orders)"
              # "we want hibachi", "like a hibachi chef at our house" ("didn't catch that" twice)
              r"|(?:want|need|wanna|would\s+like)\s+(?:to\s+(?:do|have|get)\s+)?(?:a\s+)?hibachi\b(?!\s+(?:sauce|recipe|restaurant))"
              r"|hibachi\s+chef\s+(?:at|to|for)\s+(?:our|my)\s+(?:house|place|home|party|backyard)"
@@ -506,6 +509,15 @@ def _aimed_elsewhere(text: str) -> bool:
     return False
 
 
+# Someone's role, not a wish to reach ours: "i'm the office manager", "my manager asked me",
+# "a staff party" (each went straight to a person).
+_SOMEONES_ROLE = re.compile(
+    r"\b(?:i'?m|im|i\s+am|as|we'?re)\s+(?:the\s+|an?\s+|their\s+)?(?:[a-z]+\s+)?(?:manager|owner|supervisor|rep|representative|staff)\b"
+    r"|\b(?:my|our|his|her|their|the\s+office|office|store|restaurant|hr)\s+(?:[a-z]+\s+)?(?:manager|supervisor|owner|boss|staff|rep)\b"
+    r"(?!\s+(?:please|pls|now|asap)\b)"
+    r"|\bstaff\s+(?:party|dinner|lunch|event|appreciation|holiday|christmas|meeting|outing|of\s+\d+)\b")
+
+
 def classify_intent(text: str, *, expecting: str | None = None) -> IntentResult:
     """Classify one message; ``expecting`` is the slot the bot just asked for."""
     norm = normalize(text).strip()
@@ -519,7 +531,7 @@ def classify_intent(text: str, *, expecting: str | None = None) -> IntentResult:
         return IntentResult("greeting", 0.9)
     # (a cancel word taking back the facts just said is no cancel: "dec 19 6pm, cancel
     # that, dec 20 3pm" was read as a cancel and dropped the party)
-    scores = _score(NOT_NEGATIVE.sub(" ", CANCEL_THAT.sub(", ", norm)))
+    scores = _score(_SOMEONES_ROLE.sub(" ", NOT_NEGATIVE.sub(" ", CANCEL_THAT.sub(", ", norm))))
     has_facts = bool(_FACT_RE.search(norm))
     question = bool(_QUESTION_RE.search(norm))
     words = len(norm.split())
