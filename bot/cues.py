@@ -85,7 +85,9 @@ CHANGE_CUE = re.compile(
     r"(?:it\s+|that\s+|us\s+|(?:the|our|my)\s+(?:party|group|booking|reservation|count|headcount|number)\s+)?(?:up\s+|down\s+)?to"
     r"|add|adding|more|fewer|less"
     r"|remove|minus|drop|another|extra|update)\b"
-    r"|\b(?:can|could)\s+(?:we|i)\s+(?:do|have|make\s+it|change\s+it\s+to)\s+\d",  # "can we do 12 adults and 0 kids"
+    r"|\b(?:can|could)\s+(?:we|i)\s+(?:do|have|make\s+it|change\s+it\s+to)\s+\d"  # "can we do 12 adults and 0 kids"
+    # "is it ok if we go down to 9 adults" (a new party's quote was started)
+    r"|\b(?:go|went|come|are)\s+(?:down|up)\s+to\s+\d",
     re.I,
 )
 # A dish or upgrade counted by guests ("add the filet upgrade for 2 ppl"): no party change.

@@ -897,6 +897,12 @@ class Engine:
             intent = "inform"
         if intent == "human":
             return await self.escalate("asked_for_person", t.escalated("asked_for_person"))
+        if intent == "complaint" and st.form == "cancel" and st.expecting == "confirm" \
+                and QUESTION.search(text) and re.search(r"\brefund\w*\b", text, re.I) and not ANGRY.search(text):
+            # "how long does the refund take" while the cancel waits for its yes: the refund
+            # asked about, then the question again (it went to a person as a complaint, and
+            # the "yes" that followed was never read)
+            intent = "faq"
         if intent == "complaint":
             return await self.escalate("complaint", t.escalated("complaint"))
 
@@ -1060,6 +1066,14 @@ class Engine:
                 return self._ask_which("party", bookings)
             st.party_more = -1 if re.search(r"\b(?:fewer|less)\b", text, re.I) else 1
             return await self._party_start(ent, chosen)
+        if not st.form and (change or re.search(r"\b(?:change|switch|make|update|bump)\b", text, re.I)) and counts \
+                and ent.date and not (ent.time or ent.zip) and WEEKDAY_NAMED.search(text) \
+                and not re.search(r"\d{1,2}(?:st|nd|rd|th)\b|/", text) \
+                and (bookings := await self.p.upcoming_bookings()) and not any(b.event_date == ent.date for b in bookings) \
+                and len(said_of := await self._days_said_of(bookings)) == 1:
+            # "can we change saturday to 12 adults" of a Saturday party: that party (the
+            # coming Saturday was read, and a second party started)
+            return await self._party_start(replace(ent, date=None), said_of[0])
         claimed = bool(change and counts and BOOKED_CLAIM.search(text))
         if not st.form and change and (claimed or not (ent.date or ent.time or ent.zip)):
             bookings = await self.p.upcoming_bookings()
@@ -2775,6 +2789,10 @@ class Engine:
         st = self.st
         bookings = await self.p.upcoming_bookings()
         named = await self._booking_named(bookings) if len(bookings) > 1 else None
+        if named is None and len(bookings) == 2 and st.target_booking != ALL_BOOKINGS \
+                and re.search(r"\b(?:the\s+)?other\s+(?:one|party|booking|date)\b", self.text, re.I):
+            # "no the other one" to "cancel the one on Dec 12?": the other (it kept both)
+            named = next((b for b in bookings if str(b.id) != st.target_booking), None)
         if named is not None and str(named.id) != st.target_booking:
             # "no, the one on the 19th" to the other booking's cancel question
             return await self._cancel_confirm(named)
@@ -3414,6 +3432,10 @@ class Engine:
         if text is None or booking is None:
             return self.finish()
         self.text = text
+        if len(held := await self.p.upcoming_bookings()) > 1 and (named := await self._booking_named(held)) is not None:
+            # "move the jan one …" then "and the dec one make it 12 adults": the one named
+            # (the change went to the booking just moved)
+            booking = named
         # (read as the turn read it: "2 people cant come anymore" is a count moved only
         # against the party held, and the move's form is closed now)
         ent = extract_entities(text, now=self.inp.now.astimezone(await self._tz()))

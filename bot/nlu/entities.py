@@ -78,7 +78,9 @@ _NOT_NAME_START = {
 # Right before a day that is ruled out, not proposed.
 _NOT_THIS_DAY = re.compile(
     r"\b(?:except|other\s+than|besides|but\s+not|(?<!why\s)(?<!if\s)not|nvm|never\s*mind|instead\s+of|rather\s+than"
-    r"|no\s+longer|can'?t\s+do|cannot\s+do|don'?t\s+want|any\s+day\s+but)\s+(?:on\s+|for\s+)?(?:the\s+)?$"
+    r"|no\s+longer|can'?t\s+do|cannot\s+do|don'?t\s+want|any\s+day\s+but"
+    # "my sister cant make the 26th, can u put it back to the 19th": the 19th
+    r"|(?:can'?t|cant|cannot|won'?t|wont)\s+make(?:\s+it)?)\s+(?:on\s+|for\s+)?(?:the\s+)?$"
 )
 # Right after a day that is ruled out: "the 19th is no good", "the 19th won't work".
 # (shared with the engine's "saturday doesnt work, sunday?")

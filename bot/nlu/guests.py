@@ -497,6 +497,11 @@ _KIN_OUT_RE = re.compile(
     rf"|(?:{_ONE_KIN}|{_PARTNER})))\s+(?:both\s+)?(?={NOT_COMING})", re.I)
 
 
+# A day right after "can't make": the day is what does not work.
+_A_DAY_NEXT_RE = re.compile(
+    r"\s*(?:it\s+)?(?:on\s+)?(?:the\s+\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)\b|(?:this|next|that)\s+\w+day\b"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
+    r"|(?:the)?\s{4,})", re.I)  # (a day already read is blanked to spaces)
 # "… and neither is his wife", "nor her husband": one more of them not coming.
 _NOT_COMING_TAIL_RE = re.compile(NOT_COMING + r"(?:\s+(?:it|to\s+it))?(?:\s+(?:anymore|any\s+more|after\s+all))?", re.I)
 _NEITHER_RE = re.compile(
@@ -527,6 +532,8 @@ def people_as_counts(text: str) -> str:
     if _joining_after_kin_out(text)[1] and added_people(text) is not None:
         return text  # ("my husband cant come but his brother is": ``added_people`` nets them)
     tail = _NOT_COMING_TAIL_RE.match(text, out.end())
+    if tail is not None and _A_DAY_NEXT_RE.match(text, tail.end()):
+        return text  # ("my sister cant make the 26th": that day, not her; 1 adult fewer was offered)
     nors: list[re.Match[str]] = []  # "… and neither is his wife (nor his son)"
     while (nor := _NEITHER_RE.match(text, nors[-1].end() if nors else tail.end() if tail is not None else 0)) \
             is not None and tail is not None and not out["pair"]:

@@ -306,6 +306,8 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
     "reschedule_booking": [
         (_rx(r"\b(?:reschedul\w*|re-schedul\w*|postpone|push\s+(?:it|the\s+\w+)?\s*back(?!\s+(?:the|our|my)\s+(?!party|event|booking|date|time|reservation|dinner)\w)"
              rf"|{PUSH_TO.pattern}"
+             # "can u put it back to the 19th" after a move (the status was given)
+             r"|(?:put|change|switch|set)\s+(?:it|us|(?:the|our|my)\s+(?:booking|party|date|time))\s+back\s+to"
              r"|move\s+(?:my|our|the|it)\s*(?:booking|reservation|event|party|date|time)?"
              rf"\s+to(?!{MOVE_PLACE})|change\s+(?:my|our|the)\s+(?:booking\s+)?(?:date|day|time)"
              r"|different\s+(?:date|day|time)|another\s+(?:date|day))\b"), 0.9),
