@@ -1019,3 +1019,6 @@ HOW_TO_CONFIRM = re.compile(
     r"^\W*(?:(?:so|ok(?:ay)?|wait|um+)\W+)*(?:should|do|can|shall)\s+i\s+(?:just\s+)?(?:say|reply|type|text|hit|press|put)\s+"
     r"(?:yes|y|ok(?:ay)?|confirm)\b", re.I)
 
+# "how far in advance should i book?": time ahead, not distance.
+HOW_FAR_AHEAD = re.compile(r"\bhow\s+far\s+(?:in\s+advance|ahead|out|before|back)\b", re.I)
+

@@ -92,6 +92,7 @@ from bot.cues import (
     HOUR_ON_DAY,
     HOUR_OPEN_ASKED,
     HOUR_SWAP,
+    HOW_FAR_AHEAD,
     HOW_TO_CONFIRM,
     HOW_TO_PAY,
     IF,
@@ -210,6 +211,7 @@ from bot.nlu.asks import (
     ASKS_US,
     BOOKING_NEEDS,
     CHEF_ARRIVAL,
+    COME_TO_US,
     DAYS_ASKED,
     DEPOSIT_AMOUNT,
     FINAL_PRICE,
@@ -220,6 +222,7 @@ from bot.nlu.asks import (
     MINIMUM_ASKED,
     MY_TOTAL,
     NEXT_OPEN_WEEKDAY,
+    ONE_CHEF_ENOUGH,
     PARTY_TOTAL,
     PASSING_DAY,
     PER_HEAD,
@@ -570,6 +573,15 @@ class Engine:
             if not _has_facts(ent):
                 st.misunderstood = 0  # (the rest of it is no question for the FAQ: it went to a person)
                 return await self._advance() if st.form and st.expecting else self.finish()
+        if not st.slots.zip and ent.zip and QUESTION.search(text) and (AREA_QUESTION.search(text) or SERVES_PLACE.search(text)) \
+                and not ADDRESS_CHANGE.search(text) and not HOW_FAR_AHEAD.search(text):
+            # "do you service chico? 95926": whether we come there, from the booking core, the
+            # zip kept for the quote (the FAQ was asked, and was not sure)
+            with contextlib.suppress(DomainError):
+                station = (await self.p.route(ent.zip)).station
+                q = await self.p.quote(1, 0, ent.zip)
+                self.say(t.travel_fee(ent.zip, q.miles, q.travel_cents, station.free_travel_mi))
+                self.city_answered = True
         added = added_people(text)
         if st.form in ("quote", "booking", "availability") and st.slots.adults is not None and added is not None:
             # "add my sister and her 2 kids", "actually my parents are coming too" to a
@@ -1327,6 +1339,23 @@ class Engine:
         st = self.st
         text, ent, intent, now_local = msg.text, msg.ent, msg.intent, msg.now_local
 
+        if COME_TO_US.search(text) and not (ent.zip or ent.address or st.slots.zip) and st.form not in ("party", "reschedule", "cancel"):
+            st.misunderstood = 0
+            self.say(t.we_come_to_you())
+            if not st.form:
+                await self._choose_form("quote", ent)
+            self._merge(ent)
+            return await self._advance()
+        if ONE_CHEF_ENOUGH.search(text) and st.form not in ("party", "reschedule", "cancel"):
+            # "we're having 40 adults, can 1 chef handle that?": the limit, from the station
+            # (only the zip was asked, the question dropped); over it, the form says so itself
+            guests = (ent.adults or 0) + (ent.kids or 0) if has_count(ent) and ent.guests is None else ent.guests
+            limit = (await self.p.default_station()).max_guests
+            if guests is None or guests <= limit:
+                self.say(t.one_chef_limit(limit, guests))
+                st.misunderstood = 0
+                if not _has_facts(ent):
+                    return await self._advance() if st.form and st.expecting else self.finish()
         if GATE_CODE_ASKED.search(text) and not _has_facts(ent):
             st.misunderstood = 0
             self.say(t.gate_code_welcome())
@@ -2026,7 +2055,8 @@ class Engine:
                 continue  # the zip answers it (quote, travel fee or out of area)
             if has_count(whole) and (COUNT_SWAP.search(self._numbers(clause)) or MAKE_IT_N.match(clause)):
                 continue  # "could we do 12 instead of 10": the party's new size, read (the FAQ was unsure)
-            if self.city_answered and (AREA_QUESTION.search(clause) or SERVES_PLACE.search(clause)):
+            if (self.city_answered or whole.zip) and (AREA_QUESTION.search(clause) or SERVES_PLACE.search(clause)) \
+                    and not HOW_FAR_AHEAD.search(clause):
                 continue  # the named city's service was answered from the booking core
             if whole.date and SLOTS_QUESTION.search(clause):
                 continue  # the date's availability answers it
@@ -2395,7 +2425,11 @@ class Engine:
         if ent.zip:
             # ("sorry wrong zip its 95123" of 95112: a typo said, a zip of the same area, so the
             # street stays; it was asked again. "wrong zip, it's 95370" is Sonora: asked)
-            typo = bool(WRONG_FIELD.search(self.text) or re.search(r"\b(?:typo|i\s+meant)\b", self.text, re.I)) \
+            typo = bool(WRONG_FIELD.search(self.text) or re.search(
+                # ("oh wait the zip is actually 95126", "change the zip to 95126": the street stayed
+                # asked again)
+                r"\b(?:typo|i\s+meant|actually|should\s+(?:be|say)|(?:wrong|right|correct)\s+zip"
+                r"|(?:the|my)\s+zip(?:\s+code)?\s+is|change\s+the\s+zip(?:\s+code)?\s+to)\b", self.text, re.I)) \
                 and _zips_near(s.zip, ent.zip)
             if s.zip and ent.zip != s.zip and s.address and not ent.address and not SAME_PLACE.search(self.text) and not typo:
                 # "the party is at my mom's in 94010": the street told was in the old zip,

@@ -309,6 +309,22 @@ def how_to_confirm() -> Reply:
                  (), "faq_answer")
 
 
+def we_come_to_you() -> Reply:
+    """"do you come to me?": yes, the chef cooks at the customer's place."""
+    return Reply("Yes — our chef comes to you and cooks at your place. I'll check your zip code is in our area "
+                 "as we go.", (), "faq_answer")
+
+
+def one_chef_limit(limit: int, guests: int | None) -> Reply:
+    """"can 1 chef handle 40?": one chef cooks for up to ``limit`` guests."""
+    if guests is not None and guests > limit:
+        return Reply(f"One chef cooks for up to {limit} guests, so {guests} needs more than one — a person from "
+                     "our team plans parties that size.", (), "faq_answer")
+    if guests is not None:
+        return Reply(f"{guests} guests is fine — one chef cooks for up to {limit}.", (), "faq_answer")
+    return Reply(f"One chef cooks for up to {limit} guests.", (), "faq_answer")
+
+
 def pause_ok() -> Reply:
     """"hold on", "brb": the customer pausing."""
     return Reply("No problem — take your time.", (), "ack")

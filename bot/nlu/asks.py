@@ -23,7 +23,9 @@ WHEN_TO_BOOK = re.compile(
 AREA_QUESTION = re.compile(
     r"\b(?:travel(?:ing)?|mileage|miles?|distance|service\s+area)\b"
     r"|\b(?:come|go|drive|cater|deliver)\s+(?:out\s+)?(?:to|in|near|as\s+far\s+as)\b"
-    r"|\bhow\s+far\s+(?:do|will|can|would)\b|\bin\s+(?:your|ur)\s+(?:service\s+)?area\b",
+    r"|\bhow\s+far\s+(?:do|will|can|would)\b|\bin\s+(?:your|ur)\s+(?:service\s+)?area\b"
+    # "redding ca, 15 ppl. can u come" (not "can you come at 5", "come earlier")
+    r"|\b(?:can|could|will|would|do)\s+(?:you|u|y'?all)\s+(?:guys\s+)?come(?:\s+(?:out|there|here))?\s*(?:\?|$)",
     re.I,
 )
 
@@ -142,6 +144,23 @@ RATES_ASKED = re.compile(
     r"|\bhow\s+much\s+(?:are|r|is)\s+(?:the\s+)?(?:kids?|child(?:ren)?|adults?)\b(?!\s+(?:and|&|\+|\d))"
     r"|\bdo\s+(?:kids|children|little\s+ones)\s+(?:pay|cost|eat)\s+(?:full\s+price|the\s+same|less|free|for\s+free)\b"
     r"|\bdo\s+(?:kids|children)\s+(?:under\s+\d{1,2}\s+)?eat\s+(?:for\s+)?free\b",
+    re.I,
+)
+
+# "do you come to me?", "can you come to my place?": whether the chef comes to the customer
+# (it went to a person).
+COME_TO_US = re.compile(
+    r"\b(?:do|can|will|would|could)\s+(?:you|u|y'?all|the\s+chef)\s+(?:guys\s+)?(?:come|travel|cook)\s+(?:out\s+)?(?:to|at|over\s+to)\s+"
+    r"(?:me|us|my|our|the\s+(?:house|home))(?:\s+(?:place|house|home|apartment|apt|backyard))?\s*(?:\?|$)",
+    re.I,
+)
+
+# "can 1 chef handle that?", "is 45 ppl too many for one chef?": one chef's limit asked.
+ONE_CHEF_ENOUGH = re.compile(
+    r"\b(?:can|could|will|would)\s+(?:1|one|a\s+single|the|a)\s+chef\s+(?:handle|manage|cook\s+for|do|cover)\b"
+    r"|\btoo\s+(?:many|big|much)\s+for\s+(?:1|one|a\s+single|the|a)\s+chef\b"
+    r"|\b(?:do|will)\s+(?:we|i)\s+need\s+(?:2|two|more\s+than\s+one|another|a\s+second)\s+chefs?\b"
+    r"|\bhow\s+many\s+chefs\s+(?:do|will|would)\s+(?:we|i)\s+need\b",
     re.I,
 )
 

@@ -461,6 +461,10 @@ def _listed_family(text: str) -> PartySize | None:
                 if (ages := _KID_AGES_TAIL_RE.match(text, m.end())) is not None:
                     m = ages  # ("our 2 kids ages 5 and 7 and my parents": the list goes on)
             elif m["some"]:
+                if re.search(r"\b(?:people|ppl|guests|persons|total|of\s+us)\b", m[0], re.I) and int(m["n"]) == adults + kids \
+                        and speaker:
+                    # "just me and my wife, 2 ppl": the two listed, counted (it was 4)
+                    return PartySize(adults=adults, kids=kids or None, guests=adults + kids)
                 some, last = some + int(m["n"]), int(m["n"])
             elif m["spouses"]:
                 adults += last or 1
@@ -780,6 +784,8 @@ def _combine(
             kids = None
     elif guests is not None and adults is None and kids == 0:
         adults = guests
+    elif guests == 1 and adults is None and kids is None:
+        adults = 1  # ("1 person": an adult; it asked how many of the 1 are kids)
     if adults is not None and kids is not None:
         guests = adults + kids
     elif adults is not None and guests is None:
@@ -808,7 +814,8 @@ def two_parties(text: str, *, has_date: bool) -> bool:
         return True  # "10 adults on dec 19 and 20 adults on dec 20", "dec 19 and dec 20, 10 adults each"
     if not _TWO_PARTIES.search(text):
         return False
-    return (len(_PARTY_TIMES.findall(text)) >= 2 or two_sizes or each
+    meal_sizes = len(re.findall(r"\b(?:lunch|dinner|brunch)\s+(?:for|of)\s+\d{1,3}\b", text, re.I))
+    return (len(_PARTY_TIMES.findall(text)) >= 2 or two_sizes or each or meal_sizes >= 2  # ("lunch for 15 and dinner for 20")
             or (has_date and bool(re.search(r"\blunch\s+and\s+dinner\b", text, re.I))))
 
 
