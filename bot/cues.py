@@ -39,7 +39,8 @@ SKIP = re.compile(r"^\s*(skip|no|nope|no thanks|none|n/?a|no email|don'?t have o
 # A reply to "what's your email?" that declines: "nah dont have one", "no I'd rather not".
 DECLINE = re.compile(
     r"^\W*(?:nah+|no+|nope|naw|skip|pass|none|n/?a)\b(?![^\w]*(?:wait|actually))"
-    r"|\b(?:don'?t|dont|do\s+not)\s+(?:have|use|need)\s+(?:one|an?\s+e-?mail|e-?mail)"
+    r"|\b(?:don'?t|dont|do\s+not)\s+(?:have|use|need)\s+(?:one|an?\s+e-?mail|e-?mail|electronic\s+mail)"
+    r"|\b(?:have|got)\s+no\s+(?:e-?mail|electronic\s+mail)\b"  # ("I have no electronic mail.")
     r"|\brather\s+not\b",
     re.I,
 )
@@ -423,8 +424,9 @@ NAME_TOLD_LOWER = re.compile(
     r"(?:\bname\b[^.?!\d]{0,30}?(?:\bis|\bbe|\bto|:|,|\bas)|\b(?:put|book|have)\s+(?:it|this|the\s+booking)\s+under)"
     r"\s+(?P<name>[a-z][\w'’-]+(?:\s+[a-z][\w'’-]+){1,2})\W*$", re.I)
 # "bob smith actually" once "bob" is the name: the whole name.
-NAME_IN_FULL = re.compile(r"^\W*(?:(?:sorry|oops|oh|wait)\W+)?(?P<name>[a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){1,2})\s+"
-                          r"(?:actually|sorry|is\s+my\s+full\s+name|full\s+name|is\s+the\s+full\s+name)\W*$", re.I)
+NAME_IN_FULL = re.compile(r"^\W*(?:(?:sorry|oops|oh|wait)\W+)?(?:(?:it'?s|its|full\s+name(?:'s|\s+is)?)\s+)?"
+                          r"(?P<name>[a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){1,2}?)"
+                          r"(?:\s+(?:actually|sorry|is\s+my\s+full\s+name|full\s+name|is\s+the\s+full\s+name))?\W*$", re.I)
 # A change said again, the one asked taken back: "cancel that, make it 12".
 REDO = re.compile(r"^\W*(?:(?:no|nah|oops|sorry)\W+)?(?:cancel|scratch|nvm|never\s*mind|forget)\s+that\b", re.I)
 # Backing out of a change being asked for ("actually nvm keep it", "forget it").
@@ -888,7 +890,7 @@ CHANGE_BOOKING = re.compile(
 )
 SAME_TIME = re.compile(
     r"\bsame (?:time|slot)\b|\b(?:keep|leave) (?:the |our |it at the )?(?:same )?(?:time|slot)\b|^\W*(?:the\s+)?same\W*$", re.I)
-NO_EMAIL = re.compile(r"\b(no|without|skip(?: the)?|don'?t (?:have|need)(?: an?)?)\s+e-?mails?\b", re.I)
+NO_EMAIL = re.compile(r"\b(no|without|skip(?: the)?|don'?t (?:have|need)(?: an?)?)\s+(?:e-?mails?|electronic\s+mail)\b", re.I)
 # A question: a "?" or a leading question word ("whats", "hows" included).
 QUESTION = re.compile(
     rf"\?|^\W*{QUESTION_LEAD_IN}(what|wat|wut|wats|how|hw|do|does|can|could|is|are|r|will|would|should|where|when|who|why|which)(?:'?s)?\b"

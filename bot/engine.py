@@ -267,6 +267,7 @@ from bot.nlu.language import foreign_language
 from bot.nlu.moves import read_move
 from bot.nlu.names import find_name, is_name_word
 from bot.nlu.notes import asks_to_note, chef_note, menu_choice, says_note_it, tells_occasion
+from bot.nlu.numbers import SPANISH_SENTENCE_RE
 from bot.nlu.numbers import normalize as numbers_normalize
 from bot.nlu.places import find_cities
 from bot.nlu.segments import clauses, question_clauses
@@ -535,6 +536,12 @@ class Engine:
             # taken as 2028's and refused as too far; "feb 30" was dropped without a word)
             self.say(t.no_such_day(ent.no_such_day))
             self.day_refused = True
+        if not st.form and len(SPANISH_SENTENCE_RE.findall(text.lower())) >= 2 \
+                and (lang := foreign_language(text)) is not None:
+            # "hola, cuanto cuesta para 10 personas?": written in Spanish, a person who may
+            # speak it, at once (its booking words are read now, and an English form began)
+            st.misunderstood = 0
+            return await self.escalate("language", t.other_language(lang))
         ent = await self._read_against_held(text, await self._moved_guests(text, ent), now_local)
         if has_count(ent) and not st.form and kin_not_coming(text.lower()) \
                 and not re.search(r"\d", re.sub(r"\b(?:neither|nor)\b[^.!?]*", "", numbers_normalize(text), flags=re.I)) \
@@ -631,9 +638,10 @@ class Engine:
             ent = replace(ent, name=" ".join(w[:1].upper() + w[1:] for w in told["name"].split()))
         if st.form == "booking" and st.slots.name and ent.name is None and (full := NAME_IN_FULL.match(text)) is not None \
                 and full["name"].split()[0].lower() == st.slots.name.split()[0].lower() \
+                and len(full["name"].split()) > len(st.slots.name.split()) \
                 and all(is_name_word(w) for w in full["name"].split()):
-            # "bob smith actually" once "Bob" is the name: the whole name (it was "didn't
-            # catch that", and Bob booked)
+            # "bob smith actually" or "Carla Nunez" once "Bob" / "Carla" is the name: the
+            # whole name (it was "didn't catch that", and Bob booked)
             ent = replace(ent, name=" ".join(w.capitalize() for w in full["name"].split()), address=None)
         if st.form == "booking" and st.slots.name and (fixed := name_fixed(text, st.slots.name, ent.name)):
             # "my name is spelled Marie not Maria": that word of the name (the surname was
@@ -722,6 +730,9 @@ class Engine:
             # was switched without a word, and booked)
             self.say(t.also_open(ent.date, await self._free_on(ent.date), date.fromisoformat(st.slots.date)))
             ent = replace(ent, date=None)
+            if not _has_facts(ent) and st.form == "booking" and st.expecting:
+                st.misunderstood = 0
+                return await self._advance()  # (the day chosen was said to be open again beside it)
         if st.form in ("quote", "booking", "availability") and ent.date and ent.time is None and st.buttons \
                 and (offered_start := _offered_start(st.buttons, ent.date)) is not None:
             # "sunday is fine" after "Nearby: … Sunday, Dec 13 at 6 PM": that offer (the
@@ -1281,6 +1292,12 @@ class Engine:
         if st.form and field in ("name", "phone", "address", "email") and asked_field:
             st.misunderstood = 0
             self.say(t.why_we_ask(field))  # "why do u need my name" (it was sent to a person)
+            after = text[asked_field.end():].strip(" ?.!,")
+            if field == "name" and st.expecting == "name" and after \
+                    and (given := find_name(after, expecting="name")) is not None:
+                # "what do u need my name for. Rick": the name given with the question (it
+                # was asked again)
+                st.slots.name = given
             return await self._advance()
         if st.form == "booking" and st.slots.address and not ent.address \
                 and (unit := ADD_TO_ADDRESS.search(text)) is not None:
@@ -2090,8 +2107,9 @@ class Engine:
         or a street, nor of a short answer in the form ("Acme Corp / Jen" was read as
         another language and handed to a person)."""
         st = self.st
-        if st.expecting in ("name", "address") or (st.form and st.expecting and len(re.findall(r"[^\W\d_]{2,}", text)) < 4):
-            return None
+        if st.expecting in ("name", "address") or (st.form and st.expecting and len(re.findall(r"[^\W\d_]{2,}", text)) < 4
+                                                    and not SPANISH_SENTENCE_RE.search(text.lower())):
+            return None  # (a short "no gracias" mid-form is still read: it was, and went to a person)
         return foreign_language(text)
 
     async def _faq_answers(self, queries: list[str]) -> list[str]:

@@ -143,7 +143,9 @@ RATES_ASKED = re.compile(
     r"|\bwhat'?s\s+(?:the|your|ur)\s+(?:kids?|child|children|adults?)(?:'?s)?\s+(?:price|rate|cost)\b"
     r"|\bhow\s+much\s+(?:are|r|is)\s+(?:the\s+)?(?:kids?|child(?:ren)?|adults?)\b(?!\s+(?:and|&|\+|\d))"
     r"|\bdo\s+(?:kids|children|little\s+ones)\s+(?:pay|cost|eat)\s+(?:full\s+price|the\s+same|less|free|for\s+free)\b"
-    r"|\bdo\s+(?:kids|children)\s+(?:under\s+\d{1,2}\s+)?eat\s+(?:for\s+)?free\b",
+    r"|\bdo\s+(?:kids|children)\s+(?:under\s+\d{1,2}\s+)?eat\s+(?:for\s+)?free\b"
+    # "what's the price for hibachi" (the FAQ's what's-included answered)
+    r"|\bwhat'?s\s+(?:the|your|ur)\s+(?:price|cost|rate)s?\s+(?:for|of)\s+(?:a\s+|the\s+)?hibachi\b",
     re.I,
 )
 
@@ -157,7 +159,8 @@ COME_TO_US = re.compile(
 
 # "can 1 chef handle that?", "is 45 ppl too many for one chef?": one chef's limit asked.
 ONE_CHEF_ENOUGH = re.compile(
-    r"\b(?:can|could|will|would)\s+(?:1|one|a\s+single|the|a)\s+chef\s+(?:handle|manage|cook\s+for|do|cover)\b"
+    # (not "can the chef handle that?" after an allergy: the allergy is asked about)
+    r"\b(?:can|could|will|would)\s+(?:1|one|a\s+single)\s+chef\s+(?:handle|manage|cook\s+for|do|cover)\b"
     r"|\btoo\s+(?:many|big|much)\s+for\s+(?:1|one|a\s+single|the|a)\s+chef\b"
     r"|\b(?:do|will)\s+(?:we|i)\s+need\s+(?:2|two|more\s+than\s+one|another|a\s+second)\s+chefs?\b"
     r"|\bhow\s+many\s+chefs\s+(?:do|will|would)\s+(?:we|i)\s+need\b",

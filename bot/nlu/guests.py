@@ -784,8 +784,9 @@ def _combine(
             kids = None
     elif guests is not None and adults is None and kids == 0:
         adults = guests
-    elif guests == 1 and adults is None and kids is None:
-        adults = 1  # ("1 person": an adult; it asked how many of the 1 are kids)
+    elif guests == 1 and adults is None and kids is None and re.search(r"\b1\s+(?:person|pax)\b(?!\s+(?:is|has|needs|of)\b)", text) \
+            and not re.search(r"\b1\s+of\b", text):
+        adults = 1  # ("1 person": an adult; it asked how many of the 1 are kids; not "1 of our guests is 8")
     if adults is not None and kids is not None:
         guests = adults + kids
     elif adults is not None and guests is None:

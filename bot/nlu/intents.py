@@ -153,7 +153,7 @@ MOVE_PLACE = (
 # (pattern, weight) per intent. Weights near 1 are decisive cues; ~0.5 are hints.
 # A word or phrase of assent ("ok", "sounds good", "will do", "continue").
 _AFFIRM_WORD = (
-    r"(?:y|yes+|yeah+|yea|ya|yah|yep+|yup+|sure|ok+|okay|k|kk|okie|alright|aight"
+    r"(?:y|yes+|yeah+|yea|ya|yah|yep+|yup+|ya+s+|sure|ok+|okay|k|kk|okie|alright|aight"
     r"|correct|right|exactly|absolutely|definitely|of\s+course|certainly|indeed|perfect"
     r"|great|awesome|cool|sounds\s+(?:good|great|perfect)|looks\s+(?:good|great)"
     r"|that\s+works|works\s+for\s+me|that'?s\s+(?:right|correct|fine|perfect)"
@@ -389,6 +389,12 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         # (one or several: "ok cool continue", "sounds good, go ahead" were not understood)
         (_rx(rf"^\W*{_AFFIRM_WORD}(?:[\s,.!]+{_AFFIRM_WORD})*(?:\s+please)?\W*$"), 1.0),
         (_rx(r"^\W*(?:yes|yeah|yep|yup|sure|ok|okay|correct|sounds\s+good|perfect)\b"), 0.6),
+        # "I have reviewed the details and they are correct.", "that is correct", "everything
+        # looks correct" (written out in full, it was not understood, twice, and handed over)
+        (_rx(r"^\W*(?:(?:i|we)\s+(?:have\s+)?(?:reviewed|checked|read|looked\s+(?:at|over))\s+"
+             r"(?:the\s+(?:details|booking|summary)|them|it|everything)\W+(?:and\s+)?)?(?:they|that|it|everything|all|the\s+details|all\s+the\s+details|all\s+of\s+it)"
+             r"\s+(?:are|is|looks?|seems?|seem)\s+(?:all\s+|perfectly\s+|completely\s+)?(?:correct|right|good|fine|accurate|in\s+order)"
+             r"(?:\W+(?:thank\s+you|thanks|please\s+(?:proceed|book\s+it)))*\W*$"), 1.0),
         # Back after "let me check with my wife": "ok she said yes", "we're good to go"
         # (it was "didn't catch that" at the form's question)
         (_rx(r"^\W*(?:(?:ok|okay|so|yeah|alright)\W+)?(?:she|he|they|my\s+(?:wife|husband|hubby|partner|boss|family))"

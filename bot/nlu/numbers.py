@@ -71,6 +71,21 @@ _TYPOS: dict[str, str] = {
     "rescheudle": "reschedule", "reschedle": "reschedule", "resechdule": "reschedule", "reschdeule": "reschedule",
     "reschudle": "reschedule", "reschedul": "reschedule", "reskedule": "reschedule",
 }
+# Booking words of bilingual customers mixed into English ("10 personas", "12 adults, 3
+# niños", "sabado 19", "todos adultos", "diciembre 19 a las 6pm": the count or the day was
+# lost or misread). A message written in Spanish goes to a person first (the engine,
+# ``SPANISH_SENTENCE_RE``).
+_SPANISH: dict[str, str] = {
+    "personas": "people", "adultos": "adults", "niños": "kids", "ninos": "kids", "niñas": "kids", "ninas": "kids",
+    "todos": "all", "sabado": "saturday", "sábado": "saturday", "domingo": "sunday", "viernes": "friday",
+    "diciembre": "december", "enero": "january", "febrero": "february", "a las": "at",
+}
+_SPANISH_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in _SPANISH) + r")\b")
+# Words of a sentence written in Spanish (not the booking words above, which bilingual
+# customers mix into English).
+SPANISH_SENTENCE_RE = re.compile(
+    r"\b(?:cu[aá]nto|cuesta|cobran|quiero|queremos|quisiera|necesito|hola|para|tienen|puedo|podemos|somos|hay|una"
+    r"|fiesta|gracias|reservar|precio|cumplea[ñn]os|cena|por\s+favor|usted|ustedes)\b")
 _TYPO_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in _TYPOS) + r")\b")
 _VERB_TYPO_RE = re.compile(r"\b(" + "|".join(
     re.escape(k) for k, v in _TYPOS.items() if v in ("change", "reschedule", "move", "cancel")) + r")\b", re.I)
@@ -147,6 +162,7 @@ def normalize(text: str) -> str:
     s = text.lower().replace("\u2019", "'").replace("\u2018", "'")
     s = _GLUED_COUNT_RE.sub(r"\1 \2", s)
     s = _TYPO_RE.sub(lambda m: _TYPOS[m.group(1)], s)
+    s = _SPANISH_RE.sub(lambda m: _SPANISH[m.group(1)], s)
     s = _ORD_RE.sub(_ordinal, s)
     s = _NUM_WORD_RE.sub(_cardinal, s)
     s = _HUNDRED_RE.sub(_hundred, s)
