@@ -991,14 +991,15 @@ BALANCE_ASKED = re.compile(r"\b(?:balance|left\s+to\s+pay|owe|owed|rest\s+(?:of\
 
 # "is 3 open too?", "is 3pm also available?", "what about 3, is that free?": another start
 # of the day chosen, asked about.
+_ASK_LEAD = r"^\W*(?:(?:and|so|ok(?:ay)?|wait|hmm+|oh)\W+)*"  # ("ok and", "hmm so": before the question)
 HOUR_OPEN_ASKED = re.compile(
-    r"^\W*(?:(?:and|so|ok(?:ay)?|wait|hmm+|oh)\W+)*(?:is|r|are)\s+"
+    _ASK_LEAD + r"(?:is|r|are)\s+"
     r"(?:the\s+)?(?P<h>1[0-2]|[1-9])(?::(?P<m>00|30))?(?:\s*(?:pm|p\.m\.|p)\b)?(?:\s*o'?clock)?"
     r"(?:\s+(?:slot|start|time))?(?:\s+(?:also|still|too))?\s+(?:open|free|available|an\s+option|possible)\b"
     r"(?![^?]*\binstead\b)[^.!]*\?\s*$", re.I)
 # Another day of the form asked about, once its start is chosen: "is the 20th open?".
 DAY_OPEN_ASKED = re.compile(
-    r"^\W*(?:(?:and|so|ok(?:ay)?|wait|hmm+|oh)\W+)*(?:is|are|r|do\s+(?:you|u)\s+have|any(?:thing)?)\b"
+    _ASK_LEAD + r"(?:is|are|r|do\s+(?:you|u)\s+have|any(?:thing)?)\b"
     r"[^.!?]*\b(?:open|free|available|availability|openings?|spots?)\b(?![^?]*\binstead\b)[^.!?]*\?\s*$", re.I)
 # The switch to a start just said to be open: "ok 3 then", "lets do 3", "switch to 3".
 SWITCH_TO_HOUR = re.compile(

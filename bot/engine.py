@@ -1388,9 +1388,7 @@ class Engine:
             # from the quote engine (the FAQ's answer had no figures, or the question was
             # dropped), then the question open, or the party's size for a total
             st.misunderstood = 0
-            self.say(t.rates(await self.p.default_station()))
-            await self._side_questions([q for q in question_clauses(text)
-                                        if not (RATES_ASKED.search(q) or PER_HEAD.search(q))][:1])
+            await self._rates_told(text)
             if not st.form:
                 await self._choose_form("quote", ent)
             self._merge(ent)
@@ -1536,9 +1534,7 @@ class Engine:
             if intent == "quote" and PER_HEAD.search(text) and ent.adults is None and ent.kids is None and ent.guests is None:
                 # "how much per head?": the rates themselves, then the guests for a total
                 # (or, after a quote, "how much is it for the kids?": the rates beside it).
-                self.say(t.rates(await self.p.default_station()))
-                # ("whats included and how much per kid": the other question too)
-                await self._side_questions([q for q in question_clauses(text) if not PER_HEAD.search(q)][:1])
+                await self._rates_told(text)
             return await self._advance()
         return await self._not_understood()
 
@@ -2101,6 +2097,13 @@ class Engine:
             self.say(t.faq_answer(answer))
         if rest and note_unsure and not answers:
             self.say(t.faq_unsure_noted())
+
+    async def _rates_told(self, text: str) -> None:
+        """The rates from the quote engine, and the message's other question if it has one
+        ("whats included and how much per kid": that too)."""
+        self.say(t.rates(await self.p.default_station()))
+        await self._side_questions([q for q in question_clauses(text)
+                                    if not (RATES_ASKED.search(q) or PER_HEAD.search(q))][:1])
 
     def _foreign(self, text: str) -> str | None:
         """The language ``text`` is clearly written in, if not English; not asked of a name

@@ -533,7 +533,7 @@ def people_as_counts(text: str) -> str:
     text = _COUPLE_OUT_RE.sub(lambda m: "2 adults".ljust(len(m[1])) + m[0][len(m[1]):], text)
     if (out := _KIN_OUT_RE.search(text)) is None:
         return text
-    if _joining_after_kin_out(text)[1] and added_people(text) is not None:
+    if added_people(text, only_after_kin_out=True) is not None:
         return text  # ("my husband cant come but his brother is": ``added_people`` nets them)
     tail = _NOT_COMING_TAIL_RE.match(text, out.end())
     if tail is not None and _A_DAY_NEXT_RE.match(text, tail.end()):
@@ -874,11 +874,14 @@ def kin_already_counted(text: str) -> bool:
     return m is not None and _ALREADY_COUNTED_RE.search(text, m.start()) is not None
 
 
-def added_people(text: str) -> tuple[int, int] | None:
+def added_people(text: str, *, only_after_kin_out: bool = False) -> tuple[int, int] | None:
     """(adults, kids) that relatives named as joining add to a party already counted, or
-    None. Parents, in-laws and grandparents are two; "her 2 kids" adds kids."""
+    None. Parents, in-laws and grandparents are two; "her 2 kids" adds kids. With
+    ``only_after_kin_out``, None unless someone not coming is named before them."""
     text = _THEIR_KIN_RE.sub(lambda k: k[1] + " " * (len(k[0]) - len(k[1])), text)
     text, start = _joining_after_kin_out(text)
+    if only_after_kin_out and not start:
+        return None
     m = _ADDED_KIN_RE.search(text, start)
     if m is None or re.search(r"\b(?:not|isn'?t|aren'?t|won'?t|wont|can'?t|cant|never)\b", m[0], re.I) \
             or re.search(r"\b(?:is|are|will|does|do)\s+$", text[: m.start()], re.I):
